@@ -1,0 +1,36 @@
+/**
+ * Where the default fonts live: TTF files shipped by npm packages, never the machine's fonts.
+ *
+ * Source Sans 3 (OFL): full French coverage (œ « » ’ € U+00A0 U+202F, soft hyphen), four faces.
+ *
+ * @example
+ * const files = defaultFontFiles(); // { regular: '/…/SourceSans3_400Regular.ttf', … }
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export type FontFace = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
+export interface FontFiles {
+  /** Family name written in the DOCX and used for style names. */
+  readonly family: string;
+  readonly regular: string;
+  readonly bold: string;
+  readonly italic: string;
+  readonly boldItalic: string;
+}
+
+const PACKAGE = '@expo-google-fonts/source-sans-3';
+
+/** Absolute paths of the four faces of the default family. */
+export function defaultFontFiles(): FontFiles {
+  const resolve = (dir: string, file: string) => require.resolve(`${PACKAGE}/${dir}/${file}`);
+  return {
+    family: 'Source Sans 3',
+    regular: resolve('400Regular', 'SourceSans3_400Regular.ttf'),
+    bold: resolve('700Bold', 'SourceSans3_700Bold.ttf'),
+    italic: resolve('400Regular_Italic', 'SourceSans3_400Regular_Italic.ttf'),
+    boldItalic: resolve('700Bold_Italic', 'SourceSans3_700Bold_Italic.ttf'),
+  };
+}

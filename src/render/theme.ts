@@ -1,0 +1,164 @@
+/**
+ * One style sheet for both renderers: page, fonts, sizes and spacing, in PostScript points.
+ *
+ * The PDF renderer draws with these numbers; the DOCX renderer turns them into named Word styles
+ * (twips = pt × 20, half-points = pt × 2), so the two formats of a document look alike.
+ *
+ * @example
+ * const { fontSize, spaceAfter } = theme.paragraphs.body;
+ */
+import type { ParagraphRole } from '../tree/types.ts';
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+export interface ParagraphStyle {
+  /** Name of the Word style (French: a clerk sees it in the style list). */
+  readonly styleName: string;
+  readonly fontSize: number;
+  readonly bold: boolean;
+  readonly italic: boolean;
+  readonly align: Align;
+  readonly spaceBefore: number;
+  readonly spaceAfter: number;
+  /** Line height as a multiple of the font size. */
+  readonly lineHeight: number;
+  /** Left indent. */
+  readonly indent: number;
+}
+
+export interface Theme {
+  readonly page: {
+    /** A4 in points. */
+    readonly width: number;
+    readonly height: number;
+    readonly marginTop: number;
+    readonly marginBottom: number;
+    readonly marginLeft: number;
+    readonly marginRight: number;
+  };
+  readonly header: { readonly fontSize: number; readonly logoHeight: number; readonly spaceAfter: number };
+  readonly footer: {
+    readonly fontSize: number /** distance of the footer's baseline from the page's bottom edge */;
+    readonly offset: number;
+  };
+  readonly paragraphs: Readonly<Record<ParagraphRole, ParagraphStyle>>;
+  readonly headings: Readonly<Record<1 | 2 | 3, ParagraphStyle>>;
+  /** Lines of a title block: the first is the document's name (`title`), others `titleLine`. */
+  readonly title: ParagraphStyle;
+  readonly titleLine: ParagraphStyle;
+  readonly list: { readonly indent: number; readonly itemSpacing: number };
+  readonly table: {
+    readonly fontSize: number;
+    readonly cellPadding: number;
+    readonly borderWidth: number;
+    readonly headerFill: string;
+    readonly spaceAfter: number;
+  };
+  readonly signatures: {
+    readonly fontSize: number;
+    readonly spaceBefore: number /** blank room for the signature */;
+    readonly signHeight: number;
+  };
+}
+
+const base = {
+  bold: false,
+  italic: false,
+  spaceBefore: 0,
+  spaceAfter: 6,
+  lineHeight: 1.2,
+  indent: 0,
+} as const;
+
+const body = 11;
+
+export const theme: Theme = {
+  page: {
+    width: 595.28,
+    height: 841.89,
+    marginTop: 56.7,
+    marginBottom: 70.9,
+    marginLeft: 70.9,
+    marginRight: 70.9,
+  },
+  header: { fontSize: 10, logoHeight: 42, spaceAfter: 18 },
+  footer: { fontSize: 8.5, offset: 34 },
+  paragraphs: {
+    body: { ...base, styleName: 'Corps de texte', fontSize: body, align: 'justify', spaceAfter: 8 },
+    subject: {
+      ...base,
+      styleName: 'Objet',
+      fontSize: body,
+      bold: true,
+      align: 'justify',
+      spaceBefore: 6,
+      spaceAfter: 10,
+    },
+    rapporteur: { ...base, styleName: 'Rapporteur', fontSize: body, align: 'left', spaceAfter: 14 },
+    visa: { ...base, styleName: 'Visa', fontSize: body, align: 'justify', spaceAfter: 4 },
+    recital: { ...base, styleName: 'Considérant', fontSize: body, align: 'justify', spaceAfter: 4 },
+    decision: {
+      ...base,
+      styleName: 'Décision',
+      fontSize: 12,
+      bold: true,
+      align: 'center',
+      spaceBefore: 10,
+      spaceAfter: 10,
+    },
+    article: { ...base, styleName: 'Article', fontSize: body, align: 'justify', spaceAfter: 8 },
+    centered: { ...base, styleName: 'Centré', fontSize: body, align: 'center', spaceAfter: 8 },
+    closing: {
+      ...base,
+      styleName: 'Formule finale',
+      fontSize: body,
+      align: 'left',
+      spaceBefore: 12,
+      spaceAfter: 6,
+    },
+    note: { ...base, styleName: 'Mention', fontSize: 9, align: 'left', spaceAfter: 3 },
+  },
+  headings: {
+    1: {
+      ...base,
+      styleName: 'Heading1',
+      fontSize: 14,
+      bold: true,
+      align: 'left',
+      spaceBefore: 14,
+      spaceAfter: 8,
+    },
+    2: {
+      ...base,
+      styleName: 'Heading2',
+      fontSize: 12,
+      bold: true,
+      align: 'left',
+      spaceBefore: 12,
+      spaceAfter: 6,
+    },
+    3: {
+      ...base,
+      styleName: 'Heading3',
+      fontSize: body,
+      bold: true,
+      italic: true,
+      align: 'left',
+      spaceBefore: 8,
+      spaceAfter: 4,
+    },
+  },
+  title: {
+    ...base,
+    styleName: 'Titre du document',
+    fontSize: 16,
+    bold: true,
+    align: 'center',
+    spaceBefore: 10,
+    spaceAfter: 14,
+  },
+  titleLine: { ...base, styleName: 'Sous-titre', fontSize: 12, bold: true, align: 'center', spaceAfter: 6 },
+  list: { indent: 18, itemSpacing: 3 },
+  table: { fontSize: 10, cellPadding: 4, borderWidth: 0.5, headerFill: '#E8E8E8', spaceAfter: 10 },
+  signatures: { fontSize: body, spaceBefore: 18, signHeight: 60 },
+};
