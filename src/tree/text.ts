@@ -1,0 +1,62 @@
+/**
+ * Plain text of a tree, in reading order: what a reader extracts from the rendered document.
+ *
+ * Blocks are separated by newlines; soft hyphens (U+00AD) are dropped; U+00A0 and U+202F are
+ * kept (use `foldSpaces` before comparing with text extracted from a PDF or DOCX).
+ *
+ * @example
+ * treeText(doc) // 'CONSEIL MUNICIPAL\nSéance du 23 mars 2023\n…'
+ */
+import type { Block, DocumentTree, Inline } from './types.ts';
+
+export function inlineText(inlines: readonly Inline[]): string {
+  let out = '';
+  for (const node of inlines) {
+    switch (node.type) {
+      case 'text':
+        out += node.value.replaceAll('\u00AD', '');
+        break;
+      case 'break':
+        out += '\n';
+        break;
+      default:
+        out += inlineText(node.children);
+    }
+  }
+  return out;
+}
+
+function blockLines(block: Block): string[] {
+  switch (block.type) {
+    case 'paragraph':
+    case 'heading':
+      return [inlineText(block.children)];
+    case 'titleBlock':
+    case 'keepTogether':
+      return block.children.flatMap(blockLines);
+    case 'list':
+      return block.children.flatMap((item) => item.children.flatMap(blockLines));
+    case 'table':
+      return [block.head, ...block.body].flatMap((row) =>
+        row.children.map((cell) => inlineText(cell.children)),
+      );
+    case 'signatures':
+      return block.children.flatMap((s) => [s.heading, s.qualite, s.nom].filter((line) => line !== ''));
+    case 'pageBreak':
+      return [];
+  }
+}
+
+/** The text of every block of the document body, one line per paragraph, cell or signature line. */
+export function treeText(doc: DocumentTree): string {
+  return doc.children.flatMap(blockLines).join('\n');
+}
+
+/** Folds U+00A0, U+202F and U+2009 to plain spaces, drops soft hyphens, and collapses whitespace. */
+export function foldSpaces(text: string): string {
+  return text
+    .replace(/[\u00A0\u202F\u2009]/g, ' ')
+    .replaceAll('\u00AD', '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
