@@ -231,7 +231,7 @@ describe('montant and nombre', () => {
     expect(nombre(1234.5)).toBe(`1${NNBSP}234,5`);
     expect(nombre(33)).toBe('33');
     expect(nombre(-3)).toBe(`${MINUS}3`);
-    expect(nombre(3.14159)).toBe('3,142');
+    expect(nombre(1.23456)).toBe('1,235');
     expect(nombre(2, { decimales: 2 })).toBe('2,00');
     expect(() => nombre(Number.NaN)).toThrow('nombre : nombre invalide');
   });
