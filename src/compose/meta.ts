@@ -1,0 +1,47 @@
+/**
+ * Metadata of each document (PDF info dictionary, DOCX core properties, footer's short title).
+ *
+ * @example
+ * documentMeta(seance, ref).shortTitle // 'Note de présentation – point n° 1'
+ */
+import type { Seance } from '../schema/seance.ts';
+import type { DocumentMeta } from '../tree/types.ts';
+import type { DocumentRef } from './documents.ts';
+
+const SUBJECTS = {
+  'ordre-du-jour': 'Ordre du jour',
+  note: 'Note de présentation',
+  deliberation: 'Délibération',
+  convention: 'Convention',
+} as const;
+
+/** Titles are single-line and trimmed (the objet may be folded over several YAML lines). */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+export function documentMeta(seance: Seance, ref: DocumentRef): DocumentMeta {
+  const point = seance.points.find((p) => p.numero === ref.point);
+  const subject = SUBJECTS[ref.kind];
+  const convention = point && ref.annex !== null ? point.annexes?.[ref.annex]?.convention : undefined;
+  const title =
+    ref.kind === 'ordre-du-jour'
+      ? `Ordre du jour – ${seance.instance} du ${seance.seance.date}`
+      : oneLine(convention?.titre ?? point?.objet ?? subject);
+  const shortTitle =
+    ref.kind === 'ordre-du-jour'
+      ? `Ordre du jour – ${seance.instance}`
+      : ref.kind === 'deliberation' && point?.deliberation
+        ? `Délibération n°\u00A0${point.deliberation.numero}`
+        : `${subject} – point n°\u00A0${ref.point}`;
+  const keywords = [subject, seance.instance, seance.collectivite.nom, seance.seance.date];
+  if (point?.matiere) keywords.push(`matière ${point.matiere.code}`);
+  return {
+    kind: ref.kind,
+    title,
+    shortTitle,
+    subject,
+    author: seance.collectivite.nom,
+    keywords,
+    language: 'fr-FR',
+    date: seance.seance.date,
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * The clerk's rich-text fields of a séance, checked against the documented Markdown subset.
+ *
+ * Problems carry the JSON pointer of the field and a line and column inside the field's text;
+ * the validation stage turns them into file positions.
+ *
+ * @example
+ * richTextProblems(seance) // [{ path: '/points/0/note/expose', line: 3, column: 1, code: 'richtext.html', … }]
+ */
+import type { Seance } from '../schema/seance.ts';
+import { blocksFromMarkdown, type MarkdownProblem } from '../tree/from-mdast.ts';
+
+export interface RichTextField {
+  /** JSON pointer of the field in the séance (included points resolved in). */
+  readonly path: string;
+  readonly text: string;
+}
+
+/** Every rich-text field of a séance, in document order. */
+export function richTextFields(seance: Seance): RichTextField[] {
+  const out: RichTextField[] = [];
+  seance.points.forEach((point, i) => {
+    const p = `/points/${i}`;
+    out.push({ path: `${p}/note/expose`, text: point.note.expose });
+    out.push({ path: `${p}/note/proposition`, text: point.note.proposition });
+    point.deliberation?.articles.forEach((text, j) => {
+      out.push({ path: `${p}/deliberation/articles/${j}`, text });
+    });
+    (point.annexes ?? []).forEach((annexe, j) => {
+      const c = annexe.convention;
+      const a = `${p}/annexes/${j}/convention`;
+      if (c.preambule !== undefined) out.push({ path: `${a}/preambule`, text: c.preambule });
+      c.articles.forEach((article, k) => {
+        out.push({ path: `${a}/articles/${k}/texte`, text: article.texte });
+      });
+    });
+  });
+  return out;
+}
+
+export interface RichTextProblem extends MarkdownProblem {
+  readonly path: string;
+}
+
+/** Problems of every rich-text field, in document order. */
+export function richTextProblems(seance: Seance): RichTextProblem[] {
+  return richTextFields(seance).flatMap((field) =>
+    blocksFromMarkdown(field.text, { mode: 'richtext' }).problems.map((problem) => ({
+      ...problem,
+      path: field.path,
+    })),
+  );
+}

@@ -1,0 +1,322 @@
+/**
+ * The Handlebars environment of delib: its own instance (never the global one), strict (a missing
+ * field is an error naming the template file, line, column and data path), unknown helpers and
+ * missing partials rejected when the templates are compiled, prototype access off, and values
+ * escaped for Markdown instead of HTML. Templates are compiled once per process and folder.
+ *
+ * @example
+ * const env = templateEnv({ templatesDir: 'ma-ville/modeles' });
+ * const markdown = env.render('note-de-presentation', context);
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { type Diagnostic, DiagnosticError, diagnostic } from '../diagnostics.ts';
+import { escapeMarkdownText } from './escape.ts';
+import { templateHelpers } from './register-helpers.ts';
+
+/** The document templates every folder must provide (after falling back on the defaults). */
+export const TEMPLATE_NAMES = [
+  'note-de-presentation',
+  'deliberation',
+  'convention',
+  'ordre-du-jour',
+] as const;
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+/** Folder of the default templates shipped with delib. */
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+const EXTENSION = '.hbs';
+const ESCAPE_HELPER = '__escapeMarkdown';
+
+export interface TemplateFile {
+  readonly name: string;
+  /** Absolute path. */
+  readonly path: string;
+  readonly partial: boolean;
+}
+
+export interface TemplateEnv {
+  /** Renders a document template to Markdown; throws DiagnosticError on a template error. */
+  render(name: TemplateName, data: object): string;
+  /** The files in use, defaults and overrides merged (what `delib templates export` copies). */
+  readonly files: readonly TemplateFile[];
+}
+
+type Hb = typeof Handlebars;
+type TemplateFn = Handlebars.TemplateDelegate;
+
+function newHandlebars(): Hb {
+  const hb = Handlebars.create();
+  // Route `{{value}}` through our Markdown escaper; the subclass must also be used for nested
+  // programs (`{{#each}}` bodies), hence `prototype.compiler`. Helpers are wrapped by the runtime,
+  // which writes into their last argument (the options): hence the `{}` passed after the value.
+  const internals = hb as unknown as HandlebarsInternals;
+  class MarkdownCompiler extends internals.JavaScriptCompiler {}
+  const proto = MarkdownCompiler.prototype as unknown as {
+    compiler: unknown;
+    appendEscaped(this: CompilerThis): void;
+  };
+  proto.compiler = MarkdownCompiler;
+  proto.appendEscaped = function appendEscaped(this: CompilerThis) {
+    this.pushSource(
+      this.appendToBuffer([
+        this.aliasable(`container.helpers.${ESCAPE_HELPER}`),
+        '(',
+        this.popStack(),
+        ', {})',
+      ]),
+    );
+  };
+  internals.JavaScriptCompiler = MarkdownCompiler;
+  hb.registerHelper(ESCAPE_HELPER, (value: unknown) => {
+    if (value instanceof hb.SafeString) return value.toString();
+    if (value === null || value === undefined) return '';
+    return escapeMarkdownText(String(value));
+  });
+  for (const [name, fn] of Object.entries(templateHelpers(hb))) hb.registerHelper(name, fn);
+  return hb;
+}
+
+/** What @types/handlebars does not declare: the compiler class an environment uses. */
+interface HandlebarsInternals {
+  JavaScriptCompiler: new () => object;
+  template(spec: unknown): Handlebars.TemplateDelegate;
+}
+
+/** The internal API of Handlebars' JavaScript compiler used by `appendEscaped`. */
+interface CompilerThis {
+  pushSource(source: unknown): void;
+  appendToBuffer(parts: unknown[]): unknown;
+  aliasable(name: string): unknown;
+  popStack(): unknown;
+}
+
+function listFolder(dir: string, partial: boolean): TemplateFile[] {
+  const folder = partial ? join(dir, 'partials') : dir;
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((f) => extname(f) === EXTENSION)
+    .sort()
+    .map((f) => ({ name: basename(f, EXTENSION), path: join(folder, f), partial }));
+}
+
+/** Default files, each replaced by a file of the same name in the override folder. */
+function templateFiles(overrideDir: string | undefined): TemplateFile[] {
+  const byKey = new Map<string, TemplateFile>();
+  for (const dir of [DEFAULT_TEMPLATES_DIR, overrideDir]) {
+    if (dir === undefined) continue;
+    for (const file of [...listFolder(dir, false), ...listFolder(dir, true)]) {
+      byKey.set(`${file.partial ? 'partial' : 'template'}:${file.name}`, file);
+    }
+  }
+  return [...byKey.values()];
+}
+
+function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+interface HbError {
+  message: string;
+  lineNumber?: number;
+  column?: number;
+}
+
+function asHbError(error: unknown): HbError {
+  if (error instanceof Error) return error as HbError;
+  return { message: String(error) };
+}
+
+/** The data path of the expression at a template position (`point.deliberation.vote`). */
+function expressionAt(source: string, line: number, column: number): string {
+  const text = source.split('\n')[line - 1] ?? '';
+  const match = /[@\w./[\]-]+/.exec(text.slice(column));
+  return match?.[0] ?? '';
+}
+
+function compileError(file: TemplateFile, error: unknown): Diagnostic {
+  const e = asHbError(error);
+  const line = e.lineNumber ?? 0;
+  const column = e.column === undefined ? 0 : e.column + 1;
+  const known =
+    /"(\w[\w-]*)" is not a known helper|You specified knownHelpersOnly, but used the unknown helper (\S+)/.exec(
+      e.message,
+    );
+  if (known) {
+    const name = known[1] ?? known[2] ?? '';
+    return diagnostic('template.unknown-helper', 'erreur', `Fonction inconnue « ${name} » dans le modèle.`, {
+      file: displayPath(file.path),
+      line,
+      column,
+      hint: `Fonctions disponibles : ${Object.keys(templateHelpers(Handlebars)).join(', ')}.`,
+    });
+  }
+  const position = /line (\d+)/.exec(e.message);
+  return diagnostic(
+    'template.syntax',
+    'erreur',
+    `Erreur de syntaxe dans le modèle : ${firstLine(e.message)}`,
+    {
+      file: displayPath(file.path),
+      line: line || Number(position?.[1] ?? 0),
+      column,
+      hint: 'Vérifiez que chaque {{#bloc}} est fermé par {{/bloc}} et que les accolades sont doublées.',
+    },
+  );
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+/** Finds `{{> name}}` partial calls in a template's AST, with their positions. */
+function partialCalls(hb: Hb, source: string): { name: string; line: number; column: number }[] {
+  const found: { name: string; line: number; column: number }[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const n = node as {
+      type?: string;
+      name?: { original?: unknown };
+      loc?: { start: { line: number; column: number } };
+    };
+    if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.loc) {
+      const name = n.name?.original;
+      if (typeof name === 'string')
+        found.push({ name, line: n.loc.start.line, column: n.loc.start.column + 1 });
+    }
+    for (const [key, value] of Object.entries(node)) if (key !== 'loc') visit(value);
+  };
+  visit(hb.parse(source));
+  return found;
+}
+
+function buildEnv(overrideDir: string | undefined): TemplateEnv {
+  const hb = newHandlebars();
+  const files = templateFiles(overrideDir);
+  const options = {
+    strict: true,
+    knownHelpersOnly: true,
+    knownHelpers: Object.fromEntries(
+      [...Object.keys(templateHelpers(hb)), ESCAPE_HELPER].map((name) => [name, true]),
+    ) as Record<string, true>,
+    noEscape: false,
+    preventIndent: true,
+  };
+  const problems: Diagnostic[] = [];
+  const compiled = new Map<string, TemplateFn>();
+  const sources = new Map<string, { file: TemplateFile; source: string }>();
+  const partialNames = new Set(files.filter((f) => f.partial).map((f) => f.name));
+
+  for (const file of files) {
+    const source = readFileSync(file.path, 'utf8');
+    sources.set(`${file.partial}:${file.name}`, { file, source });
+    try {
+      for (const call of partialCalls(hb, source)) {
+        if (!partialNames.has(call.name)) {
+          problems.push(
+            diagnostic('template.missing-partial', 'erreur', `Partiel introuvable « ${call.name} ».`, {
+              file: displayPath(file.path),
+              line: call.line,
+              column: call.column,
+              hint: `Créez le fichier partials/${call.name}${EXTENSION} ou corrigez le nom. Partiels disponibles : ${[...partialNames].join(', ')}.`,
+            }),
+          );
+        }
+      }
+      // One compilation per file and process: precompile, then instantiate the spec.
+      const spec = hb.precompile(source, options) as string;
+      const fn = (hb as unknown as HandlebarsInternals).template(new Function(`return ${spec}`)());
+      compiled.set(`${file.partial}:${file.name}`, fn);
+      if (file.partial) hb.registerPartial(file.name, fn);
+    } catch (error) {
+      problems.push(compileError(file, error));
+    }
+  }
+  for (const name of TEMPLATE_NAMES) {
+    if (!compiled.has(`false:${name}`) && !problems.some((p) => p.file.endsWith(`${name}${EXTENSION}`))) {
+      problems.push(
+        diagnostic('template.syntax', 'erreur', `Modèle « ${name} » introuvable.`, {
+          hint: `Ajoutez ${name}${EXTENSION} au dossier des modèles ou retirez l’option --templates.`,
+        }),
+      );
+    }
+  }
+  if (problems.length > 0) throw new DiagnosticError(problems);
+
+  return {
+    files,
+    render(name, data) {
+      const key = `false:${name}`;
+      const fn = compiled.get(key);
+      const entry = sources.get(key);
+      if (!fn || !entry) throw new Error(`template ${name} not compiled`);
+      try {
+        return fn(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      } catch (error) {
+        throw new DiagnosticError([runtimeError(entry.file, entry.source, error)]);
+      }
+    },
+  };
+}
+
+function runtimeError(file: TemplateFile, source: string, error: unknown): Diagnostic {
+  if (error instanceof DiagnosticError) return error.diagnostics[0]!;
+  const e = asHbError(error);
+  const line = e.lineNumber ?? 0;
+  const column = e.column === undefined ? 0 : e.column + 1;
+  const missing = /^"([^"]+)" not defined in/.exec(e.message);
+  if (missing) {
+    const path = expressionAt(source, line, Math.max(0, column - 1));
+    return diagnostic(
+      'template.missing-field',
+      'erreur',
+      `Le champ « ${path || missing[1]} » est absent des données du modèle « ${basename(file.path)} ».`,
+      {
+        file: displayPath(file.path),
+        line,
+        column,
+        path: `/${(path || missing[1] || '').replace(/^[@.]+/, '').replaceAll('.', '/')}`,
+        hint: 'Entourez ce champ facultatif de {{#if …}} … {{/if}}, ou ajoutez-le au fichier de la séance.',
+      },
+    );
+  }
+  const partial = /The partial (\S+) could not be found/.exec(e.message);
+  if (partial) {
+    return diagnostic('template.missing-partial', 'erreur', `Partiel introuvable « ${partial[1]} ».`, {
+      file: displayPath(file.path),
+      line,
+      column,
+      hint: 'Créez ce partiel dans le dossier partials/ des modèles.',
+    });
+  }
+  return diagnostic('template.syntax', 'erreur', `Erreur dans le modèle : ${firstLine(e.message)}`, {
+    file: displayPath(file.path),
+    line,
+    column,
+    hint: 'Vérifiez les arguments des fonctions utilisées à cet endroit.',
+  });
+}
+
+const cache = new Map<string, TemplateEnv>();
+
+/**
+ * The template environment for a folder of overrides (or the defaults alone), compiled once per
+ * process. Throws DiagnosticError when a template does not compile.
+ */
+export function templateEnv(options: { readonly templatesDir?: string } = {}): TemplateEnv {
+  const key = options.templatesDir === undefined ? '' : resolve(options.templatesDir);
+  let env = cache.get(key);
+  if (!env) {
+    env = buildEnv(options.templatesDir === undefined ? undefined : resolve(options.templatesDir));
+    cache.set(key, env);
+  }
+  return env;
+}

@@ -1,0 +1,42 @@
+/**
+ * The helpers templates may call, bound to a Handlebars instance: the French helpers (pure
+ * functions in ./helpers/) plus the few that produce Markdown (`riche`, `attr`).
+ *
+ * Handlebars passes an `options` object as the last argument of every helper; the pure helpers
+ * never see it.
+ *
+ * @example
+ * {{dateLongue seance.date}}      → 23 mars 2023
+ * {{riche point.note.expose}}     → the clerk's Markdown, inserted as Markdown
+ * ::signataire{nom="{{attr nom}}"}
+ */
+import type Handlebars from 'handlebars';
+import { escapeAttributeValue } from './escape.ts';
+import { frenchHelpers } from './helpers/index.ts';
+
+type HelperFn = (...args: never[]) => unknown;
+
+/**
+ * A clerk's rich text, inserted as Markdown. It was checked against the documented subset before
+ * templating; a line starting with « : » is escaped so it can never open or close a directive of
+ * the template around it.
+ */
+export function richTextMarkdown(value: string): string {
+  return value
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .replace(/^([ \t]*):/gm, '$1\\:');
+}
+
+/** Helpers by name; `hb` provides SafeString (each environment has its own). */
+export function templateHelpers(hb: typeof Handlebars): Record<string, Handlebars.HelperDelegate> {
+  const out: Record<string, Handlebars.HelperDelegate> = {};
+  for (const [name, fn] of Object.entries(frenchHelpers as Record<string, HelperFn>)) {
+    out[name] = (...args: unknown[]) => (fn as (...a: unknown[]) => unknown)(...args.slice(0, -1));
+  }
+  out.riche = (value: unknown) => new hb.SafeString(typeof value === 'string' ? richTextMarkdown(value) : '');
+  out.attr = (value: unknown) =>
+    new hb.SafeString(escapeAttributeValue(value === undefined ? '' : String(value)));
+  out.majuscules = (value: unknown) => String(value ?? '').toLocaleUpperCase('fr-FR');
+  return out;
+}

@@ -1,0 +1,403 @@
+/**
+ * mdast (from the Markdown of a rendered template, or of a clerk's rich-text field) → delib's
+ * document tree blocks.
+ *
+ * Nothing is dropped silently: every construct outside the documented subset becomes a problem
+ * with its line and column in the Markdown text. Two modes: `template` allows the block
+ * directives and headings of delib's templates; `richtext` (a clerk's field) allows paragraphs,
+ * emphasis, lists, tables, line breaks and http(s)/mailto links only.
+ *
+ * @example
+ * const { blocks, problems } = blocksFromMarkdown('Bonjour **tout le monde**', { mode: 'richtext' });
+ */
+import type {
+  BlockContent,
+  DefinitionContent,
+  List as MdList,
+  Table as MdTable,
+  PhrasingContent,
+  RootContent,
+} from 'mdast';
+import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
+import type { DiagnosticCode } from '../diagnostics.ts';
+import { parseMarkdown } from './markdown.ts';
+import type {
+  Block,
+  CellAlign,
+  Heading,
+  Inline,
+  List,
+  Paragraph,
+  ParagraphRole,
+  Signatory,
+  Table,
+  TableRow,
+} from './types.ts';
+
+export type MarkdownMode = 'template' | 'richtext';
+
+/** A construct that could not be turned into the tree, located in the Markdown text (1-based). */
+export interface MarkdownProblem {
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  readonly hint: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface MarkdownBlocks {
+  readonly blocks: readonly Block[];
+  readonly problems: readonly MarkdownProblem[];
+}
+
+/** Container directives that give a role to the paragraphs inside them. */
+export const ROLE_DIRECTIVES: Readonly<Record<string, ParagraphRole>> = {
+  corps: 'body',
+  objet: 'subject',
+  rapporteur: 'rapporteur',
+  visa: 'visa',
+  considerant: 'recital',
+  decision: 'decision',
+  article: 'article',
+  centre: 'centered',
+  formule: 'closing',
+  mention: 'note',
+};
+
+/** Every directive a template may use, for messages. */
+export const DIRECTIVE_NAMES = [
+  ...Object.keys(ROLE_DIRECTIVES),
+  'titre',
+  'garder-ensemble',
+  'signatures',
+  'signataire',
+  'saut-de-page',
+] as const;
+
+type MdNode = RootContent | BlockContent | DefinitionContent;
+
+interface Context {
+  readonly mode: MarkdownMode;
+  readonly role: ParagraphRole;
+  readonly source: string;
+  readonly problems: MarkdownProblem[];
+}
+
+const SAFE_URL = /^(https?:\/\/|mailto:)/i;
+/** Raw HTML stays text for the parser (htmlText is off); in a clerk's text it is an error. */
+const HTML_TAG = /<\/?[a-z][a-z0-9-]*(\s[^<>]*)?\/?>|<!--/i;
+
+function place(node: { position?: { start: { line: number; column: number } } | undefined }) {
+  return { line: node.position?.start.line ?? 0, column: node.position?.start.column ?? 0 };
+}
+
+function problem(
+  ctx: Context,
+  node: Parameters<typeof place>[0],
+  code: DiagnosticCode,
+  message: string,
+  hint: string,
+) {
+  ctx.problems.push({ code, message, hint, ...place(node) });
+}
+
+const REJECTED: Readonly<Record<string, { code: DiagnosticCode; message: string; hint: string }>> = {
+  html: {
+    code: 'richtext.html',
+    message: 'Le HTML n’est pas accepté dans le texte.',
+    hint: 'Utilisez la syntaxe Markdown : **gras**, *italique*, listes « - ».',
+  },
+  image: {
+    code: 'richtext.image',
+    message: 'Les images ne sont pas acceptées dans le texte.',
+    hint: 'Joignez l’image en annexe du point.',
+  },
+  imageReference: {
+    code: 'richtext.image',
+    message: 'Les images ne sont pas acceptées dans le texte.',
+    hint: 'Joignez l’image en annexe du point.',
+  },
+  code: {
+    code: 'richtext.unsupported',
+    message: 'Les blocs de code ne sont pas acceptés.',
+    hint: 'Retirez les accents graves « ``` » ou écrivez un paragraphe ordinaire.',
+  },
+  inlineCode: {
+    code: 'richtext.unsupported',
+    message: 'Le code en ligne (entre accents graves) n’est pas accepté.',
+    hint: 'Retirez les accents graves « ` ».',
+  },
+  blockquote: {
+    code: 'richtext.unsupported',
+    message: 'Les citations (lignes commençant par « > ») ne sont pas acceptées.',
+    hint: 'Écrivez la citation entre guillemets « … » dans un paragraphe.',
+  },
+  thematicBreak: {
+    code: 'richtext.unsupported',
+    message: 'Les lignes de séparation (« --- », « *** ») ne sont pas acceptées.',
+    hint: 'Retirez la ligne ou commencez un nouveau paragraphe.',
+  },
+  definition: {
+    code: 'richtext.unsupported',
+    message: 'Les définitions de liens (« [x]: … ») ne sont pas acceptées.',
+    hint: 'Écrivez le lien en ligne : [texte](https://…).',
+  },
+  footnoteDefinition: {
+    code: 'richtext.unsupported',
+    message: 'Les notes de bas de page ne sont pas acceptées.',
+    hint: 'Écrivez la précision entre parenthèses.',
+  },
+};
+
+function rejected(ctx: Context, node: { type: string; position?: MdNode['position'] }): void {
+  const r = REJECTED[node.type] ?? {
+    code: 'richtext.unsupported' as const,
+    message: `Construction Markdown non prise en charge (${node.type}).`,
+    hint: 'Limitez-vous aux paragraphes, **gras**, *italique*, listes, tableaux et liens.',
+  };
+  problem(ctx, node, r.code, r.message, r.hint);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inlines
+
+function inlines(nodes: readonly PhrasingContent[], ctx: Context): Inline[] {
+  const out: Inline[] = [];
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+        if (ctx.mode === 'richtext' && HTML_TAG.test(node.value)) rejected(ctx, { ...node, type: 'html' });
+        // A soft line break inside a paragraph is a space.
+        out.push({ type: 'text', value: node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ') });
+        break;
+      case 'strong':
+        out.push({ type: 'strong', children: inlines(node.children, ctx) });
+        break;
+      case 'emphasis':
+        out.push({ type: 'emphasis', children: inlines(node.children, ctx) });
+        break;
+      case 'break':
+        out.push({ type: 'break' });
+        break;
+      case 'link':
+        if (SAFE_URL.test(node.url)) {
+          out.push({ type: 'link', url: node.url, children: inlines(node.children, ctx) });
+        } else {
+          problem(
+            ctx,
+            node,
+            'richtext.link',
+            `Lien refusé : « ${node.url} ». Seuls les liens http(s) et mailto sont acceptés.`,
+            'Écrivez une adresse complète, par exemple [site](https://www.exemple.fr).',
+          );
+          out.push(...inlines(node.children, ctx));
+        }
+        break;
+      case 'linkReference':
+        // « [texte] » without a definition: keep what the clerk wrote.
+        out.push({ type: 'text', value: '[' }, ...inlines(node.children, ctx), { type: 'text', value: ']' });
+        break;
+      default:
+        rejected(ctx, node);
+    }
+  }
+  return mergeTexts(out);
+}
+
+/** Joins adjacent text nodes so that transforms see whole runs. */
+function mergeTexts(list: readonly Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const node of list) {
+    const last = out[out.length - 1];
+    if (node.type === 'text' && last?.type === 'text') {
+      out[out.length - 1] = { type: 'text', value: last.value + node.value };
+    } else {
+      out.push(node);
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocks
+
+function list(node: MdList, ctx: Context): List {
+  return {
+    type: 'list',
+    ordered: node.ordered === true,
+    start: node.start ?? 1,
+    children: node.children.map((item) => ({
+      type: 'listItem',
+      children: blocks(item.children, ctx),
+    })),
+  };
+}
+
+function table(node: MdTable, ctx: Context): Table | undefined {
+  const rows: TableRow[] = node.children.map((row) => ({
+    type: 'tableRow',
+    children: row.children.map((cell) => ({ type: 'tableCell', children: inlines(cell.children, ctx) })),
+  }));
+  const [head, ...body] = rows;
+  if (!head) return undefined;
+  const align: CellAlign[] = head.children.map((_, i) => {
+    const a = node.align?.[i];
+    return a === 'right' || a === 'center' ? a : 'left';
+  });
+  return { type: 'table', align, head, body };
+}
+
+function signatory(node: LeafDirective, index: number, ctx: Context): Signatory | undefined {
+  const attrs = node.attributes ?? {};
+  const nom = attrs.nom ?? '';
+  if (node.name !== 'signataire' || nom === '') {
+    problem(
+      ctx,
+      node,
+      'template.directive',
+      node.name === 'signataire'
+        ? 'Signataire sans nom dans le modèle.'
+        : `Directive « ${node.name} » inattendue dans un bloc de signatures.`,
+      'Écrivez ::signataire{pour="…" qualite="…" nom="…"} pour chaque signataire.',
+    );
+    return undefined;
+  }
+  return {
+    type: 'signatory',
+    id: attrs.id ?? `signature-${index + 1}`,
+    heading: attrs.pour ?? '',
+    qualite: attrs.qualite ?? '',
+    nom,
+  };
+}
+
+function containerClosed(node: ContainerDirective, ctx: Context): boolean {
+  const endLine = node.position?.end.line;
+  if (endLine === undefined) return false;
+  const line = ctx.source.split('\n')[endLine - 1] ?? '';
+  return /^\s*:{3,}\s*$/.test(line);
+}
+
+function container(node: ContainerDirective, ctx: Context): Block[] {
+  if (!containerClosed(node, ctx)) {
+    problem(
+      ctx,
+      node,
+      'template.directive',
+      `Le bloc « :::${node.name} » n’est pas fermé.`,
+      'Ajoutez une ligne « ::: » à la fin du bloc (plus de deux-points pour le bloc qui en contient un autre).',
+    );
+  }
+  const role = ROLE_DIRECTIVES[node.name];
+  if (role) return blocks(node.children, { ...ctx, role });
+  switch (node.name) {
+    case 'titre': {
+      const children = blocks(node.children, { ...ctx, role: 'centered' }).filter(
+        (b): b is Heading | Paragraph => b.type === 'heading' || b.type === 'paragraph',
+      );
+      return [{ type: 'titleBlock', children }];
+    }
+    case 'garder-ensemble':
+      return [{ type: 'keepTogether', children: blocks(node.children, ctx) }];
+    case 'signatures': {
+      const children: Signatory[] = [];
+      for (const child of node.children) {
+        const s = child.type === 'leafDirective' ? signatory(child, children.length, ctx) : undefined;
+        if (s) children.push(s);
+        else if (child.type !== 'leafDirective') {
+          problem(
+            ctx,
+            child,
+            'template.directive',
+            'Un bloc de signatures ne contient que des lignes ::signataire{…}.',
+            'Retirez le texte du bloc « :::signatures ».',
+          );
+        }
+      }
+      return [{ type: 'signatures', children }];
+    }
+    default:
+      problem(
+        ctx,
+        node,
+        'template.directive',
+        `Directive inconnue « :::${node.name} ».`,
+        `Directives possibles : ${DIRECTIVE_NAMES.join(', ')}.`,
+      );
+      return blocks(node.children, ctx);
+  }
+}
+
+function blocks(nodes: readonly MdNode[], ctx: Context): Block[] {
+  const out: Block[] = [];
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'paragraph': {
+        const children = inlines(node.children, ctx);
+        if (children.length > 0) out.push({ type: 'paragraph', role: ctx.role, children });
+        break;
+      }
+      case 'heading':
+        if (ctx.mode === 'richtext') {
+          problem(
+            ctx,
+            node,
+            'richtext.unsupported',
+            'Les titres (lignes commençant par « # ») ne sont pas acceptés dans ce texte.',
+            'Écrivez le titre comme un paragraphe en **gras**.',
+          );
+          out.push({ type: 'paragraph', role: ctx.role, children: inlines(node.children, ctx) });
+        } else {
+          const level = Math.min(node.depth, 3) as 1 | 2 | 3;
+          out.push({ type: 'heading', level, children: inlines(node.children, ctx) });
+        }
+        break;
+      case 'list':
+        out.push(list(node, ctx));
+        break;
+      case 'table': {
+        const t = table(node, ctx);
+        if (t) out.push(t);
+        break;
+      }
+      case 'containerDirective':
+      case 'leafDirective':
+        if (ctx.mode === 'richtext') {
+          problem(
+            ctx,
+            node,
+            'richtext.unsupported',
+            `Les directives (« :: ») ne sont pas acceptées dans ce texte.`,
+            'Retirez les deux-points en début de ligne, ou échappez-les avec « \\: ».',
+          );
+        } else if (node.type === 'containerDirective') {
+          out.push(...container(node, ctx));
+        } else if (node.name === 'saut-de-page') {
+          out.push({ type: 'pageBreak' });
+        } else {
+          problem(
+            ctx,
+            node,
+            'template.directive',
+            `Directive inconnue « ::${node.name} ».`,
+            `Directives possibles : ${DIRECTIVE_NAMES.join(', ')}.`,
+          );
+        }
+        break;
+      default:
+        rejected(ctx, node);
+    }
+  }
+  return out;
+}
+
+/** Parses Markdown and maps it to tree blocks, collecting every problem with its position. */
+export function blocksFromMarkdown(
+  source: string,
+  options: { readonly mode: MarkdownMode; readonly role?: ParagraphRole },
+): MarkdownBlocks {
+  const problems: MarkdownProblem[] = [];
+  const root = parseMarkdown(source);
+  const ctx: Context = { mode: options.mode, role: options.role ?? 'body', source, problems };
+  return { blocks: blocks(root.children, ctx), problems };
+}
