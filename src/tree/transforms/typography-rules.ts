@@ -1,0 +1,182 @@
+/**
+ * The rules of French typography, as edits over the text of a run of inlines. Each rule leaves
+ * alone what is already right, so applying the rules twice gives the same text as once.
+ *
+ * @example
+ * typographyEdits('OBJET: x', new Array(8).fill(false))[0]
+ * // { kind: 'replace', start: 5, end: 5, text: '\u00A0', ownerAt: 5 }
+ */
+import type { Edit, Run } from './inline-run.ts';
+
+export const NBSP = '\u00A0';
+export const NNBSP = '\u202F';
+const THIN = '\u2009';
+
+/** Characters after which no space is added before « : ; ! ? » (the clerk chose this spacing). */
+const FIXED_SPACES = new Set([NBSP, NNBSP, THIN]);
+
+const isWhite = (c: string | undefined): boolean => c !== undefined && /\s/u.test(c);
+const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c);
+
+/**
+ * Spans that typography never touches: URLs (http, https, ftp, mailto, www.), e-mail addresses,
+ * times and ratios written with a colon (19:30, 1:2).
+ */
+export function protectedMask(text: string): boolean[] {
+  const mask = new Array<boolean>(text.length).fill(false);
+  const mark = (re: RegExp, trimEnd: boolean): void => {
+    for (const m of text.matchAll(re)) {
+      let end = m.index + m[0].length;
+      // Sentence punctuation after a URL is not part of it (« voir https://x.fr/a ; puis »).
+      if (trimEnd) while (end > m.index && /[.,;:!?)\]’'»"]/.test(text[end - 1] ?? '')) end--;
+      mask.fill(true, m.index, end);
+    }
+  };
+  mark(/\b(?:(?:https?|ftp):\/\/|mailto:|www\.)[^\s<>«»"]*/giu, true);
+  mark(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu, false);
+  mark(/\p{N}+:\p{N}+/gu, false);
+  return mask;
+}
+
+type Rule = (text: string, mask: readonly boolean[], run: Run) => Edit[];
+
+const insertBefore = (at: number, text: string): Edit => ({
+  kind: 'replace',
+  start: at,
+  end: at,
+  text,
+  ownerAt: at,
+});
+const insertAfter = (at: number, text: string): Edit => ({
+  kind: 'replace',
+  start: at + 1,
+  end: at + 1,
+  text,
+  ownerAt: at,
+});
+const replaceAt = (at: number, text: string): Edit => ({
+  kind: 'replace',
+  start: at,
+  end: at + 1,
+  text,
+  ownerAt: at,
+});
+
+/** ' between two letters → ’ (aujourd'hui, l'an). */
+const apostrophe: Rule = (text, mask) => {
+  const edits: Edit[] = [];
+  for (let i = 1; i < text.length - 1; i++) {
+    if (text[i] === "'" && !mask[i] && isLetter(text[i - 1]) && isLetter(text[i + 1]))
+      edits.push(replaceAt(i, '’'));
+  }
+  return edits;
+};
+
+/**
+ * A no-break space `space` before the marks `marks`: an ordinary space before them becomes
+ * `space`; none after a word is inserted when the mark ends a word (followed by a space, the
+ * end, or closing punctuation), so « Note:important » and « 10:30 » stay.
+ */
+function spaceBefore(marks: string, space: string): Rule {
+  return (text, mask) => {
+    const edits: Edit[] = [];
+    for (let i = 1; i < text.length; i++) {
+      const c = text[i] ?? '';
+      if (!marks.includes(c) || mask[i]) continue;
+      const prev = text[i - 1];
+      const next = text[i + 1];
+      if (prev === ' ') {
+        if (i >= 2 && !isWhite(text[i - 2])) edits.push(replaceAt(i - 1, space));
+      } else if (
+        prev !== undefined &&
+        !isWhite(prev) &&
+        !FIXED_SPACES.has(prev) &&
+        !':;!?«([{'.includes(prev) &&
+        (next === undefined || isWhite(next) || '!?»)]'.includes(next))
+      ) {
+        edits.push(insertBefore(i, space));
+      }
+    }
+    return edits;
+  };
+}
+
+/** « text » with no-break spaces inside, replacing ordinary spaces or inserting them. */
+const openingQuote: Rule = (text, mask) => {
+  const edits: Edit[] = [];
+  for (let i = 0; i < text.length - 1; i++) {
+    if (text[i] !== '«' || mask[i]) continue;
+    const next = text[i + 1];
+    if (next === ' ') edits.push(replaceAt(i + 1, NBSP));
+    else if (next !== undefined && !isWhite(next) && !FIXED_SPACES.has(next))
+      edits.push(insertAfter(i, NBSP));
+  }
+  return edits;
+};
+
+const closingQuote: Rule = (text, mask) => {
+  const edits: Edit[] = [];
+  for (let i = 1; i < text.length; i++) {
+    if (text[i] !== '»' || mask[i]) continue;
+    const prev = text[i - 1];
+    if (prev === ' ') edits.push(replaceAt(i - 1, NBSP));
+    else if (prev !== undefined && !isWhite(prev) && !FIXED_SPACES.has(prev) && prev !== '«') {
+      edits.push(insertBefore(i, NBSP));
+    }
+  }
+  return edits;
+};
+
+/**
+ * « 1er », « 1re », « 2e », « 2nde », « XXe », « Ier »: the letters are raised into a
+ * superscript. Letters already in a superscript are left alone.
+ */
+const ordinals: Rule = (text, mask, run) => {
+  const edits: Edit[] = [];
+  const re =
+    /(?<![\p{L}\p{N}])(?:\p{N}+(?:ers?|res?|es?|nde?s?)|[IVXLC]{2,}(?:es?)|I(?:ers?|res?)|[VX]es?)(?![\p{L}\p{N}])/gu;
+  for (const m of text.matchAll(re)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const suffix = m[0].search(/[a-z]/);
+    if (suffix < 0) continue;
+    let ok = true;
+    for (let i = start; i < end; i++) if (mask[i] || run[i]?.inSuperscript || run[i]?.raise) ok = false;
+    if (ok) edits.push({ kind: 'raise', start: start + suffix, end });
+  }
+  return edits;
+};
+
+/** « n° 12 », « n°12 » → « n°\u00A012 ». */
+const numero: Rule = (text, mask) => {
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(/(?<!\p{L})[nN]°( ?)(?=[\p{L}\p{N}])/gu)) {
+    const degree = m.index + 1;
+    if (mask[degree]) continue;
+    edits.push(m[1] === ' ' ? replaceAt(degree + 1, NBSP) : insertAfter(degree, NBSP));
+  }
+  return edits;
+};
+
+/** « 12 € », « 12€ », « 5 % » → a no-break space between the number and the sign. */
+const units: Rule = (text, mask) => {
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(/\p{N}( ?)[€%]/gu)) {
+    const sign = m.index + m[0].length - 1;
+    if (mask[sign]) continue;
+    edits.push(m[1] === ' ' ? replaceAt(sign - 1, NBSP) : insertBefore(sign, NBSP));
+  }
+  return edits;
+};
+
+/** The rules in the order they run; each sees the text left by the previous ones. */
+export const TYPOGRAPHY_RULES: readonly Rule[] = [
+  apostrophe,
+  openingQuote,
+  closingQuote,
+  spaceBefore(':', NBSP),
+  spaceBefore(';!?', NNBSP),
+  numero,
+  units,
+  ordinals,
+];
