@@ -1,0 +1,71 @@
+/**
+ * `delib validate FICHIER…`: checks séance files and reports every problem.
+ */
+import { type Diagnostic, hasErrors } from '../../diagnostics.ts';
+import { loadAndValidate } from '../../validate/validate.ts';
+import { type Command, EXIT, UsageError } from '../command.ts';
+import { useColour } from '../io.ts';
+import { formatGithub } from '../reporters/github.ts';
+import { formatJson } from '../reporters/json.ts';
+import { formatText } from '../reporters/text.ts';
+
+const REPORTERS = ['text', 'json', 'github'] as const;
+type Reporter = (typeof REPORTERS)[number];
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summary: 'Vérifie des fichiers de séance et signale chaque problème',
+  usage: 'delib validate [--reporter text|json|github] FICHIER.yaml…',
+  help: `Vérifie la syntaxe YAML, le schéma et les règles de gestion (numéros, votes, présences,
+quorum, pouvoirs, conventions, dates, fichiers référencés) et affiche tous les problèmes
+à la fois, dans l’ordre des fichiers.
+
+Options :
+  -r, --reporter FORMAT  text (par défaut) : fichier:ligne:colonne, ligne fautive et conseil ;
+                         json : un document JSON pour les outils ;
+                         github : annotations ::error pour GitHub Actions.
+  -h, --help             affiche cette aide.
+
+Code de sortie : 0 si tout est valide (les avertissements n’empêchent pas la validation),
+1 si un fichier est invalide, 2 si la ligne de commande est incorrecte.
+
+Exemples :
+  delib validate seance.yaml
+  delib validate --reporter github seances/*.yaml`,
+  options: { reporter: { type: 'string', short: 'r', default: 'text' } },
+  run: async ({ values, positionals, io }) => {
+    const reporter = String(values.reporter);
+    if (!REPORTERS.includes(reporter as Reporter)) {
+      throw new UsageError(`Format de rapport inconnu « ${reporter} » : choisissez text, json ou github.`);
+    }
+    if (positionals.length === 0) throw new UsageError('Indiquez au moins un fichier de séance à vérifier.');
+    const all: Diagnostic[] = [];
+    const texts = new Map<string, string>();
+    const files: { fichier: string; valide: boolean }[] = [];
+    for (const file of positionals) {
+      const result = await loadAndValidate(file);
+      all.push(...result.diagnostics);
+      files.push({ fichier: file, valide: !hasErrors(result.diagnostics) });
+      const sources = result.sources;
+      if (sources) {
+        texts.set(sources.root.file, sources.root.text);
+        for (const point of sources.points) if (point) texts.set(point.file, point.text);
+      }
+    }
+    if (reporter === 'json') io.stdout(formatJson(files, all));
+    else if (reporter === 'github') io.stdout(formatGithub(all));
+    else {
+      const colour = useColour(io);
+      io.stdout(formatText(all, { colour, sources: texts }));
+      const errors = all.filter((d) => d.severity === 'erreur').length;
+      const warnings = all.length - errors;
+      const invalid = files.filter((f) => !f.valide).length;
+      io.stdout(
+        invalid === 0
+          ? `${files.length} fichier(s) valide(s)${warnings > 0 ? `, ${warnings} avertissement(s)` : ''}.\n`
+          : `${invalid} fichier(s) invalide(s) sur ${files.length} : ${errors} erreur(s), ${warnings} avertissement(s).\n`,
+      );
+    }
+    return files.every((f) => f.valide) ? EXIT.ok : EXIT.invalid;
+  },
+};

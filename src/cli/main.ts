@@ -1,0 +1,102 @@
+/**
+ * Entry point of the `delib` command line: parses arguments, dispatches to a command, and turns
+ * every outcome into an exit code. The only code that knows about exit codes and stack traces.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DiagnosticError } from '../diagnostics.ts';
+import { type Command, EXIT, UsageError } from './command.ts';
+import { COMMANDS } from './commands/index.ts';
+import { commandHelp, generalHelp } from './help.ts';
+import { type CliIo, processIo, useColour } from './io.ts';
+import { formatText } from './reporters/text.ts';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+function parseUsageError(error: unknown): UsageError | undefined {
+  if (error instanceof UsageError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')) {
+    const message = (error as Error).message;
+    const option = /'([^']+)'/.exec(message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      return new UsageError(`Option inconnue « ${option ?? message} ».`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      return new UsageError(`Valeur manquante ou incorrecte pour l’option « ${option ?? message} ».`);
+    }
+    return new UsageError(`Argument incorrect : ${message}`);
+  }
+  return undefined;
+}
+
+async function runCommand(command: Command, args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    io.stdout(commandHelp(command));
+    return EXIT.ok;
+  }
+  return command.run({ values, positionals, io });
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help' || first === 'aide' || first === 'help') {
+    if (first === undefined) {
+      io.stderr(generalHelp(COMMANDS));
+      return EXIT.usage;
+    }
+    io.stdout(generalHelp(COMMANDS));
+    return EXIT.ok;
+  }
+  if (first === '-v' || first === '--version') {
+    io.stdout(`delib ${version()}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === first);
+  if (!command) {
+    throw new UsageError(
+      first.startsWith('-')
+        ? `Option inconnue « ${first} » : indiquez d’abord une commande.`
+        : `Commande inconnue « ${first} ».`,
+    );
+  }
+  return runCommand(command, rest, io);
+}
+
+/**
+ * Runs `delib` with `argv` (without `node` and the script) and returns the exit code:
+ * 0 success, 1 invalid input, 2 bad command line, 3 bug of delib.
+ *
+ * @example
+ * process.exitCode = await main(process.argv.slice(2));
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    const usage = parseUsageError(error);
+    if (usage) {
+      io.stderr(`delib : ${usage.message}\nAide : delib --help, ou delib COMMANDE --help.\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof DiagnosticError) {
+      io.stdout(formatText(error.diagnostics, { colour: useColour(io), sources: new Map() }));
+      return EXIT.invalid;
+    }
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(
+      `Erreur interne de delib (bogue) : ce n’est pas une erreur dans vos fichiers.\nMerci de la signaler avec le message ci-dessous et le fichier en cause.\n\n${stack}\n`,
+    );
+    return EXIT.bug;
+  }
+}

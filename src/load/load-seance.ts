@@ -1,0 +1,167 @@
+/**
+ * Loads a séance file: reads, parses, and substitutes `{inclure: …}` points with the point held
+ * by the referenced file. No validation beyond what is needed to read (see src/validate/).
+ */
+import { realpath } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isMap, isScalar, isSeq, type Pair } from 'yaml';
+import { type Diagnostic, diagnostic } from '../diagnostics.ts';
+import { parseYaml } from './parse-yaml.ts';
+import { DEFAULT_MAX_BYTES, readText } from './read-text.ts';
+import type { SourceDoc, SourceMap } from './source-map.ts';
+
+export interface LoadOptions {
+  /** Largest accepted file, in bytes (default 2 Mio). */
+  readonly maxBytes?: number;
+}
+
+export interface LoadResult {
+  /** The séance data with included points resolved in; undefined if the file cannot be used. */
+  readonly data: Record<string, unknown> | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Positions of every part of `data`; undefined when the séance file itself could not be parsed. */
+  readonly sources: SourceMap | undefined;
+}
+
+function isInside(folder: string, target: string): boolean {
+  const rel = relative(folder, target);
+  return rel === '' ? false : !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+async function realOrSelf(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return path;
+  }
+}
+
+interface Included {
+  readonly source?: SourceDoc;
+  readonly data?: unknown;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+async function loadInclusion(
+  root: SourceDoc,
+  pair: Pair,
+  target: string,
+  options: LoadOptions,
+): Promise<Included> {
+  const place = { file: root.file, ...linePos(root, pair.value) };
+  const folder = dirname(resolve(root.file));
+  const absolute = resolve(folder, target);
+  const shown = join(dirname(root.file), target);
+  const outside = () =>
+    diagnostic(
+      'file.outside-folder',
+      'erreur',
+      `Le fichier inclus « ${target} » est hors du dossier de la séance.`,
+      {
+        ...place,
+        hint: 'Placez le fichier du point dans le dossier de la séance (ou un sous-dossier) et donnez un chemin relatif sans « .. ».',
+      },
+    );
+  if (isAbsolute(target) || !isInside(folder, absolute)) return { diagnostics: [outside()] };
+  const read = await readText(absolute, shown, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if ('diagnostic' in read) {
+    const d = read.diagnostic;
+    // A missing included file is reported where it is referenced.
+    return {
+      diagnostics: [
+        d.code === 'file.not-found'
+          ? diagnostic('file.not-found', 'erreur', `Le fichier inclus « ${target} » est introuvable.`, {
+              ...place,
+              hint: 'Le chemin est relatif au fichier de la séance ; vérifiez-le.',
+            })
+          : d,
+      ],
+    };
+  }
+  // A symbolic link inside the folder may lead outside of it.
+  if (!isInside(await realOrSelf(folder), await realOrSelf(absolute))) return { diagnostics: [outside()] };
+  const parsed = parseYaml(read.text, shown);
+  return { source: parsed.source, data: parsed.data, diagnostics: parsed.diagnostics };
+}
+
+function linePos(source: SourceDoc, node: unknown): { line: number; column: number } {
+  const offset = (node as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
+  const p = source.lineCounter.linePos(offset);
+  return { line: p.line, column: p.col };
+}
+
+/**
+ * Reads and parses a séance file and the point files it includes.
+ *
+ * @example
+ * const { data, diagnostics, sources } = await loadSeance('fixtures/conseil-2024-06-27.yaml');
+ */
+export async function loadSeance(file: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const read = await readText(file, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if ('diagnostic' in read) return { data: undefined, diagnostics: [read.diagnostic], sources: undefined };
+  const parsed = parseYaml(read.text, file);
+  const root = parsed.source;
+  if (!parsed.data)
+    return {
+      data: undefined,
+      diagnostics: parsed.diagnostics,
+      sources: { root, points: [], unresolvedPoints: [] },
+    };
+
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const rootMap = root.doc.contents;
+  const pointsNode = isMap(rootMap) ? rootMap.get('points', true) : undefined;
+  const points = parsed.data.points;
+  const pointSources: (SourceDoc | undefined)[] = [];
+  if (!isSeq(pointsNode) || !Array.isArray(points)) {
+    return { data: parsed.data, diagnostics, sources: { root, points: pointSources, unresolvedPoints: [] } };
+  }
+  const resolved: unknown[] = [];
+  for (const [index, item] of pointsNode.items.entries()) {
+    const value = points[index];
+    const pair = isMap(item)
+      ? item.items.find((p) => isScalar(p.key) && p.key.value === 'inclure')
+      : undefined;
+    if (!pair || !isMap(item)) {
+      resolved.push(value);
+      pointSources.push(undefined);
+      continue;
+    }
+    for (const other of item.items) {
+      if (other === pair) continue;
+      const name = isScalar(other.key) ? String(other.key.value) : '?';
+      diagnostics.push(
+        diagnostic('schema.unknown-key', 'erreur', `Propriété « ${name} » à côté de « inclure ».`, {
+          file: root.file,
+          ...linePos(root, other.key),
+          path: `/points/${index}`,
+          hint: 'Un point inclus s’écrit seul : « - inclure: points/fichier.yaml » ; mettez le reste dans ce fichier.',
+        }),
+      );
+    }
+    const target = isScalar(pair.value) ? pair.value.value : undefined;
+    if (typeof target !== 'string' || target.trim() === '') {
+      diagnostics.push(
+        diagnostic('schema.type', 'erreur', '« inclure » doit être le chemin d’un fichier YAML.', {
+          file: root.file,
+          ...linePos(root, pair.value ?? pair.key),
+          path: `/points/${index}/inclure`,
+          hint: 'Écrivez par exemple « inclure: points/02-budget.yaml ».',
+        }),
+      );
+      resolved.push(undefined);
+      pointSources.push(undefined);
+      continue;
+    }
+    const included = await loadInclusion(root, pair, target, options);
+    diagnostics.push(...included.diagnostics);
+    resolved.push(included.data);
+    pointSources.push(included.source);
+  }
+  const unresolvedPoints = resolved.flatMap((p, i) => (p === undefined ? [i] : []));
+  return {
+    data: { ...parsed.data, points: resolved.map((p) => p ?? null) },
+    diagnostics,
+    sources: { root, points: pointSources, unresolvedPoints },
+  };
+}

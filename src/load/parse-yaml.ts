@@ -1,0 +1,171 @@
+/**
+ * YAML text → document with positions, data, and diagnostics (never throws on bad input).
+ */
+import { isAlias, isMap, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { type Diagnostic, diagnostic } from '../diagnostics.ts';
+import type { SourceDoc } from './source-map.ts';
+
+/** Alias expansions allowed before a document is refused as an « alias bomb ». */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface ParsedYaml {
+  readonly source: SourceDoc;
+  /** The mapping's data; undefined when the file cannot be used. */
+  readonly data: Record<string, unknown> | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const YAML_MESSAGES: Readonly<Record<string, readonly [string, string]>> = {
+  DUPLICATE_KEY: [
+    'Cette clé apparaît deux fois dans le même dictionnaire.',
+    'Supprimez ou renommez l’une des deux.',
+  ],
+  TAB_AS_INDENT: [
+    'Tabulation utilisée pour l’indentation : YAML n’accepte que des espaces.',
+    'Remplacez les tabulations par des espaces (2 par niveau).',
+  ],
+  BAD_INDENT: ['Indentation incorrecte.', 'Alignez cette ligne sur les autres clés du même niveau.'],
+  MISSING_CHAR: [
+    'Caractère manquant (guillemet, crochet ou accolade non fermé ?).',
+    'Fermez le guillemet, le crochet ou l’accolade.',
+  ],
+  MULTIPLE_DOCS: [
+    'Le fichier contient plusieurs documents YAML (« --- »).',
+    'Un fichier de séance ne contient qu’un document.',
+  ],
+  BLOCK_AS_IMPLICIT_KEY: ['Clé mal formée.', 'Vérifiez les « : » et l’indentation de la ligne précédente.'],
+  MULTILINE_IMPLICIT_KEY: [
+    'Une clé ne peut pas s’étendre sur plusieurs lignes.',
+    'Vérifiez qu’il ne manque pas un « : » ou une indentation, ou mettez la valeur entre guillemets.',
+  ],
+  UNEXPECTED_TOKEN: [
+    'Caractère inattendu.',
+    'Mettez la valeur entre guillemets si elle contient « : », « # » ou « - ».',
+  ],
+  BAD_SCALAR_START: [
+    'Une valeur ne peut pas commencer par ce caractère.',
+    'Mettez la valeur entre guillemets (« @ », « ` », « % » en tête).',
+  ],
+  BAD_DQ_ESCAPE: [
+    'Séquence d’échappement invalide entre guillemets doubles.',
+    'Doublez la barre oblique inverse « \\\\ ».',
+  ],
+  BAD_ALIAS: ['Alias YAML mal formé.', 'Vérifiez le nom après « * » ou mettez la valeur entre guillemets.'],
+};
+
+function pos(source: SourceDoc, offset: number): { line: number; column: number } {
+  const p = source.lineCounter.linePos(offset);
+  return { line: p.line, column: p.col };
+}
+
+function firstAlias(doc: SourceDoc['doc']): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/**
+ * Parses `text` with the YAML 1.2 core schema. Syntax errors, duplicate keys, tabs, directives,
+ * alias bombs, empty documents and non-mapping documents become diagnostics.
+ *
+ * @example
+ * const { data, diagnostics } = parseYaml('version: 1\n', 'seance.yaml');
+ */
+export function parseYaml(text: string, file: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const source: SourceDoc = { file, text, doc, lineCounter };
+  const diagnostics: Diagnostic[] = [];
+
+  if (doc.directives?.yaml.explicit) {
+    const offset = Math.max(text.indexOf('%YAML'), 0);
+    diagnostics.push(
+      diagnostic('yaml.directive', 'erreur', 'Directive « %YAML » refusée : delib lit le YAML 1.2.', {
+        file,
+        ...pos(source, offset),
+        hint: 'Supprimez la ligne « %YAML … » (et le « --- » qui la suit si vous voulez).',
+      }),
+    );
+  }
+  for (const error of doc.errors) {
+    const [message, hint] = YAML_MESSAGES[error.code] ?? [
+      `Erreur de syntaxe YAML (${error.code}).`,
+      'Vérifiez l’indentation, les « : » et les guillemets de cette ligne.',
+    ];
+    const code =
+      error.code === 'DUPLICATE_KEY'
+        ? 'yaml.duplicate-key'
+        : error.code === 'TAB_AS_INDENT'
+          ? 'yaml.tab'
+          : 'yaml.syntax';
+    diagnostics.push(diagnostic(code, 'erreur', message, { file, ...pos(source, error.pos[0]), hint }));
+  }
+  for (const warning of doc.warnings) {
+    diagnostics.push(
+      diagnostic(
+        'yaml.syntax',
+        'avertissement',
+        `Avertissement YAML (${warning.code}) : étiquette ou construction ignorée.`,
+        {
+          file,
+          ...pos(source, warning.pos[0]),
+          hint: 'Retirez les étiquettes « ! » et « !! » : delib n’en a pas besoin.',
+        },
+      ),
+    );
+  }
+  if (diagnostics.some((d) => d.severity === 'erreur')) return { source, data: undefined, diagnostics };
+
+  const contents = doc.contents;
+  if (contents === null || (contents.range[0] === contents.range[1] && !isMap(contents))) {
+    diagnostics.push(
+      diagnostic('file.empty', 'erreur', 'Le fichier est vide.', {
+        file,
+        line: 1,
+        column: 1,
+        hint: 'Partez d’un exemple : fixtures/sceaux-2023-03-23.yaml.',
+      }),
+    );
+    return { source, data: undefined, diagnostics };
+  }
+  if (!isMap(isAlias(contents) ? contents.resolve(doc) : contents)) {
+    diagnostics.push(
+      diagnostic(
+        'yaml.not-mapping',
+        'erreur',
+        'Le document doit être un dictionnaire de clés (« version: 1 », …).',
+        {
+          file,
+          ...pos(source, contents.range[0]),
+          hint: 'Le fichier doit commencer par des lignes « clé: valeur » sans tiret ni indentation.',
+        },
+      ),
+    );
+    return { source, data: undefined, diagnostics };
+  }
+  try {
+    const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
+    return { source, data, diagnostics };
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const alias = firstAlias(doc);
+    diagnostics.push(
+      diagnostic(
+        'yaml.alias',
+        'erreur',
+        'Trop d’alias YAML (« *nom ») : le document se démultiplie à la lecture.',
+        {
+          file,
+          ...pos(source, alias?.range?.[0] ?? 0),
+          hint: `Écrivez les valeurs en entier ; au plus ${MAX_ALIAS_COUNT} reprises par alias sont acceptées.`,
+        },
+      ),
+    );
+    return { source, data: undefined, diagnostics };
+  }
+}

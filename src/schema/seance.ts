@@ -1,0 +1,486 @@
+/**
+ * The séance format: the single source of truth. The JSON Schema (`schema/seance.schema.json`,
+ * written by `npm run schema`) and the TypeScript types are both derived from these definitions.
+ *
+ * Two roots share every piece: `SeanceFileSchema` describes a file as the clerk writes it (a point
+ * may be `{inclure: "points/02.yaml"}`), `SeanceSchema` the séance once included points are
+ * resolved, which is what validation checks and what later stages receive.
+ *
+ * @example
+ * import type { Seance } from './seance.ts';
+ * const firstObjet = (s: Seance) => s.points[0]?.objet;
+ */
+import { type Static, Type } from '@sinclair/typebox';
+import { DateText, RichText, StringEnum, Text } from './helpers.ts';
+
+/** Stable identifier of the schema (also used by editors to cache it). */
+export const SCHEMA_ID = 'https://delib.example/schema/seance-1.schema.json';
+
+/** The kinds of collectivité delib knows. */
+export const NATURES = [
+  'commune',
+  'departement',
+  'region',
+  'epci',
+  'metropole',
+  'syndicat',
+  'autre',
+] as const;
+
+const Nom = (description: string) => Text({ title: 'Nom', description });
+
+/** Numbers of members, or their names (the count is then the length of the list). */
+const Effectif = (title: string, description: string) =>
+  Type.Union(
+    [
+      Type.Integer({ minimum: 0, title, description: `${description} Nombre de membres.` }),
+      Type.Array(Text({ title: 'Membre', description: 'Prénom et nom du membre.' }), {
+        title,
+        description: `${description} Liste des noms.`,
+      }),
+    ],
+    { title, description: `${description} Un nombre, ou la liste des noms.` },
+  );
+
+/** A proxy: a member absent from the séance who gave a written proxy (pouvoir) to a present one. */
+export const PouvoirSchema = Type.Object(
+  {
+    mandant: Text({ title: 'Mandant', description: 'Membre absent qui a donné pouvoir.' }),
+    mandataire: Text({
+      title: 'Mandataire',
+      description: 'Membre présent qui a reçu le pouvoir et vote pour lui.',
+    }),
+  },
+  {
+    additionalProperties: false,
+    title: 'Pouvoir',
+    description: 'Pouvoir écrit donné par un membre absent à un membre présent (un seul pouvoir par membre).',
+  },
+);
+
+/** Attendance: présents, représentés (with their proxies) and absents. */
+export const PresencesSchema = Type.Object(
+  {
+    presents: Effectif('Présents', 'Membres présents.'),
+    representes: Type.Array(PouvoirSchema, {
+      title: 'Représentés',
+      description: 'Membres absents représentés, avec le nom de leur mandataire. Liste vide « [] » si aucun.',
+    }),
+    absents: Effectif('Absents', 'Membres absents et non représentés.'),
+  },
+  {
+    additionalProperties: false,
+    title: 'Présences',
+    description:
+      'Présents, représentés et absents. Présents + représentés + absents = membres en exercice ; présents + représentés = votants.',
+  },
+);
+
+export const CollectiviteSchema = Type.Object(
+  {
+    nom: Nom('Nom de la collectivité tel qu’il figure en tête des actes (« Ville de Sceaux »).'),
+    nature: StringEnum(NATURES, {
+      title: 'Nature',
+      description:
+        'Nature de la collectivité : commune, departement, region, epci, metropole, syndicat ou autre.',
+    }),
+    siret: Type.String({
+      pattern: '^\\d{14}$',
+      title: 'SIRET',
+      description: 'Numéro SIRET de la collectivité : 14 chiffres sans espace, entre guillemets.',
+    }),
+    adresse: Text({ title: 'Adresse', description: 'Adresse postale de la collectivité.' }),
+    departement: Type.String({
+      pattern: '^(\\d{2,3}|2A|2B)$',
+      title: 'Département',
+      description: 'Numéro du département (« 92 », « 2A », « 974 »), entre guillemets.',
+    }),
+    logo: Type.Optional(
+      Text({
+        title: 'Logo',
+        description:
+          'Image PNG ou JPEG du logo, chemin relatif au fichier de la séance et situé dans son dossier.',
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Collectivité',
+    description: 'La collectivité qui tient la séance.',
+  },
+);
+
+export const PresidentSchema = Type.Object(
+  {
+    nom: Nom('Prénom et nom du président de séance.'),
+    qualite: Text({
+      title: 'Qualité',
+      description: 'Qualité du président de séance (« Maire », « Président »).',
+    }),
+  },
+  { additionalProperties: false, title: 'Président', description: 'Président de la séance.' },
+);
+
+export const SeanceDetailsSchema = Type.Object(
+  {
+    date: DateText({ title: 'Date', description: 'Date de la séance.' }),
+    heure: Type.String({
+      pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+      title: 'Heure',
+      description: 'Heure d’ouverture de la séance, HH:MM (« 19:30 »).',
+    }),
+    lieu: Text({
+      title: 'Lieu',
+      description: 'Lieu de la séance (« salle du Conseil de l’hôtel de ville »).',
+    }),
+    convocation: DateText({ title: 'Convocation', description: 'Date d’envoi de la convocation.' }),
+    seconde_convocation: Type.Optional(
+      Type.Boolean({
+        title: 'Seconde convocation',
+        description:
+          'true si la séance se tient sur seconde convocation, faute de quorum à la première : le quorum n’est alors pas exigé (CGCT L. 2121-17).',
+      }),
+    ),
+    president: PresidentSchema,
+    secretaire: Text({
+      title: 'Secrétaire de séance',
+      description: 'Prénom et nom du secrétaire de séance.',
+    }),
+    membres_en_exercice: Type.Integer({
+      minimum: 1,
+      title: 'Membres en exercice',
+      description: 'Nombre de membres en exercice de l’assemblée.',
+    }),
+    presences: Type.Optional({
+      ...PresencesSchema,
+      description:
+        'Présences à l’ouverture de la séance ; un point peut les remplacer par ses propres présences.',
+    }),
+  },
+  {
+    additionalProperties: false,
+    title: 'Séance',
+    description: 'Date, lieu, présidence et présences de la séance.',
+  },
+);
+
+export const MatiereSchema = Type.Object(
+  {
+    code: Type.String({
+      pattern: '^\\d\\.\\d{1,2}$',
+      title: 'Code matière',
+      description: 'Code de la classification @ctes (« 8.4 », « 7.10 »), entre guillemets.',
+    }),
+    libelle: Type.Optional(
+      Text({ title: 'Libellé', description: 'Libellé de la matière (« Finances locales/Subventions »).' }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Matière',
+    description:
+      'Matière de l’acte selon la classification @ctes (utile pour la transmission et l’open data).',
+  },
+);
+
+export const NoteSchema = Type.Object(
+  {
+    expose: RichText({ title: 'Exposé', description: 'Exposé des motifs de la note de présentation.' }),
+    proposition: RichText({
+      title: 'Proposition',
+      description: 'Proposition faite à l’assemblée (« Il est proposé … »).',
+    }),
+  },
+  {
+    additionalProperties: false,
+    title: 'Note de présentation',
+    description: 'Note explicative de synthèse du point.',
+  },
+);
+
+const Compte = (title: string, description: string) => Type.Integer({ minimum: 0, title, description });
+
+export const VoteUnanimeSchema = Type.Object(
+  {
+    unanimite: Type.Literal(true, {
+      title: 'Unanimité',
+      description: 'Adoptée à l’unanimité : écrivez « true ».',
+    }),
+  },
+  {
+    additionalProperties: false,
+    title: 'Vote à l’unanimité',
+    description: 'Délibération adoptée à l’unanimité.',
+  },
+);
+
+export const VoteDetailleSchema = Type.Object(
+  {
+    pour: Compte('Pour', 'Nombre de voix pour.'),
+    contre: Compte('Contre', 'Nombre de voix contre.'),
+    abstentions: Compte('Abstentions', 'Nombre d’abstentions.'),
+    ne_prend_pas_part: Type.Optional(
+      Compte('Ne prend pas part', 'Nombre de membres ne prenant pas part au vote.'),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Vote détaillé',
+    description: 'Décompte des voix : pour + contre + abstentions (+ ne prend pas part) = votants.',
+  },
+);
+
+export const VoteSchema = Type.Union([VoteUnanimeSchema, VoteDetailleSchema], {
+  title: 'Vote',
+  description: 'Résultat du vote : « unanimite: true », ou le décompte pour, contre, abstentions.',
+});
+
+export const TransmissionSchema = Type.Object(
+  {
+    prefecture: Type.Optional(
+      DateText({
+        title: 'Transmission en préfecture',
+        description: 'Date de transmission au contrôle de légalité.',
+      }),
+    ),
+    publication: Type.Optional(
+      DateText({ title: 'Publication', description: 'Date de publication de l’acte.' }),
+    ),
+    identifiant: Type.Optional(
+      Type.String({
+        pattern: '^\\d{3}-\\d{9}-\\d{8}-[A-Z0-9_]{1,15}-(DE|AR|AI|CC|BF|AU)$',
+        title: 'Identifiant @ctes',
+        description: 'Identifiant de l’acte attribué par @ctes (« 092-219200714-20230323-2023_03_01-DE »).',
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Caractère exécutoire',
+    description: 'Transmission en préfecture et publication de la délibération.',
+  },
+);
+
+export const DeliberationSchema = Type.Object(
+  {
+    numero: Type.String({
+      pattern: '^[A-Z0-9_]{1,15}$',
+      title: 'Numéro de l’acte',
+      description:
+        'Numéro de l’acte, unique dans la collectivité : 1 à 15 caractères parmi A-Z, 0-9 et « _ » (« 2023_03_01 »), entre guillemets.',
+    }),
+    visas: Type.Array(Text({ title: 'Visa', description: 'Texte qui suit « Vu » (sans « Vu »).' }), {
+      title: 'Visas',
+      description: 'Textes visés, chacun écrit sans le « Vu » initial, ajouté à la mise en page.',
+    }),
+    considerants: Type.Array(
+      Text({ title: 'Considérant', description: 'Texte qui suit « Considérant » (sans « Considérant »).' }),
+      {
+        title: 'Considérants',
+        description: 'Motifs, chacun écrit sans le « Considérant » initial, ajouté à la mise en page.',
+      },
+    ),
+    articles: Type.Array(RichText({ title: 'Article', description: 'Dispositif d’un article.' }), {
+      minItems: 1,
+      title: 'Articles',
+      description: 'Articles du dispositif, numérotés automatiquement (« Article 1er », « Article 2 »…).',
+    }),
+    presences: Type.Optional({
+      ...PresencesSchema,
+      description: 'Présences lors du vote de ce point, si elles diffèrent de celles de la séance.',
+    }),
+    vote: VoteSchema,
+    transmission: Type.Optional(TransmissionSchema),
+  },
+  {
+    additionalProperties: false,
+    title: 'Délibération',
+    description: 'Projet ou texte adopté de la délibération.',
+  },
+);
+
+export const PartieSchema = Type.Object(
+  {
+    nom: Nom('Nom de la partie (« Métropole du Grand Paris »).'),
+    adresse: Type.Optional(Text({ title: 'Adresse', description: 'Adresse du siège de la partie.' })),
+    siret: Type.Optional(
+      Type.String({
+        pattern: '^\\d{14}$',
+        title: 'SIRET',
+        description: '14 chiffres sans espace, entre guillemets.',
+      }),
+    ),
+    representant: Text({
+      title: 'Représentant',
+      description: 'Prénom et nom du signataire pour cette partie.',
+    }),
+    qualite: Text({ title: 'Qualité', description: 'Qualité du signataire (« Maire », « Président »).' }),
+    mandat: Type.Optional(
+      Text({
+        title: 'Mandat',
+        description: 'Habilitation du signataire (« agissant en vertu de la délibération du … »).',
+      }),
+    ),
+    denomination: Type.Optional(
+      Text({
+        title: 'Dénomination',
+        description: 'Nom court utilisé dans la convention (« ci-après dénommée … »).',
+      }),
+    ),
+  },
+  { additionalProperties: false, title: 'Partie', description: 'Partie signataire de la convention.' },
+);
+
+export const ArticleConventionSchema = Type.Object(
+  {
+    titre: Text({ title: 'Titre', description: 'Titre de l’article (« Objet », « Durée »).' }),
+    texte: RichText({ title: 'Texte', description: 'Texte de l’article.' }),
+  },
+  {
+    additionalProperties: false,
+    title: 'Article',
+    description: 'Article de la convention, numéroté automatiquement.',
+  },
+);
+
+export const ConventionSchema = Type.Object(
+  {
+    titre: Text({ title: 'Titre', description: 'Intitulé de la convention.' }),
+    parties: Type.Array(PartieSchema, {
+      title: 'Parties',
+      description: 'Parties à la convention, au moins deux, chacune avec son signataire.',
+    }),
+    visas: Type.Optional(
+      Type.Array(Text({ title: 'Visa', description: 'Texte qui suit « Vu » (sans « Vu »).' }), {
+        title: 'Visas',
+        description: 'Textes visés par la convention.',
+      }),
+    ),
+    preambule: Type.Optional(RichText({ title: 'Préambule', description: 'Préambule de la convention.' })),
+    articles: Type.Array(ArticleConventionSchema, {
+      minItems: 1,
+      title: 'Articles',
+      description: 'Articles de la convention.',
+    }),
+    fait_a: Text({ title: 'Fait à', description: 'Lieu de signature (« Sceaux »).' }),
+    date: Type.Optional(
+      DateText({ title: 'Date de signature', description: 'Date de signature, si elle est connue.' }),
+    ),
+    exemplaires: Type.Integer({
+      minimum: 1,
+      title: 'Exemplaires',
+      description: 'Nombre d’exemplaires originaux.',
+    }),
+  },
+  { additionalProperties: false, title: 'Convention', description: 'Convention annexée à la délibération.' },
+);
+
+export const AnnexeSchema = Type.Object(
+  { convention: ConventionSchema },
+  { additionalProperties: false, title: 'Annexe', description: 'Document annexé au point.' },
+);
+
+export const PointSchema = Type.Object(
+  {
+    numero: Type.Integer({
+      minimum: 1,
+      title: 'Numéro',
+      description: 'Numéro du point à l’ordre du jour, unique.',
+    }),
+    objet: Text(
+      {
+        title: 'Objet',
+        description: 'Objet du point, sur une ligne, 499 caractères au plus (limite @ctes).',
+      },
+      { maxLength: 499, pattern: '^[^\\n\\r]*$' },
+    ),
+    rapporteur: Text({ title: 'Rapporteur', description: 'Prénom et nom de l’élu qui présente le point.' }),
+    matiere: Type.Optional(MatiereSchema),
+    note: NoteSchema,
+    deliberation: Type.Optional(DeliberationSchema),
+    annexes: Type.Optional(
+      Type.Array(AnnexeSchema, { title: 'Annexes', description: 'Documents annexés (conventions).' }),
+    ),
+  },
+  { additionalProperties: false, title: 'Point', description: 'Point inscrit à l’ordre du jour.' },
+);
+
+export const InclusionSchema = Type.Object(
+  {
+    inclure: Type.String({
+      minLength: 1,
+      pattern: '\\.ya?ml$',
+      title: 'Inclure',
+      description:
+        'Chemin d’un fichier YAML contenant un point, relatif au fichier de la séance et situé dans son dossier (« points/02-budget.yaml »).',
+    }),
+  },
+  {
+    additionalProperties: false,
+    title: 'Point dans un autre fichier',
+    description: 'Point écrit dans son propre fichier.',
+  },
+);
+
+const seanceProperties = {
+  version: Type.Literal(1, { title: 'Version', description: 'Version du format de fichier : 1.' }),
+  collectivite: CollectiviteSchema,
+  instance: Text({ title: 'Instance', description: 'Assemblée délibérante (« Conseil municipal »).' }),
+  seance: SeanceDetailsSchema,
+};
+
+const pointsDoc = {
+  minItems: 1,
+  title: 'Points',
+  description: 'Points à l’ordre du jour, dans l’ordre.',
+};
+
+/** The séance once included points are resolved: what validation checks and later stages read. */
+export const SeanceSchema = Type.Object(
+  { ...seanceProperties, points: Type.Array(PointSchema, pointsDoc) },
+  { additionalProperties: false, title: 'Séance', description: 'Une séance d’assemblée délibérante.' },
+);
+
+/** A séance file as written: a point may be `{inclure: "points/02.yaml"}`. Published as JSON Schema. */
+export const SeanceFileSchema = Type.Object(
+  {
+    ...seanceProperties,
+    points: Type.Array(
+      Type.Union([PointSchema, InclusionSchema], {
+        title: 'Point',
+        description: 'Un point, ou « inclure: fichier.yaml ».',
+      }),
+      pointsDoc,
+    ),
+  },
+  {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: SCHEMA_ID,
+    additionalProperties: false,
+    title: 'Séance (delib)',
+    description:
+      'Fichier de séance de delib : collectivité, séance, points à l’ordre du jour avec notes, délibérations et conventions.',
+  },
+);
+
+export type Seance = Static<typeof SeanceSchema>;
+export type SeanceFile = Static<typeof SeanceFileSchema>;
+export type Collectivite = Static<typeof CollectiviteSchema>;
+export type Nature = (typeof NATURES)[number];
+export type SeanceDetails = Static<typeof SeanceDetailsSchema>;
+export type President = Static<typeof PresidentSchema>;
+export type Presences = Static<typeof PresencesSchema>;
+export type Pouvoir = Static<typeof PouvoirSchema>;
+export type Point = Static<typeof PointSchema>;
+export type Matiere = Static<typeof MatiereSchema>;
+export type Note = Static<typeof NoteSchema>;
+export type Deliberation = Static<typeof DeliberationSchema>;
+export type Vote = Static<typeof VoteSchema>;
+export type VoteUnanime = Static<typeof VoteUnanimeSchema>;
+export type VoteDetaille = Static<typeof VoteDetailleSchema>;
+export type Transmission = Static<typeof TransmissionSchema>;
+export type Annexe = Static<typeof AnnexeSchema>;
+export type Convention = Static<typeof ConventionSchema>;
+export type Partie = Static<typeof PartieSchema>;
+export type ArticleConvention = Static<typeof ArticleConventionSchema>;
+export type Inclusion = Static<typeof InclusionSchema>;

@@ -1,0 +1,109 @@
+/**
+ * Attendance: présents + représentés + absents = en exercice, quorum, proxies.
+ */
+import type { Diagnostic } from '../../diagnostics.ts';
+import type { Presences } from '../../schema/seance.ts';
+import { at, count, type Rule, type RuleContext, sameName } from './context.ts';
+
+function names(value: number | readonly string[]): readonly string[] {
+  return typeof value === 'number' ? [] : value;
+}
+
+function checkPresences(context: RuleContext, presences: Presences, pointer: string): Diagnostic[] {
+  const seance = context.seance;
+  if (!seance) return [];
+  const out: Diagnostic[] = [];
+  const enExercice = seance.membres_en_exercice;
+  const presents = count(presences.presents);
+  const representes = presences.representes.length;
+  const absents = count(presences.absents);
+  const total = presents + representes + absents;
+  if (total !== enExercice) {
+    out.push(
+      at(
+        context,
+        pointer,
+        'rule.attendance-sum',
+        'erreur',
+        `Présents (${presents}) + représentés (${representes}) + absents (${absents}) = ${total}, mais l’assemblée compte ${enExercice} membres en exercice.`,
+        'Chaque membre en exercice est présent, représenté ou absent : corrigez les nombres ou « membres_en_exercice ».',
+      ),
+    );
+  }
+  const quorum = Math.floor(enExercice / 2) + 1;
+  if (presents < quorum && !seance.seconde_convocation) {
+    out.push(
+      at(
+        context,
+        `${pointer}/presents`,
+        'rule.quorum',
+        'erreur',
+        `Quorum non atteint : ${presents} présents pour ${enExercice} membres en exercice (il en faut au moins ${quorum}).`,
+        'Si l’assemblée se réunit sur seconde convocation, ajoutez « seconde_convocation: true » sous « seance ».',
+      ),
+    );
+  }
+  const presentNames = names(presences.presents);
+  const absentNames = names(presences.absents);
+  presences.representes.forEach((pouvoir, i) => {
+    const here = `${pointer}/representes/${i}`;
+    const problem = (message: string, hint: string, key: string) =>
+      out.push(at(context, `${here}/${key}`, 'rule.proxy', 'erreur', message, hint));
+    if (sameName(pouvoir.mandant, pouvoir.mandataire)) {
+      problem(
+        `${pouvoir.mandant} ne peut pas se donner pouvoir à lui-même.`,
+        'Corrigez le mandant ou le mandataire.',
+        'mandataire',
+      );
+    }
+    if (presentNames.some((n) => sameName(n, pouvoir.mandant))) {
+      problem(
+        `${pouvoir.mandant} est à la fois présent et représenté.`,
+        'Retirez ce nom des présents, ou supprimez le pouvoir.',
+        'mandant',
+      );
+    }
+    if (absentNames.some((n) => sameName(n, pouvoir.mandant))) {
+      problem(
+        `${pouvoir.mandant} est à la fois absent et représenté.`,
+        'Un membre représenté ne figure pas parmi les absents : retirez-le de « absents ».',
+        'mandant',
+      );
+    }
+    if (presentNames.length > 0 && !presentNames.some((n) => sameName(n, pouvoir.mandataire))) {
+      problem(
+        `Le mandataire ${pouvoir.mandataire} ne figure pas parmi les présents.`,
+        'Seul un membre présent peut recevoir un pouvoir : vérifiez l’orthographe du nom.',
+        'mandataire',
+      );
+    }
+    const earlier = presences.representes.slice(0, i);
+    if (earlier.some((p) => sameName(p.mandant, pouvoir.mandant))) {
+      problem(
+        `${pouvoir.mandant} a donné deux pouvoirs.`,
+        'Un membre ne donne qu’un pouvoir : supprimez le doublon.',
+        'mandant',
+      );
+    }
+    if (earlier.some((p) => sameName(p.mandataire, pouvoir.mandataire))) {
+      problem(
+        `${pouvoir.mandataire} détient plus d’un pouvoir.`,
+        'Un membre ne peut détenir qu’un seul pouvoir (CGCT L. 2121-20) : confiez l’autre à un autre membre présent.',
+        'mandataire',
+      );
+    }
+  });
+  return out;
+}
+
+/** Checks the séance's presences and every point's own presences. */
+export const attendanceRule: Rule = (context) => {
+  const out: Diagnostic[] = [];
+  if (context.seance?.presences)
+    out.push(...checkPresences(context, context.seance.presences, '/seance/presences'));
+  for (const { index, point } of context.points) {
+    const own = point.deliberation?.presences;
+    if (own) out.push(...checkPresences(context, own, `/points/${index}/deliberation/presences`));
+  }
+  return out;
+};

@@ -1,0 +1,66 @@
+/**
+ * What business rules receive: the parts of the séance that passed the schema (typed), and a
+ * way to place a diagnostic at a JSON pointer.
+ */
+import { type Diagnostic, type DiagnosticCode, diagnostic, type Severity } from '../../diagnostics.ts';
+import { locate, type SourceMap } from '../../load/source-map.ts';
+import type { Collectivite, Point, Presences, SeanceDetails } from '../../schema/seance.ts';
+
+export interface CleanPoint {
+  readonly index: number;
+  readonly point: Point;
+}
+
+export interface RuleContext {
+  /** Present only if the section passed the schema. */
+  readonly collectivite: Collectivite | undefined;
+  readonly seance: SeanceDetails | undefined;
+  /** The points that passed the schema, with their index in `points`. */
+  readonly points: readonly CleanPoint[];
+  readonly sources: SourceMap;
+}
+
+/** A business rule: pure, returns its diagnostics. */
+export type Rule = (context: RuleContext) => readonly Diagnostic[];
+
+/**
+ * Builds a diagnostic placed at `pointer` (optionally on the key `key` of the map there).
+ *
+ * @example
+ * at(ctx, '/seance/convocation', 'rule.dates', 'erreur', 'La convocation suit la séance.', 'Corrigez la date.')
+ */
+export function at(
+  context: RuleContext,
+  pointer: string,
+  code: DiagnosticCode,
+  severity: Severity,
+  message: string,
+  hint: string,
+  key?: string,
+): Diagnostic {
+  const place = locate(context.sources, pointer, key === undefined ? {} : { key });
+  return diagnostic(code, severity, message, { ...place, path: pointer, hint });
+}
+
+/** Number of members of a count-or-names field. */
+export function count(value: number | readonly string[]): number {
+  return typeof value === 'number' ? value : value.length;
+}
+
+/** Names compared without case, accents or extra spaces. */
+export function sameName(a: string, b: string): boolean {
+  const fold = (s: string) =>
+    s.normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return fold(a) === fold(b);
+}
+
+/** The presences that apply to a point (its own, or the séance's), with their pointer. */
+export function presencesOf(
+  context: RuleContext,
+  clean: CleanPoint,
+): { readonly presences: Presences; readonly pointer: string } | undefined {
+  const own = clean.point.deliberation?.presences;
+  if (own) return { presences: own, pointer: `/points/${clean.index}/deliberation/presences` };
+  if (context.seance?.presences) return { presences: context.seance.presences, pointer: '/seance/presences' };
+  return undefined;
+}

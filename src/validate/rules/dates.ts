@@ -1,0 +1,77 @@
+/**
+ * Dates: convocation before the séance, transmission and publication after it, conventions
+ * signed after the vote.
+ */
+import type { Diagnostic } from '../../diagnostics.ts';
+import { at, type Rule } from './context.ts';
+
+const DAY = 86_400_000;
+
+function days(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+}
+
+/** Date coherence of the séance, of each délibération's transmission and of each convention. */
+export const datesRule: Rule = (context) => {
+  const out: Diagnostic[] = [];
+  const seance = context.seance;
+  if (!seance) return out;
+  const gap = days(seance.convocation, seance.date);
+  if (gap <= 0) {
+    out.push(
+      at(
+        context,
+        '/seance/convocation',
+        'rule.dates',
+        'erreur',
+        `La convocation (${seance.convocation}) doit précéder la séance (${seance.date}).`,
+        'Vérifiez l’année et le mois des deux dates.',
+      ),
+    );
+  } else if (gap - 1 < 3 && context.collectivite?.nature === 'commune') {
+    out.push(
+      at(
+        context,
+        '/seance/convocation',
+        'rule.dates',
+        'avertissement',
+        `Seulement ${gap - 1} jour(s) franc(s) entre la convocation et la séance.`,
+        'Le délai est de 3 jours francs (5 dans les communes de 3 500 habitants et plus), sauf urgence (CGCT L. 2121-11 et L. 2121-12).',
+      ),
+    );
+  }
+  for (const { index, point } of context.points) {
+    const transmission = point.deliberation?.transmission;
+    for (const key of ['prefecture', 'publication'] as const) {
+      const date = transmission?.[key];
+      if (date !== undefined && days(seance.date, date) < 0) {
+        out.push(
+          at(
+            context,
+            `/points/${index}/deliberation/transmission/${key}`,
+            'rule.dates',
+            'erreur',
+            `La date ${key === 'prefecture' ? 'de transmission en préfecture' : 'de publication'} (${date}) précède la séance (${seance.date}).`,
+            'Un acte est transmis et publié après son adoption : vérifiez la date.',
+          ),
+        );
+      }
+    }
+    (point.annexes ?? []).forEach((annexe, j) => {
+      const date = annexe.convention.date;
+      if (date !== undefined && days(seance.date, date) < 0) {
+        out.push(
+          at(
+            context,
+            `/points/${index}/annexes/${j}/convention/date`,
+            'rule.dates',
+            'erreur',
+            `La convention est datée du ${date}, avant la séance qui l’approuve (${seance.date}).`,
+            'La convention est signée après la délibération qui autorise sa signature : vérifiez la date.',
+          ),
+        );
+      }
+    });
+  }
+  return out;
+};

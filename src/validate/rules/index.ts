@@ -1,0 +1,24 @@
+/**
+ * Every business rule, in one list: adding a rule is one line here.
+ */
+import { attendanceRule } from './attendance.ts';
+import type { Rule } from './context.ts';
+import { conventionRule } from './conventions.ts';
+import { datesRule } from './dates.ts';
+import { filesRule } from './files.ts';
+import { textsRule } from './texts.ts';
+import { uniquenessRule } from './uniqueness.ts';
+import { voteRule } from './votes.ts';
+
+/** The business rules JSON Schema cannot express. */
+export const RULES: readonly Rule[] = [
+  uniquenessRule,
+  attendanceRule,
+  voteRule,
+  datesRule,
+  conventionRule,
+  filesRule,
+  textsRule,
+];
+
+export type { CleanPoint, Rule, RuleContext } from './context.ts';

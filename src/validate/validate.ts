@@ -1,0 +1,93 @@
+/**
+ * Validation of a loaded séance: JSON Schema, then business rules on the parts that passed it.
+ */
+import type { ErrorObject } from 'ajv';
+import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.ts';
+import { type LoadOptions, loadSeance } from '../load/load-seance.ts';
+import type { SourceMap } from '../load/source-map.ts';
+import type { Collectivite, Point, Seance, SeanceDetails } from '../schema/seance.ts';
+import { schemaErrors } from './ajv.ts';
+import { RULES, type RuleContext } from './rules/index.ts';
+import { schemaDiagnostics } from './schema-errors.ts';
+
+export interface ValidationResult {
+  /** The typed séance, present only when there is no error (warnings allowed). */
+  readonly seance: Seance | undefined;
+  /** Every problem found, sorted by file, line, column. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+function isClean(errors: readonly ErrorObject[], pointer: string): boolean {
+  return !errors.some((e) => e.instancePath === pointer || e.instancePath.startsWith(`${pointer}/`));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function ruleContext(
+  data: Record<string, unknown>,
+  errors: readonly ErrorObject[],
+  sources: SourceMap,
+): RuleContext {
+  const section = <T>(key: string): T | undefined =>
+    isObject(data[key]) && isClean(errors, `/${key}`) ? (data[key] as T) : undefined;
+  const points = Array.isArray(data.points) ? data.points : [];
+  return {
+    collectivite: section<Collectivite>('collectivite'),
+    seance: section<SeanceDetails>('seance'),
+    points: points.flatMap((point: unknown, index) =>
+      isObject(point) && isClean(errors, `/points/${index}`) ? [{ index, point: point as Point }] : [],
+    ),
+    sources,
+  };
+}
+
+/**
+ * Validates loaded séance data (see `loadSeance`) against the schema and the business rules.
+ *
+ * @example
+ * const loaded = await loadSeance('seance.yaml');
+ * if (loaded.data && loaded.sources) {
+ *   const { seance, diagnostics } = validate(loaded.data, loaded.sources);
+ * }
+ */
+export function validate(data: Record<string, unknown>, sources: SourceMap): ValidationResult {
+  const errors = schemaErrors(data);
+  const diagnostics = [...schemaDiagnostics(errors, sources)];
+  const context = ruleContext(data, errors, sources);
+  for (const rule of RULES) diagnostics.push(...rule(context));
+  const sorted = sortDiagnostics(diagnostics);
+  const valid = errors.length === 0 && sources.unresolvedPoints.length === 0 && !hasErrors(sorted);
+  return { seance: valid ? (data as Seance) : undefined, diagnostics: sorted };
+}
+
+/**
+ * Loads and validates a séance file; the typed séance (included points resolved in) is returned
+ * only when no error was found.
+ *
+ * @example
+ * const { seance, diagnostics } = await loadAndValidate('fixtures/sceaux-2023-03-23.yaml');
+ * if (!seance) throw new DiagnosticError(diagnostics);
+ */
+export async function loadAndValidate(
+  file: string,
+  options: LoadOptions = {},
+): Promise<LoadValidationResult> {
+  const loaded = await loadSeance(file, options);
+  if (!loaded.data || !loaded.sources) {
+    return { seance: undefined, diagnostics: sortDiagnostics(loaded.diagnostics), sources: loaded.sources };
+  }
+  const result = validate(loaded.data, loaded.sources);
+  return {
+    seance: hasErrors(loaded.diagnostics) ? undefined : result.seance,
+    diagnostics: sortDiagnostics([...loaded.diagnostics, ...result.diagnostics]),
+    sources: loaded.sources,
+  };
+}
+
+/** What `loadAndValidate` returns: the validation result and where the data came from. */
+export interface LoadValidationResult extends ValidationResult {
+  /** Parsed files (texts for excerpts, positions); undefined if the séance file could not be read. */
+  readonly sources: SourceMap | undefined;
+}
