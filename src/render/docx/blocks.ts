@@ -1,0 +1,138 @@
+/**
+ * Block handlers: one per block type of the tree, each returning plain block specs.
+ *
+ * @example
+ * blockSpecs(doc.children, context) // [{ kind: 'paragraph', options: { style: 'TitreDuDocument', … } }, …]
+ */
+import type { IParagraphOptions } from 'docx';
+import type { Block, Heading, List, Paragraph } from '../../tree/types.ts';
+import type { Theme } from '../theme.ts';
+import { inlineRuns } from './inlines.ts';
+import { BULLET_REFERENCE, listTextIndent, orderedReference } from './numbering.ts';
+import { type BlockSpec, keepWithNext, type ParagraphSpec, type RowSpec } from './specs.ts';
+import {
+  alignment,
+  extraStyles,
+  headingStyleId,
+  paragraphStyleId,
+  titleLineStyleId,
+  titleStyleId,
+} from './styles.ts';
+import { cleanText } from './text.ts';
+import { twips } from './units.ts';
+
+export interface BlockContext {
+  readonly theme: Theme;
+  /** Number of each list of the tree, in reading order: its Word numbering instance. */
+  readonly listInstances: ReadonlyMap<List, number>;
+  /** Depth of the enclosing lists (0 outside lists). */
+  readonly listDepth: number;
+  /** Numbering for the first paragraph of the current list item, if any. */
+  readonly item?: IParagraphOptions['numbering'];
+}
+
+function paragraph(options: IParagraphOptions): ParagraphSpec {
+  return { kind: 'paragraph', options };
+}
+
+/** Paragraph options shared by paragraphs inside a list item: numbering on the first, indent on the others. */
+function listOptions(ctx: BlockContext): Partial<IParagraphOptions> {
+  if (ctx.listDepth === 0) return {};
+  if (ctx.item) return { numbering: ctx.item };
+  return { indent: { left: listTextIndent(ctx.listDepth - 1, ctx.theme) } };
+}
+
+function paragraphSpec(node: Paragraph, ctx: BlockContext): ParagraphSpec {
+  const style =
+    ctx.listDepth > 0 && node.role === 'body' ? extraStyles.list.id : paragraphStyleId(node.role, ctx.theme);
+  return paragraph({ style, children: inlineRuns(node.children), ...listOptions(ctx) });
+}
+
+function headingSpec(node: Heading, ctx: BlockContext): ParagraphSpec {
+  return paragraph({
+    style: headingStyleId(node.level),
+    children: inlineRuns(node.children),
+    ...listOptions(ctx),
+  });
+}
+
+/** Word tables have no space after: a one-point empty paragraph gives the theme's. */
+function spacer(after: number): ParagraphSpec {
+  return paragraph({ spacing: { before: 0, after: twips(after), line: 20, lineRule: 'exact' } });
+}
+
+type Handler<T extends Block['type']> = (node: Extract<Block, { type: T }>, ctx: BlockContext) => BlockSpec[];
+
+const handlers = {
+  paragraph: (node, ctx) => [paragraphSpec(node, ctx)],
+  heading: (node, ctx) => [headingSpec(node, ctx)],
+  titleBlock: (node, ctx) =>
+    keepWithNext(
+      node.children.map((child, i) => {
+        const style = i === 0 ? titleStyleId(ctx.theme) : titleLineStyleId(ctx.theme);
+        return paragraph({
+          style,
+          children: inlineRuns(child.children),
+          // A heading keeps its outline level: the navigation pane and the PDF outline list it.
+          ...(child.type === 'heading' ? { outlineLevel: child.level - 1 } : {}),
+        });
+      }),
+    ),
+  list: (node, ctx) => {
+    const instance = ctx.listInstances.get(node) ?? 0;
+    const reference = node.ordered ? orderedReference(node.start) : BULLET_REFERENCE;
+    const level = ctx.listDepth;
+    return node.children.flatMap((item) =>
+      item.children.flatMap((child, i) =>
+        blockSpec(child, {
+          ...ctx,
+          listDepth: level + 1,
+          item: i === 0 ? { reference, level, instance, custom: true } : undefined,
+        }),
+      ),
+    );
+  },
+  table: (node, ctx) => {
+    const cellParagraph = (header: boolean, column: number, children: ParagraphSpec['options']['children']) =>
+      paragraph({
+        style: header ? extraStyles.tableHead.id : extraStyles.tableCell.id,
+        alignment: alignment(node.align[column] ?? 'left'),
+        children,
+      });
+    const rows: RowSpec[] = [node.head, ...node.body].map((row, r) => ({
+      header: r === 0,
+      cells: row.children.map((cell, c) => ({
+        paragraphs: [cellParagraph(r === 0, c, inlineRuns(cell.children))],
+      })),
+    }));
+    return [{ kind: 'table', variant: 'grid', rows }, spacer(ctx.theme.table.spaceAfter)];
+  },
+  signatures: (node, ctx) => {
+    const line = (text: string, style: string, first: boolean) =>
+      paragraph({
+        style,
+        children: inlineRuns([{ type: 'text', value: cleanText(text) }]),
+        ...(first ? { spacing: { before: twips(ctx.theme.signatures.spaceBefore) } } : {}),
+      });
+    const cells = node.children.map((s) => {
+      const top = [s.heading, s.qualite].filter((t) => t !== '');
+      return {
+        paragraphs: [
+          ...top.map((t, i) => line(t, extraStyles.signature.id, i === 0)),
+          line(s.nom, extraStyles.signatureName.id, top.length === 0),
+        ],
+      };
+    });
+    return [
+      { kind: 'table', variant: 'signatures', rows: [{ header: false, cells }] },
+      spacer(ctx.theme.table.spaceAfter),
+    ];
+  },
+  keepTogether: (node, ctx) => keepWithNext(node.children.flatMap((child) => blockSpec(child, ctx))),
+  pageBreak: () => [{ kind: 'pageBreak' }],
+} satisfies { readonly [T in Block['type']]: Handler<T> };
+
+/** The specs of one block. */
+export function blockSpec(block: Block, ctx: BlockContext): BlockSpec[] {
+  return (handlers[block.type] as Handler<Block['type']>)(block, ctx);
+}

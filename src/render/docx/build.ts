@@ -1,0 +1,81 @@
+/**
+ * Block specs → docx Paragraphs and Tables.
+ *
+ * @example
+ * buildBlocks(resolvePageBreaks(specs), theme) // [Paragraph, Table, …]
+ */
+import {
+  BorderStyle,
+  type ITableCellBorders,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  WidthType,
+} from 'docx';
+import type { Theme } from '../theme.ts';
+import type { BlockSpec, TableSpec } from './specs.ts';
+import { eighths, twips } from './units.ts';
+
+/** Width of the text column in twips. */
+export function textWidth(theme: Theme): number {
+  return twips(theme.page.width - theme.page.marginLeft - theme.page.marginRight);
+}
+
+function borders(spec: TableSpec, theme: Theme): ITableCellBorders {
+  const side =
+    spec.variant === 'grid'
+      ? { style: BorderStyle.SINGLE, size: eighths(theme.table.borderWidth), color: '000000' }
+      : { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  return { top: side, bottom: side, left: side, right: side };
+}
+
+function buildTable(spec: TableSpec, theme: Theme): Table {
+  const columns = Math.max(1, ...spec.rows.map((row) => row.cells.length));
+  const total = textWidth(theme);
+  const width = Math.floor(total / columns);
+  const pad = spec.variant === 'grid' ? twips(theme.table.cellPadding) : 0;
+  const fill = theme.table.headerFill.replace('#', '');
+  const sides = borders(spec, theme);
+  return new Table({
+    width: { size: width * columns, type: WidthType.DXA },
+    columnWidths: Array.from({ length: columns }, () => width),
+    layout: TableLayoutType.FIXED,
+    borders: { ...sides, insideHorizontal: sides.top, insideVertical: sides.top },
+    rows: spec.rows.map(
+      (row) =>
+        new TableRow({
+          tableHeader: row.header,
+          cantSplit: true,
+          children: row.cells.map(
+            (cell) =>
+              new TableCell({
+                width: { size: width, type: WidthType.DXA },
+                margins: { top: pad, bottom: pad, left: pad, right: pad },
+                borders: sides,
+                ...(row.header && spec.variant === 'grid'
+                  ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } }
+                  : {}),
+                children: cell.paragraphs.map((p) => new Paragraph(p.options)),
+              }),
+          ),
+        }),
+    ),
+  });
+}
+
+/** The document body's children. Page-break markers must be resolved first. */
+export function buildBlocks(specs: readonly BlockSpec[], theme: Theme): (Paragraph | Table)[] {
+  return specs.flatMap((spec): (Paragraph | Table)[] => {
+    switch (spec.kind) {
+      case 'paragraph':
+        return [new Paragraph(spec.options)];
+      case 'table':
+        return [buildTable(spec, theme)];
+      default: // pageBreak, resolved before
+        return [];
+    }
+  });
+}

@@ -1,0 +1,84 @@
+/**
+ * Inline nodes → docx runs. Marks (strong, emphasis, superscript, link) accumulate down the tree;
+ * a run gets the character style of its most specific mark and direct formatting only for the
+ * other marks, since a Word run holds a single character style.
+ *
+ * @example
+ * inlineRuns([{ type: 'text', value: 'Bonjour' }]) // [TextRun]
+ */
+import { ExternalHyperlink, type ParagraphChild, Tab, TextRun } from 'docx';
+import type { Inline } from '../../tree/types.ts';
+import { characterStyles } from './styles.ts';
+import { textPieces } from './text.ts';
+
+interface Marks {
+  readonly strong: boolean;
+  readonly emphasis: boolean;
+  readonly superscript: boolean;
+  readonly link: boolean;
+}
+
+const NO_MARKS: Marks = { strong: false, emphasis: false, superscript: false, link: false };
+
+function runStyle(marks: Marks): {
+  style?: string;
+  bold?: boolean;
+  italics?: boolean;
+  superScript?: boolean;
+} {
+  const style = marks.link
+    ? characterStyles.link.id
+    : marks.superscript
+      ? characterStyles.superscript.id
+      : marks.strong
+        ? characterStyles.strong.id
+        : marks.emphasis
+          ? characterStyles.emphasis.id
+          : undefined;
+  return {
+    ...(style === undefined ? {} : { style }),
+    ...(marks.strong && style !== characterStyles.strong.id ? { bold: true } : {}),
+    ...(marks.emphasis && style !== characterStyles.emphasis.id ? { italics: true } : {}),
+    ...(marks.superscript && style !== characterStyles.superscript.id ? { superScript: true } : {}),
+  };
+}
+
+function textRuns(value: string, marks: Marks): TextRun[] {
+  const format = runStyle(marks);
+  return textPieces(value).map((piece) => {
+    switch (piece.kind) {
+      case 'text':
+        return new TextRun({ ...format, text: piece.value });
+      case 'tab':
+        return new TextRun({ ...format, children: [new Tab()] });
+      default: // break
+        return new TextRun({ ...format, break: 1 });
+    }
+  });
+}
+
+type InlineHandler<T extends Inline['type']> = (
+  node: Extract<Inline, { type: T }>,
+  marks: Marks,
+) => ParagraphChild[];
+
+const handlers = {
+  text: (node, marks) => textRuns(node.value, marks),
+  strong: (node, marks) => runs(node.children, { ...marks, strong: true }),
+  emphasis: (node, marks) => runs(node.children, { ...marks, emphasis: true }),
+  superscript: (node, marks) => runs(node.children, { ...marks, superscript: true }),
+  break: (_node, marks) => [new TextRun({ ...runStyle(marks), break: 1 })],
+  link: (node, marks) => {
+    const children = runs(node.children, { ...marks, link: true }).filter((c) => c instanceof TextRun);
+    return [new ExternalHyperlink({ link: node.url, children })];
+  },
+} satisfies { readonly [T in Inline['type']]: InlineHandler<T> };
+
+function runs(nodes: readonly Inline[], marks: Marks): ParagraphChild[] {
+  return nodes.flatMap((node) => (handlers[node.type] as InlineHandler<Inline['type']>)(node, marks));
+}
+
+/** The runs of a paragraph's inline content. */
+export function inlineRuns(nodes: readonly Inline[]): ParagraphChild[] {
+  return runs(nodes, NO_MARKS);
+}

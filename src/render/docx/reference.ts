@@ -1,0 +1,127 @@
+/**
+ * `--reference-docx`: the styles (and page setup) of a collectivité's own Word document replace
+ * ours, as pandoc's `--reference-doc` does.
+ *
+ * Styles are matched by name (Word writes built-in names in English but localised ids, e.g.
+ * « heading 1 » with id `Titre1` in a French Word), then by id. A matched reference style keeps
+ * its formatting and takes our id, so the document's paragraphs follow the reference; our styles
+ * the reference lacks are added; the reference's theme (fonts, colours) comes along. The default
+ * language stays fr-FR, and numbering inside reference styles is dropped (our numbering part does
+ * not hold its lists).
+ *
+ * @example
+ * applyReference(ourDocx, await readFile('charte.docx'))
+ */
+import { type Parts, readParts, setText, text, writeParts } from './zip.ts';
+
+interface StyleElement {
+  readonly id: string;
+  readonly name: string;
+  readonly type: string;
+  readonly xml: string;
+}
+
+const STYLE = /<w:style\b[^>]*>[\s\S]*?<\/w:style>|<w:style\b[^>]*\/>/g;
+
+function parseStyles(xml: string): StyleElement[] {
+  return [...xml.matchAll(STYLE)].map((m) => ({
+    xml: m[0],
+    id: /w:styleId="([^"]*)"/.exec(m[0])?.[1] ?? '',
+    type: /w:type="([^"]*)"/.exec(m[0])?.[1] ?? 'paragraph',
+    name: (/<w:name w:val="([^"]*)"/.exec(m[0])?.[1] ?? '').toLowerCase(),
+  }));
+}
+
+function renameIds(xml: string, renames: ReadonlyMap<string, string>): string {
+  return xml
+    .replace(/(w:styleId=")([^"]*)(")/, (m, a: string, id: string, b: string) =>
+      renames.has(id) ? `${a}${renames.get(id)}${b}` : m,
+    )
+    .replace(/(<w:(?:basedOn|next|link) w:val=")([^"]*)(")/g, (m, a: string, id: string, b: string) =>
+      renames.has(id) ? `${a}${renames.get(id)}${b}` : m,
+    );
+}
+
+/** Our styles.xml merged into the reference's: see the module comment. */
+export function mergeStyles(ours: string, reference: string): string {
+  const ourStyles = parseStyles(ours);
+  const refStyles = parseStyles(reference);
+  const renames = new Map<string, string>();
+  const matched = new Set<StyleElement>();
+  const added: StyleElement[] = [];
+  for (const style of ourStyles) {
+    const match =
+      refStyles.find(
+        (r) => !matched.has(r) && r.type === style.type && r.name !== '' && r.name === style.name,
+      ) ?? refStyles.find((r) => !matched.has(r) && r.type === style.type && r.id === style.id);
+    if (match === undefined) {
+      added.push(style);
+      continue;
+    }
+    matched.add(match);
+    renames.set(match.id, style.id);
+  }
+  // A reference style that is not ours but holds one of our ids gets out of the way.
+  const ourIds = new Set(ourStyles.map((s) => s.id));
+  for (const r of refStyles) {
+    if (!matched.has(r) && ourIds.has(r.id)) renames.set(r.id, `${r.id}Reference`);
+  }
+  const kept = refStyles.map((r) => renameIds(r.xml, renames).replace(/<w:numPr>[\s\S]*?<\/w:numPr>/g, ''));
+  const start = reference.search(STYLE);
+  const end = reference.lastIndexOf('</w:styles>');
+  const head = start === -1 ? reference.slice(0, end) : reference.slice(0, start);
+  const body = [...kept, ...added.map((s) => s.xml)].join('');
+  return forceFrench(`${head}${body}</w:styles>`);
+}
+
+/** The document default run language is fr-FR whatever the reference says. */
+function forceFrench(styles: string): string {
+  const lang = '<w:lang w:val="fr-FR" w:eastAsia="fr-FR" w:bidi="ar-SA"/>';
+  const withDefaults = /<w:docDefaults\b/.test(styles)
+    ? styles
+    : styles.replace(
+        /(<w:styles\b[^>]*>)/,
+        '$1<w:docDefaults><w:rPrDefault><w:rPr></w:rPr></w:rPrDefault></w:docDefaults>',
+      );
+  return withDefaults.replace(/<w:rPrDefault>([\s\S]*?)<\/w:rPrDefault>/, (_m, inner: string) => {
+    const rPr = /<w:rPr\s*\/>/.test(inner) ? '<w:rPr></w:rPr>' : inner;
+    const fixed = /<w:lang\b[^>]*\/>/.test(rPr)
+      ? rPr.replace(/<w:lang\b[^>]*\/>/, lang)
+      : rPr.includes('<w:rPr>')
+        ? rPr.replace('</w:rPr>', `${lang}</w:rPr>`)
+        : `<w:rPr>${lang}</w:rPr>`;
+    return `<w:rPrDefault>${fixed}</w:rPrDefault>`;
+  });
+}
+
+/** Page size and margins of the reference's last section replace ours. */
+function mergePageSetup(parts: Parts, reference: Parts): void {
+  const ours = text(parts, 'word/document.xml');
+  const theirs = text(reference, 'word/document.xml');
+  if (ours === undefined || theirs === undefined) return;
+  const lastSection = theirs.slice(theirs.lastIndexOf('<w:sectPr'));
+  let merged = ours;
+  for (const tag of ['pgSz', 'pgMar']) {
+    const element = new RegExp(`<w:${tag}\\b[^>]*/>`).exec(lastSection)?.[0];
+    if (element === undefined) continue;
+    const lastOurs = merged.lastIndexOf('<w:sectPr');
+    merged =
+      merged.slice(0, lastOurs) + merged.slice(lastOurs).replace(new RegExp(`<w:${tag}\\b[^>]*/>`), element);
+  }
+  setText(parts, 'word/document.xml', merged);
+}
+
+/** Our DOCX with the reference's styles, theme and page setup. The result is zipped again. */
+export function applyReference(bytes: Uint8Array, referenceDocx: Uint8Array): Uint8Array {
+  const parts = readParts(bytes);
+  const reference = readParts(referenceDocx);
+  const refStyles = text(reference, 'word/styles.xml');
+  const ourStyles = text(parts, 'word/styles.xml');
+  if (refStyles !== undefined && ourStyles !== undefined) {
+    setText(parts, 'word/styles.xml', mergeStyles(ourStyles, refStyles));
+  }
+  const theme = reference.get('word/theme/theme1.xml');
+  if (theme !== undefined && parts.has('word/theme/theme1.xml')) parts.set('word/theme/theme1.xml', theme);
+  mergePageSetup(parts, reference);
+  return writeParts(parts, new Date(Date.UTC(1980, 0, 1)));
+}
