@@ -5,9 +5,9 @@
  * the validation stage turns them into file positions.
  *
  * @example
- * richTextProblems(seance) // [{ path: '/points/0/note/expose', line: 3, column: 1, code: 'richtext.html', … }]
+ * richTextProblems(richTextFields(seance)) // [{ path: '/points/0/note/expose', line: 3, column: 1, code: 'richtext.html', … }]
  */
-import type { Seance } from '../schema/seance.ts';
+import type { Point, Seance } from '../schema/seance.ts';
 import { blocksFromMarkdown, type MarkdownProblem } from '../tree/from-mdast.ts';
 
 export interface RichTextField {
@@ -18,9 +18,14 @@ export interface RichTextField {
 
 /** Every rich-text field of a séance, in document order. */
 export function richTextFields(seance: Seance): RichTextField[] {
+  return seance.points.flatMap((point, i) => pointRichTextFields(point, i));
+}
+
+/** The rich-text fields of the point at `index` of the séance. */
+export function pointRichTextFields(point: Point, index: number): RichTextField[] {
   const out: RichTextField[] = [];
-  seance.points.forEach((point, i) => {
-    const p = `/points/${i}`;
+  {
+    const p = `/points/${index}`;
     out.push({ path: `${p}/note/expose`, text: point.note.expose });
     out.push({ path: `${p}/note/proposition`, text: point.note.proposition });
     point.deliberation?.articles.forEach((text, j) => {
@@ -34,7 +39,7 @@ export function richTextFields(seance: Seance): RichTextField[] {
         out.push({ path: `${a}/articles/${k}/texte`, text: article.texte });
       });
     });
-  });
+  }
   return out;
 }
 
@@ -43,8 +48,8 @@ export interface RichTextProblem extends MarkdownProblem {
 }
 
 /** Problems of every rich-text field, in document order. */
-export function richTextProblems(seance: Seance): RichTextProblem[] {
-  return richTextFields(seance).flatMap((field) =>
+export function richTextProblems(fields: readonly RichTextField[]): RichTextProblem[] {
+  return fields.flatMap((field) =>
     blocksFromMarkdown(field.text, { mode: 'richtext' }).problems.map((problem) => ({
       ...problem,
       path: field.path,

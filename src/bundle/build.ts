@@ -1,0 +1,159 @@
+/**
+ * `delib build`: every document of a séance, in every requested format, plus the dossier de séance
+ * and manifest.json, written atomically into one folder.
+ *
+ * @example
+ * const result = await buildBundle({ seance, source, outDir: 'output/seance', formats: ['pdf', 'docx'],
+ *   creationDate: new Date(0) });
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type DocumentRef, listDocuments } from '../compose/documents.ts';
+import { documentMeta } from '../compose/meta.ts';
+import { renderPdfDossier } from '../render/pdf/index.ts';
+import type { Seance } from '../schema/seance.ts';
+import type { DocumentTree } from '../tree/types.ts';
+import {
+  type Format,
+  MANIFEST_FILE,
+  type Manifest,
+  type ManifestDocument,
+  serializeManifest,
+  sha256,
+} from './manifest.ts';
+import { stageOutput } from './output-dir.ts';
+import type { RenderedDocument, RenderJob } from './render-documents.ts';
+import { renderAll } from './scheduler.ts';
+import { VERSION } from './version.ts';
+
+export interface BuildOptions {
+  readonly seance: Seance;
+  /** The séance file: its name goes in the manifest, its bytes are hashed (and attached to PDF/A). */
+  readonly source: { readonly file: string; readonly bytes: Uint8Array };
+  readonly outDir: string;
+  readonly formats: readonly Format[];
+  /** Only these points (the ordre du jour is always built). */
+  readonly points?: ReadonlySet<number>;
+  readonly templatesDir?: string;
+  readonly referenceDocx?: Uint8Array;
+  readonly pdfa?: boolean;
+  readonly force?: boolean;
+  readonly creationDate: Date;
+  /** Logo bytes by the path written in the séance. */
+  readonly assets?: ReadonlyMap<string, Uint8Array>;
+  /** Threads to render with: 1 renders in this thread; default: both cores for big séances. */
+  readonly jobs?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Aborting stops the build and leaves the previous bundle as it was. */
+  readonly signal?: AbortSignal;
+}
+
+export interface BuildResult {
+  readonly outDir: string;
+  readonly manifest: Manifest;
+  readonly pages: number;
+}
+
+export const DOSSIER_ID = 'dossier-de-seance';
+
+function selected(seance: Seance, points: ReadonlySet<number> | undefined): DocumentRef[] {
+  return listDocuments(seance).filter((ref) => ref.point === null || !points || points.has(ref.point));
+}
+
+function dossierSections(rendered: readonly RenderedDocument[]) {
+  const sections: { title: string; doc: DocumentTree }[] = [];
+  for (const r of rendered) {
+    if (r.ref.kind === 'deliberation') continue;
+    const title =
+      r.ref.kind === 'ordre-du-jour'
+        ? 'Ordre du jour'
+        : r.ref.kind === 'note'
+          ? `Point n°\u00A0${r.ref.point} – ${r.tree.meta.title}`
+          : `Point n°\u00A0${r.ref.point} – Annexe : ${r.tree.meta.title}`;
+    sections.push({ title, doc: r.tree });
+  }
+  return sections;
+}
+
+export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
+  const { seance } = options;
+  const refs = selected(seance, options.points);
+  const job: RenderJob = {
+    seance,
+    formats: options.formats,
+    ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
+    ...(options.referenceDocx ? { referenceDocx: options.referenceDocx } : {}),
+    pdfa: options.pdfa === true,
+    source: { name: options.source.file.split(/[\\/]/).pop() ?? 'seance.yaml', data: options.source.bytes },
+    assets: options.assets ?? new Map(),
+    creationDate: options.creationDate,
+  };
+  const total = refs.length + (options.formats.includes('pdf') ? 1 : 0);
+  const staged = await stageOutput(options.outDir, { force: options.force === true });
+  const onAbort = () => void staged.abort();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const documents: ManifestDocument[] = [];
+    let pages = 0;
+    const write = async (
+      file: string,
+      bytes: Uint8Array,
+      entry: Omit<ManifestDocument, 'path' | 'sha256' | 'bytes'>,
+    ) => {
+      options.signal?.throwIfAborted();
+      await writeFile(join(staged.dir, file), bytes);
+      documents.push({ ...entry, path: file, sha256: sha256(bytes), bytes: bytes.byteLength });
+    };
+    const rendered = await renderAll(job, refs, {
+      ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+      onDone: (done) => options.onProgress?.(done, total),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    for (const r of rendered) {
+      const base = { kind: r.ref.kind, point: r.ref.point, title: r.tree.meta.title };
+      if (r.pdf) {
+        await write(`${r.ref.id}.pdf`, r.pdf.bytes, { ...base, format: 'pdf', pages: r.pdf.pages });
+        pages += r.pdf.pages;
+      }
+      if (r.docx) await write(`${r.ref.id}.docx`, r.docx, { ...base, format: 'docx' });
+    }
+    if (options.formats.includes('pdf')) {
+      const odj = refs[0] ?? listDocuments(seance)[0]!;
+      const meta = {
+        ...documentMeta(seance, odj),
+        title: `Dossier de séance – ${seance.instance} du ${seance.seance.date}`,
+        shortTitle: `Dossier de séance – ${seance.instance}`,
+        subject: 'Dossier de séance',
+      };
+      const dossier = await renderPdfDossier(dossierSections(rendered), meta, {
+        creationDate: job.creationDate,
+        assets: job.assets,
+        ...(job.pdfa ? { pdfa: { source: job.source } } : {}),
+      });
+      await write(`${DOSSIER_ID}.pdf`, dossier.bytes, {
+        kind: 'dossier',
+        point: null,
+        format: 'pdf',
+        pages: dossier.pages,
+        title: meta.title,
+      });
+      pages += dossier.pages;
+      options.onProgress?.(total, total);
+    }
+    const manifest: Manifest = {
+      generator: { name: 'delib', version: VERSION },
+      source: { file: job.source.name, sha256: sha256(options.source.bytes) },
+      seance: { collectivite: seance.collectivite.nom, instance: seance.instance, date: seance.seance.date },
+      documents,
+    };
+    options.signal?.throwIfAborted();
+    await writeFile(join(staged.dir, MANIFEST_FILE), serializeManifest(manifest));
+    await staged.commit();
+    return { outDir: staged.target, manifest, pages };
+  } catch (error) {
+    await staged.abort();
+    throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Composes and renders documents of a séance: the work one thread does, in the main thread or in a
+ * worker. Fonts and templates are loaded once per thread (the template environment and the font
+ * cache are per process and thread).
+ *
+ * @example
+ * const out = await renderDocuments(job, [ref]);
+ */
+import { composeDocument } from '../compose/compose.ts';
+import type { DocumentRef } from '../compose/documents.ts';
+import { renderDocx } from '../render/docx/index.ts';
+import { renderPdf } from '../render/pdf/index.ts';
+import type { Seance } from '../schema/seance.ts';
+import { templateEnv } from '../template/env.ts';
+import type { DocumentTree } from '../tree/types.ts';
+import type { Format } from './manifest.ts';
+
+/** Everything a thread needs to render documents; plain data (it crosses to workers). */
+export interface RenderJob {
+  readonly seance: Seance;
+  readonly formats: readonly Format[];
+  readonly templatesDir?: string;
+  readonly referenceDocx?: Uint8Array;
+  readonly pdfa: boolean;
+  /** The séance YAML, attached to PDF/A files as their source. */
+  readonly source: { readonly name: string; readonly data: Uint8Array };
+  /** Logo bytes by the path written in the séance. */
+  readonly assets: ReadonlyMap<string, Uint8Array>;
+  readonly creationDate: Date;
+}
+
+export interface RenderedDocument {
+  readonly ref: DocumentRef;
+  readonly tree: DocumentTree;
+  readonly pdf?: { readonly bytes: Uint8Array; readonly pages: number };
+  readonly docx?: Uint8Array;
+}
+
+export async function renderDocument(job: RenderJob, ref: DocumentRef): Promise<RenderedDocument> {
+  const env = templateEnv(job.templatesDir === undefined ? {} : { templatesDir: job.templatesDir });
+  const tree = composeDocument(job.seance, ref, { env });
+  const pdf = job.formats.includes('pdf')
+    ? await renderPdf(tree, {
+        creationDate: job.creationDate,
+        assets: job.assets,
+        ...(job.pdfa ? { pdfa: { source: job.source } } : {}),
+      })
+    : undefined;
+  const docx = job.formats.includes('docx')
+    ? await renderDocx(tree, {
+        creationDate: job.creationDate,
+        assets: job.assets,
+        ...(job.referenceDocx ? { referenceDocx: job.referenceDocx } : {}),
+      })
+    : undefined;
+  return {
+    ref,
+    tree,
+    ...(pdf ? { pdf: { bytes: pdf.bytes, pages: pdf.pages } } : {}),
+    ...(docx ? { docx } : {}),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Renders a list of documents in this thread or on a pool of worker threads, and returns them in
+ * the list's order whatever order they finish in, so output is the same with 1 or N threads.
+ *
+ * @example
+ * const rendered = await renderAll(job, refs, { jobs: 2 });
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { DocumentRef } from '../compose/documents.ts';
+import { DiagnosticError } from '../diagnostics.ts';
+import { type RenderedDocument, type RenderJob, renderDocument } from './render-documents.ts';
+import type { WorkerReply } from './worker.ts';
+
+export interface ScheduleOptions {
+  readonly jobs?: number;
+  readonly onDone?: (done: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** Below this many documents, starting threads costs more than it saves. */
+export const PARALLEL_THRESHOLD = 40;
+
+export function defaultJobs(documents: number): number {
+  return documents >= PARALLEL_THRESHOLD ? Math.min(4, availableParallelism()) : 1;
+}
+
+export async function renderAll(
+  job: RenderJob,
+  refs: readonly DocumentRef[],
+  options: ScheduleOptions = {},
+): Promise<RenderedDocument[]> {
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(refs.length), refs.length));
+  if (jobs === 1) {
+    const out: RenderedDocument[] = [];
+    for (const ref of refs) {
+      options.signal?.throwIfAborted();
+      out.push(await renderDocument(job, ref));
+      options.onDone?.(out.length);
+    }
+    return out;
+  }
+  return renderOnWorkers(job, refs, jobs, options);
+}
+
+function renderOnWorkers(
+  job: RenderJob,
+  refs: readonly DocumentRef[],
+  jobs: number,
+  options: ScheduleOptions,
+): Promise<RenderedDocument[]> {
+  const results: (RenderedDocument | undefined)[] = new Array(refs.length);
+  const workerUrl = new URL('./worker.ts', import.meta.url);
+  const execArgv = ['--import', import.meta.resolve('tsx')];
+  const workers = Array.from({ length: jobs }, () => new Worker(workerUrl, { workerData: job, execArgv }));
+  let next = 0;
+  let done = 0;
+  return new Promise<RenderedDocument[]>((resolve, reject) => {
+    let failed = false;
+    const stop = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      for (const w of workers) void w.terminate();
+      reject(error);
+    };
+    const onAbort = () => stop(options.signal?.reason ?? new Error('aborted'));
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const feed = (worker: Worker) => {
+      if (next >= refs.length) return;
+      const index = next++;
+      worker.postMessage({ index, ref: refs[index] });
+    };
+    for (const worker of workers) {
+      worker.on('error', stop);
+      worker.on('message', (reply: WorkerReply) => {
+        if (!reply.ok) {
+          if (reply.diagnostics) stop(new DiagnosticError(reply.diagnostics));
+          else stop(Object.assign(new Error(reply.message), reply.stack ? { stack: reply.stack } : {}));
+          return;
+        }
+        results[reply.index] = reply.result;
+        done++;
+        options.onDone?.(done);
+        if (done === refs.length) {
+          options.signal?.removeEventListener('abort', onAbort);
+          for (const w of workers) void w.terminate();
+          resolve(results as RenderedDocument[]);
+        } else {
+          feed(worker);
+        }
+      });
+      feed(worker);
+    }
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * A rendering thread: receives document references, answers with their trees and bytes. Fonts and
+ * templates are loaded once, at the first document.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { DocumentRef } from '../compose/documents.ts';
+import { DiagnosticError } from '../diagnostics.ts';
+import { type RenderJob, renderDocument } from './render-documents.ts';
+
+export interface WorkerRequest {
+  readonly index: number;
+  readonly ref: DocumentRef;
+}
+
+export type WorkerReply =
+  | { readonly index: number; readonly ok: true; readonly result: Awaited<ReturnType<typeof renderDocument>> }
+  | {
+      readonly index: number;
+      readonly ok: false;
+      readonly diagnostics?: DiagnosticError['diagnostics'];
+      readonly message: string;
+      readonly stack?: string;
+    };
+
+const job = workerData as RenderJob;
+const port = parentPort;
+if (!port) throw new Error('worker.ts must run in a worker thread');
+
+port.on('message', async (request: WorkerRequest) => {
+  try {
+    const result = await renderDocument(job, request.ref);
+    const transfer = [result.pdf?.bytes.buffer, result.docx?.buffer].filter(
+      (b): b is ArrayBuffer => b instanceof ArrayBuffer,
+    );
+    port.postMessage({ index: request.index, ok: true, result } satisfies WorkerReply, transfer);
+  } catch (error) {
+    const reply: WorkerReply =
+      error instanceof DiagnosticError
+        ? { index: request.index, ok: false, diagnostics: error.diagnostics, message: error.message }
+        : {
+            index: request.index,
+            ok: false,
+            message: error instanceof Error ? error.message : String(error),
+            ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
+          };
+    port.postMessage(reply);
+  }
+});
