@@ -1,0 +1,50 @@
+/**
+ * Heading → an H1/H2/H3 text flowable kept with the next block; levels 1 and 2 become bookmarks.
+ *
+ * @example
+ * heading({ type: 'heading', level: 2, children: [...] }, ctx)
+ */
+
+import { inlineText } from '../../../tree/text.ts';
+import type { Heading } from '../../../tree/types.ts';
+import { type ParagraphStyle, theme } from '../../theme.ts';
+import type { Flowable } from '../flow.ts';
+import type { BlockHandler, LayoutContext } from './context.ts';
+import { styledText } from './paragraph.ts';
+
+/** Text of a bookmark: the heading's text on one line. */
+export function outlineTitle(block: Heading): string {
+  return inlineText(block.children).replace(/\s+/g, ' ').trim();
+}
+
+export function headingFlowable(
+  block: Heading,
+  style: ParagraphStyle,
+  ctx: LayoutContext,
+  bookmark: boolean,
+): Flowable {
+  const f = styledText(
+    block.children,
+    style,
+    { ...ctx, compact: false },
+    {
+      type: `H${block.level}`,
+      keepWithNext: true,
+      splittable: false,
+    },
+  );
+  const level = block.level;
+  if (!bookmark || level === 3) return f;
+  const title = outlineTitle(block);
+  return {
+    ...f,
+    draw(drawCtx, y) {
+      drawCtx.outline(level, title);
+      f.draw(drawCtx, y);
+    },
+  };
+}
+
+export const heading: BlockHandler<Heading> = (block, ctx) => [
+  headingFlowable(block, theme.headings[block.level], ctx, true),
+];

@@ -1,0 +1,50 @@
+/**
+ * Paragraph → one text flowable, styled by its role from the theme.
+ *
+ * @example
+ * paragraph({ type: 'paragraph', role: 'body', children: [...] }, ctx)
+ */
+import type { Inline, Paragraph } from '../../../tree/types.ts';
+import { type ParagraphStyle, theme } from '../../theme.ts';
+import type { Flowable } from '../flow.ts';
+import { inlineRuns } from '../inlines.ts';
+import { breakLines } from '../line-break.ts';
+import { tag } from '../tagging.ts';
+import { textFlowable } from '../text-flowable.ts';
+import type { BlockHandler, LayoutContext } from './context.ts';
+
+/** A styled run of inlines as a text flowable (shared by paragraphs, headings and title lines). */
+export function styledText(
+  children: readonly Inline[],
+  style: ParagraphStyle,
+  ctx: LayoutContext,
+  options: {
+    readonly type: string;
+    readonly keepWithNext?: boolean;
+    readonly splittable?: boolean;
+    readonly title?: string;
+  },
+): Flowable {
+  const x = ctx.x + style.indent;
+  const width = ctx.width - style.indent;
+  const lines = breakLines(
+    inlineRuns(children),
+    { width, size: style.fontSize, bold: style.bold, italic: style.italic, align: style.align },
+    ctx.measure,
+  );
+  return textFlowable({
+    lines,
+    x,
+    size: style.fontSize,
+    lineHeight: style.lineHeight,
+    spaceBefore: style.spaceBefore,
+    spaceAfter: ctx.compact ? theme.list.itemSpacing : style.spaceAfter,
+    keepWithNext: options.keepWithNext ?? false,
+    splittable: options.splittable ?? true,
+    tag: tag(ctx.doc, ctx.parent, options.type),
+  });
+}
+
+export const paragraph: BlockHandler<Paragraph> = (block, ctx) => [
+  styledText(block.children, theme.paragraphs[block.role], ctx, { type: 'P' }),
+];

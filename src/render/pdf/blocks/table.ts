@@ -1,0 +1,160 @@
+/**
+ * Table → Table > TR > TH/TD, full column width, columns sized by their content; splits between
+ * rows only, and the header row is drawn again (as an artifact) at the top of each next page.
+ *
+ * @example
+ * table({ type: 'table', align: ['left', 'right'], head, body }, ctx)
+ */
+import type { CellAlign, Table, TableRow } from '../../../tree/types.ts';
+import { theme } from '../../theme.ts';
+import { drawLine } from '../draw-text.ts';
+import type { Flowable } from '../flow.ts';
+import { inlineRuns, type Run } from '../inlines.ts';
+import { breakLines, type Line } from '../line-break.ts';
+import { baselineOffset, faceOf, lineHeight } from '../measure.ts';
+import type { PdfDoc } from '../pdfkit.ts';
+import { childParent, marked, type Tag, tag } from '../tagging.ts';
+import type { BlockHandler, LayoutContext } from './context.ts';
+
+const LINE_HEIGHT = 1.2;
+
+interface CellLayout {
+  readonly x: number;
+  readonly width: number;
+  readonly lines: readonly Line[];
+  readonly tag: Tag;
+}
+
+interface RowLayout {
+  readonly height: number;
+  readonly header: boolean;
+  readonly cells: readonly CellLayout[];
+}
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+function lineWidth(line: Line | undefined): number {
+  const last = line?.pieces[line.pieces.length - 1];
+  return last ? last.x + last.width : 0;
+}
+
+/** Column widths filling `total`, proportional to each column's natural width, never below its longest word. */
+function columnWidths(
+  rows: readonly (readonly Run[][])[],
+  header: boolean[],
+  ctx: LayoutContext,
+  columns: number,
+): number[] {
+  const pad = 2 * theme.table.cellPadding;
+  const size = theme.table.fontSize;
+  const natural = new Array<number>(columns).fill(pad + 12);
+  const minimum = new Array<number>(columns).fill(pad + 12);
+  rows.forEach((row, r) => {
+    row.forEach((runs, c) => {
+      const format = { width: 1e6, size, bold: header[r] ?? false, align: 'left' as const };
+      const single = breakLines(runs, format, ctx.measure);
+      natural[c] = Math.max(natural[c] ?? 0, pad + Math.max(...single.map(lineWidth)));
+      minimum[c] = Math.max(minimum[c] ?? 0, pad + longestWord(runs, format.bold, ctx));
+    });
+  });
+  const total = ctx.width;
+  const naturalSum = sum(natural);
+  const widths = natural.map((w, c) => Math.max(minimum[c] ?? 0, (total * w) / naturalSum));
+  const scale = total / sum(widths);
+  return widths.map((w) => w * scale);
+}
+
+function longestWord(runs: readonly Run[], bold: boolean, ctx: LayoutContext): number {
+  let longest = 0;
+  for (const run of runs) {
+    if (run.kind !== 'text') continue;
+    const face = faceOf(bold || run.style.bold, run.style.italic);
+    for (const word of run.text.replaceAll('\u00AD', '').split(/[ \n\t]+/)) {
+      longest = Math.max(longest, ctx.measure.width(word, face, theme.table.fontSize));
+    }
+  }
+  return longest;
+}
+
+function drawRow(doc: PdfDoc, row: RowLayout, y: number, asArtifact: boolean): void {
+  const { cellPadding: pad, fontSize: size, borderWidth, headerFill } = theme.table;
+  marked(doc, 'layout', () => {
+    for (const cell of row.cells) {
+      if (row.header) doc.rect(cell.x, y, cell.width, row.height).fill(headerFill);
+      doc.lineWidth(borderWidth).strokeColor('#000000').rect(cell.x, y, cell.width, row.height).stroke();
+    }
+    doc.fillColor('#000000');
+  });
+  const step = lineHeight(size, LINE_HEIGHT);
+  const baseline = baselineOffset(size, LINE_HEIGHT);
+  for (const cell of row.cells) {
+    marked(doc, asArtifact ? 'artifact' : cell.tag, () => {
+      cell.lines.forEach((line, i) => {
+        drawLine(doc, line, cell.x + pad, y + pad + i * step + baseline);
+      });
+    });
+  }
+}
+
+function tableFlowable(head: RowLayout, rows: readonly RowLayout[], continued: boolean): Flowable {
+  const height = head.height + sum(rows.map((r) => r.height));
+  return {
+    height,
+    minHeight: head.height + (rows[0]?.height ?? 0),
+    spaceBefore: 0,
+    spaceAfter: theme.table.spaceAfter,
+    keepWithNext: false,
+    firstBaseline: theme.table.cellPadding + baselineOffset(theme.table.fontSize, LINE_HEIGHT),
+    split(available) {
+      let used = head.height;
+      let fit = 0;
+      while (fit < rows.length && used + (rows[fit] as RowLayout).height <= available + 0.01) {
+        used += (rows[fit] as RowLayout).height;
+        fit++;
+      }
+      if (fit < 1 || fit >= rows.length) return undefined;
+      return [tableFlowable(head, rows.slice(0, fit), continued), tableFlowable(head, rows.slice(fit), true)];
+    },
+    draw(ctx, y) {
+      drawRow(ctx.doc, head, y, continued);
+      let top = y + head.height;
+      for (const row of rows) {
+        drawRow(ctx.doc, row, top, false);
+        top += row.height;
+      }
+    },
+  };
+}
+
+export const table: BlockHandler<Table> = (block, ctx) => {
+  const t = tag(ctx.doc, ctx.parent, 'Table');
+  const all: readonly TableRow[] = [block.head, ...block.body];
+  const columns = Math.max(block.align.length, ...all.map((row) => row.children.length));
+  const runs = all.map((row) =>
+    Array.from({ length: columns }, (_, c) => inlineRuns(row.children[c]?.children ?? [])),
+  );
+  const header = all.map((_, r) => r === 0);
+  const widths = columnWidths(runs, header, ctx, columns);
+  const pad = theme.table.cellPadding;
+  const step = lineHeight(theme.table.fontSize, LINE_HEIGHT);
+  const layouts: RowLayout[] = runs.map((row, r) => {
+    const tr = tag(ctx.doc, childParent(t), 'TR');
+    let x = ctx.x;
+    const cells = row.map((cellRuns, c) => {
+      const width = widths[c] ?? 0;
+      const align: CellAlign = block.align[c] ?? 'left';
+      const lines = breakLines(
+        cellRuns,
+        { width: width - 2 * pad, size: theme.table.fontSize, bold: r === 0, align },
+        ctx.measure,
+      );
+      const cell: CellLayout = { x, width, lines, tag: tag(ctx.doc, childParent(tr), r === 0 ? 'TH' : 'TD') };
+      x += width;
+      return cell;
+    });
+    const height = Math.max(1, ...cells.map((cell) => cell.lines.length)) * step + 2 * pad;
+    return { height, header: r === 0, cells };
+  });
+  const [head, ...body] = layouts;
+  return head ? [tableFlowable(head, body, false)] : [];
+};

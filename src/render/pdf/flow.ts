@@ -1,0 +1,184 @@
+/**
+ * Flowables and the paginator: laid-out blocks that know their height, whether they may be split
+ * at a page end and how, and how to draw themselves; the paginator places them page after page.
+ *
+ * Rules: spaceBefore is dropped at a page top; a block marked keepWithNext moves to the next page
+ * unless the start of the following block (its `minHeight`) fits after it; a block that does not
+ * fit is split if it can be (paragraphs: at least two lines on each side; tables: between rows),
+ * otherwise moved whole to the next page.
+ *
+ * @example
+ * paginate(flowables, frame, ctx);
+ */
+
+import type { PdfDoc } from './pdfkit.ts';
+import type { SignatureBox } from './types.ts';
+
+/** What a flowable may do while drawing, besides drawing. */
+export interface DrawContext {
+  readonly doc: PdfDoc;
+  /** Zero-based index of the page being drawn. */
+  page(): number;
+  /** Adds a bookmark for a level 1 or 2 heading on the current page. */
+  outline(level: 1 | 2, title: string): void;
+  signature(box: Omit<SignatureBox, 'page'>): void;
+}
+
+export interface Flowable {
+  /** Height of the drawn content, without the spaces around it. */
+  readonly height: number;
+  readonly spaceBefore: number;
+  readonly spaceAfter: number;
+  /** Stay on the same page as the start of the next flowable (headings, title blocks). */
+  readonly keepWithNext: boolean;
+  /** An explicit page break (draws nothing). */
+  readonly pageBreak?: boolean;
+  /** Height of the smallest first part this flowable can leave at a page end (its whole height if it cannot split). */
+  readonly minHeight: number;
+  /** Offset of the first baseline from the top, for list labels. */
+  readonly firstBaseline: number;
+  /** A first part that fits `available` and the rest, or undefined when no allowed split fits. */
+  split(available: number): readonly [Flowable, Flowable] | undefined;
+  draw(ctx: DrawContext, y: number): void;
+  /** For a kept-together group taller than a page: its members, to be laid out one by one. */
+  readonly parts?: readonly Flowable[];
+}
+
+/** The page area the paginator fills. */
+export interface Frame {
+  /** Top of the content area of the current page. */
+  top(): number;
+  readonly bottom: number;
+  /** Height of the content area of a page without header. */
+  readonly fullHeight: number;
+  newPage(): void;
+}
+
+const EPSILON = 0.01;
+
+/** Extra height needed after `queue[0]` to honour a chain of keepWithNext. */
+function keepExtra(queue: readonly Flowable[]): number {
+  let extra = 0;
+  for (let i = 0; i + 1 < queue.length; i++) {
+    const current = queue[i] as Flowable;
+    const next = queue[i + 1] as Flowable;
+    if (!current.keepWithNext || next.pageBreak) break;
+    extra += current.spaceAfter + next.spaceBefore + (next.keepWithNext ? next.height : next.minHeight);
+  }
+  return extra;
+}
+
+/** Places and draws flowables, adding pages through `frame`. */
+export function paginate(flowables: readonly Flowable[], frame: Frame, ctx: DrawContext): void {
+  const queue = [...flowables];
+  let y = frame.top();
+  let atTop = true;
+  let pending = 0;
+  const newPage = () => {
+    frame.newPage();
+    y = frame.top();
+    atTop = true;
+    pending = 0;
+  };
+  const place = (f: Flowable, gap: number) => {
+    f.draw(ctx, y + gap);
+    y += gap + f.height;
+    pending = f.spaceAfter;
+    atTop = false;
+  };
+  while (queue.length > 0) {
+    const f = queue[0] as Flowable;
+    if (f.pageBreak) {
+      queue.shift();
+      if (!atTop) newPage();
+      continue;
+    }
+    const gap = atTop ? 0 : pending + f.spaceBefore;
+    const available = frame.bottom - y - gap;
+    let extra = keepExtra(queue);
+    if (f.height + extra > frame.fullHeight || atTop)
+      extra = Math.min(extra, Math.max(0, available - f.height));
+    if (f.height + extra <= available + EPSILON) {
+      place(f, gap);
+      queue.shift();
+      continue;
+    }
+    if (f.height > available + EPSILON) {
+      const parts = f.split(available);
+      if (parts) {
+        place(parts[0], gap);
+        queue[0] = parts[1];
+        newPage();
+        continue;
+      }
+    }
+    if (!atTop) {
+      newPage();
+      continue;
+    }
+    if (f.parts && f.parts.length > 1) {
+      queue.splice(0, 1, ...f.parts);
+      continue;
+    }
+    // Alone on a page and still too tall: draw it anyway (clipped by the page).
+    place(f, gap);
+    queue.shift();
+  }
+}
+
+/** A flowable with other spaces around it. */
+export function withSpacing(f: Flowable, spacing: { spaceBefore?: number; spaceAfter?: number }): Flowable {
+  return {
+    ...f,
+    spaceBefore: spacing.spaceBefore ?? f.spaceBefore,
+    spaceAfter: spacing.spaceAfter ?? f.spaceAfter,
+    split(available) {
+      const parts = f.split(available);
+      if (!parts) return undefined;
+      return [
+        withSpacing(parts[0], { spaceBefore: spacing.spaceBefore ?? parts[0].spaceBefore }),
+        withSpacing(parts[1], { spaceAfter: spacing.spaceAfter ?? parts[1].spaceAfter }),
+      ];
+    },
+  };
+}
+
+/** Flowables drawn one under the other, never split across pages. */
+export function group(members: readonly Flowable[], keepWithNext = false): Flowable {
+  const offsets: number[] = [];
+  let height = 0;
+  members.forEach((member, i) => {
+    if (i > 0) height += (members[i - 1] as Flowable).spaceAfter + member.spaceBefore;
+    offsets.push(height);
+    height += member.height;
+  });
+  const first = members[0];
+  const last = members[members.length - 1];
+  return {
+    height,
+    minHeight: height,
+    spaceBefore: first?.spaceBefore ?? 0,
+    spaceAfter: last?.spaceAfter ?? 0,
+    keepWithNext: keepWithNext || (last?.keepWithNext ?? false),
+    firstBaseline: first?.firstBaseline ?? 0,
+    parts: members,
+    split: () => undefined,
+    draw(ctx, y) {
+      members.forEach((member, i) => {
+        member.draw(ctx, y + (offsets[i] ?? 0));
+      });
+    },
+  };
+}
+
+export const pageBreakFlowable: Flowable = {
+  height: 0,
+  minHeight: 0,
+  spaceBefore: 0,
+  spaceAfter: 0,
+  keepWithNext: false,
+  pageBreak: true,
+  firstBaseline: 0,
+  split: () => undefined,
+  draw: () => undefined,
+};

@@ -1,0 +1,76 @@
+/**
+ * The one place that imports pdfkit, with local types for the few gaps of `@types/pdfkit` 0.17
+ * against pdfkit 0.20 (fontkit objects in `registerFont`, attachment relationship, private XMP hook).
+ *
+ * @example
+ * const doc = createPdfKitDocument({ size: [595.28, 841.89], bufferPages: true });
+ */
+import PDFDocument from 'pdfkit';
+import type { LoadedFont } from '../fonts.ts';
+
+export type PdfDoc = PDFKit.PDFDocument;
+export type StructElement = PDFKit.PDFStructureElement;
+
+/** Options pdfkit 0.20 accepts beyond what its typings declare. */
+interface AttachmentOptions extends PDFKit.Mixins.PDFAttachmentOptions {
+  readonly relationship?: 'Source' | 'Data' | 'Alternative' | 'Supplement' | 'Unspecified';
+}
+
+interface PdfKitExtras {
+  registerFont(name: string, src: LoadedFont): unknown;
+  file(src: Buffer, options: AttachmentOptions): unknown;
+  _addInfo(): void;
+  openImage(src: Buffer): PdfImage;
+  image(src: PdfImage, x: number, y: number, options: { height: number }): unknown;
+}
+
+/** An image parsed by pdfkit (PNG or JPEG), embedded once when drawn. */
+export interface PdfImage {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Parses PNG or JPEG bytes (throws on anything else). */
+export function openImage(doc: PdfDoc, data: Uint8Array): PdfImage {
+  return (doc as unknown as PdfKitExtras).openImage(
+    Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+  );
+}
+
+export function drawImage(doc: PdfDoc, image: PdfImage, x: number, y: number, height: number): void {
+  (doc as unknown as PdfKitExtras).image(image, x, y, { height });
+}
+
+export function createPdfKitDocument(options: PDFKit.PDFDocumentOptions): PdfDoc {
+  return new PDFDocument(options);
+}
+
+/** `registerFont` with a pre-parsed fontkit font (pdfkit accepts any object with `layout`). */
+export function registerFontObject(doc: PdfDoc, name: string, font: LoadedFont): void {
+  (doc as unknown as PdfKitExtras).registerFont(name, font);
+}
+
+export function attachFile(doc: PdfDoc, data: Uint8Array, options: AttachmentOptions): void {
+  (doc as unknown as PdfKitExtras).file(Buffer.from(data.buffer, data.byteOffset, data.byteLength), options);
+}
+
+/**
+ * pdfkit writes Title/Author/Subject/Keywords into the XMP packet without XML escaping: run its
+ * XMP writer with escaped copies (the Info dictionary, written earlier, keeps the real strings).
+ */
+export function escapeXmpInfo(doc: PdfDoc, escape: (text: string) => string): void {
+  const extras = doc as unknown as PdfKitExtras;
+  const original = extras._addInfo.bind(doc);
+  extras._addInfo = () => {
+    const info = doc.info;
+    const escaped: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(info))
+      escaped[key] = typeof value === 'string' ? escape(value) : value;
+    doc.info = escaped as PDFKit.DocumentInfo;
+    try {
+      original();
+    } finally {
+      doc.info = info;
+    }
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * Document tree(s) → PDF bytes: the pdfkit document (fonts, metadata, PDF/A, tags), pages laid out
+ * by the paginator, then the footers with « Page X / Y » once the page count is known.
+ *
+ * @example
+ * const { bytes, pages } = await renderPdf(tree, { creationDate: new Date(0) });
+ */
+import type { DocumentMeta, DocumentTree } from '../../tree/types.ts';
+import { loadFonts } from '../fonts.ts';
+import { theme } from '../theme.ts';
+import { layoutBlocks } from './blocks/index.ts';
+import type { DrawContext, Frame } from './flow.ts';
+import { paginate } from './flow.ts';
+import { type Face, fontName, pdfMeasurer } from './measure.ts';
+import { drawFirstPageHeader, drawFooter } from './page.ts';
+import {
+  attachFile,
+  createPdfKitDocument,
+  escapeXmpInfo,
+  type PdfDoc,
+  registerFontObject,
+} from './pdfkit.ts';
+import { rootParent, type StructParent, tag } from './tagging.ts';
+import type { PdfRenderOptions, PdfResult, SignatureBox } from './types.ts';
+import { escapeXml } from './xmp.ts';
+
+const FACES: readonly Face[] = ['regular', 'bold', 'italic', 'boldItalic'];
+
+interface Section {
+  /** Bookmark of the section (dossier only). */
+  readonly title?: string;
+  readonly doc: DocumentTree;
+}
+
+function createDocument(meta: DocumentMeta, options: PdfRenderOptions): PdfDoc {
+  const pdfa = options.pdfa !== undefined;
+  const doc = createPdfKitDocument({
+    size: [theme.page.width, theme.page.height],
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
+    autoFirstPage: false,
+    bufferPages: true,
+    pdfVersion: '1.7',
+    tagged: true,
+    lang: meta.language,
+    displayTitle: true,
+    ...(pdfa ? { subset: 'PDF/A-3b' as const } : {}),
+    info: {
+      Title: meta.title,
+      Author: meta.author,
+      Subject: meta.subject,
+      Keywords: meta.keywords.join(', '),
+      Creator: 'delib',
+      CreationDate: options.creationDate,
+    },
+  });
+  escapeXmpInfo(doc, escapeXml);
+  const fonts = options.fonts ?? loadFonts();
+  for (const face of FACES) registerFontObject(doc, fontName(face), fonts[face]);
+  doc.font(fontName('regular'));
+  const source = options.pdfa?.source;
+  if (source) {
+    attachFile(doc, source.data, {
+      name: source.name,
+      type: 'application/yaml',
+      description: 'Données de la séance (source)',
+      relationship: 'Source',
+      creationDate: options.creationDate,
+      modifiedDate: options.creationDate,
+    });
+  }
+  return doc;
+}
+
+function finish(doc: PdfDoc): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+    doc.end();
+  });
+}
+
+async function renderSections(
+  sections: readonly Section[],
+  meta: DocumentMeta,
+  options: PdfRenderOptions,
+): Promise<PdfResult> {
+  const doc = createDocument(meta, options);
+  const measure = pdfMeasurer(doc);
+  const signatureBoxes: SignatureBox[] = [];
+  /** Short title of each page, in page order. */
+  const pageTitles: string[] = [];
+  let pageIndex = -1;
+  const { marginTop, marginBottom, marginLeft, marginRight, width, height } = theme.page;
+  const bottom = height - marginBottom;
+
+  for (const section of sections) {
+    const tree = section.doc;
+    let top = marginTop;
+    const addPage = () => {
+      doc.addPage({ size: [width, height], margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+      pageIndex++;
+      pageTitles.push(tree.meta.shortTitle);
+      top = marginTop;
+    };
+    addPage();
+    top = drawFirstPageHeader(doc, tree.header, options.assets, measure);
+
+    let parent: StructParent = rootParent(doc);
+    let outlineRoot = doc.outline;
+    if (section.title !== undefined) {
+      outlineRoot = doc.outline.addItem(section.title, { expanded: true });
+      const sect = tag(doc, parent, 'Sect');
+      parent = (element) => {
+        sect.element.add(element);
+      };
+    }
+    let lastLevel1: PDFKit.PDFOutline | undefined;
+    const ctx: DrawContext = {
+      doc,
+      page: () => pageIndex,
+      outline(level, title) {
+        if (level === 1) lastLevel1 = outlineRoot.addItem(title);
+        else (lastLevel1 ?? outlineRoot).addItem(title);
+      },
+      signature(box) {
+        signatureBoxes.push({ ...box, page: pageIndex });
+      },
+    };
+    const frame: Frame = {
+      top: () => top,
+      bottom,
+      fullHeight: bottom - marginTop,
+      newPage: addPage,
+    };
+    const flowables = layoutBlocks(tree.children, {
+      doc,
+      measure,
+      x: marginLeft,
+      width: width - marginLeft - marginRight,
+      parent,
+    });
+    paginate(flowables, frame, ctx);
+  }
+
+  const pages = pageTitles.length;
+  pageTitles.forEach((shortTitle, i) => {
+    doc.switchToPage(i);
+    drawFooter(doc, { shortTitle, page: i + 1, pages }, measure);
+  });
+  const bytes = await finish(doc);
+  return { bytes, pages, signatureBoxes };
+}
+
+/**
+ * Renders one document.
+ *
+ * @example
+ * const { bytes, pages, signatureBoxes } = await renderPdf(tree, { creationDate: new Date('2023-03-23') });
+ */
+export function renderPdf(doc: DocumentTree, options: PdfRenderOptions): Promise<PdfResult> {
+  return renderSections([{ doc }], doc.meta, options);
+}
+
+/**
+ * The dossier de séance: several documents in one PDF, each starting on a new page with its own
+ * first-page header, one outline entry per section (with its own headings below it), page numbers
+ * continuous « Page X / Y » over the whole file.
+ *
+ * @example
+ * await renderPdfDossier([{ title: 'Ordre du jour', doc: odj }, { title: 'Point 1', doc: note }], meta, options);
+ */
+export function renderPdfDossier(
+  sections: readonly { readonly title: string; readonly doc: DocumentTree }[],
+  meta: DocumentMeta,
+  options: PdfRenderOptions,
+): Promise<PdfResult> {
+  return renderSections(sections, meta, options);
+}
