@@ -3,7 +3,7 @@
  * ours, as pandoc's `--reference-doc` does.
  *
  * Styles are matched by name (Word writes built-in names in English but localised ids, e.g.
- * « heading 1 » with id `Titre1` in a French Word), then by id. A matched reference style keeps
+ * « heading 1 » with id `Titre1` in a French Word). A matched reference style keeps
  * its formatting and takes our id, so the document's paragraphs follow the reference; our styles
  * the reference lacks are added; the reference's theme (fonts, colours) comes along. The default
  * language stays fr-FR, and numbering inside reference styles is dropped (our numbering part does
@@ -32,14 +32,12 @@ function parseStyles(xml: string): StyleElement[] {
   }));
 }
 
-function renameIds(xml: string, renames: ReadonlyMap<string, string>): string {
-  return xml
-    .replace(/(w:styleId=")([^"]*)(")/, (m, a: string, id: string, b: string) =>
-      renames.has(id) ? `${a}${renames.get(id)}${b}` : m,
-    )
-    .replace(/(<w:(?:basedOn|next|link) w:val=")([^"]*)(")/g, (m, a: string, id: string, b: string) =>
-      renames.has(id) ? `${a}${renames.get(id)}${b}` : m,
-    );
+/** Points `w:basedOn`, `w:next` and `w:link` at the renamed ids. */
+function renameLinks(xml: string, renames: ReadonlyMap<string, string>): string {
+  return xml.replace(
+    /(<w:(?:basedOn|next|link) w:val=")([^"]*)(")/g,
+    (m, a: string, id: string, b: string) => (renames.has(id) ? `${a}${renames.get(id)}${b}` : m),
+  );
 }
 
 /** Our styles.xml merged into the reference's: see the module comment. */
@@ -47,26 +45,29 @@ export function mergeStyles(ours: string, reference: string): string {
   const ourStyles = parseStyles(ours);
   const refStyles = parseStyles(reference);
   const renames = new Map<string, string>();
-  const matched = new Set<StyleElement>();
+  const matched = new Map<StyleElement, string>();
   const added: StyleElement[] = [];
   for (const style of ourStyles) {
-    const match =
-      refStyles.find(
-        (r) => !matched.has(r) && r.type === style.type && r.name !== '' && r.name === style.name,
-      ) ?? refStyles.find((r) => !matched.has(r) && r.type === style.type && r.id === style.id);
+    // By name only: an id says little across languages, and a clerk's unrelated style may share one.
+    const match = refStyles.find(
+      (r) => !matched.has(r) && r.type === style.type && r.name !== '' && r.name === style.name,
+    );
     if (match === undefined) {
       added.push(style);
       continue;
     }
-    matched.add(match);
+    matched.set(match, style.id);
     renames.set(match.id, style.id);
   }
   // A reference style that is not ours but holds one of our ids gets out of the way.
   const ourIds = new Set(ourStyles.map((s) => s.id));
-  for (const r of refStyles) {
-    if (!matched.has(r) && ourIds.has(r.id)) renames.set(r.id, `${r.id}Reference`);
-  }
-  const kept = refStyles.map((r) => renameIds(r.xml, renames).replace(/<w:numPr>[\s\S]*?<\/w:numPr>/g, ''));
+  const kept = refStyles.map((r) => {
+    const id = matched.get(r) ?? (ourIds.has(r.id) ? `${r.id}Reference` : r.id);
+    return renameLinks(r.xml.replace(/w:styleId="[^"]*"/, `w:styleId="${id}"`), renames).replace(
+      /<w:numPr>[\s\S]*?<\/w:numPr>/g,
+      '',
+    );
+  });
   const start = reference.search(STYLE);
   const end = reference.lastIndexOf('</w:styles>');
   const head = start === -1 ? reference.slice(0, end) : reference.slice(0, start);
