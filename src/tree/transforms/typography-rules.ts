@@ -32,9 +32,10 @@ export function protectedMask(text: string): boolean[] {
       mask.fill(true, m.index, end);
     }
   };
-  mark(/\b(?:(?:https?|ftp):\/\/|mailto:|www\.)[^\s<>«»"]*/giu, true);
-  mark(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu, false);
-  mark(/\p{N}+:\p{N}+/gu, false);
+  // Cheap tests first: most paragraphs have none of these, and the regexes cost.
+  if (/:\/\/|mailto:|www\./i.test(text)) mark(/\b(?:(?:https?|ftp):\/\/|mailto:|www\.)[^\s<>«»"]*/giu, true);
+  if (text.includes('@')) mark(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu, false);
+  if (text.includes(':')) mark(/\p{N}+:\p{N}+/gu, false);
   return mask;
 }
 
