@@ -7,6 +7,7 @@ import {
   dateEnLettres,
   dateLongue,
   frenchHelpers,
+  HELPERS_WITH_OPTIONS,
   heure,
   heureEnLettres,
   jourMoisEnLettres,
@@ -349,5 +350,17 @@ describe('frenchHelpers', () => {
       ].sort(),
     );
     expect(frenchHelpers.dateLongue).toBe(dateLongue);
+  });
+
+  it('names the helpers whose last parameter is an options object', () => {
+    expect([...HELPERS_WITH_OPTIONS].sort()).toEqual([
+      'heureEnLettres',
+      'listeNoms',
+      'montant',
+      'nombre',
+      'nombreEnLettres',
+    ]);
+    expect(frenchHelpers.montant(1, { centimes: false })).toBe(`1${NBSP}€`);
+    expect(frenchHelpers.listeNoms(['A', 'B'], { conjonction: 'ou' })).toBe('A ou B');
   });
 });

@@ -47,7 +47,13 @@ export {
   pluriel,
 };
 
-/** Every French helper by the name templates call it. */
+/**
+ * Every French helper by the name templates call it. Arguments are positional
+ * (`{{ordinal 1 "f"}}`, `{{pluriel n "abstention"}}`); when binding, drop the trailing Handlebars
+ * options object (never pass it on: `ordinal(1, hbOptions)` would reject it as a genre, and
+ * `pluriel(3, 'voix', hbOptions)` would print it) and, for the helpers in
+ * HELPERS_WITH_OPTIONS, pass its `hash` as the last argument (`{{montant x centimes=false}}`).
+ */
 export const frenchHelpers = {
   accord,
   anneeEnLettres,
@@ -67,3 +73,19 @@ export const frenchHelpers = {
   ordinal,
   pluriel,
 } as const;
+
+/**
+ * The helpers whose last parameter is a readonly options object, filled from the template's
+ * hash arguments: `{{nombreEnLettres 21 feminin=true}}`, `{{heureEnLettres h midiMinuit=false}}`,
+ * `{{montant x centimes=false}}`, `{{nombre x decimales=2}}`, `{{listeNoms noms conjonction="ou"}}`.
+ *
+ * @example
+ * HELPERS_WITH_OPTIONS.has('montant') // true
+ */
+export const HELPERS_WITH_OPTIONS: ReadonlySet<keyof typeof frenchHelpers> = new Set([
+  'heureEnLettres',
+  'listeNoms',
+  'montant',
+  'nombre',
+  'nombreEnLettres',
+]);
