@@ -1,0 +1,178 @@
+/**
+ * `delib build SEANCE.yaml`: every document of the séance, the dossier and the manifest, written
+ * atomically into one folder.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildBundle } from '../../bundle/build.ts';
+import { buildDate } from '../../bundle/clock.ts';
+import { DiagnosticError, diagnostic } from '../../diagnostics.ts';
+import { type Command, EXIT, UsageError } from '../command.ts';
+import type { CliIo } from '../io.ts';
+import { loadForRendering, parseFormats, parsePoints, parseReporter, reportDiagnostics } from '../options.ts';
+
+/** `2023-03-23` + « Conseil municipal » → `2023-03-23-conseil-municipal`. */
+export function defaultOutDir(date: string, instance: string): string {
+  const slug = instance
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return join('output', `${date}-${slug || 'seance'}`);
+}
+
+function progressBar(io: CliIo, quiet: boolean): (done: number, total: number) => void {
+  if (quiet || !io.isTTY) return () => undefined;
+  let last = -1;
+  return (done, total) => {
+    const width = 30;
+    const filled = Math.round((done / Math.max(total, 1)) * width);
+    if (filled === last && done !== total) return;
+    last = filled;
+    io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} documents`);
+    if (done === total) io.stderr('\n');
+  };
+}
+
+async function readOptionalFile(path: string | undefined, what: string): Promise<Uint8Array | undefined> {
+  if (path === undefined) return undefined;
+  try {
+    return await readFile(path);
+  } catch {
+    throw new DiagnosticError([
+      diagnostic('file.not-found', 'erreur', `${what} « ${path} » est introuvable ou illisible.`, {
+        file: path,
+        hint: 'Vérifiez le chemin donné en option.',
+      }),
+    ]);
+  }
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })}\u00A0s`;
+
+export const buildCommand: Command = {
+  name: 'build',
+  summary: 'Produit tous les documents d’une séance (PDF, DOCX, dossier, manifeste)',
+  usage: 'delib build [options] SEANCE.yaml',
+  help: `Vérifie la séance puis écrit, dans un dossier : pour chaque point la note de présentation,
+la délibération et chaque convention annexée ; l’ordre du jour ; le dossier de séance (un seul
+PDF avec signets) ; manifest.json (empreintes SHA-256). En cas d’erreur, rien n’est écrit et le
+dossier précédent reste intact.
+
+Options :
+  -o, --sortie DOSSIER       dossier de sortie (par défaut output/<date>-<instance>/)
+  -f, --formats LISTE        pdf, docx ou pdf,docx (par défaut)
+  -p, --points LISTE         seulement ces points, par exemple 3,5-7 (l’ordre du jour est toujours produit)
+  -t, --templates DOSSIER    modèles de la collectivité (remplacent ceux de delib, fichier par fichier)
+      --reference-docx FICHIER  styles et mise en page Word d’un document de la collectivité
+      --pdfa                 PDF/A-3b pour l’archivage, avec le fichier de séance joint
+      --force                remplace un dossier de sortie qui contient d’autres fichiers
+  -j, --jobs N               nombre de fils de calcul (par défaut : 2 pour les grosses séances)
+  -r, --reporter FORMAT      text, json ou github (rapport des erreurs)
+  -q, --quiet                n’affiche ni progression ni résumé
+  -h, --help                 affiche cette aide
+
+Variables d’environnement :
+  SOURCE_DATE_EPOCH          date fixe (secondes depuis 1970) : mêmes octets à chaque construction
+
+Exemples :
+  delib build seance.yaml
+  SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) delib build seance.yaml -o dist/seance`,
+  options: {
+    sortie: { type: 'string', short: 'o' },
+    formats: { type: 'string', short: 'f', default: 'pdf,docx' },
+    points: { type: 'string', short: 'p' },
+    templates: { type: 'string', short: 't' },
+    'reference-docx': { type: 'string' },
+    pdfa: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    jobs: { type: 'string', short: 'j' },
+    reporter: { type: 'string', short: 'r', default: 'text' },
+    quiet: { type: 'boolean', short: 'q', default: false },
+  },
+  run: async ({ values, positionals, io }) => {
+    const reporter = parseReporter(values.reporter);
+    if (positionals.length !== 1) throw new UsageError('Indiquez un fichier de séance, et un seul.');
+    const file = positionals[0]!;
+    const formats = parseFormats(String(values.formats));
+    const points = typeof values.points === 'string' ? parsePoints(values.points) : undefined;
+    const jobs = typeof values.jobs === 'string' ? Number(values.jobs) : undefined;
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) {
+      throw new UsageError(`Nombre de fils incorrect « ${values.jobs} » : un entier de 1 à 64.`);
+    }
+    const quiet = values.quiet === true;
+    const started = performance.now();
+    let texts: ReadonlyMap<string, string> = new Map();
+    try {
+      const creationDate = buildDate(io.env);
+      const loaded = await loadForRendering(file);
+      texts = loaded.texts;
+      reportDiagnostics(io, reporter, file, loaded.warnings, texts);
+      const { seance } = loaded;
+      if (points) {
+        const missing = [...points].filter((n) => !seance.points.some((p) => p.numero === n));
+        if (missing.length > 0) {
+          throw new UsageError(`Point(s) absent(s) de la séance : ${missing.join(', ')}.`);
+        }
+      }
+      const templatesDir = typeof values.templates === 'string' ? values.templates : undefined;
+      const referenceDocx = await readOptionalFile(
+        typeof values['reference-docx'] === 'string' ? values['reference-docx'] : undefined,
+        'Le document Word de référence',
+      );
+      const outDir =
+        typeof values.sortie === 'string'
+          ? values.sortie
+          : defaultOutDir(seance.seance.date, seance.instance);
+      const controller = new AbortController();
+      const onSignal = (signal: NodeJS.Signals) => controller.abort(new Error(signal));
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      try {
+        const result = await buildBundle({
+          seance,
+          source: { file, bytes: loaded.bytes },
+          outDir,
+          formats,
+          ...(points ? { points } : {}),
+          ...(templatesDir !== undefined ? { templatesDir } : {}),
+          ...(referenceDocx ? { referenceDocx } : {}),
+          pdfa: values.pdfa === true,
+          force: values.force === true,
+          creationDate,
+          assets: loaded.assets,
+          ...(jobs !== undefined ? { jobs } : {}),
+          onProgress: progressBar(io, quiet),
+          signal: controller.signal,
+        });
+        if (!quiet) {
+          io.stderr(
+            `${result.manifest.documents.length} documents, ${result.pages} pages, écrits dans ${outDir} en ${seconds(performance.now() - started)}.\n`,
+          );
+        }
+        return EXIT.ok;
+      } catch (error) {
+        if (controller.signal.aborted) {
+          io.stderr('\nConstruction interrompue : le dossier précédent est intact.\n');
+          return 130;
+        }
+        throw error;
+      } finally {
+        process.removeListener('SIGINT', onSignal);
+        process.removeListener('SIGTERM', onSignal);
+      }
+    } catch (error) {
+      if (error instanceof DiagnosticError) {
+        reportDiagnostics(io, reporter, file, error.diagnostics, texts.size > 0 ? texts : textsOf(error));
+        return EXIT.invalid;
+      }
+      throw error;
+    }
+  },
+};
+
+function textsOf(error: DiagnosticError): ReadonlyMap<string, string> {
+  const texts = (error as DiagnosticError & { texts?: ReadonlyMap<string, string> }).texts;
+  return texts ?? new Map();
+}

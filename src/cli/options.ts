@@ -1,0 +1,118 @@
+/**
+ * Parsing of option values shared by commands (`--points 3,5-7`, `--formats pdf,docx`), and the
+ * loading of the séance with its diagnostics reported the same way everywhere.
+ *
+ * @example
+ * parsePoints('3,5-7') // Set {3, 5, 6, 7}
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Format } from '../bundle/manifest.ts';
+import { type Diagnostic, DiagnosticError, diagnostic, hasErrors } from '../diagnostics.ts';
+import type { Seance } from '../schema/seance.ts';
+import { loadAndValidate } from '../validate/validate.ts';
+import { UsageError } from './command.ts';
+import { type CliIo, useColour } from './io.ts';
+import { formatGithub } from './reporters/github.ts';
+import { formatJson } from './reporters/json.ts';
+import { formatText } from './reporters/text.ts';
+
+export const REPORTERS = ['text', 'json', 'github'] as const;
+export type Reporter = (typeof REPORTERS)[number];
+
+export function parseReporter(value: unknown): Reporter {
+  const reporter = String(value ?? 'text');
+  if (!REPORTERS.includes(reporter as Reporter)) {
+    throw new UsageError(`Format de rapport inconnu « ${reporter} » : choisissez text, json ou github.`);
+  }
+  return reporter as Reporter;
+}
+
+/** `3,5-7` → {3, 5, 6, 7}. */
+export function parsePoints(value: string): Set<number> {
+  const out = new Set<number>();
+  for (const part of value.split(',').map((p) => p.trim())) {
+    const range = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!range) {
+      throw new UsageError(`Liste de points incorrecte « ${value} » : écrivez par exemple --points 3,5-7.`);
+    }
+    const from = Number(range[1]);
+    const to = Number(range[2] ?? range[1]);
+    if (to < from || to - from > 10_000) throw new UsageError(`Intervalle de points incorrect « ${part} ».`);
+    for (let n = from; n <= to; n++) out.add(n);
+  }
+  return out;
+}
+
+export const FORMATS: readonly Format[] = ['pdf', 'docx'];
+
+export function parseFormats(value: string): Format[] {
+  const list = value
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter((f) => f !== '');
+  const unknown = list.filter((f) => !FORMATS.includes(f as Format));
+  if (list.length === 0 || unknown.length > 0) {
+    throw new UsageError(
+      `Format inconnu « ${unknown.join(', ') || value} » : choisissez pdf, docx ou pdf,docx.`,
+    );
+  }
+  return FORMATS.filter((f) => list.includes(f));
+}
+
+/** Prints diagnostics with the chosen reporter (on stderr, so stdout stays for results). */
+export function reportDiagnostics(
+  io: CliIo,
+  reporter: Reporter,
+  file: string,
+  diagnostics: readonly Diagnostic[],
+  sources: ReadonlyMap<string, string> = new Map(),
+): void {
+  if (diagnostics.length === 0) return;
+  if (reporter === 'json')
+    io.stderr(formatJson([{ fichier: file, valide: !hasErrors(diagnostics) }], diagnostics));
+  else if (reporter === 'github') io.stderr(formatGithub(diagnostics));
+  else io.stderr(formatText(diagnostics, { colour: useColour(io), sources }));
+}
+
+export interface LoadedSeance {
+  readonly seance: Seance;
+  readonly bytes: Uint8Array;
+  /** Logo bytes by the path written in the séance. */
+  readonly assets: ReadonlyMap<string, Uint8Array>;
+  readonly warnings: readonly Diagnostic[];
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+/**
+ * Loads and validates a séance for a command that renders it; throws DiagnosticError (exit 1)
+ * with every problem when it is not valid.
+ */
+export async function loadForRendering(file: string): Promise<LoadedSeance> {
+  const result = await loadAndValidate(file);
+  const texts = new Map<string, string>();
+  if (result.sources) {
+    texts.set(result.sources.root.file, result.sources.root.text);
+    for (const point of result.sources.points) if (point) texts.set(point.file, point.text);
+  }
+  if (!result.seance || hasErrors(result.diagnostics)) {
+    throw Object.assign(new DiagnosticError(result.diagnostics), { texts });
+  }
+  const bytes = await readFile(file);
+  const assets = new Map<string, Uint8Array>();
+  const logo = result.seance.collectivite.logo;
+  if (logo) {
+    try {
+      assets.set(logo, await readFile(resolve(dirname(file), logo)));
+    } catch {
+      throw new DiagnosticError([
+        diagnostic('rule.file-missing', 'erreur', `Le logo « ${logo} » ne peut pas être lu.`, {
+          file,
+          path: '/collectivite/logo',
+          hint: 'Vérifiez le chemin du logo, relatif au fichier de la séance.',
+        }),
+      ]);
+    }
+  }
+  return { seance: result.seance, bytes, assets, warnings: result.diagnostics, texts };
+}
