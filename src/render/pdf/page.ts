@@ -46,7 +46,7 @@ export function drawFirstPageHeader(
       .font(fontName('bold'))
       .fontSize(fontSize)
       .fillColor('#000000')
-      .text(fit(header.collectivite, maxWidth, 'bold', fontSize, measure), textX, baseline, {
+      .text(ellipsize(header.collectivite, maxWidth, 'bold', fontSize, measure), textX, baseline, {
         lineBreak: false,
         baseline: 'alphabetic',
       });
@@ -64,7 +64,13 @@ export function drawFirstPageHeader(
 }
 
 /** Cuts `text` with « … » so that it fits `width`. */
-function fit(text: string, width: number, face: 'regular' | 'bold', size: number, measure: Measurer): string {
+function ellipsize(
+  text: string,
+  width: number,
+  face: 'regular' | 'bold',
+  size: number,
+  measure: Measurer,
+): string {
   if (measure.width(text, face, size) <= width) return text;
   const chars = [...text];
   while (chars.length > 1 && measure.width(`${chars.join('')}…`, face, size) > width) chars.pop();
@@ -101,7 +107,13 @@ export function drawFooter(doc: PdfDoc, footer: FooterText, measure: Measurer): 
       .lineTo(right, rule)
       .stroke()
       .restore();
-    const title = fit(footer.shortTitle, right - marginLeft - labelWidth - 24, 'regular', fontSize, measure);
+    const title = ellipsize(
+      footer.shortTitle,
+      right - marginLeft - labelWidth - 24,
+      'regular',
+      fontSize,
+      measure,
+    );
     doc.font(fontName('regular')).fontSize(fontSize).fillColor(FURNITURE_COLOR);
     doc.text(title, marginLeft, baseline, { lineBreak: false, baseline: 'alphabetic' });
     doc.text(label, right - labelWidth, baseline, { lineBreak: false, baseline: 'alphabetic' });

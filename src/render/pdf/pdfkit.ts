@@ -58,14 +58,14 @@ export function attachFile(doc: PdfDoc, data: Uint8Array, options: AttachmentOpt
  * pdfkit writes Title/Author/Subject/Keywords into the XMP packet without XML escaping: run its
  * XMP writer with escaped copies (the Info dictionary, written earlier, keeps the real strings).
  */
-export function escapeXmpInfo(doc: PdfDoc, escape: (text: string) => string): void {
+export function escapeXmpInfo(doc: PdfDoc, escapeText: (text: string) => string): void {
   const extras = doc as unknown as PdfKitExtras;
   const original = extras._addInfo.bind(doc);
   extras._addInfo = () => {
     const info = doc.info;
     const escaped: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(info))
-      escaped[key] = typeof value === 'string' ? escape(value) : value;
+      escaped[key] = typeof value === 'string' ? escapeText(value) : value;
     doc.info = escaped as PDFKit.DocumentInfo;
     try {
       original();

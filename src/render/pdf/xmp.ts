@@ -11,5 +11,14 @@ export function escapeXml(text: string): string {
     .replaceAll('>', '&gt;')
     .replaceAll('"', '&quot;')
     .replaceAll("'", '&apos;')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+    .split('')
+    .filter((c) => !forbidden(c.charCodeAt(0)))
+    .join('');
+}
+
+/** Characters XML 1.0 does not allow, even escaped. */
+function forbidden(code: number): boolean {
+  return (
+    (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff
+  );
 }

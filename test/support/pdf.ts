@@ -1,0 +1,214 @@
+/**
+ * Reading PDFs back with pdf.js for tests: text items with positions and whether they are
+ * artifacts (header/footer), page count, outline, metadata, MarkInfo and structure tree.
+ *
+ * @example
+ * const pdf = await readPdf(bytes);
+ * expect(dehyphenate(pdf.bodyLines(), softText(tree))).toBe(foldSpaces(treeText(tree)));
+ */
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import type { Block, DocumentTree, Inline } from '../../src/tree/types.ts';
+
+export interface PdfTextItem {
+  readonly str: string;
+  /** Left edge and baseline, in points from the page's top-left corner. */
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly fontSize: number;
+  readonly eol: boolean;
+  /** Inside an Artifact marked-content sequence (header, footer, repeated table header). */
+  readonly artifact: boolean;
+}
+
+export interface PdfPage {
+  readonly width: number;
+  readonly height: number;
+  readonly items: readonly PdfTextItem[];
+  readonly structTree: unknown;
+}
+
+export interface OutlineNode {
+  readonly title: string;
+  readonly items: readonly OutlineNode[];
+}
+
+export interface ReadPdf {
+  readonly pages: readonly PdfPage[];
+  readonly outline: readonly OutlineNode[];
+  readonly info: Readonly<Record<string, unknown>>;
+  /** XMP values (pdf.js parses the packet: empty when it is not well-formed). */
+  readonly xmp: ReadonlyMap<string, unknown>;
+  readonly markInfo: { readonly Marked?: boolean } | null;
+  /** Body text lines (artifacts excluded) in content order; a line ends where pdf.js saw a line end. */
+  bodyLines(): string[];
+  /** Text of the artifacts of a page. */
+  artifactText(page: number): string;
+}
+
+interface RawOutline {
+  title: string;
+  items: RawOutline[];
+}
+
+const simplify = (nodes: readonly RawOutline[]): OutlineNode[] =>
+  nodes.map((n) => ({ title: n.title, items: simplify(n.items) }));
+
+export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
+  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true });
+  const doc = await task.promise;
+  const pages: PdfPage[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const [, , width, height] = page.view as [number, number, number, number];
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const stack: boolean[] = [];
+    const items: PdfTextItem[] = [];
+    for (const item of content.items) {
+      if ('type' in item) {
+        if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') {
+          stack.push(item.tag === 'Artifact' || (stack[stack.length - 1] ?? false));
+        } else if (item.type === 'endMarkedContent') {
+          stack.pop();
+        }
+        continue;
+      }
+      const text = item as TextItem;
+      const [, , , d, e, f] = text.transform as [number, number, number, number, number, number];
+      items.push({
+        str: text.str,
+        x: e,
+        y: height - f,
+        width: text.width,
+        fontSize: Math.abs(d),
+        eol: text.hasEOL,
+        artifact: stack[stack.length - 1] ?? false,
+      });
+    }
+    pages.push({ width, height, items, structTree: await page.getStructTree() });
+  }
+  const outline = simplify(((await doc.getOutline()) ?? []) as RawOutline[]);
+  const meta = await doc.getMetadata();
+  const xmp = new Map<string, unknown>(meta.metadata ? [...meta.metadata] : []);
+  const markInfo = (await doc.getMarkInfo()) as { Marked?: boolean } | null;
+  await doc.destroy();
+  return {
+    pages,
+    outline,
+    info: meta.info as Record<string, unknown>,
+    xmp,
+    markInfo,
+    bodyLines() {
+      const lines: string[] = [];
+      let current = '';
+      let lastY: number | undefined;
+      for (const page of pages) {
+        for (const item of page.items) {
+          if (item.artifact) continue;
+          // A new baseline (beyond a superscript's rise) also ends a line.
+          if (lastY !== undefined && Math.abs(item.y - lastY) > item.fontSize * 0.6 && current !== '') {
+            lines.push(current);
+            current = '';
+          }
+          if (item.str !== '') lastY = item.y;
+          current += item.str;
+          if (item.eol) {
+            lines.push(current);
+            current = '';
+          }
+        }
+      }
+      if (current !== '') lines.push(current);
+      return lines.filter((l) => l.trim() !== '');
+    },
+    artifactText(n) {
+      return (pages[n]?.items ?? [])
+        .filter((i) => i.artifact)
+        .map((i) => i.str)
+        .join(' ');
+    },
+  };
+}
+
+function inlineSoft(inlines: readonly Inline[]): string {
+  return inlines
+    .map((node) => {
+      if (node.type === 'text') return node.value;
+      if (node.type === 'break') return '\n';
+      return inlineSoft(node.children);
+    })
+    .join('');
+}
+
+function blockSoft(block: Block): string[] {
+  switch (block.type) {
+    case 'paragraph':
+    case 'heading':
+      return [inlineSoft(block.children)];
+    case 'titleBlock':
+    case 'keepTogether':
+      return block.children.flatMap(blockSoft);
+    case 'list':
+      return block.children.flatMap((item) => item.children.flatMap(blockSoft));
+    case 'table':
+      return [block.head, ...block.body].flatMap((row) => row.children.map((c) => inlineSoft(c.children)));
+    case 'signatures':
+      return block.children.flatMap((s) => [s.heading, s.qualite, s.nom].filter((l) => l !== ''));
+    case 'pageBreak':
+      return [];
+  }
+}
+
+/** The tree's text like `treeText`, but keeping soft hyphens (to know which line-end « - » are soft). */
+export function softText(doc: DocumentTree): string {
+  return doc.children.flatMap(blockSoft).join('\n');
+}
+
+const fold = (s: string) =>
+  s
+    .replace(/[\u00A0\u202F\u2009]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * Joins extracted lines into one folded string, removing a line-end « - » where the tree has a
+ * soft hyphen and joining without space where the tree has a real hyphen there. List labels
+ * (« • », « 1. ») at a line start are dropped when the tree's text does not have them there.
+ */
+export function dehyphenate(lines: readonly string[], soft: string): string {
+  const expected = fold(soft);
+  let out = '';
+  let j = 0; // position in `expected` matching the end of `out`
+  const advance = (text: string) => {
+    for (const ch of text) {
+      out += ch;
+      // Skip soft hyphens in the expected text: they are not drawn mid-line.
+      while (expected[j] === '\u00AD') j++;
+      if (expected[j] === ch) j++;
+    }
+  };
+  lines.forEach((raw, i) => {
+    let line = fold(raw);
+    // A list label (« • », « 3. ») is drawn but is not part of the tree's text.
+    const label = /^(•|\d+\.) /.exec(line);
+    if (label && !expected.slice(j).replace(/^ /, '').startsWith(label[0]))
+      line = line.slice(label[0].length);
+    if (i > 0 && out !== '') {
+      while (expected[j] === '\u00AD') j++;
+      if (expected[j] === ' ') {
+        out += ' ';
+        j++;
+      }
+    }
+    if (line.endsWith('-')) {
+      const body = line.slice(0, -1);
+      advance(body);
+      if (expected[j] === '\u00AD') j++;
+      else advance('-');
+    } else {
+      advance(line);
+    }
+  });
+  return out;
+}
