@@ -68,7 +68,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
     for (const item of content.items) {
       if ('type' in item) {
         if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') {
-          stack.push(item.tag === 'Artifact' || (stack[stack.length - 1] ?? false));
+          stack.push((item as { tag?: string }).tag === 'Artifact' || (stack[stack.length - 1] ?? false));
         } else if (item.type === 'endMarkedContent') {
           stack.pop();
         }
