@@ -61,6 +61,9 @@ function spacer(after: number): ParagraphSpec {
   return paragraph({ spacing: { before: 0, after: twips(after), line: 20, lineRule: 'exact' } });
 }
 
+const SIGNATURES_PER_ROW = 3;
+const SIGNATURE_ROW_GAP = 14;
+
 type Handler<T extends Block['type']> = (node: Extract<Block, { type: T }>, ctx: BlockContext) => BlockSpec[];
 
 const handlers = {
@@ -68,8 +71,8 @@ const handlers = {
   heading: (node, ctx) => [headingSpec(node, ctx)],
   titleBlock: (node, ctx) =>
     keepWithNext(
-      node.children.map((child, i) => {
-        const style = i === 0 ? titleStyleId(ctx.theme) : titleLineStyleId(ctx.theme);
+      node.children.map((child) => {
+        const style = child.type === 'heading' ? titleStyleId(ctx.theme) : titleLineStyleId(ctx.theme);
         return paragraph({
           style,
           children: inlineRuns(child.children),
@@ -82,7 +85,7 @@ const handlers = {
     const instance = ctx.listInstances.get(node) ?? 0;
     const reference = node.ordered ? orderedReference(node.start) : BULLET_REFERENCE;
     const level = ctx.listDepth;
-    return node.children.flatMap((item) =>
+    const specs = node.children.flatMap((item) =>
       item.children.flatMap((child, i) =>
         blockSpec(child, {
           ...ctx,
@@ -90,6 +93,13 @@ const handlers = {
           item: i === 0 ? { reference, level, instance, custom: true } : undefined,
         }),
       ),
+    );
+    // Items are close together; the list as a whole is followed by a body paragraph's space.
+    const last = specs.findLastIndex((s) => s.kind === 'paragraph');
+    return specs.map((spec, i) =>
+      i === last && spec.kind === 'paragraph' && level === 0
+        ? paragraph({ ...spec.options, spacing: { after: twips(ctx.theme.paragraphs.body.spaceAfter) } })
+        : spec,
     );
   },
   table: (node, ctx) => {
@@ -108,23 +118,32 @@ const handlers = {
     return [{ kind: 'table', variant: 'grid', rows }, spacer(ctx.theme.table.spaceAfter)];
   },
   signatures: (node, ctx) => {
-    const line = (text: string, style: string, first: boolean) =>
+    const line = (text: string, style: string, before: number) =>
       paragraph({
         style,
         children: inlineRuns([{ type: 'text', value: cleanText(text) }]),
-        ...(first ? { spacing: { before: twips(ctx.theme.signatures.spaceBefore) } } : {}),
+        ...(before > 0 ? { spacing: { before: twips(before) } } : {}),
       });
-    const cells = node.children.map((s) => {
-      const top = [s.heading, s.qualite].filter((t) => t !== '');
-      return {
-        paragraphs: [
-          ...top.map((t, i) => line(t, extraStyles.signature.id, i === 0)),
-          line(s.nom, extraStyles.signatureName.id, top.length === 0),
-        ],
-      };
-    });
+    // As the PDF: at most three signatories side by side, more go on further rows.
+    const perRow = Math.max(1, Math.min(SIGNATURES_PER_ROW, node.children.length));
+    const rows: RowSpec[] = [];
+    for (let start = 0; start < node.children.length; start += perRow) {
+      const before = start === 0 ? ctx.theme.signatures.spaceBefore : SIGNATURE_ROW_GAP;
+      const cells = node.children.slice(start, start + perRow).map((s) => {
+        const top = [s.heading, s.qualite].filter((t) => t !== '');
+        return {
+          paragraphs: [
+            ...top.map((t, i) => line(t, extraStyles.signature.id, i === 0 ? before : 0)),
+            line(s.nom, extraStyles.signatureName.id, 0),
+          ],
+        };
+      });
+      const padding = Array.from({ length: perRow - cells.length }, () => ({ paragraphs: [paragraph({})] }));
+      rows.push({ header: false, cells: [...cells, ...padding] });
+    }
+    // Rows cannot split, and each row keeps with the next: the block stays on one page.
     return [
-      { kind: 'table', variant: 'signatures', rows: [{ header: false, cells }] },
+      ...keepWithNext([{ kind: 'table', variant: 'signatures', rows }]),
       spacer(ctx.theme.table.spaceAfter),
     ];
   },

@@ -23,7 +23,7 @@ import { textWidth } from './build.ts';
 import { imageInfo } from './image.ts';
 import { extraStyles } from './styles.ts';
 import { cleanLine } from './text.ts';
-import { pixels, twips } from './units.ts';
+import { pixels } from './units.ts';
 
 export interface HeaderFooterOptions {
   readonly theme: Theme;
@@ -47,15 +47,17 @@ function logoRun(doc: DocumentTree, options: HeaderFooterOptions): ParagraphChil
   });
 }
 
+/** Logo and name on one line, as the PDF draws them; the « header » style rules it off. */
 function firstPageHeader(doc: DocumentTree, options: HeaderFooterOptions): Header {
   const logo = logoRun(doc, options);
   return new Header({
     children: [
-      ...(logo === undefined ? [] : [new Paragraph({ style: extraStyles.header.id, children: [logo] })]),
       new Paragraph({
         style: extraStyles.header.id,
-        spacing: { after: twips(options.theme.header.spaceAfter) },
-        children: [new TextRun({ text: cleanLine(doc.header.collectivite), bold: true })],
+        children: [
+          ...(logo === undefined ? [] : [logo, new TextRun('  ')]),
+          new TextRun({ text: cleanLine(doc.header.collectivite), bold: true }),
+        ],
       }),
     ],
   });
@@ -79,7 +81,8 @@ function footer(doc: DocumentTree, theme: Theme): Footer {
 /** Headers and footers of the document's single section. */
 export function headersAndFooters(doc: DocumentTree, options: HeaderFooterOptions) {
   return {
-    headers: { first: firstPageHeader(doc, options), default: new Header({ children: [] }) },
+    // No default header: later pages have none, and their body starts at the top margin.
+    headers: { first: firstPageHeader(doc, options) },
     footers: { first: footer(doc, options.theme), default: footer(doc, options.theme) },
   };
 }

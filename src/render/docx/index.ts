@@ -74,8 +74,11 @@ export async function renderDocx(doc: DocumentTree, options: DocxRenderOptions):
               bottom: twips(theme.page.marginBottom),
               left: twips(theme.page.marginLeft),
               right: twips(theme.page.marginRight),
-              header: twips(theme.page.marginTop / 2),
-              footer: twips(theme.footer.offset - theme.footer.fontSize * 0.8),
+              // The PDF draws the first page's header from the top margin down and starts the text
+              // below it; Word does the same when the header outgrows the margin.
+              header: twips(theme.page.marginTop),
+              // The footer's baseline sits `offset` above the page's bottom edge.
+              footer: twips(theme.footer.offset - theme.footer.fontSize * 0.25),
             },
           },
         },

@@ -27,8 +27,9 @@ const ORDERED = [
 const LEVELS = 6;
 
 function indent(level: number, theme: Theme) {
+  // As the PDF: the label ends 6 pt before the item's text, which is one list indent further in.
   const step = twips(theme.list.indent);
-  return { left: step * (level + 1), hanging: step };
+  return { left: step * (level + 1), hanging: step - twips(6) };
 }
 
 /** The numbering definitions a tree needs. */

@@ -7,7 +7,13 @@
  * @example
  * paragraphStyleId('body') // 'CorpsDeTexte'
  */
-import { AlignmentType, type IParagraphStyleOptions, type IStylesOptions, LineRuleType } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  type IParagraphStyleOptions,
+  type IStylesOptions,
+  LineRuleType,
+} from 'docx';
 import type { ParagraphRole } from '../../tree/types.ts';
 import type { Align, ParagraphStyle, Theme } from '../theme.ts';
 import { halfPoints, twips } from './units.ts';
@@ -69,6 +75,8 @@ export function alignment(align: Align): (typeof AlignmentType)[keyof typeof Ali
   return ALIGN[align];
 }
 
+const RULE = { style: BorderStyle.SINGLE, size: 4, color: '999999' } as const;
+
 interface StyleExtras {
   readonly keepNext?: boolean;
   readonly outlineLevel?: number;
@@ -99,10 +107,11 @@ function fromTheme(
       spacing: {
         before: twips(s.spaceBefore),
         after: twips(s.spaceAfter),
-        // « at least » the theme's line height: the same lines as the PDF, and a clerk who enlarges
-        // the font in the style does not get clipped lines as with « exactly ».
+        // « Exactly » the theme's line height, as the PDF renderer draws lines (size × factor):
+        // Word and LibreOffice would otherwise use the font's own line gap (1.42 em for Source
+        // Sans 3) and the DOCX would run longer than the PDF.
         line: twips(s.lineHeight * s.fontSize),
-        lineRule: LineRuleType.AT_LEAST,
+        lineRule: LineRuleType.EXACT,
       },
       indent: { left: twips(s.indent) },
       ...(extras.keepNext ? { keepNext: true, keepLines: true } : {}),
@@ -181,9 +190,16 @@ export function buildStyles(theme: Theme, fontFamily: string): IStylesOptions {
           keepLines: true,
         }),
         basedOn: extraStyles.signature.id,
+        run: { size: halfPoints(theme.signatures.fontSize), bold: true },
       },
-      small(extraStyles.header.id, extraStyles.header.name, theme.header.fontSize),
-      small(extraStyles.footer.id, extraStyles.footer.name, theme.footer.fontSize),
+      // Grey rules under the header and above the footer, as the PDF draws them.
+      small(extraStyles.header.id, extraStyles.header.name, theme.header.fontSize, {
+        border: { bottom: { ...RULE, space: Math.round(theme.header.spaceAfter / 2) } },
+        spacing: { before: 0, after: twips(theme.header.spaceAfter / 2) },
+      }),
+      small(extraStyles.footer.id, extraStyles.footer.name, theme.footer.fontSize, {
+        border: { top: { ...RULE, space: 4 } },
+      }),
     ],
     characterStyles: [
       { ...characterStyles.strong, basedOn: 'DefaultParagraphFont', quickFormat: true, run: { bold: true } },
