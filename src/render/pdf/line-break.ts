@@ -180,7 +180,7 @@ interface OpenLine {
 }
 
 /** Splits an over-long chunk by characters so that its first part fits `room` (at least one character). */
-function splitChunk(chunk: Chunk, room: number, maker: PieceMaker, measure: Measurer): [Chunk, Chunk] {
+function splitChunk(chunk: Chunk, room: number, measure: Measurer): [Chunk, Chunk] {
   const head: Piece[] = [];
   let used = 0;
   for (let i = 0; i < chunk.pieces.length; i++) {
@@ -210,7 +210,6 @@ function splitChunk(chunk: Chunk, room: number, maker: PieceMaker, measure: Meas
     if (n > 0) head.push(remake(chars.slice(0, n).join('')));
     return [{ pieces: head }, { pieces: tail, ...(chunk.hyphen ? { hyphen: chunk.hyphen } : {}) }];
   }
-  void maker;
   return [chunk, { pieces: [] }];
 }
 
@@ -269,7 +268,7 @@ export function breakLines(runs: readonly Run[], format: LineFormat, measure: Me
         continue;
       }
       // Alone on its line and still too wide: cut the first chunk by characters.
-      const [head, tail] = splitChunk(chunks[0] as Chunk, format.width, maker, measure);
+      const [head, tail] = splitChunk(chunks[0] as Chunk, format.width, measure);
       put([head], 0);
       close(true);
       chunks = tail.pieces.length > 0 ? [tail, ...chunks.slice(1)] : chunks.slice(1);
