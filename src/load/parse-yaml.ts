@@ -83,7 +83,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const diagnostics: Diagnostic[] = [];
 
   if (doc.directives?.yaml.explicit) {
-    const offset = Math.max(text.indexOf('%YAML'), 0);
+    const offset = Math.max(text.search(/^%YAML/m), 0);
     diagnostics.push(
       diagnostic('yaml.directive', 'erreur', 'Directive « %YAML » refusée : delib lit le YAML 1.2.', {
         file,
@@ -92,7 +92,14 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       }),
     );
   }
-  for (const error of doc.errors) {
+  // After a tab in the indentation, the parser's other complaints are consequences of it.
+  const tabbed = doc.errors.some((e) => e.code === 'TAB_AS_INDENT');
+  const errors = tabbed ? doc.errors.filter((e) => e.code === 'TAB_AS_INDENT') : doc.errors;
+  const seen = new Set<string>();
+  for (const error of errors) {
+    const key = `${error.code}:${error.pos[0]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const [message, hint] = YAML_MESSAGES[error.code] ?? [
       `Erreur de syntaxe YAML (${error.code}).`,
       'Vérifiez l’indentation, les « : » et les guillemets de cette ligne.',

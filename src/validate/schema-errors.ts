@@ -46,6 +46,7 @@ export function label(pointer: string): string {
   if (last === undefined) return 'le document';
   if (/^\d+$/.test(last)) {
     const parent = segments.at(-2) ?? '';
+    if (parent === 'points' && segments.length === 2) return `le point en position ${Number(last) + 1}`;
     return `l’élément ${Number(last) + 1} de « ${parent} »`;
   }
   return `« ${last} »`;
@@ -156,7 +157,7 @@ function describeError(error: ErrorObject, sources: SourceMap): Described {
     case 'pattern':
       return {
         code: 'schema.pattern',
-        message: `${capitalize(what)} n’a pas le format attendu (« ${String(error.data).slice(0, 60)} »).`,
+        message: `${capitalize(what)} n’a pas le format attendu (« ${String(error.data).replace(/\s+/g, ' ').trim().slice(0, 60)} »).`,
         hint: PATTERN_HINTS[propertyName(pointer)] ?? `Format attendu : ${String(params.pattern)}.`,
       };
     case 'minimum':
@@ -207,7 +208,23 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], sources: Sourc
   const relevant = errors.filter(
     (e) => !skipped.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)),
   );
-  return pruneAnyOf(relevant).map((error) => {
+  const pruned = pruneAnyOf(relevant);
+  // « rapoteur » unknown and « rapporteur » missing in the same map: one mistake, one diagnostic.
+  const misspelt = new Set(
+    pruned.flatMap((e) => {
+      if (e.keyword !== 'additionalProperties') return [];
+      const allowed = Object.keys(((e.parentSchema ?? {}) as Schemaish).properties ?? {});
+      const guess = closest(String(e.params.additionalProperty), allowed);
+      return guess ? [`${e.instancePath}\u0000${guess}`] : [];
+    }),
+  );
+  const kept = pruned.filter(
+    (e) =>
+      !(
+        e.keyword === 'required' && misspelt.has(`${e.instancePath}\u0000${String(e.params.missingProperty)}`)
+      ),
+  );
+  return kept.map((error) => {
     const described = describeError(error, sources);
     const place = locate(
       sources,

@@ -37,7 +37,9 @@ export function formatText(diagnostics: readonly Diagnostic[], options: TextRepo
   for (const d of diagnostics) {
     const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file || 'delib';
     const severity = paint(options.colour, d.severity === 'erreur' ? '31;1' : '33;1', d.severity);
-    lines.push(`${paint(options.colour, '1', where)}  ${severity}  ${d.message}  [${d.code}]`);
+    lines.push(
+      `${paint(options.colour, '1', where)}  ${severity}  ${d.message.replace(/\s*\n\s*/g, ' ')}  [${d.code}]`,
+    );
     lines.push(...excerpt(d, options.sources.get(d.file), options.colour));
     if (d.hint) lines.push(`  ${paint(options.colour, '36', '→')} ${d.hint}`);
     lines.push('');
