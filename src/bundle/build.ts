@@ -10,9 +10,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type DocumentRef, listDocuments } from '../compose/documents.ts';
 import { documentMeta } from '../compose/meta.ts';
-import { renderPdfDossier } from '../render/pdf/index.ts';
+import { type DossierSection, renderPdfDossier } from '../render/pdf/index.ts';
 import type { Seance } from '../schema/seance.ts';
-import type { DocumentTree } from '../tree/types.ts';
 import {
   type Format,
   MANIFEST_FILE,
@@ -60,20 +59,27 @@ function selected(seance: Seance, points: ReadonlySet<number> | undefined): Docu
   return listDocuments(seance).filter((ref) => ref.point === null || !points || points.has(ref.point));
 }
 
-function dossierSections(rendered: readonly RenderedDocument[]) {
-  const sections: { title: string; doc: DocumentTree }[] = [];
+/**
+ * The dossier de séance: the ordre du jour, then for each point its note and its annexes, under
+ * one bookmark per point.
+ */
+function dossierSections(seance: Seance, rendered: readonly RenderedDocument[]): DossierSection[] {
+  const sections: DossierSection[] = [];
   for (const r of rendered) {
+    if (r.ref.kind === 'ordre-du-jour') {
+      sections.push({ title: 'Ordre du jour', doc: r.tree });
+      continue;
+    }
     if (r.ref.kind === 'deliberation') continue;
-    const title =
-      r.ref.kind === 'ordre-du-jour'
-        ? 'Ordre du jour'
-        : r.ref.kind === 'note'
-          ? `Point n°\u00A0${r.ref.point} – ${r.tree.meta.title}`
-          : `Point n°\u00A0${r.ref.point} – Annexe : ${r.tree.meta.title}`;
-    sections.push({ title, doc: r.tree });
+    const point = seance.points.find((p) => p.numero === r.ref.point);
+    const group = `Point n°\u00A0${r.ref.point} – ${oneLine(point?.objet ?? '')}`;
+    const title = r.ref.kind === 'note' ? 'Note de présentation' : `Annexe : ${r.tree.meta.title}`;
+    sections.push({ title, group, doc: r.tree });
   }
   return sections;
 }
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
   const { seance } = options;
@@ -90,8 +96,6 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
   };
   const total = refs.length + (options.formats.includes('pdf') ? 1 : 0);
   const staged = await stageOutput(options.outDir, { force: options.force === true });
-  const onAbort = () => void staged.abort();
-  options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const documents: ManifestDocument[] = [];
     let pages = 0;
@@ -125,7 +129,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
         shortTitle: `Dossier de séance – ${seance.instance}`,
         subject: 'Dossier de séance',
       };
-      const dossier = await renderPdfDossier(dossierSections(rendered), meta, {
+      const dossier = await renderPdfDossier(dossierSections(seance, rendered), meta, {
         creationDate: job.creationDate,
         assets: job.assets,
         ...(job.pdfa ? { pdfa: { source: job.source } } : {}),
@@ -153,7 +157,5 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     await staged.abort();
     throw error;
-  } finally {
-    options.signal?.removeEventListener('abort', onAbort);
   }
 }

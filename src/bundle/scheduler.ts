@@ -21,6 +21,13 @@ export interface ScheduleOptions {
 /** Below this many documents, starting threads costs more than it saves. */
 export const PARALLEL_THRESHOLD = 40;
 
+/**
+ * Workers start with tsx's loader registered, then import the TypeScript worker module (a worker
+ * does not inherit the loader of the main thread).
+ */
+const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); });`;
+
 export function defaultJobs(documents: number): number {
   return documents >= PARALLEL_THRESHOLD ? Math.min(4, availableParallelism()) : 1;
 }
@@ -50,9 +57,10 @@ function renderOnWorkers(
   options: ScheduleOptions,
 ): Promise<RenderedDocument[]> {
   const results: (RenderedDocument | undefined)[] = new Array(refs.length);
-  const workerUrl = new URL('./worker.ts', import.meta.url);
-  const execArgv = ['--import', import.meta.resolve('tsx')];
-  const workers = Array.from({ length: jobs }, () => new Worker(workerUrl, { workerData: job, execArgv }));
+  const workers = Array.from(
+    { length: jobs },
+    () => new Worker(WORKER_BOOT, { eval: true, workerData: job }),
+  );
   let next = 0;
   let done = 0;
   return new Promise<RenderedDocument[]>((resolve, reject) => {

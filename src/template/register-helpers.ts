@@ -12,7 +12,7 @@
  */
 import type Handlebars from 'handlebars';
 import { escapeAttributeValue } from './escape.ts';
-import { frenchHelpers } from './helpers/index.ts';
+import { frenchHelpers, HELPERS_WITH_OPTIONS } from './helpers/index.ts';
 
 type HelperFn = (...args: never[]) => unknown;
 
@@ -32,7 +32,16 @@ export function richTextMarkdown(value: string): string {
 export function templateHelpers(hb: typeof Handlebars): Record<string, Handlebars.HelperDelegate> {
   const out: Record<string, Handlebars.HelperDelegate> = {};
   for (const [name, fn] of Object.entries(frenchHelpers as Record<string, HelperFn>)) {
-    out[name] = (...args: unknown[]) => (fn as (...a: unknown[]) => unknown)(...args.slice(0, -1));
+    const call = fn as (...a: unknown[]) => unknown;
+    const withOptions = HELPERS_WITH_OPTIONS.has(name as keyof typeof frenchHelpers);
+    out[name] = (...args: unknown[]) => {
+      const options = args[args.length - 1] as Handlebars.HelperOptions;
+      const positional = args.slice(0, -1);
+      // `{{montant x centimes=false}}`: the hash becomes the helper's options object.
+      return withOptions && Object.keys(options.hash ?? {}).length > 0
+        ? call(...positional, options.hash)
+        : call(...positional);
+    };
   }
   out.riche = (value: unknown) => new hb.SafeString(typeof value === 'string' ? richTextMarkdown(value) : '');
   out.attr = (value: unknown) =>

@@ -7,5 +7,5 @@
  */
 
 export { pageLabel } from './page.ts';
-export { renderPdf, renderPdfDossier } from './render.ts';
+export { type DossierSection, renderPdf, renderPdfDossier } from './render.ts';
 export type { PdfRenderOptions, PdfResult, SignatureBox } from './types.ts';

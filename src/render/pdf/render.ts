@@ -26,9 +26,22 @@ import { escapeXml } from './xmp.ts';
 
 const FACES: readonly Face[] = ['regular', 'bold', 'italic', 'boldItalic'];
 
+/** A document of the dossier. */
+export interface DossierSection {
+  /** Bookmark of the section. */
+  readonly title: string;
+  /**
+   * Bookmark this section's bookmark goes under (« Point n° 1 – … »): consecutive sections with the
+   * same group share one parent bookmark.
+   */
+  readonly group?: string;
+  readonly doc: DocumentTree;
+}
+
 interface Section {
   /** Bookmark of the section (dossier only). */
   readonly title?: string;
+  readonly group?: string;
   readonly doc: DocumentTree;
 }
 
@@ -95,6 +108,7 @@ async function renderSections(
   const { marginTop, marginBottom, marginLeft, marginRight, width, height } = theme.page;
   const bottom = height - marginBottom;
 
+  let currentGroup: { title: string; item: PDFKit.PDFOutline } | undefined;
   for (const section of sections) {
     const tree = section.doc;
     let top = marginTop;
@@ -109,8 +123,15 @@ async function renderSections(
 
     let parent: StructParent = rootParent(doc);
     let outlineRoot = doc.outline;
+    if (section.group !== undefined) {
+      if (!currentGroup || currentGroup.title !== section.group) {
+        currentGroup = { title: section.group, item: doc.outline.addItem(section.group, { expanded: true }) };
+      }
+    } else {
+      currentGroup = undefined;
+    }
     if (section.title !== undefined) {
-      outlineRoot = doc.outline.addItem(section.title, { expanded: true });
+      outlineRoot = (currentGroup?.item ?? doc.outline).addItem(section.title, { expanded: true });
       const sect = tag(doc, parent, 'Sect');
       parent = (element) => {
         sect.element.add(element);
@@ -172,7 +193,7 @@ export function renderPdf(doc: DocumentTree, options: PdfRenderOptions): Promise
  * await renderPdfDossier([{ title: 'Ordre du jour', doc: odj }, { title: 'Point 1', doc: note }], meta, options);
  */
 export function renderPdfDossier(
-  sections: readonly { readonly title: string; readonly doc: DocumentTree }[],
+  sections: readonly DossierSection[],
   meta: DocumentMeta,
   options: PdfRenderOptions,
 ): Promise<PdfResult> {
