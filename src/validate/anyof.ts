@@ -18,7 +18,7 @@ function branchOf(error: ErrorObject, parent: ErrorObject): number {
 /**
  * Replaces every failed `anyOf` and its branch errors by the errors of the most plausible
  * branch: branches failing only on the type of the value itself are set aside; among the others
- * the one with the fewest errors wins. If every branch fails on the type, one `type` error
+ * the one with the fewest errors wins, unknown keys counting most. If every branch fails on the type, one `type` error
  * listing the accepted types remains.
  *
  * @example
@@ -54,7 +54,10 @@ export function pruneAnyOf(errors: readonly ErrorObject[]): ErrorObject[] {
       };
       result = result.flatMap((e) => (e === parent ? [merged] : children.includes(e) ? [] : [e]));
     } else {
-      const kept = plausible.reduce((best, list) => (list.length < best.length ? list : best));
+      // Unknown keys weigh most: a branch that knows the keys written is the one meant.
+      const score = (list: readonly ErrorObject[]) =>
+        list.length + 10 * list.filter((e) => e.keyword === 'additionalProperties').length;
+      const kept = plausible.reduce((best, list) => (score(list) < score(best) ? list : best));
       result = result.filter((e) => e !== parent && (!children.includes(e) || kept.includes(e)));
     }
   }
