@@ -1,7 +1,7 @@
 /**
  * YAML text → document with positions, data, and diagnostics (never throws on bad input).
  */
-import { isAlias, isMap, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { isAlias, isMap, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
 import type { SourceDoc } from './source-map.ts';
 
@@ -155,6 +155,27 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     );
     return { source, data: undefined, diagnostics };
   }
+  const complexKeys: Node[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      if (pair.key !== null && !isScalar(pair.key)) complexKeys.push(pair.key as Node);
+    },
+  });
+  for (const key of complexKeys) {
+    diagnostics.push(
+      diagnostic(
+        'yaml.syntax',
+        'erreur',
+        'Une clé doit être un simple mot, pas une liste ni un dictionnaire.',
+        {
+          file,
+          ...pos(source, key.range?.[0] ?? 0),
+          hint: 'Écrivez « clé: valeur » ; retirez le « ? » ou les crochets devant la clé.',
+        },
+      ),
+    );
+  }
+  if (complexKeys.length > 0) return { source, data: undefined, diagnostics };
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
     return { source, data, diagnostics };
