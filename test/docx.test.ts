@@ -212,6 +212,34 @@ describe('renderDocx: blocks', () => {
     expect(signature.xml).toContain('<w:keepNext/>');
   });
 
+  it('puts at most three signatories side by side, further ones on the next row', async () => {
+    const signatory = (n: number) => ({
+      type: 'signatory' as const,
+      id: `signature-${n}`,
+      heading: '',
+      qualite: `Qualité ${n}`,
+      nom: `Nom ${n}`,
+    });
+    const doc = withBlocks([{ type: 'signatures', children: [1, 2, 3, 4].map(signatory) }]);
+    const docx = readDocx(await render(doc));
+    const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(docx.document)![0];
+    const rows = [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect([...table.matchAll(/<w:gridCol /g)].length).toBe(3);
+    expect(rows.length).toBe(2);
+    expect(rows[0]).toMatch(/<w:keepNext\/>/);
+    expect(rows[1]).not.toMatch(/<w:keepNext\/>/);
+    expect(docx.paragraphs.map((p) => p.text).filter((t) => t !== '')).toEqual([
+      'Qualité 1',
+      'Nom 1',
+      'Qualité 2',
+      'Nom 2',
+      'Qualité 3',
+      'Nom 3',
+      'Qualité 4',
+      'Nom 4',
+    ]);
+  });
+
   it('keeps a keepTogether block with keep-with-next on all but its last paragraph', async () => {
     const doc = withBlocks([
       body('avant'),
