@@ -161,12 +161,25 @@ function rejected(ctx: Context, node: { type: string; position?: MdNode['positio
 // ---------------------------------------------------------------------------------------------
 // Inlines
 
+/** The position of the character at `index` of a text node (text may span several lines). */
+function shifted(position: MdNode['position'], value: string, index: number): MdNode['position'] {
+  if (!position) return position;
+  const before = value.slice(0, index);
+  const newlines = before.split('\n').length - 1;
+  const line = position.start.line + newlines;
+  const column = newlines === 0 ? position.start.column + index : index - before.lastIndexOf('\n');
+  return { start: { line, column, offset: 0 }, end: position.end };
+}
+
 function inlines(nodes: readonly PhrasingContent[], ctx: Context): Inline[] {
   const out: Inline[] = [];
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
-        if (ctx.mode === 'richtext' && HTML_TAG.test(node.value)) rejected(ctx, { ...node, type: 'html' });
+        if (ctx.mode === 'richtext') {
+          const tag = HTML_TAG.exec(node.value);
+          if (tag) rejected(ctx, { type: 'html', position: shifted(node.position, node.value, tag.index) });
+        }
         // A soft line break inside a paragraph is a space.
         out.push({ type: 'text', value: node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ') });
         break;

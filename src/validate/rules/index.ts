@@ -6,6 +6,7 @@ import type { Rule } from './context.ts';
 import { conventionRule } from './conventions.ts';
 import { datesRule } from './dates.ts';
 import { filesRule } from './files.ts';
+import { richTextRule } from './rich-text.ts';
 import { textsRule } from './texts.ts';
 import { uniquenessRule } from './uniqueness.ts';
 import { voteRule } from './votes.ts';
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   conventionRule,
   filesRule,
   textsRule,
+  richTextRule,
 ];
 
 export type { CleanPoint, Rule, RuleContext } from './context.ts';
