@@ -240,6 +240,26 @@ describe('renderDocx: blocks', () => {
     ]);
   });
 
+  it('writes no table for empty tables and signature blocks, and pads ragged rows', async () => {
+    const cell = (value: string) => ({ type: 'tableCell' as const, children: [t(value)] });
+    const doc = withBlocks([
+      { type: 'signatures', children: [] },
+      { type: 'table', align: [], head: { type: 'tableRow', children: [] }, body: [] },
+      {
+        type: 'table',
+        align: ['left', 'left'],
+        head: { type: 'tableRow', children: [cell('a'), cell('b')] },
+        body: [{ type: 'tableRow', children: [cell('c')] }],
+      },
+    ]);
+    const docx = readDocx(await render(doc));
+    const tables = [...docx.document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+    expect(tables.length).toBe(1);
+    for (const row of tables[0]!.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)) {
+      expect([...row[0].matchAll(/<w:tc>/g)].length).toBe(2);
+    }
+  });
+
   it('keeps a keepTogether block with keep-with-next on all but its last paragraph', async () => {
     const doc = withBlocks([
       body('avant'),

@@ -109,6 +109,7 @@ const handlers = {
         alignment: alignment(node.align[column] ?? 'left'),
         children,
       });
+    if ([node.head, ...node.body].every((row) => row.children.length === 0)) return [];
     const rows: RowSpec[] = [node.head, ...node.body].map((row, r) => ({
       header: r === 0,
       cells: row.children.map((cell, c) => ({
@@ -118,6 +119,8 @@ const handlers = {
     return [{ kind: 'table', variant: 'grid', rows }, spacer(ctx.theme.table.spaceAfter)];
   },
   signatures: (node, ctx) => {
+    // Word rejects a table without rows.
+    if (node.children.length === 0) return [];
     const line = (text: string, style: string, before: number) =>
       paragraph({
         style,

@@ -49,7 +49,11 @@ function buildTable(spec: TableSpec, theme: Theme): Table {
         new TableRow({
           tableHeader: row.header,
           cantSplit: true,
-          children: row.cells.map(
+          // Ragged rows get empty cells: every row spans the grid, as Word expects.
+          children: [
+            ...row.cells,
+            ...Array.from({ length: columns - row.cells.length }, () => ({ paragraphs: [] })),
+          ].map(
             (cell) =>
               new TableCell({
                 width: { size: width, type: WidthType.DXA },
@@ -58,7 +62,11 @@ function buildTable(spec: TableSpec, theme: Theme): Table {
                 ...(row.header && spec.variant === 'grid'
                   ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } }
                   : {}),
-                children: cell.paragraphs.map((p) => new Paragraph(p.options)),
+                // A cell holds at least one paragraph.
+                children:
+                  cell.paragraphs.length === 0
+                    ? [new Paragraph({})]
+                    : cell.paragraphs.map((p) => new Paragraph(p.options)),
               }),
           ),
         }),
