@@ -92,7 +92,7 @@ describe('frenchTypographyText: guillemets, apostrophes, n°, units', () => {
     ['n°12 et N° 3', `n°${NBSP}12 et N°${NBSP}3`],
     ['12 €', `12${NBSP}€`],
     ['12€', `12${NBSP}€`],
-    ['1 234,56 €', `1 234,56${NBSP}€`],
+    ['1 234,56 €', `1\u202F234,56${NBSP}€`],
     ['5 %', `5${NBSP}%`],
     ['5%', `5${NBSP}%`],
     ['en € et en %', 'en € et en %'],
@@ -102,6 +102,15 @@ describe('frenchTypographyText: guillemets, apostrophes, n°, units', () => {
 
   it('adds no thousands separator to plain numbers', () => {
     expect(ft('En 2023, 12500 habitants et 1234567 euros')).toBe('En 2023, 12500 habitants et 1234567 euros');
+  });
+
+  it('binds digit groups the clerk separated with spaces, so a number never breaks', () => {
+    expect(ft('attribuer 86 450 € au total')).toBe('attribuer 86\u202F450\u00A0€ au total');
+    expect(ft('1 234 567,89 €')).toBe('1\u202F234\u202F567,89\u00A0€');
+    expect(ft('les 12 000 habitants')).toBe('les 12\u202F000 habitants');
+    // Not groups of three: a year then a count, a phone number.
+    expect(ft('en 2023 12 dossiers')).toBe('en 2023 12 dossiers');
+    expect(ft('tél. 01 23 45 67 89')).toBe('tél. 01 23 45 67 89');
   });
 });
 

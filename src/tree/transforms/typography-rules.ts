@@ -170,6 +170,21 @@ const units: Rule = (text, mask) => {
   return edits;
 };
 
+/**
+ * « 86 450 € », « 12 000 habitants »: an ordinary space between groups of three digits becomes the
+ * narrow no-break space of French numbers, so a number never breaks across lines. Only a group of
+ * one to three digits followed by exact groups of three counts (« en 2023 12 dossiers » stays).
+ */
+const thousands: Rule = (text, mask) => {
+  const edits: Edit[] = [];
+  for (const m of text.matchAll(/(?<![\p{N}.,\u202F\u00A0])\p{N}{1,3}(?: \p{N}{3})+(?![\p{N}])/gu)) {
+    for (let i = m.index; i < m.index + m[0].length; i++) {
+      if (text[i] === ' ' && !mask[i]) edits.push(replaceAt(i, NNBSP));
+    }
+  }
+  return edits;
+};
+
 /** The rules in the order they run; each sees the text left by the previous ones. */
 export const TYPOGRAPHY_RULES: readonly Rule[] = [
   apostrophe,
@@ -178,6 +193,7 @@ export const TYPOGRAPHY_RULES: readonly Rule[] = [
   spaceBefore(':', NBSP),
   spaceBefore(';!?', NNBSP),
   numero,
+  thousands,
   units,
   ordinals,
 ];
