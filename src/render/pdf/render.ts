@@ -20,6 +20,7 @@ import {
   type PdfDoc,
   registerFontObject,
 } from './pdfkit.ts';
+import { addSignatureFields } from './signature-fields.ts';
 import { rootParent, type StructParent, tag } from './tagging.ts';
 import type { PdfRenderOptions, PdfResult, SignatureBox } from './types.ts';
 import { escapeXml } from './xmp.ts';
@@ -98,6 +99,7 @@ async function renderSections(
   sections: readonly Section[],
   meta: DocumentMeta,
   options: PdfRenderOptions,
+  signatureFields: boolean,
 ): Promise<PdfResult> {
   const doc = createDocument(meta, options);
   const measure = pdfMeasurer(doc);
@@ -170,6 +172,8 @@ async function renderSections(
     doc.switchToPage(i);
     drawFooter(doc, { shortTitle, page: i + 1, pages }, measure);
   });
+  // The dossier gathers documents with the same field names: only single documents get fields.
+  if (signatureFields) addSignatureFields(doc, signatureBoxes);
   const bytes = await finish(doc);
   return { bytes, pages, signatureBoxes };
 }
@@ -181,7 +185,7 @@ async function renderSections(
  * const { bytes, pages, signatureBoxes } = await renderPdf(tree, { creationDate: new Date('2023-03-23') });
  */
 export function renderPdf(doc: DocumentTree, options: PdfRenderOptions): Promise<PdfResult> {
-  return renderSections([{ doc }], doc.meta, options);
+  return renderSections([{ doc }], doc.meta, options, true);
 }
 
 /**
@@ -197,5 +201,5 @@ export function renderPdfDossier(
   meta: DocumentMeta,
   options: PdfRenderOptions,
 ): Promise<PdfResult> {
-  return renderSections(sections, meta, options);
+  return renderSections(sections, meta, options, false);
 }

@@ -27,6 +27,9 @@ export interface SignatureBox {
   readonly y: number;
   readonly width: number;
   readonly height: number;
+  /** The signatory's name and qualité, shown by readers as the field's label. */
+  readonly nom?: string;
+  readonly qualite?: string;
 }
 
 export interface PdfResult {

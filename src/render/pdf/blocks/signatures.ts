@@ -72,6 +72,8 @@ function rowFlowable(columns: readonly Column[], first: boolean): Flowable {
           y: y + topHeight,
           width: column.width - 2 * GUTTER,
           height: signHeight,
+          nom: column.signatory.nom,
+          qualite: column.signatory.qualite,
         });
         const nameTop = y + topHeight + signHeight;
         marked(ctx.doc, column.name.tag, () => {
