@@ -1,7 +1,47 @@
 #!/usr/bin/env node
-// Entry point of the `delib` command: runs the TypeScript sources through tsx's loader.
-import { register } from 'tsx/esm/api';
+// Entry point of the `delib` command. Runs the compiled dist/ (built by `npm run build`, and by
+// `npm ci` through `prepare`) when it is up to date with src/; otherwise (a development checkout
+// with edited sources, or no dist/) runs the TypeScript sources through tsx's loader. A stale
+// dist/ is never used: any source file newer than dist/.stamp, or added or removed since the
+// build, or a newer package.json, sends delib to the sources. DELIB_SOURCES=1 forces the sources.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const root = new URL('../', import.meta.url);
+
+/** Relative paths and newest mtime of the .ts files under src/. */
+function scan(dir, prefix, out) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const name = prefix + entry.name;
+    if (entry.isDirectory()) scan(new URL(`${entry.name}/`, dir), `${name}/`, out);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
+      out.files.push(name);
+      out.newest = Math.max(out.newest, statSync(new URL(entry.name, dir)).mtimeMs);
+    }
+  }
+  return out;
+}
+
+function distIsFresh() {
+  if (process.env.DELIB_SOURCES === '1') return false;
+  try {
+    const stampUrl = new URL('dist/.stamp', root);
+    const stamp = JSON.parse(readFileSync(stampUrl, 'utf8'));
+    const built = statSync(stampUrl).mtimeMs;
+    const now = scan(new URL('src/', root), '', { files: [], newest: 0 });
+    if (now.newest > built || statSync(new URL('package.json', root)).mtimeMs > built) return false;
+    const files = now.files.sort();
+    return files.length === stamp.files.length && files.every((f, i) => f === stamp.files[i]);
+  } catch {
+    return false;
+  }
+}
+
+let main;
+if (distIsFresh()) {
+  ({ main } = await import('../dist/cli/main.js'));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

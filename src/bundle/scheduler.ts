@@ -22,11 +22,19 @@ export interface ScheduleOptions {
 export const PARALLEL_THRESHOLD = 40;
 
 /**
- * Workers start with tsx's loader registered, then import the TypeScript worker module (a worker
- * does not inherit the loader of the main thread).
+ * How a worker starts. Compiled (dist/, this module is `scheduler.js`): the worker module itself.
+ * From the TypeScript sources: tsx's loader is registered first, then the worker module is
+ * imported (a worker does not inherit the loader of the main thread).
  */
-const WORKER_BOOT = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then(({ register }) => { register(); return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); });`;
+const COMPILED = import.meta.url.endsWith('.js');
+const WORKER_URL = new URL(COMPILED ? './worker.js' : './worker.ts', import.meta.url);
+
+function startWorker(job: RenderJob): Worker {
+  if (COMPILED) return new Worker(WORKER_URL, { workerData: job });
+  const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
+  .then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
+  return new Worker(boot, { eval: true, workerData: job });
+}
 
 export function defaultJobs(documents: number): number {
   return documents >= PARALLEL_THRESHOLD ? Math.min(4, availableParallelism()) : 1;
@@ -57,10 +65,7 @@ function renderOnWorkers(
   options: ScheduleOptions,
 ): Promise<RenderedDocument[]> {
   const results: (RenderedDocument | undefined)[] = new Array(refs.length);
-  const workers = Array.from(
-    { length: jobs },
-    () => new Worker(WORKER_BOOT, { eval: true, workerData: job }),
-  );
+  const workers = Array.from({ length: jobs }, () => startWorker(job));
   let next = 0;
   let done = 0;
   return new Promise<RenderedDocument[]>((resolve, reject) => {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DiagnosticError } from '../diagnostics.ts';
 import { type Command, EXIT, UsageError } from './command.ts';
-import { COMMANDS } from './commands/index.ts';
+import { COMMANDS, loadAllCommands } from './commands/index.ts';
 import { commandHelp, generalHelp } from './help.ts';
 import { type CliIo, processIo, useColour } from './io.ts';
 import { formatText } from './reporters/text.ts';
@@ -52,25 +52,25 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'aide' || first === 'help') {
     if (first === undefined) {
-      io.stderr(generalHelp(COMMANDS));
+      io.stderr(generalHelp(await loadAllCommands()));
       return EXIT.usage;
     }
-    io.stdout(generalHelp(COMMANDS));
+    io.stdout(generalHelp(await loadAllCommands()));
     return EXIT.ok;
   }
   if (first === '-v' || first === '--version') {
     io.stdout(`delib ${version()}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS.find((c) => c.name === first);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === first);
+  if (!entry) {
     throw new UsageError(
       first.startsWith('-')
         ? `Option inconnue « ${first} » : indiquez d’abord une commande.`
         : `Commande inconnue « ${first} ».`,
     );
   }
-  return runCommand(command, rest, io);
+  return runCommand(await entry.load(), rest, io);
 }
 
 /**

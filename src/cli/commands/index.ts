@@ -1,20 +1,36 @@
 /**
- * The command registry: adding a command is one line here.
+ * The command registry: adding a command is one line here. Each command's module is imported only
+ * when that command runs (or for `delib --help`), so `delib validate` does not load pdfkit or docx.
  */
 import type { Command } from '../command.ts';
-import { buildCommand } from './build.ts';
-import { initCommand } from './init.ts';
-import { schemaCommand } from './schema.ts';
-import { templatesCommand } from './templates.ts';
-import { treeCommand } from './tree.ts';
-import { validateCommand } from './validate.ts';
 
-/** Every command of `delib`, in the order of `delib --help`. */
-export const COMMANDS: readonly Command[] = [
-  buildCommand,
-  validateCommand,
-  treeCommand,
-  initCommand,
-  templatesCommand,
-  schemaCommand,
+/** A registered command: its name, and how to load its module. */
+export interface CommandEntry {
+  readonly name: string;
+  readonly load: () => Promise<Command>;
+}
+
+/**
+ * Every command of `delib`, in the order of `delib --help`.
+ *
+ * @example
+ * const build = await COMMANDS.find((c) => c.name === 'build')?.load();
+ */
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'build', load: async () => (await import('./build.ts')).buildCommand },
+  { name: 'validate', load: async () => (await import('./validate.ts')).validateCommand },
+  { name: 'tree', load: async () => (await import('./tree.ts')).treeCommand },
+  { name: 'init', load: async () => (await import('./init.ts')).initCommand },
+  { name: 'templates', load: async () => (await import('./templates.ts')).templatesCommand },
+  { name: 'schema', load: async () => (await import('./schema.ts')).schemaCommand },
 ];
+
+/**
+ * Loads every command (for `delib --help`, which lists their summaries).
+ *
+ * @example
+ * io.stdout(generalHelp(await loadAllCommands()));
+ */
+export function loadAllCommands(): Promise<Command[]> {
+  return Promise.all(COMMANDS.map((entry) => entry.load()));
+}

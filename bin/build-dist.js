@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Compiles src/**/*.ts to dist/**/*.js once (npm `prepare` and `build`), so that `delib` starts
+// without tsx's on-the-fly compiler. Files are transpiled one by one, not bundled: dist/ mirrors
+// src/ at the same depth, so `new URL('../../templates/', import.meta.url)` still points to the
+// repository's folders. Local imports `./x.ts` are rewritten to `./x.js`; packages stay imports.
+// Writes dist/.stamp last: bin/delib.js only uses dist/ when no source is newer than the stamp.
+import { readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const src = join(root, 'src');
+const dist = join(root, 'dist');
+
+/** Every .ts file under `dir` (no declaration files). */
+function sources(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/** Relative imports stay imports (not bundled), with `.ts` turned into `.js`. */
+const keepLocalImports = {
+  name: 'keep-local-imports',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      // JSON (package.json for the version) is inlined: an external import would lose its
+      // `with { type: 'json' }`. bin/delib.js also checks package.json against the stamp.
+      if (args.kind === 'entry-point' || args.path.endsWith('.json')) return undefined;
+      return { path: args.path.replace(/\.ts$/, '.js'), external: true };
+    });
+  },
+};
+
+let esbuild;
+try {
+  esbuild = await import('esbuild');
+} catch {
+  console.error('delib build-dist : esbuild est absent (dépendance de tsx) ; delib restera exécuté par tsx.');
+  process.exit(0);
+}
+
+const started = Date.now();
+const entryPoints = sources(src);
+// Built aside then swapped in, so that a delib running meanwhile never sees a half-written dist/.
+const next = `${dist}.next-${process.pid}`;
+const old = `${dist}.old-${process.pid}`;
+rmSync(next, { recursive: true, force: true });
+await esbuild.build({
+  entryPoints,
+  outbase: src,
+  outdir: next,
+  bundle: true,
+  packages: 'external',
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  plugins: [keepLocalImports],
+});
+// The stamp carries the time the build started: a source saved during the build is newer.
+const stamp = join(next, '.stamp');
+writeFileSync(
+  stamp,
+  `${JSON.stringify({ files: entryPoints.map((f) => relative(src, f).split(sep).join('/')).sort() })}\n`,
+);
+utimesSync(stamp, started / 1000, started / 1000);
+try {
+  renameSync(dist, old);
+} catch {
+  // no previous dist/
+}
+renameSync(next, dist);
+rmSync(old, { recursive: true, force: true });
+console.error(`delib : ${entryPoints.length} fichiers compilés dans dist/ en ${Date.now() - started} ms.`);
