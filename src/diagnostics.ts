@@ -60,11 +60,26 @@ export const DIAGNOSTIC_CODES = {
   'template.unknown-helper': 'Fonction inconnue dans un modèle',
   'template.missing-partial': 'Partiel introuvable',
   'template.directive': 'Directive inconnue ou mal fermée dans un modèle',
+  // Publication: SCDL open data and @ctes
+  'scdl.missing': 'Donnée obligatoire du SCDL manquante',
+  'scdl.pattern': 'Valeur non conforme au SCDL',
+  'ctes.matiere': 'Matière @ctes manquante',
+  'ctes.numero': 'Numéro d’acte non conforme à @ctes',
+  'ctes.objet': 'Objet non conforme à @ctes',
+  'ctes.siret': 'SIRET manquant pour @ctes',
   // Command line and output
   'cli.usage': 'Commande incorrecte',
   'output.not-writable': 'Dossier de sortie non accessible en écriture',
   'output.foreign-files': 'Dossier de sortie contenant des fichiers étrangers',
   'output.busy': 'Construction déjà en cours',
+  // Electronic signatures
+  'sign.password': 'Mot de passe du certificat incorrect ou absent',
+  'sign.certificate': 'Certificat illisible ou hors de sa période de validité',
+  'sign.key': 'Clé privée absente ou ne correspondant pas au certificat',
+  'sign.not-delib': 'PDF non produit par delib ou sans champ de signature',
+  'sign.signatory': 'Signataire introuvable',
+  'sign.already-signed': 'Bloc de signature déjà signé',
+  'verify.broken': 'Signature invalide ou document modifié',
   'render.glyph-missing': 'Caractère absent de la police',
   'internal.bug': 'Erreur interne de delib',
 } as const;

@@ -50,7 +50,8 @@ export function addSignatureFields(doc: PdfDoc, boxes: readonly SignatureBox[]):
       BBox: [0, 0, box.width, box.height],
       Resources: {},
     });
-    appearance.end('');
+    // pdfkit writes no stream for empty data: a no-op content keeps the XObject a stream.
+    appearance.end('q Q');
     const bottom = page.height - box.y - box.height;
     const field = doc.ref({
       FT: 'Sig',
@@ -63,7 +64,7 @@ export function addSignatureFields(doc: PdfDoc, boxes: readonly SignatureBox[]):
       P: page.dictionary,
       AP: { N: appearance },
     });
-    field.end();
+    (field as unknown as { end(): void }).end();
     page.annotations.push(field);
     fields.push(field);
   }
