@@ -1,0 +1,285 @@
+/**
+ * Signs one signature field of a delib PDF with a PKCS#12 identity: a PAdES (ETSI.CAdES.detached)
+ * signature written as an incremental update, so that the bytes of earlier revisions, and their
+ * signatures, stay exactly as they were. Nothing is written to disk here: bytes in, bytes out.
+ *
+ * @example
+ * const { bytes } = signPdf(pdf, { identity, signataire: '1', now: new Date(), file: 'convention.pdf' });
+ */
+import { createHash } from 'node:crypto';
+import type { LoadedFont } from '../render/fonts.ts';
+import { loadFonts } from '../render/fonts.ts';
+import { signatureAppearance } from './appearance.ts';
+import { buildCades } from './cms.ts';
+import { signError } from './errors.ts';
+import { acroForm, listSignatureFields, type SignatureField } from './fields.ts';
+import { type PdfStructure, readPdfStructure } from './pdf-file.ts';
+import { decodeText, get, type PdfDict, PdfRef, type PdfValue, serialize } from './pdf-syntax.ts';
+import type { SigningIdentity } from './pkcs12.ts';
+
+export interface SignOptions {
+  readonly identity: SigningIdentity;
+  /** 1-based number of the signature block, its field name, or the signatory's name. */
+  readonly signataire: string;
+  /** Signing time (the signature dictionary's `/M` and the appearance). */
+  readonly now: Date;
+  /** The file's name, for diagnostics. */
+  readonly file: string;
+  /** Face used for the appearance; default: delib's regular face. */
+  readonly font?: LoadedFont;
+}
+
+export interface SignResult {
+  readonly bytes: Uint8Array;
+  readonly field: string;
+  readonly label: string;
+}
+
+/** Room for the CMS signature (hex doubles it): the chain plus the signature and attributes. */
+function contentsSize(identity: SigningIdentity): number {
+  return identity.certificate.length + identity.chain.reduce((n, c) => n + c.length, 0) + 4096;
+}
+
+const fold = (text: string) =>
+  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** The part of the field label before « – » (the name) and after it (the qualité). */
+function splitLabel(field: SignatureField): { nom: string; qualite: string } {
+  const [nom = field.label, ...rest] = field.label.split(' – ');
+  return { nom, qualite: rest.join(' – ') };
+}
+
+/**
+ * Finds the field `--signataire` designates: a number (1-based), a field name or a signatory name.
+ *
+ * @example
+ * chooseField(fields, 'Philippe Laurent', 'convention.pdf').name // 'signature-2'
+ */
+export function chooseField(fields: readonly SignatureField[], wanted: string, file: string): SignatureField {
+  const list = fields.map((f, i) => `${i + 1}. ${f.label} (${f.name})`).join(' ; ');
+  if (/^\d+$/.test(wanted.trim())) {
+    const field = fields[Number(wanted) - 1];
+    if (!field) {
+      throw signError(
+        'sign.signatory',
+        `Il n’y a pas de bloc de signature n° ${wanted.trim()}.`,
+        file,
+        `Blocs : ${list}.`,
+      );
+    }
+    return field;
+  }
+  const key = fold(wanted);
+  const matches = fields.filter(
+    (f) => fold(f.name) === key || fold(f.label) === key || fold(splitLabel(f).nom) === key,
+  );
+  if (matches.length !== 1) {
+    throw signError(
+      'sign.signatory',
+      matches.length === 0
+        ? `Aucun bloc de signature ne correspond à « ${wanted} ».`
+        : `Plusieurs blocs de signature correspondent à « ${wanted} ».`,
+      file,
+      `Indiquez le numéro ou le nom du champ. Blocs : ${list}.`,
+    );
+  }
+  return matches[0]!;
+}
+
+function pdfDate(date: Date): string {
+  const iso = date.toISOString();
+  return `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+}
+
+function frenchDateTime(date: Date): string {
+  const parts = new Intl.DateTimeFormat('fr-FR', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Paris',
+  }).formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `le ${part('day')} ${part('month')} ${part('year')} à ${part('hour')}:${part('minute')}`;
+}
+
+function checkDelib(pdf: PdfStructure, fields: readonly SignatureField[], file: string): void {
+  const info = pdf.resolve(pdf.trailer.get('Info'));
+  const creator = info instanceof Map ? decodeText(pdf.resolve(info.get('Creator'))) : undefined;
+  if (creator !== 'delib' || fields.length === 0) {
+    throw signError(
+      'sign.not-delib',
+      creator !== 'delib'
+        ? 'Ce PDF n’a pas été produit par delib : il ne peut pas être signé ici.'
+        : 'Ce PDF ne contient aucun champ de signature.',
+      file,
+      'Signez les documents produits par « delib build » (version avec champs de signature).',
+    );
+  }
+}
+
+/** Bytes of an incremental update, with the offset of each object written. */
+class UpdateWriter {
+  readonly chunks: Buffer[] = [];
+  readonly offsets = new Map<number, number>();
+  length: number;
+  constructor(readonly base: number) {
+    this.length = base;
+  }
+  write(data: string | Uint8Array): void {
+    const chunk = typeof data === 'string' ? Buffer.from(data, 'latin1') : Buffer.from(data);
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+  }
+  object(num: number, dict: string, stream?: Uint8Array): void {
+    this.offsets.set(num, this.length);
+    this.write(`${num} 0 obj\n${dict}\n`);
+    if (stream) {
+      this.write('stream\n');
+      this.write(stream);
+      this.write('\nendstream\n');
+    }
+    this.write('endobj\n');
+  }
+}
+
+const withEntries = (dict: PdfDict, entries: Record<string, PdfValue>): PdfDict =>
+  new Map([...dict, ...Object.entries(entries)]);
+
+/**
+ * Signs the chosen field. Throws DiagnosticError (`sign.not-delib`, `sign.signatory`,
+ * `sign.already-signed`) when it cannot; the input bytes are never modified.
+ *
+ * @example
+ * signPdf(bytes, { identity, signataire: 'signature-president', now, file }).field // 'signature-president'
+ */
+export function signPdf(input: Uint8Array, options: SignOptions): SignResult {
+  const { file, identity, now } = options;
+  let pdf: PdfStructure;
+  try {
+    pdf = readPdfStructure(input);
+  } catch (error) {
+    throw signError(
+      'sign.not-delib',
+      `Ce fichier n’est pas un PDF que delib sait signer (${error instanceof Error ? error.message : String(error)}).`,
+      file,
+      'Signez les documents produits par « delib build ».',
+    );
+  }
+  const fields = listSignatureFields(pdf);
+  checkDelib(pdf, fields, file);
+  const field = chooseField(fields, options.signataire, file);
+  if (field.signature) {
+    throw signError(
+      'sign.already-signed',
+      `Le bloc « ${field.label} » (${field.name}) est déjà signé.`,
+      file,
+      'Choisissez un autre signataire, ou repartez du document non signé.',
+    );
+  }
+  const rect = (get.array(field.dict, 'Rect') ?? []).filter((v): v is number => typeof v === 'number');
+  const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = rect;
+  const width = Math.abs(x2 - x1);
+  const height = Math.abs(y2 - y1);
+  const { qualite } = splitLabel(field);
+  const lines = [
+    'Signé électroniquement par',
+    `${identity.commonName},`,
+    ...(qualite ? [`${qualite},`] : []),
+    frenchDateTime(now),
+  ];
+  const appearance = signatureAppearance(lines, width, height, options.font ?? loadFonts().regular);
+
+  const separator = input[input.length - 1] === 0x0a ? '' : '\n';
+  const writer = new UpdateWriter(input.length);
+  writer.write(separator);
+  let next = pdf.size;
+  const signatureNum = next++;
+  const appearanceNums = appearance.objects.map(() => next++);
+  const resolveAt = (dict: string) =>
+    dict.replace(/@(\d+)/g, (_, i: string) => `${appearanceNums[Number(i)]} 0 R`);
+
+  const holder = Math.max(contentsSize(identity), 8192);
+  const placeholder = `/ByteRange [0 ${'0'.repeat(10)} ${'0'.repeat(10)} ${'0'.repeat(10)}]`;
+  const signatureDict = `<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached ${placeholder} /Contents <${'0'.repeat(holder * 2)}> /M ${serialize(decodeLatin(pdfDate(now)))} /Name ${serialize(textOf(identity.commonName))} /Reason ${serialize(textOf(`Signature de ${field.label}`))} >>`;
+  writer.object(signatureNum, signatureDict);
+  appearance.objects.forEach((o, i) => {
+    writer.object(appearanceNums[i]!, resolveAt(o.dict), o.stream);
+  });
+  const signedField = withEntries(field.dict, {
+    V: new PdfRef(signatureNum, 0),
+    AP: new Map<string, PdfValue>([['N', new PdfRef(appearanceNums[0]!, 0)]]),
+  });
+  writer.object(field.ref.num, serialize(signedField));
+  const form = acroForm(pdf);
+  if (form?.ref) {
+    writer.object(form.ref.num, serialize(withEntries(form.dict, { SigFlags: 3 })));
+  } else if (form) {
+    const catalog = pdf.object(pdf.root.num) as PdfDict;
+    writer.object(
+      pdf.root.num,
+      serialize(withEntries(catalog, { AcroForm: withEntries(form.dict, { SigFlags: 3 }) })),
+    );
+  }
+
+  const xrefAt = writer.length;
+  const nums = [...writer.offsets.keys()].sort((a, b) => a - b);
+  writer.write('xref\n');
+  for (let i = 0; i < nums.length; ) {
+    let j = i;
+    while (j + 1 < nums.length && nums[j + 1] === nums[j]! + 1) j++;
+    writer.write(`${nums[i]} ${j - i + 1}\n`);
+    for (let k = i; k <= j; k++)
+      writer.write(`${String(writer.offsets.get(nums[k]!)).padStart(10, '0')} 00000 n \n`);
+    i = j + 1;
+  }
+  const ids = get.array(pdf.trailer, 'ID');
+  const firstId = ids?.[0] ?? decodeLatin('');
+  const newId = createHash('md5').update(input).update(pdfDate(now)).update(field.name).digest('hex');
+  const trailer = new Map<string, PdfValue>([
+    ['Size', next],
+    ['Root', pdf.root],
+    ...(pdf.trailer.has('Info') ? [['Info', pdf.trailer.get('Info') as PdfValue] as [string, PdfValue]] : []),
+    ['ID', [firstId, hexString(newId)]],
+    ['Prev', pdf.startxref],
+  ]);
+  writer.write(`trailer\n${serialize(trailer)}\nstartxref\n${xrefAt}\n%%EOF\n`);
+
+  const output = Buffer.concat([Buffer.from(input), ...writer.chunks]);
+  return {
+    bytes: fillSignature(output, input.length, placeholder, identity),
+    field: field.name,
+    label: field.label,
+  };
+}
+
+/** Writes the byte range and the CMS signature into the placeholder of the update. */
+function fillSignature(
+  output: Buffer,
+  updateStart: number,
+  placeholder: string,
+  identity: SigningIdentity,
+): Uint8Array {
+  const rangeAt = output.indexOf(placeholder, updateStart, 'latin1');
+  const contentsAt = output.indexOf('/Contents <', rangeAt, 'latin1') + '/Contents '.length;
+  const contentsEnd = output.indexOf('>', contentsAt) + 1;
+  const range = [0, contentsAt, contentsEnd, output.length - contentsEnd];
+  const written = `/ByteRange [${range.join(' ')}]`.padEnd(placeholder.length, ' ');
+  output.write(written, rangeAt, 'latin1');
+  const digest = createHash('sha256')
+    .update(output.subarray(0, contentsAt))
+    .update(output.subarray(contentsEnd))
+    .digest();
+  const cms = Buffer.from(buildCades(digest, identity)).toString('hex');
+  if (cms.length > contentsEnd - contentsAt - 2)
+    throw new Error('Signature plus grande que la place réservée');
+  output.write(cms, contentsAt + 1, 'latin1');
+  return new Uint8Array(output);
+}
+
+import { PdfString, textString } from './pdf-syntax.ts';
+
+const decodeLatin = (text: string) => new PdfString(Uint8Array.from(Buffer.from(text, 'latin1')));
+const textOf = (text: string) => textString(text);
+const hexString = (hex: string) => new PdfString(Uint8Array.from(Buffer.from(hex, 'hex')), true);
