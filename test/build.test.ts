@@ -86,7 +86,9 @@ describe.each([
       const bytes = readFileSync(join(out, doc.path));
       expect(doc.sha256, doc.path).toBe(sha(bytes));
       expect(doc.bytes, doc.path).toBe(bytes.byteLength);
-      expect(['ordre-du-jour', 'note', 'deliberation', 'convention', 'dossier']).toContain(doc.kind);
+      expect(['ordre-du-jour', 'note', 'deliberation', 'convention', 'liste-des-deliberations', 'dossier']).toContain(
+        doc.kind,
+      );
       if (doc.format === 'pdf') expect(doc.pages).toBeGreaterThan(0);
     }
     expect(manifest.generator.name).toBe('delib');

@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type DocumentRef, listDocuments } from '../compose/documents.ts';
 import { documentMeta } from '../compose/meta.ts';
+import { ctesAct } from '../publish/ctes.ts';
 import { type DossierSection, renderPdfDossier } from '../render/pdf/index.ts';
 import type { Seance } from '../schema/seance.ts';
 import {
@@ -36,6 +37,8 @@ export interface BuildOptions {
   readonly templatesDir?: string;
   readonly referenceDocx?: Uint8Array;
   readonly pdfa?: boolean;
+  /** Describe each act's PDF for @ctes in the manifest. */
+  readonly ctes?: boolean;
   readonly force?: boolean;
   readonly creationDate: Date;
   /** Logo bytes by the path written in the séance. */
@@ -70,7 +73,8 @@ function dossierSections(seance: Seance, rendered: readonly RenderedDocument[]):
       sections.push({ title: 'Ordre du jour', doc: r.tree });
       continue;
     }
-    if (r.ref.kind === 'deliberation') continue;
+    // The dossier goes to councillors before the séance: no délibération, no liste of results.
+    if (r.ref.kind === 'deliberation' || r.ref.kind === 'liste-des-deliberations') continue;
     const point = seance.points.find((p) => p.numero === r.ref.point);
     const group = `Point n°\u00A0${r.ref.point} – ${oneLine(point?.objet ?? '')}`;
     const title = r.ref.kind === 'note' ? 'Note de présentation' : `Annexe : ${r.tree.meta.title}`;
@@ -116,7 +120,13 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
     for (const r of rendered) {
       const base = { kind: r.ref.kind, point: r.ref.point, title: r.tree.meta.title };
       if (r.pdf) {
-        await write(`${r.ref.id}.pdf`, r.pdf.bytes, { ...base, format: 'pdf', pages: r.pdf.pages });
+        const act = options.ctes ? ctesAct(seance, r.ref) : undefined;
+        await write(`${r.ref.id}.pdf`, r.pdf.bytes, {
+          ...base,
+          format: 'pdf',
+          pages: r.pdf.pages,
+          ...(act ? { ctes: act } : {}),
+        });
         pages += r.pdf.pages;
       }
       if (r.docx) await write(`${r.ref.id}.docx`, r.docx, { ...base, format: 'docx' });

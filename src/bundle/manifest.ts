@@ -7,6 +7,7 @@
  * serializeManifest(manifest) // '{\n  "generator": {\n    "name": "delib", …'
  */
 import { createHash } from 'node:crypto';
+import type { CtesAct } from '../publish/ctes.ts';
 import type { DocumentKind } from '../tree/types.ts';
 
 export type ManifestKind = DocumentKind | 'dossier';
@@ -23,6 +24,8 @@ export interface ManifestDocument {
   /** PDFs only. */
   readonly pages?: number;
   readonly title: string;
+  /** With `--ctes`, on the PDF of each act: what a transmission tool needs to send it. */
+  readonly ctes?: CtesAct;
 }
 
 export interface Manifest {

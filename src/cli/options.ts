@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Format } from '../bundle/manifest.ts';
 import { type Diagnostic, DiagnosticError, diagnostic, hasErrors } from '../diagnostics.ts';
+import type { SourceMap } from '../load/source-map.ts';
 import type { Seance } from '../schema/seance.ts';
 import { loadAndValidate } from '../validate/validate.ts';
 import { UsageError } from './command.ts';
@@ -82,6 +83,7 @@ export interface LoadedSeance {
   readonly assets: ReadonlyMap<string, Uint8Array>;
   readonly warnings: readonly Diagnostic[];
   readonly texts: ReadonlyMap<string, string>;
+  readonly sources: SourceMap;
 }
 
 /**
@@ -95,7 +97,7 @@ export async function loadForRendering(file: string): Promise<LoadedSeance> {
     texts.set(result.sources.root.file, result.sources.root.text);
     for (const point of result.sources.points) if (point) texts.set(point.file, point.text);
   }
-  if (!result.seance || hasErrors(result.diagnostics)) {
+  if (!result.seance || !result.sources || hasErrors(result.diagnostics)) {
     throw Object.assign(new DiagnosticError(result.diagnostics), { texts });
   }
   const bytes = await readFile(file);
@@ -114,5 +116,12 @@ export async function loadForRendering(file: string): Promise<LoadedSeance> {
       ]);
     }
   }
-  return { seance: result.seance, bytes, assets, warnings: result.diagnostics, texts };
+  return {
+    seance: result.seance,
+    bytes,
+    assets,
+    warnings: result.diagnostics,
+    texts,
+    sources: result.sources,
+  };
 }

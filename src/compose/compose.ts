@@ -11,6 +11,7 @@ import type { Seance } from '../schema/seance.ts';
 import {
   conventionContext,
   deliberationContext,
+  listeContext,
   noteContext,
   ordreDuJourContext,
 } from '../template/context.ts';
@@ -33,10 +34,12 @@ const TEMPLATES: Readonly<Record<DocumentRef['kind'], TemplateName>> = {
   note: 'note-de-presentation',
   deliberation: 'deliberation',
   convention: 'convention',
+  'liste-des-deliberations': 'liste-des-deliberations',
 };
 
 function templateData(seance: Seance, ref: DocumentRef): object {
   if (ref.kind === 'ordre-du-jour') return ordreDuJourContext(seance);
+  if (ref.kind === 'liste-des-deliberations') return listeContext(seance);
   const point = seance.points.find((p) => p.numero === ref.point);
   if (!point) throw new Error(`no point ${ref.point}`);
   switch (ref.kind) {

@@ -1,6 +1,7 @@
 /**
  * The documents of a séance, in the order of the dossier: the ordre du jour, then for each point
- * its note de présentation, its délibération when it has one, and each convention annexed to it.
+ * its note de présentation, its délibération when it has one, and each convention annexed to it;
+ * last, the liste des délibérations when the séance has any délibération.
  *
  * @example
  * listDocuments(seance).map((d) => d.id) // ['ordre-du-jour', 'point-01-note', 'point-01-deliberation', …]
@@ -10,7 +11,7 @@ import type { DocumentKind } from '../tree/types.ts';
 
 export interface DocumentRef {
   readonly kind: DocumentKind;
-  /** Number of the point, or null for the ordre du jour. */
+  /** Number of the point, or null for a document of the whole séance. */
   readonly point: number | null;
   /** Index of the annex in the point's `annexes` (conventions only). */
   readonly annex: number | null;
@@ -38,6 +39,9 @@ export function listDocuments(seance: Seance): DocumentRef[] {
         });
       }
     });
+  }
+  if (seance.points.some((p) => p.deliberation)) {
+    out.push({ kind: 'liste-des-deliberations', point: null, annex: null, id: 'liste-des-deliberations' });
   }
   return out;
 }

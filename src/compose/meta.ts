@@ -13,6 +13,7 @@ const SUBJECTS = {
   note: 'Note de présentation',
   deliberation: 'Délibération',
   convention: 'Convention',
+  'liste-des-deliberations': 'Liste des délibérations',
 } as const;
 
 /** Titles are single-line and trimmed (the objet may be folded over several YAML lines). */
@@ -22,16 +23,15 @@ export function documentMeta(seance: Seance, ref: DocumentRef): DocumentMeta {
   const point = seance.points.find((p) => p.numero === ref.point);
   const subject = SUBJECTS[ref.kind];
   const convention = point && ref.annex !== null ? point.annexes?.[ref.annex]?.convention : undefined;
-  const title =
-    ref.kind === 'ordre-du-jour'
-      ? `Ordre du jour – ${seance.instance} du ${seance.seance.date}`
-      : oneLine(convention?.titre ?? point?.objet ?? subject);
-  const shortTitle =
-    ref.kind === 'ordre-du-jour'
-      ? `Ordre du jour – ${seance.instance}`
-      : ref.kind === 'deliberation' && point?.deliberation
-        ? `Délibération n°\u00A0${point.deliberation.numero}`
-        : `${subject} – point n°\u00A0${ref.point}`;
+  const seanceWide = ref.point === null;
+  const title = seanceWide
+    ? `${subject} – ${seance.instance} du ${seance.seance.date}`
+    : oneLine(convention?.titre ?? point?.objet ?? subject);
+  const shortTitle = seanceWide
+    ? `${subject} – ${seance.instance}`
+    : ref.kind === 'deliberation' && point?.deliberation
+      ? `Délibération n°\u00A0${point.deliberation.numero}`
+      : `${subject} – point n°\u00A0${ref.point}`;
   const keywords = [subject, seance.instance, seance.collectivite.nom, seance.seance.date];
   if (point?.matiere) keywords.push(`matière ${point.matiere.code}`);
   return {

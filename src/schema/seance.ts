@@ -84,11 +84,14 @@ export const CollectiviteSchema = Type.Object(
       description:
         'Nature de la collectivité : commune, departement, region, epci, metropole, syndicat ou autre.',
     }),
-    siret: Type.String({
-      pattern: '^\\d{14}$',
-      title: 'SIRET',
-      description: 'Numéro SIRET de la collectivité : 14 chiffres sans espace, entre guillemets.',
-    }),
+    siret: Type.Optional(
+      Type.String({
+        pattern: '^\\d{14}$',
+        title: 'SIRET',
+        description:
+          'Numéro SIRET de la collectivité : 14 chiffres sans espace, entre guillemets. Obligatoire pour l’export open data (SCDL) et @ctes.',
+      }),
+    ),
     adresse: Text({ title: 'Adresse', description: 'Adresse postale de la collectivité.' }),
     departement: Type.String({
       pattern: '^(\\d{2,3}|2A|2B)$',

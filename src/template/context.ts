@@ -92,6 +92,35 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
   };
 }
 
+/** The result of a vote in a few words, for the liste des délibérations (« Adoptée (25 pour, 4 contre) »). */
+export function voteOutcome(vote: Vote): string {
+  if ('unanimite' in vote) return 'Adoptée à l’unanimité';
+  const { pour, contre, abstentions } = vote;
+  const parts = [`${pour} pour`, `${contre} contre`, pluriel(abstentions, 'abstention')];
+  const nppp = vote.ne_prend_pas_part ?? 0;
+  if (nppp > 0) parts.push(`${nppp} ne prenant pas part au vote`);
+  const word = pour > contre ? 'Adoptée' : pour < contre ? 'Rejetée' : 'Partage égal des voix';
+  return `${word} (${parts.join(', ')})`;
+}
+
+/** Data of the liste des délibérations (CGCT L. 2121-25): each délibération with its result. */
+export function listeContext(seance: Seance) {
+  return {
+    ...base(seance),
+    deliberations: seance.points.flatMap((point) =>
+      point.deliberation
+        ? [
+            {
+              numero: point.deliberation.numero,
+              objet: point.objet,
+              resultat: voteOutcome(point.deliberation.vote),
+            },
+          ]
+        : [],
+    ),
+  };
+}
+
 /** The result of a vote in words, as written in the registre. */
 export function voteSentence(vote: Vote, votants: number): string {
   if ('unanimite' in vote) return 'Adoptée à l’unanimité.';

@@ -22,6 +22,7 @@ export const TEMPLATE_NAMES = [
   'deliberation',
   'convention',
   'ordre-du-jour',
+  'liste-des-deliberations',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { buildBundle } from '../../bundle/build.ts';
 import { buildDate } from '../../bundle/clock.ts';
 import { DiagnosticError, diagnostic } from '../../diagnostics.ts';
+import { ctesDiagnostics } from '../../publish/ctes.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
 import type { CliIo } from '../io.ts';
 import { loadForRendering, parseFormats, parsePoints, parseReporter, reportDiagnostics } from '../options.ts';
@@ -67,6 +68,8 @@ Options :
   -t, --templates DOSSIER    modèles de la collectivité (remplacent ceux de delib, fichier par fichier)
       --reference-docx FICHIER  styles et mise en page Word d’un document de la collectivité
       --pdfa                 PDF/A-3b pour l’archivage, avec le fichier de séance joint
+      --ctes                 vérifie que les actes peuvent partir en préfecture par @ctes et
+                             les décrit dans manifest.json (nature, matière, numéro, date, objet)
       --force                remplace un dossier de sortie qui contient d’autres fichiers
   -j, --jobs N               nombre de fils de calcul (par défaut : 2 pour les grosses séances)
   -r, --reporter FORMAT      text, json ou github (rapport des erreurs)
@@ -86,6 +89,7 @@ Exemples :
     templates: { type: 'string', short: 't' },
     'reference-docx': { type: 'string' },
     pdfa: { type: 'boolean', default: false },
+    ctes: { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
     jobs: { type: 'string', short: 'j' },
     reporter: { type: 'string', short: 'r', default: 'text' },
@@ -109,6 +113,11 @@ Exemples :
       const loaded = await loadForRendering(file);
       texts = loaded.texts;
       reportDiagnostics(io, reporter, file, loaded.warnings, texts);
+      const ctes = values.ctes === true;
+      if (ctes) {
+        const problems = ctesDiagnostics(loaded.seance, loaded.sources);
+        if (problems.length > 0) throw new DiagnosticError(problems);
+      }
       const { seance } = loaded;
       if (points) {
         const missing = [...points].filter((n) => !seance.points.some((p) => p.numero === n));
@@ -139,6 +148,7 @@ Exemples :
           ...(templatesDir !== undefined ? { templatesDir } : {}),
           ...(referenceDocx ? { referenceDocx } : {}),
           pdfa: values.pdfa === true,
+          ctes,
           force: values.force === true,
           creationDate,
           assets: loaded.assets,

@@ -21,6 +21,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'validate', load: async () => (await import('./validate.ts')).validateCommand },
   { name: 'tree', load: async () => (await import('./tree.ts')).treeCommand },
   { name: 'init', load: async () => (await import('./init.ts')).initCommand },
+  { name: 'export', load: async () => (await import('./export.ts')).exportCommand },
   { name: 'templates', load: async () => (await import('./templates.ts')).templatesCommand },
   { name: 'schema', load: async () => (await import('./schema.ts')).schemaCommand },
 ];

@@ -9,7 +9,10 @@ import { templateEnv } from '../../template/env.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
 import { loadForRendering, parseReporter, reportDiagnostics } from '../options.ts';
 
-const KINDS = ['ordre-du-jour', 'note', 'deliberation', 'convention'] as const;
+/** Documents of the whole séance, without --point. */
+const SEANCE_WIDE: readonly string[] = ['ordre-du-jour', 'liste-des-deliberations'];
+
+const KINDS = ['ordre-du-jour', 'note', 'deliberation', 'convention', 'liste-des-deliberations'] as const;
 
 export const treeCommand: Command = {
   name: 'tree',
@@ -18,8 +21,8 @@ export const treeCommand: Command = {
   help: `Affiche l’arbre du document, en JSON : ce que les rendus PDF et DOCX reçoivent.
 
 Options :
-  -p, --point N         numéro du point (sauf pour l’ordre du jour)
-  -d, --doc TYPE        ordre-du-jour, note, deliberation ou convention
+  -p, --point N         numéro du point (sauf pour l’ordre du jour et la liste des délibérations)
+  -d, --doc TYPE        ordre-du-jour, note, deliberation, convention ou liste-des-deliberations
   -a, --annexe K        rang de la convention parmi les annexes du point (1 par défaut)
       --markdown        affiche le Markdown produit par le modèle au lieu de l’arbre
       --cesures         garde les points de césure (U+00AD) insérés pour la justification
@@ -48,14 +51,14 @@ Exemples :
       throw new UsageError(`Indiquez le document avec --doc : ${KINDS.join(', ')}.`);
     }
     const point = values.point === undefined ? null : Number(values.point);
-    if (kind !== 'ordre-du-jour' && (point === null || !Number.isInteger(point))) {
+    if (!SEANCE_WIDE.includes(kind) && (point === null || !Number.isInteger(point))) {
       throw new UsageError('Indiquez le numéro du point avec --point N.');
     }
     const annexe = Number(values.annexe);
     try {
       const { seance } = await loadForRendering(file);
       const refs = listDocuments(seance).filter(
-        (r) => r.kind === kind && (kind === 'ordre-du-jour' || r.point === point),
+        (r) => r.kind === kind && (SEANCE_WIDE.includes(kind) || r.point === point),
       );
       const ref = kind === 'convention' ? refs[annexe - 1] : refs[0];
       if (!ref) {

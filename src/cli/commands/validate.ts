@@ -2,6 +2,7 @@
  * `delib validate FICHIER…`: checks séance files and reports every problem.
  */
 import { type Diagnostic, hasErrors } from '../../diagnostics.ts';
+import { ctesDiagnostics } from '../../publish/ctes.ts';
 import { loadAndValidate } from '../../validate/validate.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
 import { useColour } from '../io.ts';
@@ -21,6 +22,8 @@ quorum, pouvoirs, conventions, dates, fichiers référencés) et affiche tous le
 à la fois, dans l’ordre des fichiers.
 
 Options :
+      --ctes             vérifie aussi ce que demande la transmission des actes par @ctes :
+                         SIRET, matière de chaque délibération, numéro et objet des actes ;
   -r, --reporter FORMAT  text (par défaut) : fichier:ligne:colonne, ligne fautive et conseil ;
                          json : un document JSON pour les outils ;
                          github : annotations ::error pour GitHub Actions.
@@ -32,7 +35,10 @@ Code de sortie : 0 si tout est valide (les avertissements n’empêchent pas la 
 Exemples :
   delib validate seance.yaml
   delib validate --reporter github seances/*.yaml`,
-  options: { reporter: { type: 'string', short: 'r', default: 'text' } },
+  options: {
+    reporter: { type: 'string', short: 'r', default: 'text' },
+    ctes: { type: 'boolean', default: false },
+  },
   run: async ({ values, positionals, io }) => {
     const reporter = String(values.reporter);
     if (!REPORTERS.includes(reporter as Reporter)) {
@@ -44,8 +50,12 @@ Exemples :
     const files: { fichier: string; valide: boolean }[] = [];
     for (const file of positionals) {
       const result = await loadAndValidate(file);
-      all.push(...result.diagnostics);
-      files.push({ fichier: file, valide: !hasErrors(result.diagnostics) });
+      const diagnostics = [...result.diagnostics];
+      if (values.ctes === true && result.seance && result.sources) {
+        diagnostics.push(...ctesDiagnostics(result.seance, result.sources));
+      }
+      all.push(...diagnostics);
+      files.push({ fichier: file, valide: !hasErrors(diagnostics) });
       const sources = result.sources;
       if (sources) {
         texts.set(sources.root.file, sources.root.text);

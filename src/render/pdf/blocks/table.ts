@@ -57,11 +57,22 @@ function columnWidths(
       minimum[c] = Math.max(minimum[c] ?? 0, pad + longestWord(runs, format.bold, ctx));
     });
   });
-  const total = ctx.width;
+  return distribute(natural, minimum, ctx.width);
+}
+
+/**
+ * Auto layout as browsers do it: every column gets at least its longest word; what is left goes to
+ * the columns whose content is wider than that, in proportion to the difference; when everything
+ * fits on one line, the spare room is shared in proportion to the natural widths.
+ */
+export function distribute(natural: readonly number[], minimum: readonly number[], total: number): number[] {
   const naturalSum = sum(natural);
-  const widths = natural.map((w, c) => Math.max(minimum[c] ?? 0, (total * w) / naturalSum));
-  const scale = total / sum(widths);
-  return widths.map((w) => w * scale);
+  if (naturalSum <= total) return natural.map((w) => w + ((total - naturalSum) * w) / naturalSum);
+  const minimumSum = sum(minimum);
+  if (minimumSum >= total) return minimum.map((w) => (w * total) / minimumSum);
+  const wants = natural.map((w, c) => Math.max(0, w - (minimum[c] ?? 0)));
+  const wantsSum = sum(wants);
+  return minimum.map((w, c) => w + ((total - minimumSum) * (wants[c] ?? 0)) / wantsSum);
 }
 
 function longestWord(runs: readonly Run[], bold: boolean, ctx: LayoutContext): number {

@@ -1,0 +1,117 @@
+/**
+ * @ctes readiness: what the transmission of acts to the préfecture needs beyond the séance
+ * format (which already requires act numbers of `^[A-Z0-9_]{1,15}$`, unique in the séance, and an
+ * objet of at most 499 characters on one line): a SIRET, a matière for every délibération, and a
+ * description of each act for the tool that transmits it.
+ *
+ * @example
+ * ctesDiagnostics(seance, sources) // [] when the séance can go to @ctes
+ * ctesAct(seance, ref) // { nature: 1, nature_code: 'DE', matiere: '8.4', numero: '2023_03_01', … }
+ */
+import type { DocumentRef } from '../compose/documents.ts';
+import { type Diagnostic, diagnostic } from '../diagnostics.ts';
+import { locate, type SourceMap } from '../load/source-map.ts';
+import type { Seance } from '../schema/seance.ts';
+
+export const CTES_NUMERO = /^[A-Z0-9_]{1,15}$/;
+export const CTES_OBJET_MAX = 499;
+
+/** The description of an act in the manifest, for a transmission tool. */
+export interface CtesAct {
+  /** 1 Délibérations, 4 Contrats, conventions et avenants. */
+  readonly nature: 1 | 4;
+  readonly nature_code: 'DE' | 'CC';
+  readonly nature_libelle: string;
+  readonly matiere: string;
+  /** The act number (for a convention: the number of the délibération it is annexed to). */
+  readonly numero: string;
+  /** Date of the séance (date of the decision). */
+  readonly date: string;
+  readonly objet: string;
+}
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Problems that prevent transmitting the séance's acts through @ctes. */
+export function ctesDiagnostics(seance: Seance, sources: SourceMap): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (pointer: string, code: Diagnostic['code'], message: string, hint: string) =>
+    diagnostic(code, 'erreur', message, { ...locate(sources, pointer), path: pointer, hint });
+  if (!seance.collectivite.siret) {
+    out.push(
+      at(
+        '/collectivite',
+        'ctes.siret',
+        'Le SIRET de la collectivité est nécessaire pour @ctes.',
+        'Ajoutez sous « collectivite: » la ligne siret: "…" (14 chiffres).',
+      ),
+    );
+  }
+  seance.points.forEach((point, i) => {
+    if (!point.deliberation) return;
+    if (!point.matiere) {
+      out.push(
+        at(
+          `/points/${i}`,
+          'ctes.matiere',
+          `La délibération ${point.deliberation.numero} n’a pas de matière : @ctes la demande.`,
+          'Ajoutez au point matiere: { code: "7.5" } (classification des actes, niveau 1.niveau 2).',
+        ),
+      );
+    }
+    if (!CTES_NUMERO.test(point.deliberation.numero)) {
+      out.push(
+        at(
+          `/points/${i}/deliberation/numero`,
+          'ctes.numero',
+          `Le numéro « ${point.deliberation.numero} » ne convient pas à @ctes.`,
+          '1 à 15 caractères parmi A-Z, 0-9 et « _ ».',
+        ),
+      );
+    }
+    if (/[\r\n]/.test(point.objet) || point.objet.length > CTES_OBJET_MAX) {
+      out.push(
+        at(
+          `/points/${i}/objet`,
+          'ctes.objet',
+          `L’objet du point ${point.numero} doit tenir sur une ligne de ${CTES_OBJET_MAX} caractères au plus pour @ctes.`,
+          'Raccourcissez l’objet et retirez les retours à la ligne.',
+        ),
+      );
+    }
+  });
+  return out;
+}
+
+/** The @ctes description of a document, or undefined when it is not an act (note, ordre du jour). */
+export function ctesAct(seance: Seance, ref: DocumentRef): CtesAct | undefined {
+  const point = seance.points.find((p) => p.numero === ref.point);
+  const deliberation = point?.deliberation;
+  if (!point || !deliberation) return undefined;
+  const common = {
+    matiere: point.matiere?.code ?? '',
+    numero: deliberation.numero,
+    date: seance.seance.date,
+  };
+  if (ref.kind === 'deliberation') {
+    return {
+      nature: 1,
+      nature_code: 'DE',
+      nature_libelle: 'Délibérations',
+      ...common,
+      objet: oneLine(point.objet),
+    };
+  }
+  if (ref.kind === 'convention' && ref.annex !== null) {
+    const convention = point.annexes?.[ref.annex]?.convention;
+    if (!convention) return undefined;
+    return {
+      nature: 4,
+      nature_code: 'CC',
+      nature_libelle: 'Contrats, conventions et avenants',
+      ...common,
+      objet: oneLine(convention.titre).slice(0, CTES_OBJET_MAX),
+    };
+  }
+  return undefined;
+}
