@@ -51,6 +51,26 @@ const YAML_MESSAGES: Readonly<Record<string, readonly [string, string]>> = {
     'Doublez la barre oblique inverse « \\\\ ».',
   ],
   BAD_ALIAS: ['Alias YAML mal formé.', 'Vérifiez le nom après « * » ou mettez la valeur entre guillemets.'],
+  RESOURCE_EXHAUSTION: [
+    'Imbrication trop profonde de crochets ou d’accolades : le fichier ne peut pas être lu.',
+    'Une séance n’imbrique que quelques niveaux : vérifiez les « [ » et « { » de cette ligne.',
+  ],
+  KEY_OVER_1024_CHARS: [
+    'Clé de plus de 1 024 caractères (un « : » manque sans doute à la fin d’une ligne).',
+    'Vérifiez les « : » de cette ligne, ou mettez la valeur entre guillemets.',
+  ],
+  BLOCK_IN_FLOW: [
+    'Liste ou dictionnaire en retrait à l’intérieur de crochets ou d’accolades.',
+    'Fermez les crochets « ] » ou accolades « } » avant de revenir à la ligne.',
+  ],
+  BAD_DIRECTIVE: ['Directive YAML inconnue (ligne commençant par « % »).', 'Supprimez cette ligne.'],
+  MULTIPLE_ANCHORS: ['Deux ancres « & » sur la même valeur.', 'Gardez une seule ancre.'],
+  MULTIPLE_TAGS: ['Deux étiquettes « ! » sur la même valeur.', 'Retirez les étiquettes « ! ».'],
+  ALIAS_PROPS: [
+    'Un alias « * » ne peut pas porter d’ancre ni d’étiquette.',
+    'Retirez l’ancre ou l’étiquette.',
+  ],
+  BAD_PROP_ORDER: ['Ancre ou étiquette mal placée.', 'Retirez les « & » et « ! » de cette ligne.'],
 };
 
 function pos(source: SourceDoc, offset: number): { line: number; column: number } {
@@ -76,7 +96,9 @@ function firstAlias(doc: SourceDoc['doc']): Node | undefined {
  * @example
  * const { data, diagnostics } = parseYaml('version: 1\n', 'seance.yaml');
  */
-export function parseYaml(text: string, file: string): ParsedYaml {
+export function parseYaml(raw: string, file: string): ParsedYaml {
+  // Old Mac files end lines with a lone CR, which the parser would not take for a line break.
+  const text = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
   const source: SourceDoc = { file, text, doc, lineCounter };

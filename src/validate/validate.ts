@@ -36,6 +36,7 @@ function ruleContext(
   return {
     collectivite: section<Collectivite>('collectivite'),
     seance: section<SeanceDetails>('seance'),
+    instance: typeof data.instance === 'string' && isClean(errors, '/instance') ? data.instance : undefined,
     points: points.flatMap((point: unknown, index) =>
       isObject(point) && isClean(errors, `/points/${index}`) ? [{ index, point: point as Point }] : [],
     ),

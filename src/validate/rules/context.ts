@@ -15,6 +15,8 @@ export interface RuleContext {
   /** Present only if the section passed the schema. */
   readonly collectivite: Collectivite | undefined;
   readonly seance: SeanceDetails | undefined;
+  /** Present only if it passed the schema. */
+  readonly instance?: string | undefined;
   /** The points that passed the schema, with their index in `points`. */
   readonly points: readonly CleanPoint[];
   readonly sources: SourceMap;

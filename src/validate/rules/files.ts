@@ -1,31 +1,18 @@
 /**
  * Referenced files (the logo): exist, stay inside the séance folder, are PNG or JPEG images.
  */
-import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../../diagnostics.ts';
 import { at, type Rule } from './context.ts';
+import { imageInfo } from './image-header.ts';
+
+/** Largest logo file read: a letterhead logo weighs a few hundred kilobytes. */
+export const MAX_LOGO_BYTES = 10 * 1024 * 1024;
 
 function inside(folder: string, target: string): boolean {
   const rel = relative(folder, target);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-}
-
-function head(path: string): Uint8Array {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = new Uint8Array(8);
-    const n = readSync(fd, buffer, 0, 8, 0);
-    return buffer.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function isImage(bytes: Uint8Array): boolean {
-  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => bytes[i] === b);
-  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-  return png || jpeg;
 }
 
 /** Checks `collectivite.logo`. */
@@ -46,8 +33,11 @@ export const filesRule: Rule = (context) => {
       'Copiez l’image dans le dossier de la séance et donnez un chemin relatif sans « .. ».',
     );
   if (isAbsolute(logo) || !inside(folder, target)) return [outside()];
+  let size = 0;
   try {
-    if (!statSync(target).isFile()) throw new Error('not a file');
+    const info = statSync(target);
+    if (!info.isFile()) throw new Error('not a file');
+    size = info.size;
   } catch {
     return [
       at(
@@ -61,17 +51,23 @@ export const filesRule: Rule = (context) => {
     ];
   }
   if (!inside(realpathSync(folder), realpathSync(target))) return [outside()];
-  if (!isImage(head(target))) {
-    out.push(
-      at(
-        context,
-        pointer,
-        'rule.image',
-        'erreur',
-        `Le logo « ${logo} » n’est pas une image PNG ou JPEG.`,
-        'Exportez le logo en PNG (de préférence) ou en JPEG.',
-      ),
+  const image = (problem: string) =>
+    at(
+      context,
+      pointer,
+      'rule.image',
+      'erreur',
+      `Le logo « ${logo} » n’est pas une image PNG ou JPEG utilisable : ${problem}.`,
+      'Exportez le logo en PNG (de préférence) ou en JPEG, en quelques centaines de pixels de large.',
     );
+  if (size > MAX_LOGO_BYTES) return [image(`fichier de ${size} octets, au-delà de ${MAX_LOGO_BYTES} octets`)];
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(target);
+  } catch {
+    return [image('fichier illisible')];
   }
+  const info = imageInfo(bytes);
+  if ('problem' in info) out.push(image(info.problem));
   return out;
 };

@@ -2,6 +2,7 @@
  * Every business rule, in one list: adding a rule is one line here.
  */
 import { attendanceRule } from './attendance.ts';
+import { charactersRule } from './characters.ts';
 import type { Rule } from './context.ts';
 import { conventionRule } from './conventions.ts';
 import { datesRule } from './dates.ts';
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   filesRule,
   textsRule,
   richTextRule,
+  charactersRule,
 ];
 
 export type { CleanPoint, Rule, RuleContext } from './context.ts';
