@@ -24,6 +24,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'export', load: async () => (await import('./export.ts')).exportCommand },
   { name: 'templates', load: async () => (await import('./templates.ts')).templatesCommand },
   { name: 'schema', load: async () => (await import('./schema.ts')).schemaCommand },
+  { name: 'sign', load: async () => (await import('./sign.ts')).signCommand },
+  { name: 'verify', load: async () => (await import('./verify.ts')).verifyCommand },
 ];
 
 /**
