@@ -39,7 +39,8 @@ const latin1 = (bytes: Uint8Array, from: number, to: number) =>
 
 function lastStartxref(bytes: Uint8Array): number {
   const tail = latin1(bytes, Math.max(0, bytes.length - 1024), bytes.length);
-  const match = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  // The last one: bytes appended after it (a tampered file) must not hide the structure.
+  const match = [...tail.matchAll(/startxref\s+(\d+)\s+%%EOF/g)].pop();
   if (!match) throw new PdfSyntaxError('Pas de « startxref » à la fin du fichier', bytes.length);
   return Number(match[1]);
 }
