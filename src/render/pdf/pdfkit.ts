@@ -41,8 +41,53 @@ export function drawImage(doc: PdfDoc, image: PdfImage, x: number, y: number, he
   (doc as unknown as PdfKitExtras).image(image, x, y, { height });
 }
 
+/** What pdfkit's EmbeddedFont holds that the shared layout cache needs (not in its typings). */
+interface EmbeddedFontInternals {
+  readonly font?: object;
+  layoutCache?: Record<string, unknown>;
+}
+
+/**
+ * Shaped runs (fontkit `layout`, scaled by pdfkit) by fontkit font, shared by every document of
+ * the process. pdfkit keeps one cache per document; since fonts are parsed once per process
+ * (fonts.ts), the same word shaped by the same font gives the same run in every document, and
+ * pdfkit reads cached runs without changing them. Output bytes are the same; shaping is done once.
+ */
+const sharedLayoutCaches = new WeakMap<object, Record<string, unknown>>();
+/** Bound on each font's cache (distinct words and spaces-delimited runs). */
+const LAYOUT_CACHE_LIMIT = 200_000;
+const cacheSizes = new WeakMap<object, number>();
+
+function sharedLayoutCache(font: object): Record<string, unknown> {
+  let cache = sharedLayoutCaches.get(font);
+  if (!cache || (cacheSizes.get(font) ?? 0) > LAYOUT_CACHE_LIMIT) {
+    cache = Object.create(null) as Record<string, unknown>;
+    sharedLayoutCaches.set(font, cache);
+    cacheSizes.set(font, 0);
+  }
+  // Counts insertions (pdfkit only reads `cache[text]` and assigns `cache[text] = run`).
+  return new Proxy(cache, {
+    set(target, key, value) {
+      if (!(key in target)) cacheSizes.set(font, (cacheSizes.get(font) ?? 0) + 1);
+      return Reflect.set(target, key, value);
+    },
+  });
+}
+
 export function createPdfKitDocument(options: PDFKit.PDFDocumentOptions): PdfDoc {
-  return new PDFDocument(options);
+  const doc = new PDFDocument(options);
+  const font = doc.font.bind(doc);
+  const shared = new WeakSet<object>();
+  doc.font = ((...args: Parameters<PdfDoc['font']>) => {
+    font(...args);
+    const embedded = (doc as unknown as { _font?: EmbeddedFontInternals })._font;
+    if (embedded?.font && embedded.layoutCache && !shared.has(embedded)) {
+      embedded.layoutCache = sharedLayoutCache(embedded.font);
+      shared.add(embedded);
+    }
+    return doc;
+  }) as PdfDoc['font'];
+  return doc;
 }
 
 /** `registerFont` with a pre-parsed fontkit font (pdfkit accepts any object with `layout`). */
