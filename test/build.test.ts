@@ -86,9 +86,14 @@ describe.each([
       const bytes = readFileSync(join(out, doc.path));
       expect(doc.sha256, doc.path).toBe(sha(bytes));
       expect(doc.bytes, doc.path).toBe(bytes.byteLength);
-      expect(['ordre-du-jour', 'note', 'deliberation', 'convention', 'liste-des-deliberations', 'dossier']).toContain(
-        doc.kind,
-      );
+      expect([
+        'ordre-du-jour',
+        'note',
+        'deliberation',
+        'convention',
+        'liste-des-deliberations',
+        'dossier',
+      ]).toContain(doc.kind);
       if (doc.format === 'pdf') expect(doc.pages).toBeGreaterThan(0);
     }
     expect(manifest.generator.name).toBe('delib');
@@ -218,7 +223,7 @@ describe('atomic output', () => {
     const out = join(work, 'invalid-seance');
     const result = await delib([
       'build',
-      'fixtures/invalid/' + readdirSync(join(ROOT, 'fixtures/invalid')).find((f) => f.endsWith('.yaml')),
+      `fixtures/invalid/${readdirSync(join(ROOT, 'fixtures/invalid')).find((f) => f.endsWith('.yaml'))}`,
       '-o',
       out,
     ]);

@@ -6,7 +6,5 @@
  * toCsv([['A', 'B'], ['x, y', '']]) // '"A","B"\r\n"x, y",""\r\n'
  */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return (
-    rows.map((row) => row.map((value) => `"${value.replaceAll('"', '""')}"`).join(',')).join('\r\n') + '\r\n'
-  );
+  return `${rows.map((row) => row.map((value) => `"${value.replaceAll('"', '""')}"`).join(',')).join('\r\n')}\r\n`;
 }

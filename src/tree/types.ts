@@ -165,7 +165,12 @@ export type Block = Paragraph | Heading | List | Table | TitleBlock | Signatures
 // ---------------------------------------------------------------------------------------------
 // Document
 
-export type DocumentKind = 'ordre-du-jour' | 'note' | 'deliberation' | 'convention' | 'liste-des-deliberations';
+export type DocumentKind =
+  | 'ordre-du-jour'
+  | 'note'
+  | 'deliberation'
+  | 'convention'
+  | 'liste-des-deliberations';
 
 export interface DocumentMeta {
   readonly kind: DocumentKind;
