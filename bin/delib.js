@@ -3,7 +3,9 @@
 // `npm ci` through `prepare`) when it is up to date with src/; otherwise (a development checkout
 // with edited sources, or no dist/) runs the TypeScript sources through tsx's loader. A stale
 // dist/ is never used: any source file newer than dist/.stamp, or added or removed since the
-// build, or a newer package.json, sends delib to the sources. DELIB_SOURCES=1 forces the sources.
+// build, or a newer package.json, sends delib to the sources. DELIB_SOURCES=1 forces the sources;
+// DELIB_DIST=1 forces dist/ (the benchmark, which builds it just before, sets it so that a source
+// saved by someone else during a long run does not switch the measured CLI to tsx).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
@@ -23,6 +25,7 @@ function scan(dir, prefix, out) {
 
 function distIsFresh() {
   if (process.env.DELIB_SOURCES === '1') return false;
+  if (process.env.DELIB_DIST === '1') return true;
   try {
     const stampUrl = new URL('dist/.stamp', root);
     const stamp = JSON.parse(readFileSync(stampUrl, 'utf8'));

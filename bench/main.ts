@@ -1,0 +1,302 @@
+/**
+ * The benchmark of `delib build`: cold runs of the real CLI on generated séances (10, 100, 500
+ * points) and on the one-point Sceaux fixture, with the baselines (LibreOffice converting the DOCX
+ * delib produced; the bare pdfkit and docx libraries). Prints a table and writes bench/results.md.
+ *
+ * Environment: BENCH_SIZES=10,100,500, BENCH_REPS=5 (runs of the small sizes; 100 points get
+ * BENCH_REPS, at most 3 on the 500-point séance), BENCH_SOFFICE=0 to skip LibreOffice.
+ *
+ * @example
+ * npm run bench
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, loadavg, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateSeance } from './generate.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WORK = join(ROOT, 'bench', 'work');
+const CLI = join(ROOT, 'bin', 'delib.js');
+const EPOCH = '1700000000';
+
+interface Run {
+  readonly wallMs: number;
+  readonly rssKb: number;
+}
+
+interface SizeResult {
+  readonly label: string;
+  readonly points: number;
+  readonly file: string;
+  readonly outDir: string;
+  readonly runs: readonly Run[];
+  readonly files: number;
+  readonly sourceDocuments: number;
+  readonly pages: number;
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const fmtS = (ms: number) => (ms / 1000).toFixed(2);
+const hasTime = existsSync('/usr/bin/time');
+
+/** One cold run of the CLI: wall time measured here, peak RSS from /usr/bin/time -v or the probe. */
+function runCli(args: readonly string[]): Run {
+  const probe = join(WORK, 'rss.json');
+  rmSync(probe, { force: true });
+  const node = process.execPath;
+  const command = hasTime
+    ? ['/usr/bin/time', '-v', node, CLI, ...args]
+    : [node, '--import', new URL('./rss-probe.js', import.meta.url).href, CLI, ...args];
+  const start = performance.now();
+  const child = spawnSync(command[0]!, command.slice(1), {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      SOURCE_DATE_EPOCH: EPOCH,
+      DELIB_RSS_PROBE: probe,
+      DELIB_DIST: distUsed ? '1' : '0',
+    },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallMs = performance.now() - start;
+  if (child.status !== 0) {
+    throw new Error(`delib ${args.join(' ')} a échoué (${child.status}) :\n${child.stdout}\n${child.stderr}`);
+  }
+  const rssKb = hasTime
+    ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1] ?? Number.NaN)
+    : (JSON.parse(readFileSync(probe, 'utf8')) as { maxRssKb: number }).maxRssKb;
+  return { wallMs, rssKb };
+}
+
+function manifestFigures(outDir: string) {
+  const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as {
+    documents: { format: string; kind: string; pages?: number }[];
+  };
+  return {
+    files: manifest.documents.length,
+    sourceDocuments: manifest.documents.filter((d) => d.format === 'docx').length,
+    pages: manifest.documents.reduce((sum, d) => sum + (d.pages ?? 0), 0),
+  };
+}
+
+function measure(label: string, points: number, file: string, reps: number): SizeResult {
+  const outDir = join(WORK, `out-${label}`);
+  const runs: Run[] = [];
+  for (let i = 0; i < reps; i++) {
+    runs.push(runCli(['build', file, '-o', outDir, '--force', '-q']));
+    process.stderr.write(`  ${label} : essai ${i + 1}/${reps} ${fmtS(runs.at(-1)!.wallMs)} s\n`);
+  }
+  return { label, points, file, outDir, runs, ...manifestFigures(outDir) };
+}
+
+/** LibreOffice converting every DOCX of a bundle to PDF in one call, with its own profile. */
+function libreOffice(result: SizeResult): { ms: number; count: number } | string {
+  if (process.env.BENCH_SOFFICE === '0') return 'BENCH_SOFFICE=0';
+  const which = spawnSync('sh', ['-c', 'command -v soffice || command -v libreoffice'], { encoding: 'utf8' });
+  const soffice = which.stdout.trim().split('\n')[0];
+  if (!soffice) return 'soffice (LibreOffice) est absent de cette machine';
+  const input = join(WORK, `lo-in-${result.label}`);
+  const output = join(WORK, `lo-out-${result.label}`);
+  rmSync(input, { recursive: true, force: true });
+  rmSync(output, { recursive: true, force: true });
+  mkdirSync(input, { recursive: true });
+  const docx = readdirSync(result.outDir).filter((f) => f.endsWith('.docx'));
+  for (const f of docx) copyFileSync(join(result.outDir, f), join(input, f));
+  const profile = `-env:UserInstallation=file://${join(WORK, 'lo-profile')}`;
+  const convert = (files: string[]) =>
+    spawnSync(soffice, [profile, '--headless', '--convert-to', 'pdf', '--outdir', output, ...files], {
+      encoding: 'utf8',
+      timeout: 20 * 60_000,
+    });
+  // The first start creates the profile: done once, untimed, on one file.
+  convert([join(input, docx[0]!)]);
+  rmSync(output, { recursive: true, force: true });
+  const start = performance.now();
+  const run = convert(docx.map((f) => join(input, f)));
+  const ms = performance.now() - start;
+  const produced = existsSync(output) ? readdirSync(output).filter((f) => f.endsWith('.pdf')).length : 0;
+  if (run.status !== 0 || produced !== docx.length) {
+    return `LibreOffice a échoué (${run.status}, ${produced}/${docx.length} PDF) : ${run.stderr.slice(0, 300)}`;
+  }
+  return { ms, count: docx.length };
+}
+
+interface Floor {
+  readonly documents: number;
+  readonly ms: Readonly<Record<string, number>>;
+}
+
+function floor(file: string): Floor | string {
+  const child = spawnSync(
+    process.execPath,
+    [join(ROOT, 'bin', 'dev.js'), join(ROOT, 'bench', 'floor.ts'), file],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH },
+    },
+  );
+  if (child.status !== 0) return `bench/floor.ts a échoué : ${child.stderr.slice(0, 500)}`;
+  return JSON.parse(child.stdout) as Floor;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const sizes = (process.env.BENCH_SIZES ?? '10,100,500').split(',').map(Number);
+const reps = Number(process.env.BENCH_REPS ?? 5);
+mkdirSync(WORK, { recursive: true });
+const load0 = loadavg();
+const startedAt = new Date();
+
+process.stderr.write('Compilation de dist/ (npm run build)…\n');
+const built = spawnSync(process.execPath, [join(ROOT, 'bin', 'build-dist.js')], {
+  cwd: ROOT,
+  encoding: 'utf8',
+});
+if (built.status !== 0) throw new Error(`bin/build-dist.js a échoué : ${built.stderr}`);
+const distUsed = existsSync(join(ROOT, 'dist', '.stamp'));
+process.stderr.write(
+  distUsed ? 'CLI mesurée : dist/ compilé.\n' : 'CLI mesurée : sources via tsx (pas de dist/).\n',
+);
+
+const version = runCli(['--version']);
+const results: SizeResult[] = [];
+process.stderr.write('Séance de Sceaux (1 point)…\n');
+results.push(measure('sceaux', 1, join(ROOT, 'fixtures', 'sceaux-2023-03-23.yaml'), reps));
+for (const n of sizes) {
+  const file = join(WORK, `seance-${n}.yaml`);
+  writeFileSync(file, generateSeance(n));
+  process.stderr.write(`Séance de ${n} points…\n`);
+  results.push(
+    measure(
+      `${n}`,
+      n,
+      file,
+      n >= 500
+        ? Math.min(reps, Number(process.env.BENCH_REPS_500 ?? 1))
+        : n >= 100
+          ? Math.min(reps, 3)
+          : reps,
+    ),
+  );
+}
+
+// Same bytes with one thread and with the default pool.
+const small = results.find((r) => r.points === 10) ?? results[0]!;
+const oneThread = join(WORK, `out-${small.label}-j1`);
+runCli(['build', small.file, '-o', oneThread, '--force', '-q', '--jobs', '1']);
+const sameBytes =
+  readFileSync(join(oneThread, 'manifest.json'), 'utf8') ===
+  readFileSync(join(small.outDir, 'manifest.json'), 'utf8');
+
+const loResults = new Map<string, ReturnType<typeof libreOffice>>();
+for (const r of results.filter((x) => x.points <= 100)) {
+  process.stderr.write(`LibreOffice sur ${r.label}…\n`);
+  loResults.set(r.label, libreOffice(r));
+}
+const floorTarget = results.find((r) => r.points === 100) ?? results.at(-1)!;
+process.stderr.write(`Plancher des bibliothèques sur ${floorTarget.label}…\n`);
+const floorResult = floor(floorTarget.file);
+const load1 = loadavg();
+
+// ---------------------------------------------------------------------------------------------
+
+const lines: string[] = [];
+const out = (s = '') => lines.push(s);
+const cpu = cpus();
+out('# delib: benchmark results');
+out();
+out(`Written by \`npm run bench\` on ${startedAt.toISOString()}.`);
+out();
+out(
+  `Machine: ${cpu.length} × ${cpu[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Linux ${release()}, Node ${process.version}. ` +
+    `Load average at start ${load0.map((l) => l.toFixed(1)).join(' / ')}, at end ${load1.map((l) => l.toFixed(1)).join(' / ')} (other jobs shared the machine: medians, not means).`,
+);
+out(
+  `CLI measured: ${distUsed ? 'compiled dist/ (bin/delib.js)' : 'TypeScript sources through tsx'}; every run is a new process (cold), SOURCE_DATE_EPOCH fixed, default --jobs.`,
+);
+out(
+  `Peak RSS: ${hasTime ? '/usr/bin/time -v (whole process, worker threads included)' : 'process.resourceUsage().maxRSS of the child'}.`,
+);
+out(`\`delib --version\` cold: ${fmtS(version.wallMs)} s.`);
+out();
+out(
+  '| séance | runs | median wall (s) | min–max (s) | files | documents/s | pages | pages/s | peak RSS (MB) |',
+);
+out('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of results) {
+  const walls = r.runs.map((x) => x.wallMs);
+  const med = median(walls);
+  out(
+    `| ${r.label === 'sceaux' ? 'Sceaux, 1 point' : `${r.points} points`} | ${r.runs.length} | ${fmtS(med)} | ${fmtS(Math.min(...walls))}–${fmtS(Math.max(...walls))} | ${r.files} | ${(r.files / (med / 1000)).toFixed(1)} | ${r.pages} | ${(r.pages / (med / 1000)).toFixed(0)} | ${(Math.max(...r.runs.map((x) => x.rssKb)) / 1024).toFixed(0)} |`,
+  );
+}
+out();
+out(
+  '“files”: PDF and DOCX of every document, plus the dossier de séance; “pages”: PDF pages, dossier included.',
+);
+out(`Output identical with --jobs 1 and the default pool (${small.label}): ${sameBytes ? 'yes' : 'NO'}.`);
+out();
+out('## LibreOffice (DOCX → PDF, one batch call, own profile, profile created beforehand)');
+out();
+out('| séance | DOCX | LibreOffice (s) | per document (ms) | delib per document, PDF + DOCX (ms) | ratio |');
+out('|---|---:|---:|---:|---:|---:|');
+for (const r of results.filter((x) => loResults.has(x.label))) {
+  const lo = loResults.get(r.label)!;
+  const delibPerDoc = median(r.runs.map((x) => x.wallMs)) / r.sourceDocuments;
+  if (typeof lo === 'string') out(`| ${r.label} | ${r.sourceDocuments} | skipped: ${lo} | | | |`);
+  else
+    out(
+      `| ${r.label} | ${lo.count} | ${fmtS(lo.ms)} | ${(lo.ms / lo.count).toFixed(0)} | ${delibPerDoc.toFixed(0)} | ${(lo.ms / lo.count / delibPerDoc).toFixed(2)} × |`,
+    );
+}
+out();
+out(`## Raw engines' floor (${floorTarget.label}, one thread, in process, warm)`);
+out();
+if (typeof floorResult === 'string') out(`Skipped: ${floorResult}`);
+else {
+  const f = floorResult.ms;
+  const per = (ms: number | undefined) => ((ms ?? Number.NaN) / floorResult.documents).toFixed(1);
+  out('| renderer | total (ms) | per document (ms) | ratio to the floor |');
+  out('|---|---:|---:|---:|');
+  out(
+    `| pdfkit, plain justified paragraphs, same fonts (floor) | ${f.rawPdf?.toFixed(0)} | ${per(f.rawPdf)} | 1 |`,
+  );
+  out(
+    `| delib renderPdf | ${f.delibPdf?.toFixed(0)} | ${per(f.delibPdf)} | ${((f.delibPdf ?? 0) / (f.rawPdf ?? 1)).toFixed(1)} × |`,
+  );
+  out(`| docx, plain paragraphs, no styles (floor) | ${f.rawDocx?.toFixed(0)} | ${per(f.rawDocx)} | 1 |`);
+  out(
+    `| delib renderDocx | ${f.delibDocx?.toFixed(0)} | ${per(f.delibDocx)} | ${((f.delibDocx ?? 0) / (f.rawDocx ?? 1)).toFixed(1)} × |`,
+  );
+  out(
+    `| delib renderDocx, embedFonts: false | ${f.delibDocxNoFonts?.toFixed(0)} | ${per(f.delibDocxNoFonts)} | ${((f.delibDocxNoFonts ?? 0) / (f.rawDocx ?? 1)).toFixed(1)} × |`,
+  );
+  const both = (f.delibPdf ?? 0) + (f.delibDocx ?? 0);
+  const raw = (f.rawPdf ?? 0) + (f.rawDocx ?? 0);
+  out(`| both formats | ${both.toFixed(0)} vs ${raw.toFixed(0)} | | ${(both / raw).toFixed(1)} × |`);
+}
+const table = lines.join('\n');
+process.stdout.write(`${table}\n`);
+const resultsFile = join(ROOT, 'bench', 'results.md');
+const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
+// The hand-written analysis after the marker is kept; the measured part above it is replaced.
+const marker = '<!-- analysis -->';
+const analysis = previous.includes(marker) ? previous.slice(previous.indexOf(marker)) : `${marker}\n`;
+writeFileSync(resultsFile, `${table}\n\n${analysis}`);
+process.stderr.write(`Écrit : ${resultsFile}\n`);
