@@ -100,11 +100,16 @@ function rekeyFonts(parts: Parts): void {
   setText(parts, 'word/fontTable.xml', fixed);
 }
 
-/** The same package with pinned dates, ordered ids, content-derived font keys and a fixed zip layout. */
-export function makeReproducible(bytes: Uint8Array, creationDate: Date): Uint8Array {
+/** The parts of a package with pinned dates, ordered ids and content-derived font keys. */
+export function reproducibleParts(bytes: Uint8Array, creationDate: Date): Parts {
   const parts = readParts(bytes);
   pinCoreDates(parts, creationDate);
   renumberRelationships(parts);
   rekeyFonts(parts);
-  return writeParts(parts, creationDate);
+  return parts;
+}
+
+/** The same package with pinned dates, ordered ids, content-derived font keys and a fixed zip layout. */
+export function makeReproducible(bytes: Uint8Array, creationDate: Date): Uint8Array {
+  return writeParts(reproducibleParts(bytes, creationDate), creationDate);
 }

@@ -12,8 +12,9 @@ import type { DocumentTree, List } from '../../tree/types.ts';
 import { theme } from '../theme.ts';
 import { blockSpec } from './blocks.ts';
 import { buildBlocks } from './build.ts';
-import { makeReproducible } from './determinism.ts';
-import { defaultFamily, embeddedFonts } from './fonts.ts';
+import { reproducibleParts } from './determinism.ts';
+import { embedFonts } from './embedded-fonts.ts';
+import { defaultFamily } from './fonts.ts';
 import { headersAndFooters } from './header-footer.ts';
 import { listsInOrder } from './lists.ts';
 import { numberingConfig } from './numbering.ts';
@@ -22,6 +23,7 @@ import { resolvePageBreaks } from './specs.ts';
 import { buildStyles } from './styles.ts';
 import { cleanLine } from './text.ts';
 import { twips } from './units.ts';
+import { writeParts } from './zip.ts';
 
 export interface DocxRenderOptions {
   /** Fixed by SOURCE_DATE_EPOCH: dcterms dates and zip entry times. */
@@ -62,7 +64,6 @@ export async function renderDocx(doc: DocumentTree, options: DocxRenderOptions):
     hyphenation: { autoHyphenation: true, hyphenationZone: 357, consecutiveHyphenLimit: 2 },
     // A justified line that ends with a line break is not stretched (Word and LibreOffice).
     compatibility: { doNotExpandShiftReturn: true },
-    ...((options.embedFonts ?? options.referenceDocx === undefined) ? { fonts: embeddedFonts() } : {}),
     sections: [
       {
         properties: {
@@ -90,5 +91,7 @@ export async function renderDocx(doc: DocumentTree, options: DocxRenderOptions):
   const bytes = new Uint8Array(await Packer.toBuffer(document));
   const referenced =
     options.referenceDocx === undefined ? bytes : applyReference(bytes, options.referenceDocx);
-  return makeReproducible(referenced, options.creationDate);
+  const parts = reproducibleParts(referenced, options.creationDate);
+  if (options.embedFonts ?? options.referenceDocx === undefined) await embedFonts(parts);
+  return writeParts(parts, options.creationDate);
 }

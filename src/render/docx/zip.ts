@@ -1,11 +1,12 @@
 /**
- * Reading and writing the DOCX zip with fflate, in a fixed entry order with fixed times, so the
- * same parts always give the same bytes.
+ * Reading and writing the DOCX zip (deflate by fflate, pure JavaScript: the same bytes on every
+ * machine and Node version), in a fixed entry order with fixed times, so the same parts always
+ * give the same bytes.
  *
  * @example
  * const parts = readParts(bytes); parts.set('word/styles.xml', utf8('…')); writeParts(parts, date);
  */
-import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
+import { deflateSync, strFromU8, strToU8, unzipSync } from 'fflate';
 
 export type Parts = Map<string, Uint8Array>;
 
@@ -31,29 +32,111 @@ function order(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * A Date whose local-time fields are the UTC fields of `date`: zip (DOS) times are local times and
- * fflate reads them with local getters, so this keeps the bytes independent of the machine's TZ.
- * DOS times start in 1980.
- */
-function dosDate(date: Date): Date {
+/** DOS date and time fields of `date`, read in UTC so the bytes do not depend on the machine's TZ. */
+function dosDateTime(date: Date): { time: number; day: number } {
   const d = date.getTime() < Date.UTC(1980, 0, 1) ? new Date(Date.UTC(1980, 0, 1)) : date;
-  return new Date(
-    d.getUTCFullYear(),
-    d.getUTCMonth(),
-    d.getUTCDate(),
-    d.getUTCHours(),
-    d.getUTCMinutes(),
-    d.getUTCSeconds(),
-  );
+  return {
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
+    day: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+  };
 }
 
-/** Zips the parts: content types first, then the package relationships, then by name. */
-export function writeParts(parts: Parts, date: Date): Uint8Array {
-  const mtime = dosDate(date);
-  const entries: Zippable = {};
-  for (const name of [...parts.keys()].sort(order)) {
-    entries[name] = [parts.get(name)!, { level: 6, mtime }];
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
   }
-  return zipSync(entries);
+  return table;
+})();
+
+function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = (CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8)) >>> 0;
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+interface Compressed {
+  readonly data: Uint8Array;
+  readonly crc: number;
+}
+
+/**
+ * Deflated entries kept per part object: the embedded fonts are the same objects in every package
+ * of a process, so they are deflated once (the rest is small XML).
+ */
+const compressedCache = new WeakMap<Uint8Array, Compressed>();
+const CACHE_FROM = 64 * 1024;
+
+function compress(data: Uint8Array): Compressed {
+  const hit = compressedCache.get(data);
+  if (hit) return hit;
+  const out = { data: deflateSync(data, { level: 6 }), crc: crc32(data) };
+  if (data.length >= CACHE_FROM) compressedCache.set(data, out);
+  return out;
+}
+
+/**
+ * Zips the parts: content types first, then the package relationships, then by name; every entry
+ * deflated, with the same time. A plain zip (no zip64, no data descriptors), as Word writes them.
+ */
+export function writeParts(parts: Parts, date: Date): Uint8Array {
+  const { time, day } = dosDateTime(date);
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  let count = 0;
+  for (const name of [...parts.keys()].sort(order)) {
+    const data = parts.get(name)!;
+    const { data: deflated, crc } = compress(data);
+    const nameBytes = strToU8(name);
+    const local = new Uint8Array(30 + nameBytes.length);
+    const l = new DataView(local.buffer);
+    l.setUint32(0, 0x04034b50, true);
+    l.setUint16(4, 20, true);
+    l.setUint16(6, 0x0800, true); // names are UTF-8
+    l.setUint16(8, 8, true); // deflate
+    l.setUint16(10, time, true);
+    l.setUint16(12, day, true);
+    l.setUint32(14, crc, true);
+    l.setUint32(18, deflated.length, true);
+    l.setUint32(22, data.length, true);
+    l.setUint16(26, nameBytes.length, true);
+    local.set(nameBytes, 30);
+    const header = new Uint8Array(46 + nameBytes.length);
+    const c = new DataView(header.buffer);
+    c.setUint32(0, 0x02014b50, true);
+    c.setUint16(4, 20, true);
+    c.setUint16(6, 20, true);
+    c.setUint16(8, 0x0800, true);
+    c.setUint16(10, 8, true);
+    c.setUint16(12, time, true);
+    c.setUint16(14, day, true);
+    c.setUint32(16, crc, true);
+    c.setUint32(20, deflated.length, true);
+    c.setUint32(24, data.length, true);
+    c.setUint16(28, nameBytes.length, true);
+    c.setUint32(42, offset, true);
+    header.set(nameBytes, 46);
+    chunks.push(local, deflated);
+    central.push(header);
+    offset += local.length + deflated.length;
+    count++;
+  }
+  const centralSize = central.reduce((sum, h) => sum + h.length, 0);
+  const end = new Uint8Array(22);
+  const e = new DataView(end.buffer);
+  e.setUint32(0, 0x06054b50, true);
+  e.setUint16(8, count, true);
+  e.setUint16(10, count, true);
+  e.setUint32(12, centralSize, true);
+  e.setUint32(16, offset, true);
+  const out = new Uint8Array(offset + centralSize + end.length);
+  let at = 0;
+  for (const chunk of [...chunks, ...central, end]) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
