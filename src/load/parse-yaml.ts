@@ -117,9 +117,11 @@ export function parseYaml(raw: string, file: string): ParsedYaml {
   // After a tab in the indentation, the parser's other complaints are consequences of it.
   const tabbed = doc.errors.some((e) => e.code === 'TAB_AS_INDENT');
   const errors = tabbed ? doc.errors.filter((e) => e.code === 'TAB_AS_INDENT') : doc.errors;
-  const seen = new Set<string>();
+  // One syntax error often makes the parser complain several times on the same line: the first
+  // complaint of a line is the one that helps.
+  const seen = new Set<number>();
   for (const error of errors) {
-    const key = `${error.code}:${error.pos[0]}`;
+    const key = source.lineCounter.linePos(error.pos[0]).line;
     if (seen.has(key)) continue;
     seen.add(key);
     const [message, hint] = YAML_MESSAGES[error.code] ?? [

@@ -157,17 +157,27 @@ function compileError(file: TemplateFile, error: unknown): Diagnostic {
     });
   }
   const position = /line (\d+)/.exec(e.message);
+  const at = line || Number(position?.[1] ?? 0);
   return diagnostic(
     'template.syntax',
     'erreur',
-    `Erreur de syntaxe dans le modèle : ${firstLine(e.message)}`,
+    `Erreur de syntaxe dans le modèle : ${parseErrorText(e.message)}`,
     {
       file: displayPath(file.path),
-      line: line || Number(position?.[1] ?? 0),
-      column,
+      line: at,
+      // Handlebars' parse errors give a line only: the diagnostic points at its start.
+      column: at > 0 ? Math.max(column, 1) : 0,
       hint: 'Vérifiez que chaque {{#bloc}} est fermé par {{/bloc}} et que les accolades sont doublées.',
     },
   );
+}
+
+/** Handlebars' English parse error, said in French. */
+function parseErrorText(message: string): string {
+  if (!message.startsWith('Parse error')) return firstLine(message);
+  if (/got 'EOF'/.test(message)) return 'un bloc {{#…}} n’est pas fermé avant la fin du fichier.';
+  const got = /got '(\w+)'/.exec(message)?.[1];
+  return `expression {{…}} mal formée${got ? ` (élément inattendu ${got})` : ''}.`;
 }
 
 function firstLine(message: string): string {
