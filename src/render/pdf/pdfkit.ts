@@ -75,7 +75,11 @@ function sharedLayoutCache(font: object): Record<string, unknown> {
 }
 
 export function createPdfKitDocument(options: PDFKit.PDFDocumentOptions): PdfDoc {
-  const doc = new PDFDocument(options);
+  // No default Helvetica: pdfkit reads and parses its AFM file for every document (≈ 10 ms), and
+  // delib never draws with it (an unused font is never written). The font counter is set as if it
+  // had been loaded, so the fonts keep their ids (F2…) and the output its bytes.
+  const doc = new PDFDocument({ ...options, font: null as unknown as string }); // typings omit null
+  (doc as unknown as { _fontCount: number })._fontCount = 1;
   const font = doc.font.bind(doc);
   const shared = new WeakSet<object>();
   doc.font = ((...args: Parameters<PdfDoc['font']>) => {
