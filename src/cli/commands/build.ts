@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildBundle } from '../../bundle/build.ts';
 import { buildDate } from '../../bundle/clock.ts';
-import { DiagnosticError, diagnostic } from '../../diagnostics.ts';
+import { type Diagnostic, DiagnosticError, diagnostic } from '../../diagnostics.ts';
 import { ctesDiagnostics } from '../../publish/ctes.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
 import type { CliIo } from '../io.ts';
@@ -24,7 +24,7 @@ export function defaultOutDir(date: string, instance: string): string {
 }
 
 function progressBar(io: CliIo, quiet: boolean): (done: number, total: number) => void {
-  if (quiet || !io.isTTY) return () => undefined;
+  if (quiet || io.stderrIsTTY !== true) return () => undefined;
   let last = -1;
   return (done, total) => {
     const width = 30;
@@ -177,10 +177,41 @@ Exemples :
         reportDiagnostics(io, reporter, file, error.diagnostics, texts.size > 0 ? texts : textsOf(error));
         return EXIT.invalid;
       }
+      const written = writeFailure(error, typeof values.sortie === 'string' ? values.sortie : undefined);
+      if (written) {
+        reportDiagnostics(io, reporter, file, [written], texts);
+        return EXIT.invalid;
+      }
       throw error;
     }
   },
 };
+
+/** Failures of the file system while writing the bundle: the machine's problem, not a bug. */
+const WRITE_FAILURES: Readonly<Record<string, string>> = {
+  ENOSPC: 'disque plein',
+  EDQUOT: 'quota de disque dépassé',
+  EROFS: 'système de fichiers en lecture seule',
+  EACCES: 'accès refusé en écriture',
+  EPERM: 'opération refusée par le système',
+  EIO: 'erreur d’entrée-sortie du disque',
+  EMFILE: 'trop de fichiers ouverts',
+};
+
+/**
+ * A file system error that escaped the bundle writer (which keeps the previous bundle and removes
+ * its temporary folder before rethrowing) becomes `output.not-writable`, not « erreur interne ».
+ */
+function writeFailure(error: unknown, outDir: string | undefined): Diagnostic | undefined {
+  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+  const reason = code === undefined ? undefined : WRITE_FAILURES[code];
+  if (reason === undefined) return undefined;
+  const where = outDir === undefined ? 'le dossier de sortie' : `« ${outDir} »`;
+  return diagnostic('output.not-writable', 'erreur', `Écriture impossible dans ${where} : ${reason}.`, {
+    file: outDir ?? '',
+    hint: 'Libérez de la place ou choisissez un autre dossier avec -o ; le dossier précédent est intact.',
+  });
+}
 
 function textsOf(error: DiagnosticError): ReadonlyMap<string, string> {
   const texts = (error as DiagnosticError & { texts?: ReadonlyMap<string, string> }).texts;
