@@ -200,9 +200,16 @@ for (const n of sizes) {
 const small = results.find((r) => r.points === 10) ?? results[0]!;
 const oneThread = join(WORK, `out-${small.label}-j1`);
 runCli(['build', small.file, '-o', oneThread, '--force', '-q', '--jobs', '1']);
-const sameBytes =
-  readFileSync(join(oneThread, 'manifest.json'), 'utf8') ===
-  readFileSync(join(small.outDir, 'manifest.json'), 'utf8');
+const twoThreads = join(WORK, `out-${small.label}-j2`);
+runCli(['build', small.file, '-o', twoThreads, '--force', '-q', '--jobs', '2']);
+// The manifest holds every file's SHA-256: equal manifests, equal files.
+type Entry = { path: string; sha256: string };
+const readEntries = (dir: string) =>
+  (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { documents: Entry[] }).documents;
+const twoHashes = new Map(readEntries(twoThreads).map((d) => [d.path, d.sha256]));
+const differing = readEntries(oneThread)
+  .filter((d) => twoHashes.get(d.path) !== d.sha256)
+  .map((d) => d.path);
 
 const loResults = new Map<string, ReturnType<typeof libreOffice>>();
 for (const r of results.filter((x) => x.points <= 100)) {
@@ -250,7 +257,9 @@ out();
 out(
   '“files”: PDF and DOCX of every document, plus the dossier de séance; “pages”: PDF pages, dossier included.',
 );
-out(`Output identical with --jobs 1 and the default pool (${small.label}): ${sameBytes ? 'yes' : 'NO'}.`);
+out(
+  `Output identical with --jobs 1 and --jobs 2 (${small.label}): ${differing.length === 0 ? 'yes' : `NO, ${differing.length} files differ (${differing.join(', ')})`}.`,
+);
 out();
 out('## LibreOffice (DOCX → PDF, one batch call, own profile, profile created beforehand)');
 out();

@@ -101,36 +101,44 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
   const total = refs.length + (options.formats.includes('pdf') ? 1 : 0);
   const staged = await stageOutput(options.outDir, { force: options.force === true });
   try {
-    const documents: ManifestDocument[] = [];
+    // Entries by document index: files are written as they arrive (in any order with N threads)
+    // and their bytes dropped, but the manifest lists them in the séance's order.
+    const byIndex: ManifestDocument[][] = [];
+    const dossierEntries: ManifestDocument[] = [];
     let pages = 0;
     const write = async (
+      into: ManifestDocument[],
       file: string,
       bytes: Uint8Array,
       entry: Omit<ManifestDocument, 'path' | 'sha256' | 'bytes'>,
     ) => {
       options.signal?.throwIfAborted();
       await writeFile(join(staged.dir, file), bytes);
-      documents.push({ ...entry, path: file, sha256: sha256(bytes), bytes: bytes.byteLength });
+      into.push({ ...entry, path: file, sha256: sha256(bytes), bytes: bytes.byteLength });
     };
     const rendered = await renderAll(job, refs, {
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
       onDone: (done) => options.onProgress?.(done, total),
       ...(options.signal ? { signal: options.signal } : {}),
+      // Written at once, then kept without bytes: only the trees are needed for the dossier.
+      onResult: async (r, index) => {
+        const entries: ManifestDocument[] = [];
+        byIndex[index] = entries;
+        const base = { kind: r.ref.kind, point: r.ref.point, title: r.tree.meta.title };
+        if (r.pdf) {
+          const act = options.ctes ? ctesAct(seance, r.ref) : undefined;
+          await write(entries, `${r.ref.id}.pdf`, r.pdf.bytes, {
+            ...base,
+            format: 'pdf',
+            pages: r.pdf.pages,
+            ...(act ? { ctes: act } : {}),
+          });
+          pages += r.pdf.pages;
+        }
+        if (r.docx) await write(entries, `${r.ref.id}.docx`, r.docx, { ...base, format: 'docx' });
+        return { ref: r.ref, tree: r.tree };
+      },
     });
-    for (const r of rendered) {
-      const base = { kind: r.ref.kind, point: r.ref.point, title: r.tree.meta.title };
-      if (r.pdf) {
-        const act = options.ctes ? ctesAct(seance, r.ref) : undefined;
-        await write(`${r.ref.id}.pdf`, r.pdf.bytes, {
-          ...base,
-          format: 'pdf',
-          pages: r.pdf.pages,
-          ...(act ? { ctes: act } : {}),
-        });
-        pages += r.pdf.pages;
-      }
-      if (r.docx) await write(`${r.ref.id}.docx`, r.docx, { ...base, format: 'docx' });
-    }
     if (options.formats.includes('pdf')) {
       const odj = refs[0] ?? listDocuments(seance)[0]!;
       const meta = {
@@ -144,7 +152,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
         assets: job.assets,
         ...(job.pdfa ? { pdfa: { source: job.source } } : {}),
       });
-      await write(`${DOSSIER_ID}.pdf`, dossier.bytes, {
+      await write(dossierEntries, `${DOSSIER_ID}.pdf`, dossier.bytes, {
         kind: 'dossier',
         point: null,
         format: 'pdf',
@@ -154,6 +162,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
       pages += dossier.pages;
       options.onProgress?.(total, total);
     }
+    const documents = [...byIndex.flat(), ...dossierEntries];
     const manifest: Manifest = {
       generator: { name: 'delib', version: VERSION },
       source: { file: job.source.name, sha256: sha256(options.source.bytes) },

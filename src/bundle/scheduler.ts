@@ -14,6 +14,11 @@ import type { WorkerReply } from './worker.ts';
 
 export interface ScheduleOptions {
   readonly jobs?: number;
+  /**
+   * Called with each document as soon as it is rendered (in any order with N threads); what it
+   * returns is kept in its place instead (e.g. the document without its bytes, once written).
+   */
+  readonly onResult?: (result: RenderedDocument, index: number) => Promise<RenderedDocument>;
   readonly onDone?: (done: number) => void;
   readonly signal?: AbortSignal;
 }
@@ -48,9 +53,10 @@ export async function renderAll(
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(refs.length), refs.length));
   if (jobs === 1) {
     const out: RenderedDocument[] = [];
-    for (const ref of refs) {
+    for (const [index, ref] of refs.entries()) {
       options.signal?.throwIfAborted();
-      out.push(await renderDocument(job, ref));
+      const rendered = await renderDocument(job, ref);
+      out.push(options.onResult ? await options.onResult(rendered, index) : rendered);
       options.onDone?.(out.length);
     }
     return out;
@@ -68,6 +74,7 @@ function renderOnWorkers(
   const workers = Array.from({ length: jobs }, () => startWorker(job));
   let next = 0;
   let done = 0;
+  const pending: Promise<void>[] = [];
   return new Promise<RenderedDocument[]>((resolve, reject) => {
     let failed = false;
     const stop = (error: unknown) => {
@@ -91,13 +98,19 @@ function renderOnWorkers(
           else stop(Object.assign(new Error(reply.message), reply.stack ? { stack: reply.stack } : {}));
           return;
         }
-        results[reply.index] = reply.result;
+        const index = reply.index;
+        const keep = options.onResult ?? ((r: RenderedDocument) => Promise.resolve(r));
+        const kept = keep(reply.result, index).then((r) => {
+          results[index] = r;
+        });
+        kept.catch(stop);
+        pending.push(kept);
         done++;
         options.onDone?.(done);
         if (done === refs.length) {
           options.signal?.removeEventListener('abort', onAbort);
           for (const w of workers) void w.terminate();
-          resolve(results as RenderedDocument[]);
+          Promise.all(pending).then(() => resolve(results as RenderedDocument[]), stop);
         } else {
           feed(worker);
         }
