@@ -43,8 +43,53 @@ export function drawImage(doc: PdfDoc, image: PdfImage, x: number, y: number, he
 
 /** What pdfkit's EmbeddedFont holds that the shared layout cache needs (not in its typings). */
 interface EmbeddedFontInternals {
-  readonly font?: object;
+  readonly font?: FontkitInternals;
   layoutCache?: Record<string, unknown>;
+  readonly unicode?: (readonly number[] | undefined)[];
+  readonly subset?: { readonly glyphs: readonly number[] };
+  embed?: () => void;
+}
+
+/** fontkit's character map, asked without creating glyph objects (which would fix their text). */
+interface FontkitInternals {
+  readonly characterSet: readonly number[];
+  readonly _cmapProcessor: { lookup(codePoint: number): number };
+}
+
+/** Lowest code point of each glyph id in a face's character map, computed once per face. */
+const reverseCmaps = new WeakMap<object, Map<number, number>>();
+
+function reverseCmap(font: FontkitInternals): Map<number, number> {
+  let map = reverseCmaps.get(font);
+  if (!map) {
+    map = new Map();
+    for (const cp of [...font.characterSet].sort((a, b) => a - b)) {
+      const id = font._cmapProcessor.lookup(cp);
+      if (id !== 0 && !map.has(id)) map.set(id, cp);
+    }
+    reverseCmaps.set(font, map);
+  }
+  return map;
+}
+
+/**
+ * fontkit gives a glyph the characters of its first use in the process, and some shaping paths
+ * create it with none: the glyph then maps to nothing in the PDF's ToUnicode, and which one does
+ * depends on what the thread rendered before (1 and N threads gave different bytes). Before
+ * pdfkit writes the map, every glyph left without text gets its character from the font's cmap.
+ */
+function fillEmptyUnicode(embedded: EmbeddedFontInternals): void {
+  const embed = embedded.embed?.bind(embedded);
+  const { font, unicode, subset } = embedded;
+  if (!embed || !font || !unicode || !subset) return;
+  embedded.embed = () => {
+    for (let gid = 1; gid < unicode.length; gid++) {
+      if (unicode[gid]?.length !== 0) continue;
+      const cp = reverseCmap(font).get(subset.glyphs[gid] ?? 0);
+      if (cp !== undefined) unicode[gid] = [cp];
+    }
+    embed();
+  };
 }
 
 /**
@@ -87,6 +132,7 @@ export function createPdfKitDocument(options: PDFKit.PDFDocumentOptions): PdfDoc
     const embedded = (doc as unknown as { _font?: EmbeddedFontInternals })._font;
     if (embedded?.font && embedded.layoutCache && !shared.has(embedded)) {
       embedded.layoutCache = sharedLayoutCache(embedded.font);
+      fillEmptyUnicode(embedded);
       shared.add(embedded);
     }
     return doc;
