@@ -18,7 +18,9 @@ const clone = <T>(value: T): T => structuredClone(value);
 
 /** The fixture's points with a délibération, the included one read in place. */
 function templatePoints(root: Json): Json[] {
-  const points = (root.points as Json[]).map((p) => (p.inclure ? (parse(readFileSync(INCLUDED, 'utf8')) as Json) : p));
+  const points = (root.points as Json[]).map((p) =>
+    p.inclure ? (parse(readFileSync(INCLUDED, 'utf8')) as Json) : p,
+  );
   return points.filter((p) => p.deliberation !== undefined);
 }
 

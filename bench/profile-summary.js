@@ -19,7 +19,8 @@ for (let i = 0; i < profile.samples.length; i++) {
 const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
 const shortUrl = (url) =>
   url.replace(/^file:\/\/.*?\/node_modules\//, 'npm:').replace(/^file:\/\/.*?\/(src|dist|bin)\//, '$1/');
-const label = (n) => `${n.callFrame.functionName || '(anonymous)'} ${shortUrl(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
+const label = (n) =>
+  `${n.callFrame.functionName || '(anonymous)'} ${shortUrl(n.callFrame.url)}:${n.callFrame.lineNumber + 1}`;
 
 const selfByFn = new Map();
 for (const [id, us] of selfUs) {
@@ -39,9 +40,12 @@ for (const [id, us] of selfUs) {
     inclByFile.set(url, (inclByFile.get(url) ?? 0) + us);
   }
 }
-const ms = (us) => `${(us / 1000).toFixed(0).padStart(6)} ms ${((100 * us) / total).toFixed(1).padStart(5)} %`;
+const ms = (us) =>
+  `${(us / 1000).toFixed(0).padStart(6)} ms ${((100 * us) / total).toFixed(1).padStart(5)} %`;
 console.log(`total sampled: ${(total / 1000).toFixed(0)} ms`);
 console.log('\nself time by function:');
-for (const [k, us] of [...selfByFn].sort((a, b) => b[1] - a[1]).slice(0, Number(count))) console.log(`${ms(us)}  ${k}`);
+for (const [k, us] of [...selfByFn].sort((a, b) => b[1] - a[1]).slice(0, Number(count)))
+  console.log(`${ms(us)}  ${k}`);
 console.log('\ninclusive time by file:');
-for (const [k, us] of [...inclByFile].sort((a, b) => b[1] - a[1]).slice(0, Number(count))) console.log(`${ms(us)}  ${k}`);
+for (const [k, us] of [...inclByFile].sort((a, b) => b[1] - a[1]).slice(0, Number(count)))
+  console.log(`${ms(us)}  ${k}`);
