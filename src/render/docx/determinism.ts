@@ -100,9 +100,8 @@ function rekeyFonts(parts: Parts): void {
   setText(parts, 'word/fontTable.xml', fixed);
 }
 
-/** The parts of a package with pinned dates, ordered ids and content-derived font keys. */
-export function reproducibleParts(bytes: Uint8Array, creationDate: Date): Parts {
-  const parts = readParts(bytes);
+/** The parts of a package with pinned dates, ordered ids and content-derived font keys (in place). */
+export function makePartsReproducible(parts: Parts, creationDate: Date): Parts {
   pinCoreDates(parts, creationDate);
   renumberRelationships(parts);
   rekeyFonts(parts);
@@ -111,5 +110,5 @@ export function reproducibleParts(bytes: Uint8Array, creationDate: Date): Parts 
 
 /** The same package with pinned dates, ordered ids, content-derived font keys and a fixed zip layout. */
 export function makeReproducible(bytes: Uint8Array, creationDate: Date): Uint8Array {
-  return writeParts(reproducibleParts(bytes, creationDate), creationDate);
+  return writeParts(makePartsReproducible(readParts(bytes), creationDate), creationDate);
 }

@@ -8,22 +8,23 @@
  * await writeFile('note.docx', bytes);
  */
 import { Document, Packer } from 'docx';
+import { strToU8 } from 'fflate';
 import type { DocumentTree, List } from '../../tree/types.ts';
 import { theme } from '../theme.ts';
 import { blockSpec } from './blocks.ts';
 import { buildBlocks } from './build.ts';
-import { reproducibleParts } from './determinism.ts';
+import { makePartsReproducible } from './determinism.ts';
 import { embedFonts } from './embedded-fonts.ts';
 import { defaultFamily } from './fonts.ts';
 import { headersAndFooters } from './header-footer.ts';
 import { listsInOrder } from './lists.ts';
 import { numberingConfig } from './numbering.ts';
-import { applyReference } from './reference.ts';
+import { applyReferenceToParts } from './reference.ts';
 import { resolvePageBreaks } from './specs.ts';
 import { buildStyles } from './styles.ts';
 import { cleanLine } from './text.ts';
 import { twips } from './units.ts';
-import { writeParts } from './zip.ts';
+import { type Parts, writeParts } from './zip.ts';
 
 export interface DocxRenderOptions {
   /** Fixed by SOURCE_DATE_EPOCH: dcterms dates and zip entry times. */
@@ -37,6 +38,30 @@ export interface DocxRenderOptions {
    * without installing it. Default: true, or false with a `referenceDocx` (whose fonts rule).
    */
   readonly embedFonts?: boolean;
+}
+
+/** What docx's Packer uses and keeps to itself: the compiler that gives the package's parts. */
+interface PackerInternals {
+  readonly compiler: {
+    compile(
+      file: Document,
+      prettify: undefined,
+      overrides: readonly unknown[],
+    ): Map<string, string | Uint8Array>;
+  };
+}
+
+/**
+ * The package's parts straight from docx's compiler: Packer.toBuffer would deflate every part
+ * only for the post-pass to inflate and deflate them again.
+ */
+function documentParts(document: Document): Parts {
+  const { compiler } = Packer as unknown as PackerInternals;
+  const parts: Parts = new Map();
+  for (const [path, data] of compiler.compile(document, undefined, [])) {
+    parts.set(path, typeof data === 'string' ? strToU8(data) : data);
+  }
+  return parts;
 }
 
 /**
@@ -88,10 +113,9 @@ export async function renderDocx(doc: DocumentTree, options: DocxRenderOptions):
       },
     ],
   });
-  const bytes = new Uint8Array(await Packer.toBuffer(document));
-  const referenced =
-    options.referenceDocx === undefined ? bytes : applyReference(bytes, options.referenceDocx);
-  const parts = reproducibleParts(referenced, options.creationDate);
+  const parts = documentParts(document);
+  if (options.referenceDocx !== undefined) applyReferenceToParts(parts, options.referenceDocx);
+  makePartsReproducible(parts, options.creationDate);
   if (options.embedFonts ?? options.referenceDocx === undefined) await embedFonts(parts);
   return writeParts(parts, options.creationDate);
 }

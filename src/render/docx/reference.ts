@@ -115,6 +115,12 @@ function mergePageSetup(parts: Parts, reference: Parts): void {
 /** Our DOCX with the reference's styles, theme and page setup. The result is zipped again. */
 export function applyReference(bytes: Uint8Array, referenceDocx: Uint8Array): Uint8Array {
   const parts = readParts(bytes);
+  applyReferenceToParts(parts, referenceDocx);
+  return writeParts(parts, new Date(Date.UTC(1980, 0, 1)));
+}
+
+/** The same, on the parts of a package (changed in place). */
+export function applyReferenceToParts(parts: Parts, referenceDocx: Uint8Array): void {
   const reference = readParts(referenceDocx);
   const refStyles = text(reference, 'word/styles.xml');
   const ourStyles = text(parts, 'word/styles.xml');
@@ -124,5 +130,4 @@ export function applyReference(bytes: Uint8Array, referenceDocx: Uint8Array): Ui
   const theme = reference.get('word/theme/theme1.xml');
   if (theme !== undefined && parts.has('word/theme/theme1.xml')) parts.set('word/theme/theme1.xml', theme);
   mergePageSetup(parts, reference);
-  return writeParts(parts, new Date(Date.UTC(1980, 0, 1)));
 }
