@@ -8,7 +8,7 @@
  * const env = templateEnv({ templatesDir: 'ma-ville/modeles' });
  * const markdown = env.render('note-de-presentation', context);
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -210,6 +210,20 @@ function partialCalls(hb: Hb, source: string): { name: string; line: number; col
 }
 
 function buildEnv(overrideDir: string | undefined): TemplateEnv {
+  // A mistyped --templates must not fall back silently to delib's own templates.
+  if (overrideDir !== undefined && !statSync(overrideDir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new DiagnosticError([
+      diagnostic(
+        'file.not-found',
+        'erreur',
+        `Le dossier de modèles « ${displayPath(overrideDir)} » est introuvable.`,
+        {
+          file: displayPath(overrideDir),
+          hint: 'Vérifiez le chemin donné à --templates (un dossier contenant des fichiers .hbs).',
+        },
+      ),
+    ]);
+  }
   const hb = newHandlebars();
   const files = templateFiles(overrideDir);
   const options = {
@@ -307,6 +321,19 @@ function runtimeError(file: TemplateFile, source: string, error: unknown): Diagn
       column,
       hint: 'Créez ce partiel dans le dossier partials/ des modèles.',
     });
+  }
+  if (error instanceof RangeError) {
+    return diagnostic(
+      'template.syntax',
+      'erreur',
+      'Le modèle s’appelle lui-même sans fin (un partiel qui s’inclut, directement ou par un autre).',
+      {
+        file: displayPath(file.path),
+        line,
+        column,
+        hint: 'Retirez l’appel {{> …}} qui ramène au même partiel.',
+      },
+    );
   }
   return diagnostic('template.syntax', 'erreur', `Erreur dans le modèle : ${firstLine(e.message)}`, {
     file: displayPath(file.path),

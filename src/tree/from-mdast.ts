@@ -81,7 +81,15 @@ interface Context {
   readonly role: ParagraphRole;
   readonly source: string;
   readonly problems: MarkdownProblem[];
+  /** Lists around the node being converted. */
+  readonly listDepth: number;
 }
+
+/**
+ * Deepest list nesting accepted: Word numbers nine levels, and a « - - - … » line of a thousand
+ * dashes (a thousand nested lists) would exhaust the renderers' stack.
+ */
+export const MAX_LIST_DEPTH = 6;
 
 const SAFE_URL = /^(https?:\/\/|mailto:)/i;
 /** Raw HTML stays text for the parser (htmlText is off); in a clerk's text it is an error. */
@@ -235,13 +243,23 @@ function mergeTexts(list: readonly Inline[]): Inline[] {
 // Blocks
 
 function list(node: MdList, ctx: Context): List {
+  const inner: Context = { ...ctx, listDepth: ctx.listDepth + 1 };
+  const shape = { type: 'list', ordered: node.ordered === true, start: node.start ?? 1 } as const;
+  if (inner.listDepth > MAX_LIST_DEPTH) {
+    problem(
+      ctx,
+      node,
+      'richtext.unsupported',
+      `Liste imbriquée sur plus de ${MAX_LIST_DEPTH} niveaux.`,
+      'Remontez les sous-listes d’un niveau, ou écrivez « - » en tête de ligne seulement (pas « - - »).',
+    );
+    return { ...shape, children: [] };
+  }
   return {
-    type: 'list',
-    ordered: node.ordered === true,
-    start: node.start ?? 1,
+    ...shape,
     children: node.children.map((item) => ({
       type: 'listItem',
-      children: blocks(item.children, ctx),
+      children: blocks(item.children, inner),
     })),
   };
 }
@@ -404,13 +422,57 @@ function blocks(nodes: readonly MdNode[], ctx: Context): Block[] {
   return out;
 }
 
+/** Link openers accepted in one text: the parser's time grows with their square. */
+export const MAX_BRACKETS = 1000;
+
+function nthIndex(text: string, char: string, n: number): number {
+  let at = -1;
+  for (let i = 0; i <= n; i++) at = text.indexOf(char, at + 1);
+  return at;
+}
+
+/** `- `, `* `, `+ `, `> `, `1. `, `1) ` opening a line, possibly repeated. */
+const CONTAINER_PREFIX = new RegExp(`^[ \\t]*(?:(?:[-*+>]|\\d{1,9}[.)])[ \\t]+){${MAX_LIST_DEPTH + 2},}`);
+
+/**
+ * A line opening more nested lists or quotes than any text needs (« - - - - … »), or thousands of
+ * « [ », are refused before parsing: the Markdown parser takes quadratic time on them (300 000
+ * « - » or 200 000 « [a]( » hold it for minutes).
+ */
+function tooDeep(source: string): MarkdownProblem | undefined {
+  const brackets = source.match(/\[/g)?.length ?? 0;
+  if (brackets > MAX_BRACKETS) {
+    const at = nthIndex(source, '[', MAX_BRACKETS);
+    const before = source.slice(0, at).split('\n');
+    return {
+      code: 'richtext.unsupported',
+      message: `Plus de ${MAX_BRACKETS} crochets « [ » dans ce texte.`,
+      hint: 'Un texte de séance a quelques liens : retirez les crochets en trop.',
+      line: before.length,
+      column: (before.at(-1)?.length ?? 0) + 1,
+    };
+  }
+  const lines = source.split('\n');
+  const index = lines.findIndex((line) => CONTAINER_PREFIX.test(line.slice(0, 4 * (MAX_LIST_DEPTH + 3))));
+  if (index < 0) return undefined;
+  return {
+    code: 'richtext.unsupported',
+    message: `Liste ou citation imbriquée sur plus de ${MAX_LIST_DEPTH} niveaux.`,
+    hint: 'Écrivez « - » une seule fois en tête de ligne ; indentez une sous-liste de deux espaces.',
+    line: index + 1,
+    column: 1,
+  };
+}
+
 /** Parses Markdown and maps it to tree blocks, collecting every problem with its position. */
 export function blocksFromMarkdown(
   source: string,
   options: { readonly mode: MarkdownMode; readonly role?: ParagraphRole },
 ): MarkdownBlocks {
   const problems: MarkdownProblem[] = [];
+  const nesting = tooDeep(source);
+  if (nesting) return { blocks: [], problems: [nesting] };
   const root = parseMarkdown(source);
-  const ctx: Context = { mode: options.mode, role: options.role ?? 'body', source, problems };
+  const ctx: Context = { mode: options.mode, role: options.role ?? 'body', source, problems, listDepth: 0 };
   return { blocks: blocks(root.children, ctx), problems };
 }

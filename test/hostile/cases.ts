@@ -521,6 +521,48 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     ]),
     errors: ['richtext.unsupported@29:9', 'richtext.unsupported@31:9'],
   },
+  {
+    name: 'mille listes imbriquées sur une ligne',
+    files: change([
+      '        Le conseil est invité à voter',
+      `        ${'- '.repeat(1_000)}Le conseil est invité à voter`,
+    ]),
+    errors: ['richtext.unsupported@29:9'],
+  },
+  {
+    name: '300 000 tirets sur une ligne (analyse quadratique)',
+    files: change([
+      '        Le conseil est invité à voter',
+      `        ${'- '.repeat(300_000)}Le conseil est invité à voter`,
+    ]),
+    errors: ['richtext.unsupported@29:9'],
+  },
+  {
+    name: 'sous-listes indentées sur 40 niveaux',
+    files: change([
+      '        Le conseil est invité à voter une subvention de 1 500 €.\n',
+      Array.from({ length: 40 }, (_, i) => `        ${'  '.repeat(i)}- niveau ${i + 1}\n`).join(''),
+    ]),
+    errors: ['richtext.unsupported@35:21'],
+  },
+  {
+    name: '200 000 liens ouverts (analyse quadratique)',
+    files: change([
+      '        Le conseil est invité à voter',
+      `        ${'[a]('.repeat(200_000)}Le conseil est invité à voter`,
+    ]),
+    errors: ['richtext.unsupported@29:4009'],
+  },
+  {
+    name: 'emphases en cascade (accepté)',
+    files: change([
+      '        Le conseil est invité à voter',
+      `        ${'*a **b _c '.repeat(2_000)}Le conseil est invité à voter`,
+    ]),
+    errors: [],
+    noBuild:
+      'un paragraphe de 20 000 mots : la construction est l’affaire des mesures, la validation suffit ici.',
+  },
   // — Templates (build --templates) —
   {
     name: 'modèle au bloc non fermé',
@@ -549,5 +591,29 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     errors: [],
     templates: { 'ordre-du-jour.hbs': '# Ordre du jour\n\n{{> absent}}\n' },
     buildErrors: ['modeles/ordre-du-jour.hbs:template.missing-partial@3:1'],
+  },
+  {
+    name: 'partiel qui s’appelle lui-même',
+    files: seance(BASE),
+    errors: [],
+    templates: {
+      'deliberation.hbs': '# Délibération\n\n{{> boucle}}\n',
+      'partials/boucle.hbs': '{{> boucle}}\n',
+    },
+    buildErrors: ['modeles/deliberation.hbs:template.syntax@0:0'],
+  },
+  {
+    name: 'fonction appelée avec un mauvais argument',
+    files: seance(BASE),
+    errors: [],
+    templates: { 'note-de-presentation.hbs': '# Note\n\n{{montant "abc"}}\n' },
+    buildErrors: ['modeles/note-de-presentation.hbs:template.syntax@0:0'],
+  },
+  {
+    name: 'dossier de modèles absent',
+    files: seance(BASE),
+    errors: [],
+    templates: {},
+    buildErrors: ['modeles:file.not-found@0:0'],
   },
 ];
