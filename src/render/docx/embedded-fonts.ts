@@ -7,10 +7,11 @@
  * @example
  * const parts = readParts(bytes); embedFonts(parts); // parts now carry word/fonts/font1.odttf…
  */
-import { Document, Packer } from 'docx';
-import { makeReproducible } from './determinism.ts';
+import { Document } from 'docx';
+import { makePartsReproducible } from './determinism.ts';
 import { defaultFamily, embeddedFonts } from './fonts.ts';
-import { type Parts, readParts, setText, text } from './zip.ts';
+import { documentParts } from './package-parts.ts';
+import { type Parts, setText, text } from './zip.ts';
 
 const FONT_TABLE = 'word/fontTable.xml';
 const FONT_RELS = 'word/_rels/fontTable.xml.rels';
@@ -31,8 +32,8 @@ async function makeFontPackage(): Promise<FontPackage> {
     fonts: embeddedFonts(),
     sections: [{ children: [] }],
   });
-  // Fixed date: the parts taken from it do not depend on it, but the key derivation must be stable.
-  const parts = readParts(makeReproducible(new Uint8Array(await Packer.toBuffer(document)), new Date(0)));
+  // Uncompressed parts: the fonts are deflated once, by the zip writer, which then keeps them.
+  const parts = makePartsReproducible(documentParts(document), new Date(0));
   const fontTable = text(parts, FONT_TABLE);
   const fontRels = text(parts, FONT_RELS);
   if (fontTable === undefined || fontRels === undefined || !fontTable.includes(defaultFamily())) {

@@ -7,8 +7,7 @@
  * const bytes = await renderDocx(tree, { creationDate: new Date('2023-03-23T00:00:00Z') });
  * await writeFile('note.docx', bytes);
  */
-import { Document, Packer } from 'docx';
-import { strToU8 } from 'fflate';
+import { Document } from 'docx';
 import type { DocumentTree, List } from '../../tree/types.ts';
 import { theme } from '../theme.ts';
 import { blockSpec } from './blocks.ts';
@@ -19,12 +18,13 @@ import { defaultFamily } from './fonts.ts';
 import { headersAndFooters } from './header-footer.ts';
 import { listsInOrder } from './lists.ts';
 import { numberingConfig } from './numbering.ts';
+import { documentParts } from './package-parts.ts';
 import { applyReferenceToParts } from './reference.ts';
 import { resolvePageBreaks } from './specs.ts';
 import { buildStyles } from './styles.ts';
 import { cleanLine } from './text.ts';
 import { twips } from './units.ts';
-import { type Parts, writeParts } from './zip.ts';
+import { writeParts } from './zip.ts';
 
 export interface DocxRenderOptions {
   /** Fixed by SOURCE_DATE_EPOCH: dcterms dates and zip entry times. */
@@ -38,30 +38,6 @@ export interface DocxRenderOptions {
    * without installing it. Default: true, or false with a `referenceDocx` (whose fonts rule).
    */
   readonly embedFonts?: boolean;
-}
-
-/** What docx's Packer uses and keeps to itself: the compiler that gives the package's parts. */
-interface PackerInternals {
-  readonly compiler: {
-    compile(
-      file: Document,
-      prettify: undefined,
-      overrides: readonly unknown[],
-    ): Map<string, string | Uint8Array>;
-  };
-}
-
-/**
- * The package's parts straight from docx's compiler: Packer.toBuffer would deflate every part
- * only for the post-pass to inflate and deflate them again.
- */
-function documentParts(document: Document): Parts {
-  const { compiler } = Packer as unknown as PackerInternals;
-  const parts: Parts = new Map();
-  for (const [path, data] of compiler.compile(document, undefined, [])) {
-    parts.set(path, typeof data === 'string' ? strToU8(data) : data);
-  }
-  return parts;
 }
 
 /**
