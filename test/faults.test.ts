@@ -12,6 +12,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -230,5 +231,18 @@ describe('output folder faults', () => {
     child.stdout.once('data', () => child.stdout.destroy());
     await new Promise((done) => child.on('exit', done));
     expect(stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('init refuses a path under a file and a dangling link, writing nowhere', async () => {
+    const folder = join(work, 'init');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'fichier'), 'x');
+    const underFile = await cli(['init', 'fichier/seance'], folder);
+    expectFrenchFailure({ ...underFile, stderr: underFile.stdout + underFile.stderr }, 'output.not-writable');
+    mkdirSync(join(folder, 'piege'));
+    symlinkSync(join(work, 'dehors-init.yaml'), join(folder, 'piege', 'seance.yaml'));
+    const dangling = await cli(['init', 'piege'], folder);
+    expectFrenchFailure({ ...dangling, stderr: dangling.stdout + dangling.stderr }, 'output.foreign-files');
+    expect(existsSync(join(work, 'dehors-init.yaml'))).toBe(false);
   });
 });

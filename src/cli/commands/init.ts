@@ -1,7 +1,7 @@
 /**
  * `delib init [DOSSIER]`: writes an example séance (with its schema, for the editor) to start from.
  */
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticError, diagnostic } from '../../diagnostics.ts';
@@ -28,7 +28,8 @@ Exemple :
     const dir = positionals[0] ?? '.';
     const targets = [join(dir, SEANCE_FILE), join(dir, SCHEMA_FILE)];
     for (const target of targets) {
-      if (await stat(target).catch(() => undefined)) {
+      // lstat: a dangling symbolic link also counts as an existing file (writing would follow it).
+      if (await lstat(target).catch(() => undefined)) {
         throw new DiagnosticError([
           diagnostic('output.foreign-files', 'erreur', `Le fichier « ${target} » existe déjà.`, {
             file: target,
@@ -41,9 +42,23 @@ Exemple :
       /^# yaml-language-server: \$schema=.*$/m,
       `# yaml-language-server: $schema=./${SCHEMA_FILE}`,
     );
-    await mkdir(dir, { recursive: true });
-    await writeFile(targets[0]!, example);
-    await writeFile(targets[1]!, seanceSchemaJson());
+    try {
+      await mkdir(dir, { recursive: true });
+      // 'wx': never replace a file that appeared meanwhile, never follow a link.
+      await writeFile(targets[0]!, example, { flag: 'wx' });
+      await writeFile(targets[1]!, seanceSchemaJson(), { flag: 'wx' });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'erreur';
+      throw new DiagnosticError([
+        diagnostic('output.not-writable', 'erreur', `Impossible d’écrire dans « ${dir} » (${code}).`, {
+          file: dir,
+          hint:
+            code === 'EEXIST' || code === 'ENOTDIR'
+              ? 'Ce chemin contient un fichier là où un dossier est attendu : choisissez un autre dossier.'
+              : 'Vérifiez que le dossier est accessible en écriture et que le disque n’est pas plein.',
+        }),
+      ]);
+    }
     io.stdout(
       `Séance d’exemple écrite : ${targets[0]} (schéma : ${targets[1]}).\nEssayez : delib build ${targets[0]}\n`,
     );
