@@ -245,4 +245,18 @@ describe('output folder faults', () => {
     expectFrenchFailure({ ...dangling, stderr: dangling.stdout + dangling.stderr }, 'output.foreign-files');
     expect(existsSync(join(work, 'dehors-init.yaml'))).toBe(false);
   });
+
+  it('templates export replaces a link without following it, and refuses a path under a file', async () => {
+    const folder = join(work, 'export');
+    mkdirSync(join(folder, 'modeles'), { recursive: true });
+    symlinkSync(join(work, 'dehors-modele.hbs'), join(folder, 'modeles', 'deliberation.hbs'));
+    const refused = await cli(['templates', 'export', 'modeles'], folder);
+    expectFrenchFailure({ ...refused, stderr: refused.stdout + refused.stderr }, 'output.foreign-files');
+    const forced = await cli(['templates', 'export', 'modeles', '--force'], folder);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(existsSync(join(work, 'dehors-modele.hbs'))).toBe(false);
+    writeFileSync(join(folder, 'fichier'), 'x');
+    const underFile = await cli(['templates', 'export', 'fichier/modeles'], folder);
+    expectFrenchFailure({ ...underFile, stderr: underFile.stdout + underFile.stderr }, 'output.not-writable');
+  });
 });

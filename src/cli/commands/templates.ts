@@ -1,7 +1,8 @@
 /**
  * `delib templates export DOSSIER`: copies the default templates to start a collectivité's own.
  */
-import { copyFile, mkdir, readdir, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, lstat, mkdir, readdir, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { DiagnosticError, diagnostic } from '../../diagnostics.ts';
 import { DEFAULT_TEMPLATES_DIR } from '../../template/env.ts';
@@ -38,7 +39,7 @@ Exemple :
     const files = await templateFiles(DEFAULT_TEMPLATES_DIR);
     const existing: string[] = [];
     for (const file of files) {
-      if (await stat(join(dir, file)).catch(() => undefined)) existing.push(file);
+      if (await lstat(join(dir, file)).catch(() => undefined)) existing.push(file);
     }
     if (existing.length > 0 && values.force !== true) {
       throw new DiagnosticError([
@@ -53,9 +54,27 @@ Exemple :
         ),
       ]);
     }
-    for (const file of files) {
-      await mkdir(join(dir, file, '..'), { recursive: true });
-      await copyFile(join(DEFAULT_TEMPLATES_DIR, file), join(dir, file));
+    try {
+      for (const file of files) {
+        await mkdir(join(dir, file, '..'), { recursive: true });
+        const target = join(dir, file);
+        // A link is replaced, never followed: the copy stays inside DOSSIER.
+        if (values.force === true) await rm(target, { force: true });
+        await copyFile(join(DEFAULT_TEMPLATES_DIR, file), target, constants.COPYFILE_EXCL);
+      }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'erreur';
+      throw new DiagnosticError([
+        diagnostic(
+          'output.not-writable',
+          'erreur',
+          `Impossible d’écrire les modèles dans « ${dir} » (${code}).`,
+          {
+            file: dir,
+            hint: 'Vérifiez que ce chemin est un dossier accessible en écriture, et que le disque n’est pas plein.',
+          },
+        ),
+      ]);
     }
     io.stdout(`${files.length} modèles copiés dans ${dir} : ${files.join(', ')}.\n`);
     return EXIT.ok;
