@@ -2,6 +2,7 @@
  * GitHub Actions workflow commands: one `::error file=…,line=…,col=…::message` per diagnostic.
  */
 import type { Diagnostic } from '../../diagnostics.ts';
+import { visible } from './text.ts';
 
 // Escaping rules of workflow commands: data escapes %, CR, LF; properties also : and ,.
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -18,7 +19,7 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
       const props = [`file=${escapeProperty(d.file)}`];
       if (d.line > 0) props.push(`line=${d.line}`, `col=${d.column}`);
       props.push(`title=${escapeProperty(d.code)}`);
-      const text = d.hint ? `${d.message} ${d.hint}` : d.message;
+      const text = visible(d.hint ? `${d.message} ${d.hint}` : d.message);
       return `::${command} ${props.join(',')}::${escapeData(text)}\n`;
     })
     .join('');

@@ -21,6 +21,9 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 /**
  * Control characters of a séance (an ESC, a NUL) would drive the terminal: they are shown as the
  * Unicode « control pictures » (␛, ␀), or « ? » outside C0. One character for one, so carets stay aligned.
+ *
+ * @example
+ * visible('a\u001b[31mb') // 'a␛[31mb'
  */
 export function visible(text: string): string {
   return text.replace(CONTROL, (c) => {
