@@ -1,5 +1,6 @@
 // `npm run fuzz`: the property tests of `npm test` with many more cases and a new seed each run
 // (printed first; replay with FC_SEED=<seed> npm run fuzz), plus random bytes and random Markdown.
+// The rendering property runs in render-*.test.ts, one process each (see render.ts).
 // FUZZ_RUNS scales every property (default 1: a few thousand cases in a few minutes).
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,8 +10,7 @@ import { afterAll, describe, it } from 'vitest';
 import { blocksFromMarkdown } from '../../src/tree/from-mdast.ts';
 import { loadAndValidate } from '../../src/validate/validate.ts';
 import { BASE } from '../hostile/base.ts';
-import { seanceArbitrary } from '../property/arbitraries.ts';
-import { editedIsHandled, rendersAlike, seedOf } from '../property/checks.ts';
+import { editedIsHandled, seedOf } from '../property/checks.ts';
 import { editsArbitrary } from '../property/edits.ts';
 
 const seed = seedOf(Date.now() % 2 ** 31);
@@ -28,13 +28,6 @@ const VALID_TEXTS = [
 ];
 
 describe(`fuzz (seed ${seed})`, () => {
-  it('generated séances render alike', async () => {
-    await fc.assert(
-      fc.asyncProperty(seanceArbitrary, (s) => rendersAlike(s, folder)),
-      { seed, numRuns: 200 * scale },
-    );
-  });
-
   it('edited séances never crash', async () => {
     let n = 0;
     await fc.assert(

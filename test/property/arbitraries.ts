@@ -121,8 +121,6 @@ const name = fc
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
-const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
-
 /** Drops the keys whose value is undefined (absent optional parts). */
 function compact<T extends Record<string, unknown>>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;

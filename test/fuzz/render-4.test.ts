@@ -1,0 +1,3 @@
+import { renderFuzz } from './render.ts';
+
+renderFuzz(4);
