@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { type DocumentRef, listDocuments } from '../compose/documents.ts';
 import { documentMeta } from '../compose/meta.ts';
 import { ctesAct } from '../publish/ctes.ts';
+import type { FontFiles } from '../render/font-files.ts';
+import { loadFonts } from '../render/fonts.ts';
 import { type DossierSection, renderPdfDossier } from '../render/pdf/index.ts';
 import type { Seance } from '../schema/seance.ts';
 import {
@@ -41,6 +43,8 @@ export interface BuildOptions {
   readonly ctes?: boolean;
   readonly force?: boolean;
   readonly creationDate: Date;
+  /** The collectivité's own font files (default: Source Sans 3 from npm). */
+  readonly fonts?: FontFiles;
   /** Logo bytes by the path written in the séance. */
   readonly assets?: ReadonlyMap<string, Uint8Array>;
   /** Threads to render with: 1 renders in this thread; default: both cores for big séances. */
@@ -97,6 +101,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
     source: { name: options.source.file.split(/[\\/]/).pop() ?? 'seance.yaml', data: options.source.bytes },
     assets: options.assets ?? new Map(),
     creationDate: options.creationDate,
+    ...(options.fonts ? { fonts: options.fonts } : {}),
   };
   const total = refs.length + (options.formats.includes('pdf') ? 1 : 0);
   const staged = await stageOutput(options.outDir, { force: options.force === true });
@@ -148,6 +153,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
         subject: 'Dossier de séance',
       };
       const dossier = await renderPdfDossier(dossierSections(seance, rendered), meta, {
+        ...(job.fonts ? { fonts: loadFonts(job.fonts) } : {}),
         creationDate: job.creationDate,
         assets: job.assets,
         ...(job.pdfa ? { pdfa: { source: job.source } } : {}),

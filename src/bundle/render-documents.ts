@@ -9,6 +9,8 @@
 import { composeDocument } from '../compose/compose.ts';
 import type { DocumentRef } from '../compose/documents.ts';
 import { renderDocx } from '../render/docx/index.ts';
+import type { FontFiles } from '../render/font-files.ts';
+import { loadFonts } from '../render/fonts.ts';
 import { renderPdf } from '../render/pdf/index.ts';
 import type { Seance } from '../schema/seance.ts';
 import { templateEnv } from '../template/env.ts';
@@ -27,6 +29,8 @@ export interface RenderJob {
   /** Logo bytes by the path written in the séance. */
   readonly assets: ReadonlyMap<string, Uint8Array>;
   readonly creationDate: Date;
+  /** The collectivité's own font files (default: Source Sans 3 from npm). */
+  readonly fonts?: FontFiles;
 }
 
 export interface RenderedDocument {
@@ -41,6 +45,7 @@ export async function renderDocument(job: RenderJob, ref: DocumentRef): Promise<
   const tree = composeDocument(job.seance, ref, { env });
   const pdf = job.formats.includes('pdf')
     ? await renderPdf(tree, {
+        ...(job.fonts ? { fonts: loadFonts(job.fonts) } : {}),
         creationDate: job.creationDate,
         assets: job.assets,
         ...(job.pdfa ? { pdfa: { source: job.source } } : {}),
@@ -48,6 +53,7 @@ export async function renderDocument(job: RenderJob, ref: DocumentRef): Promise<
     : undefined;
   const docx = job.formats.includes('docx')
     ? await renderDocx(tree, {
+        ...(job.fonts ? { fonts: job.fonts } : {}),
         creationDate: job.creationDate,
         assets: job.assets,
         ...(job.referenceDocx ? { referenceDocx: job.referenceDocx } : {}),

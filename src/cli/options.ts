@@ -10,6 +10,7 @@ import { dirname, resolve } from 'node:path';
 import type { Format } from '../bundle/manifest.ts';
 import { type Diagnostic, DiagnosticError, diagnostic, hasErrors } from '../diagnostics.ts';
 import type { SourceMap } from '../load/source-map.ts';
+import type { FontFiles } from '../render/font-files.ts';
 import type { Seance } from '../schema/seance.ts';
 import { loadAndValidate } from '../validate/validate.ts';
 import { UsageError } from './command.ts';
@@ -84,6 +85,8 @@ export interface LoadedSeance {
   readonly warnings: readonly Diagnostic[];
   readonly texts: ReadonlyMap<string, string>;
   readonly sources: SourceMap;
+  /** The collectivité's own fonts, as absolute paths, when the séance names them. */
+  readonly fonts?: FontFiles;
 }
 
 /**
@@ -116,7 +119,17 @@ export async function loadForRendering(file: string): Promise<LoadedSeance> {
       ]);
     }
   }
+  const polices = result.seance.collectivite.polices;
+  const folder = dirname(file);
+  const fonts: FontFiles | undefined = polices && {
+    family: polices.nom,
+    regular: resolve(folder, polices.normal),
+    bold: resolve(folder, polices.gras),
+    italic: resolve(folder, polices.italique),
+    boldItalic: resolve(folder, polices.gras_italique),
+  };
   return {
+    ...(fonts ? { fonts } : {}),
     seance: result.seance,
     bytes,
     assets,

@@ -76,6 +76,32 @@ export const PresencesSchema = Type.Object(
   },
 );
 
+const FichierPolice = (title: string) =>
+  Text({
+    title,
+    description: `${title} : fichier TTF, OTF ou WOFF (pas WOFF2), chemin relatif au fichier de la séance et situé dans son dossier.`,
+  });
+
+/** The collectivité's own typeface, instead of Source Sans 3: four faces of one family. */
+export const PolicesSchema = Type.Object(
+  {
+    nom: Text({
+      title: 'Nom de la famille',
+      description: 'Nom de la police, écrit dans les styles du DOCX (« Marianne »).',
+    }),
+    normal: FichierPolice('Romain'),
+    gras: FichierPolice('Gras'),
+    italique: FichierPolice('Italique'),
+    gras_italique: FichierPolice('Gras italique'),
+  },
+  {
+    additionalProperties: false,
+    title: 'Polices',
+    description:
+      'Police de la collectivité pour les PDF et DOCX (incorporée dans les deux), au lieu de Source Sans 3 : ses quatre styles.',
+  },
+);
+
 export const CollectiviteSchema = Type.Object(
   {
     nom: Nom('Nom de la collectivité tel qu’il figure en tête des actes (« Ville de Sceaux »).'),
@@ -105,6 +131,7 @@ export const CollectiviteSchema = Type.Object(
           'Image PNG ou JPEG du logo, chemin relatif au fichier de la séance et situé dans son dossier.',
       }),
     ),
+    polices: Type.Optional(PolicesSchema),
   },
   {
     additionalProperties: false,
@@ -469,6 +496,7 @@ export const SeanceFileSchema = Type.Object(
 export type Seance = Static<typeof SeanceSchema>;
 export type SeanceFile = Static<typeof SeanceFileSchema>;
 export type Collectivite = Static<typeof CollectiviteSchema>;
+export type Polices = Static<typeof PolicesSchema>;
 export type Nature = (typeof NATURES)[number];
 export type SeanceDetails = Static<typeof SeanceDetailsSchema>;
 export type President = Static<typeof PresidentSchema>;

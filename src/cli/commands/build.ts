@@ -152,6 +152,7 @@ Exemples :
           force: values.force === true,
           creationDate,
           assets: loaded.assets,
+          ...(loaded.fonts ? { fonts: loaded.fonts } : {}),
           ...(jobs !== undefined ? { jobs } : {}),
           onProgress: progressBar(io, quiet),
           signal: controller.signal,

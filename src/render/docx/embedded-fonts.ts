@@ -8,8 +8,9 @@
  * const parts = readParts(bytes); embedFonts(parts); // parts now carry word/fonts/font1.odttf…
  */
 import { Document } from 'docx';
+import { defaultFontFiles, type FontFiles } from '../font-files.ts';
 import { makePartsReproducible } from './determinism.ts';
-import { defaultFamily, embeddedFonts } from './fonts.ts';
+import { embeddedFonts, fontFilesKey } from './fonts.ts';
 import { documentParts } from './package-parts.ts';
 import { type Parts, setText, text } from './zip.ts';
 
@@ -25,33 +26,38 @@ interface FontPackage {
   readonly fonts: ReadonlyMap<string, Uint8Array>;
 }
 
-let cached: Promise<FontPackage> | undefined;
+const cache = new Map<string, Promise<FontPackage>>();
 
-async function makeFontPackage(): Promise<FontPackage> {
+async function makeFontPackage(files: FontFiles): Promise<FontPackage> {
   const document = new Document({
-    fonts: embeddedFonts(),
+    fonts: embeddedFonts(files),
     sections: [{ children: [] }],
   });
   // Uncompressed parts: the fonts are deflated once, by the zip writer, which then keeps them.
   const parts = makePartsReproducible(documentParts(document), new Date(0));
   const fontTable = text(parts, FONT_TABLE);
   const fontRels = text(parts, FONT_RELS);
-  if (fontTable === undefined || fontRels === undefined || !fontTable.includes(defaultFamily())) {
-    throw new Error('docx did not embed the default fonts');
+  if (fontTable === undefined || fontRels === undefined) {
+    throw new Error('docx did not embed the fonts');
   }
   const fonts = new Map([...parts].filter(([name]) => name.startsWith('word/fonts/')));
   return { fontTable, fontRels, fonts };
 }
 
-/** The parts to splice, made once per process (and thread). */
-export function fontPackage(): Promise<FontPackage> {
-  cached ??= makeFontPackage();
-  return cached;
+/** The parts to splice, made once per process (and thread) and family. */
+export function fontPackage(files: FontFiles = defaultFontFiles()): Promise<FontPackage> {
+  const key = fontFilesKey(files);
+  let pkg = cache.get(key);
+  if (pkg === undefined) {
+    pkg = makeFontPackage(files);
+    cache.set(key, pkg);
+  }
+  return pkg;
 }
 
 /** Splices the embedded fonts into a package made without them. */
-export async function embedFonts(parts: Parts): Promise<void> {
-  const pkg = await fontPackage();
+export async function embedFonts(parts: Parts, files: FontFiles = defaultFontFiles()): Promise<void> {
+  const pkg = await fontPackage(files);
   setText(parts, FONT_TABLE, pkg.fontTable);
   setText(parts, FONT_RELS, pkg.fontRels);
   for (const [name, data] of pkg.fonts) parts.set(name, data);

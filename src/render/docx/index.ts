@@ -9,6 +9,7 @@
  */
 import { Document } from 'docx';
 import type { DocumentTree, List } from '../../tree/types.ts';
+import type { FontFiles } from '../font-files.ts';
 import { theme } from '../theme.ts';
 import { blockSpec } from './blocks.ts';
 import { buildBlocks } from './build.ts';
@@ -38,6 +39,8 @@ export interface DocxRenderOptions {
    * without installing it. Default: true, or false with a `referenceDocx` (whose fonts rule).
    */
   readonly embedFonts?: boolean;
+  /** The collectivité's own family (default: Source Sans 3), written in the styles and embedded. */
+  readonly fonts?: FontFiles;
 }
 
 /**
@@ -51,7 +54,7 @@ export async function renderDocx(doc: DocumentTree, options: DocxRenderOptions):
   const specs = resolvePageBreaks(
     doc.children.flatMap((block) => blockSpec(block, { theme, listInstances, listDepth: 0 })),
   );
-  const family = defaultFamily();
+  const family = options.fonts?.family ?? defaultFamily();
   const document = new Document({
     title: cleanLine(doc.meta.title),
     subject: cleanLine(doc.meta.subject),
@@ -92,6 +95,6 @@ export async function renderDocx(doc: DocumentTree, options: DocxRenderOptions):
   const parts = documentParts(document);
   if (options.referenceDocx !== undefined) applyReferenceToParts(parts, options.referenceDocx);
   makePartsReproducible(parts, options.creationDate);
-  if (options.embedFonts ?? options.referenceDocx === undefined) await embedFonts(parts);
+  if (options.embedFonts ?? options.referenceDocx === undefined) await embedFonts(parts, options.fonts);
   return writeParts(parts, options.creationDate);
 }

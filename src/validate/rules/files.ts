@@ -10,7 +10,8 @@ import { imageInfo } from './image-header.ts';
 /** Largest logo file read: a letterhead logo weighs a few hundred kilobytes. */
 export const MAX_LOGO_BYTES = 10 * 1024 * 1024;
 
-function inside(folder: string, target: string): boolean {
+/** Whether `target` lies strictly inside `folder`. */
+export function inside(folder: string, target: string): boolean {
   const rel = relative(folder, target);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }

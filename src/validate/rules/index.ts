@@ -7,6 +7,7 @@ import type { Rule } from './context.ts';
 import { conventionRule } from './conventions.ts';
 import { datesRule } from './dates.ts';
 import { filesRule } from './files.ts';
+import { fontsRule } from './fonts.ts';
 import { richTextRule } from './rich-text.ts';
 import { textsRule } from './texts.ts';
 import { uniquenessRule } from './uniqueness.ts';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   datesRule,
   conventionRule,
   filesRule,
+  fontsRule,
   textsRule,
   richTextRule,
   charactersRule,
