@@ -1,7 +1,7 @@
 /**
- * The rendering property of `npm run fuzz`, split over several test files so that each runs in a
- * process of its own: every document is rendered with freshly parsed fonts (see freshFonts in
- * test/property/checks.ts), which loadFonts keeps for the life of the process (≈ 7 MB a set).
+ * The rendering property of `npm run fuzz`, split over several test files so that the two cores
+ * share the work and each part starts from a fresh process (state carried from one PDF to the
+ * next, the bug the property found first, shows within a part).
  *
  * @example
  * renderFuzz(1) // in test/fuzz/render-1.test.ts

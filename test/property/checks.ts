@@ -14,8 +14,6 @@ import { composeDocument } from '../../src/compose/compose.ts';
 import { listDocuments } from '../../src/compose/documents.ts';
 import { hasErrors } from '../../src/diagnostics.ts';
 import { renderDocx } from '../../src/render/docx/index.ts';
-import { defaultFontFiles } from '../../src/render/font-files.ts';
-import { type LoadedFonts, loadFonts } from '../../src/render/fonts.ts';
 import { renderPdf } from '../../src/render/pdf/index.ts';
 import type { Seance } from '../../src/schema/seance.ts';
 import { templateEnv } from '../../src/template/env.ts';
@@ -36,16 +34,6 @@ export function seedOf(fallback: number): number {
 export const bare = (text: string) => text.replace(/[\s\u00A0\u202F\u2009\u00AD]+/g, '').replace(/'/g, '’');
 
 let counter = 0;
-
-/**
- * Fonts parsed afresh (a family name of its own defeats loadFonts' cache). Shared fonts carry a
- * bug from one PDF to the next (see « PDF text stays right after an earlier PDF drew « Île » » in
- * test/property.test.ts): each document gets its own, so the property checks everything else.
- */
-function freshFonts(): LoadedFonts {
-  const files = defaultFontFiles();
-  return loadFonts({ ...files, family: `${files.family} ${counter++}` });
-}
 
 /** Writes data as a YAML file in `folder`; returns its path. */
 export function writeSeance(folder: string, data: unknown): string {
@@ -75,8 +63,8 @@ export async function rendersAlike(data: unknown, folder: string): Promise<void>
   for (const [i, ref] of listDocuments(seance).entries()) {
     const tree = composeDocument(seance, ref, { env });
     const expected = foldSpaces(treeText(tree));
-    const fonts = freshFonts();
-    const pdf = await renderPdf(tree, { creationDate: CREATION_DATE, fonts });
+    // The fonts of the process are shared by every document, as in a build's worker.
+    const pdf = await renderPdf(tree, { creationDate: CREATION_DATE });
     const docx = await renderDocx(tree, { creationDate: CREATION_DATE, embedFonts: false });
     const pdfText = dehyphenate((await readPdf(pdf.bytes)).bodyLines(), softText(tree));
     const docxTextFolded = foldSpaces(docxText(readDocx(docx)));
@@ -90,10 +78,7 @@ export async function rendersAlike(data: unknown, folder: string): Promise<void>
       if (!bare(expected).includes(bare(objet))) fail(`${ref.id} : objet absent « ${objet} »`);
     }
     if (i === 0) {
-      const again = await renderPdf(composeDocument(seance, ref, { env }), {
-        creationDate: CREATION_DATE,
-        fonts,
-      });
+      const again = await renderPdf(composeDocument(seance, ref, { env }), { creationDate: CREATION_DATE });
       const docxAgain = await renderDocx(tree, { creationDate: CREATION_DATE, embedFonts: false });
       if (Buffer.compare(Buffer.from(again.bytes), Buffer.from(pdf.bytes)) !== 0)
         fail(`${ref.id} : PDF non reproductible`);
