@@ -23,7 +23,7 @@ import {
   serializeManifest,
   sha256,
 } from './manifest.ts';
-import { stageOutput } from './output-dir.ts';
+import { isFileSystemError, outputError, stageOutput } from './output-dir.ts';
 import type { RenderedDocument, RenderJob } from './render-documents.ts';
 import { renderAll } from './scheduler.ts';
 import { VERSION } from './version.ts';
@@ -181,6 +181,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
     return { outDir: staged.target, manifest, pages };
   } catch (error) {
     await staged.abort();
-    throw error;
+    // ENOSPC, EIO… while writing a document: the machine's problem, said in French.
+    throw isFileSystemError(error) ? outputError(options.outDir, error) : error;
   }
 }

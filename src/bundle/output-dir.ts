@@ -46,18 +46,32 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function outputError(target: string, error: unknown): DiagnosticError {
+/** What a file system error means, in French. */
+const REASONS: Readonly<Record<string, string>> = {
+  EACCES: 'accès refusé en écriture',
+  EPERM: 'accès refusé en écriture',
+  EROFS: 'système de fichiers en lecture seule',
+  ENOSPC: 'disque plein',
+  EDQUOT: 'quota de disque dépassé',
+  ENOTDIR: 'un élément du chemin est un fichier, pas un dossier',
+  // mkdir -p answers EEXIST when a part of the path is a file.
+  EEXIST: 'un élément du chemin est un fichier, pas un dossier',
+  EISDIR: 'un dossier se trouve là où un fichier était attendu',
+  ENAMETOOLONG: 'chemin trop long',
+  EMFILE: 'trop de fichiers ouverts',
+  EIO: 'erreur d’entrée-sortie du disque',
+};
+
+/** Whether `error` is a file system error (it has an errno code). */
+export function isFileSystemError(error: unknown): boolean {
   const code = errorCode(error);
-  const reason =
-    code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-      ? 'accès refusé en écriture'
-      : code === 'ENOSPC'
-        ? 'disque plein'
-        : code === 'ENOTDIR'
-          ? 'un élément du chemin n’est pas un dossier'
-          : error instanceof Error
-            ? error.message
-            : String(error);
+  return code !== undefined && /^E[A-Z]+$/.test(code);
+}
+
+/** A file system error met while writing `target`, as a French diagnostic. */
+export function outputError(target: string, error: unknown): DiagnosticError {
+  const code = errorCode(error);
+  const reason = (code && REASONS[code]) ?? `erreur du système de fichiers (${code ?? 'inconnue'})`;
   return new DiagnosticError([
     diagnostic(
       'output.not-writable',

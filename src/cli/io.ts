@@ -13,6 +13,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
+let pipeGuard = false;
+
 /**
  * The real process streams.
  *
@@ -20,6 +22,16 @@ export interface CliIo {
  * await main(['validate', 'seance.yaml'], processIo());
  */
 export function processIo(): CliIo {
+  // A reader that goes away (`delib validate … | head -1`) is not an error: stop quietly.
+  if (!pipeGuard) {
+    pipeGuard = true;
+    for (const stream of [process.stdout, process.stderr]) {
+      stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+        throw error;
+      });
+    }
+  }
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
