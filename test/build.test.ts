@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   cpSync,
@@ -10,36 +10,15 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../src/bundle/manifest.ts';
+import { BIN, type CliResult, ROOT, runDelib } from './support/cli.ts';
 import { readPdf } from './support/pdf.ts';
 
-const run = promisify(execFile);
-const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin/delib.js');
+const delib = (args: readonly string[], env: Record<string, string> = {}) => runDelib(args, { env });
+
 const EPOCH = '1679529600';
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function delib(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', ...env },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const work = mkdtempSync(join(tmpdir(), 'delib-build-'));

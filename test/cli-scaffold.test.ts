@@ -1,26 +1,10 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT, runDelib } from './support/cli.ts';
 
-const run = promisify(execFile);
-const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin/delib.js');
-
-async function delib(args: readonly string[], cwd = ROOT) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+const delib = (args: readonly string[], cwd = ROOT) => runDelib(args, { cwd });
 
 describe('delib init', () => {
   it('writes an example séance and its schema that validate and build, and never overwrites', async () => {

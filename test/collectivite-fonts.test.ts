@@ -1,30 +1,16 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT, runDelib } from './support/cli.ts';
 import { readDocx } from './support/docx.ts';
 
-const run = promisify(execFile);
-const ROOT = resolve(import.meta.dirname, '..');
+const delib = (args: readonly string[]) => runDelib(args);
+
 const require = createRequire(import.meta.url);
 const serif = (dir: string, file: string) =>
   require.resolve(`@expo-google-fonts/source-serif-4/${dir}/${file}`);
-
-async function delib(args: readonly string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'bin/delib.js'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
 
 /** The Sceaux séance in a folder of its own, with `polices` added under collectivite. */
 function seanceWithFonts(polices: string): string {

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../src/bundle/manifest.ts';
@@ -15,26 +13,13 @@ import { renderPdf } from '../src/render/pdf/index.ts';
 import { templateEnv } from '../src/template/env.ts';
 import { foldSpaces, treeText } from '../src/tree/text.ts';
 import { loadAndValidate } from '../src/validate/validate.ts';
+import { ROOT, runDelib } from './support/cli.ts';
 import { docxText, readDocx } from './support/docx.ts';
 import { readPdf } from './support/pdf.ts';
 
-const run = promisify(execFile);
-const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin/delib.js');
-const FIXTURES = ['fixtures/sceaux-2023-03-23.yaml', 'fixtures/conseil-2024-06-27.yaml'];
+const delib = (args: readonly string[]) => runDelib(args);
 
-async function delib(args: readonly string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-  }
-}
+const FIXTURES = ['fixtures/sceaux-2023-03-23.yaml', 'fixtures/conseil-2024-06-27.yaml'];
 
 /** A copy of the Sceaux séance with `edit` applied to its text, and the line where `marker` is. */
 function editedSceaux(edit: (text: string) => string): string {
