@@ -7,6 +7,8 @@
  * Characters the default fonts lack (emoji, Arabic, Hebrew, CJK…) are drawn as a substitute
  * glyph (an empty box) in the PDF: a warning `render.glyph-missing`, placed on the text.
  */
+
+import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../../diagnostics.ts';
 import { type LoadedFont, loadFonts, missingCharacters } from '../../render/fonts.ts';
 import { at, type Rule } from './context.ts';
@@ -35,10 +37,27 @@ function* strings(value: unknown, pointer: string): Generator<readonly [string, 
   }
 }
 
-let font: LoadedFont | undefined;
-function defaultFont(): LoadedFont {
-  font ??= loadFonts().regular;
-  return font;
+/**
+ * The regular face the documents will be drawn with: the collectivité's own (when its files can be
+ * read; the fonts rule reports them otherwise), else the default family.
+ */
+function documentFont(context: Parameters<Rule>[0]): LoadedFont {
+  const polices = context.collectivite?.polices;
+  if (polices) {
+    const folder = dirname(resolve(context.sources.root.file));
+    try {
+      return loadFonts({
+        family: polices.nom,
+        regular: resolve(folder, polices.normal),
+        bold: resolve(folder, polices.gras),
+        italic: resolve(folder, polices.italique),
+        boldItalic: resolve(folder, polices.gras_italique),
+      }).regular;
+    } catch {
+      // Unreadable: reported by the fonts rule; check against the default family meanwhile.
+    }
+  }
+  return loadFonts().regular;
 }
 
 function describe(chars: readonly string[]): string {
@@ -85,7 +104,7 @@ export const charactersRule: Rule = (context) => {
         continue;
       }
       if (!BEYOND_COMMON.test(text)) continue;
-      const missing = missingCharacters(defaultFont(), text);
+      const missing = missingCharacters(documentFont(context), text);
       if (missing.length === 0) continue;
       out.push(
         at(
