@@ -15,6 +15,7 @@ import type { FontFiles } from '../render/font-files.ts';
 import { loadFonts } from '../render/fonts.ts';
 import { type DossierSection, renderPdfDossier } from '../render/pdf/index.ts';
 import type { Seance } from '../schema/seance.ts';
+import { dateLongue } from '../template/helpers/date-longue.ts';
 import {
   type Format,
   MANIFEST_FILE,
@@ -148,7 +149,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
       const odj = refs[0] ?? listDocuments(seance)[0]!;
       const meta = {
         ...documentMeta(seance, odj),
-        title: `Dossier de séance – ${seance.instance} du ${seance.seance.date}`,
+        title: `Dossier de séance – ${seance.instance} du ${dateLongue(seance.seance.date)}`,
         shortTitle: `Dossier de séance – ${seance.instance}`,
         subject: 'Dossier de séance',
       };

@@ -5,6 +5,7 @@
  * documentMeta(seance, ref).shortTitle // 'Note de présentation – point n° 1'
  */
 import type { Seance } from '../schema/seance.ts';
+import { dateLongue } from '../template/helpers/date-longue.ts';
 import type { DocumentMeta } from '../tree/types.ts';
 import type { DocumentRef } from './documents.ts';
 
@@ -25,7 +26,7 @@ export function documentMeta(seance: Seance, ref: DocumentRef): DocumentMeta {
   const convention = point && ref.annex !== null ? point.annexes?.[ref.annex]?.convention : undefined;
   const seanceWide = ref.point === null;
   const title = seanceWide
-    ? `${subject} – ${seance.instance} du ${seance.seance.date}`
+    ? `${subject} – ${seance.instance} du ${dateLongue(seance.seance.date)}`
     : oneLine(convention?.titre ?? point?.objet ?? subject);
   const shortTitle = seanceWide
     ? `${subject} – ${seance.instance}`

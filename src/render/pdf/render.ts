@@ -64,6 +64,7 @@ function createDocument(meta: DocumentMeta, options: PdfRenderOptions): PdfDoc {
       Subject: meta.subject,
       Keywords: meta.keywords.join(', '),
       Creator: 'delib',
+      Producer: 'delib (pdfkit)',
       CreationDate: options.creationDate,
     },
   });
