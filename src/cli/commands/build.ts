@@ -159,7 +159,7 @@ Exemples :
         });
         if (!quiet) {
           io.stderr(
-            `${result.manifest.documents.length} documents, ${result.pages} pages, écrits dans ${outDir} en ${seconds(performance.now() - started)}.\n`,
+            `${result.manifest.documents.length} fichiers, ${result.pages} pages PDF, écrits dans ${outDir} en ${seconds(performance.now() - started)}.\n`,
           );
         }
         return EXIT.ok;
