@@ -8,6 +8,7 @@
  * fc.sample(seanceArbitrary, 1)[0] // { version: 1, collectivite: {…}, points: [ … ] }
  */
 import fc from 'fast-check';
+import { NATURES } from '../../src/schema/seance.ts';
 
 const WORDS = [
   'conseil',
@@ -231,15 +232,7 @@ export const seanceArbitrary = fc
       collectivite: fc.record(
         {
           nom: plainText(5),
-          nature: fc.constantFrom(
-            'commune',
-            'departement',
-            'region',
-            'epci',
-            'metropole',
-            'syndicat',
-            'autre',
-          ),
+          nature: fc.constantFrom(...NATURES),
           siret: fc.constant('21920071000012'),
           adresse: plainText(8),
           departement: fc.constantFrom('92', '2A', '974', '06'),
