@@ -5,8 +5,9 @@ import { treeText } from '../src/tree/text.ts';
 import { hyphenationPoints } from '../src/tree/transforms/french-hyphenator.ts';
 import { frenchHyphenation, hyphenateInlines } from '../src/tree/transforms/hyphenation.ts';
 import { frenchTypography } from '../src/tree/transforms/typography.ts';
-import type { Block, DocumentTree, Inline, Paragraph } from '../src/tree/types.ts';
+import type { Inline, Paragraph } from '../src/tree/types.ts';
 import { sampleTree } from './support/sample-tree.ts';
+import { documentOf } from './support/trees.ts';
 
 const SHY = '\u00AD';
 const t = (value: string): Inline => ({ type: 'text', value });
@@ -17,24 +18,6 @@ function textOf(inlines: readonly Inline[]): string {
   return inlines
     .map((node) => (node.type === 'text' ? node.value : node.type === 'break' ? '\n' : textOf(node.children)))
     .join('');
-}
-
-function docOf(blocks: Block[]): DocumentTree {
-  return {
-    type: 'document',
-    meta: {
-      kind: 'note',
-      title: 'Objet',
-      shortTitle: 'Note',
-      subject: 'Note de présentation',
-      author: 'Ville de Sceaux',
-      keywords: [],
-      language: 'fr-FR',
-      date: '2023-03-23',
-    },
-    header: { collectivite: 'Ville de Sceaux' },
-    children: blocks,
-  };
 }
 
 describe('hyphenationPoints', () => {
@@ -93,7 +76,7 @@ describe('frenchHyphenation on a tree', () => {
 
   it('hyphenates justified paragraphs, list items and table cells, not headings or centred lines', () => {
     const word = 'délibération';
-    const doc = docOf([
+    const doc = documentOf([
       { type: 'heading', level: 2, children: [t(word)] },
       { type: 'titleBlock', children: [para('centered', word)] },
       para('centered', word),
@@ -124,7 +107,7 @@ describe('frenchHyphenation on a tree', () => {
   });
 
   it('honours minWordLength', () => {
-    const doc = docOf([para('body', 'mairie séance')]);
+    const doc = documentOf([para('body', 'mairie séance')]);
     expect(treeText(frenchHyphenation(doc))).toBe('mairie séance');
     const text = JSON.stringify(frenchHyphenation(doc, { minWordLength: 5 }));
     expect(text).toContain(`mai${SHY}rie`);
@@ -148,7 +131,7 @@ describe('frenchHyphenation on a tree', () => {
       .filter((line) => line.startsWith('        ') && line.trim().length > 80)
       .map((line) => line.trim());
     expect(paragraphs.length).toBeGreaterThan(5);
-    const doc = frenchTypography(docOf(paragraphs.map((text) => para('body', text))));
+    const doc = frenchTypography(documentOf(paragraphs.map((text) => para('body', text))));
     const result = frenchHyphenation(doc);
     expect(treeText(result)).toBe(treeText(doc));
     expect(JSON.stringify(result)).toContain(`pro${SHY}blé${SHY}ma${SHY}tiques`);

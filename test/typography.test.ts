@@ -4,29 +4,15 @@ import { inlineText } from '../src/tree/text.ts';
 import { frenchTypography, frenchTypographyText, typesetInlines } from '../src/tree/transforms/typography.ts';
 import type { DocumentTree, Inline, Paragraph } from '../src/tree/types.ts';
 import { sampleTree } from './support/sample-tree.ts';
+import { documentOf } from './support/trees.ts';
 
 const NBSP = '\u00A0';
 const NNBSP = '\u202F';
 const t = (value: string): Inline => ({ type: 'text', value });
 const ft = frenchTypographyText;
 
-function docOf(...children: Inline[][]): DocumentTree {
-  return {
-    type: 'document',
-    meta: {
-      kind: 'note',
-      title: 'Objet',
-      shortTitle: 'Note',
-      subject: 'Note de présentation',
-      author: 'Ville de Sceaux',
-      keywords: [],
-      language: 'fr-FR',
-      date: '2023-03-23',
-    },
-    header: { collectivite: 'Ville de Sceaux' },
-    children: children.map((inlines): Paragraph => ({ type: 'paragraph', role: 'body', children: inlines })),
-  };
-}
+const docOf = (...children: Inline[][]): DocumentTree =>
+  documentOf(children.map((inlines): Paragraph => ({ type: 'paragraph', role: 'body', children: inlines })));
 
 const firstInlines = (doc: DocumentTree): readonly Inline[] => {
   const block = doc.children[0];

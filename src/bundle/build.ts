@@ -16,6 +16,7 @@ import { loadFonts } from '../render/fonts.ts';
 import { type DossierSection, renderPdfDossier } from '../render/pdf/index.ts';
 import type { Seance } from '../schema/seance.ts';
 import { dateLongue } from '../template/helpers/date-longue.ts';
+import { oneLine } from '../tree/text.ts';
 import {
   type Format,
   MANIFEST_FILE,
@@ -87,8 +88,6 @@ function dossierSections(seance: Seance, rendered: readonly RenderedDocument[]):
   }
   return sections;
 }
-
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
   const { seance } = options;

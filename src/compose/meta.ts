@@ -6,6 +6,7 @@
  */
 import type { Seance } from '../schema/seance.ts';
 import { dateLongue } from '../template/helpers/date-longue.ts';
+import { oneLine } from '../tree/text.ts';
 import type { DocumentMeta } from '../tree/types.ts';
 import type { DocumentRef } from './documents.ts';
 
@@ -16,9 +17,6 @@ const SUBJECTS = {
   convention: 'Convention',
   'liste-des-deliberations': 'Liste des délibérations',
 } as const;
-
-/** Titles are single-line and trimmed (the objet may be folded over several YAML lines). */
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 export function documentMeta(seance: Seance, ref: DocumentRef): DocumentMeta {
   const point = seance.points.find((p) => p.numero === ref.point);

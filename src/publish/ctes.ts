@@ -12,6 +12,7 @@ import type { DocumentRef } from '../compose/documents.ts';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
 import { locate, type SourceMap } from '../load/source-map.ts';
 import type { Seance } from '../schema/seance.ts';
+import { oneLine } from '../tree/text.ts';
 
 export const CTES_NUMERO = /^[A-Z0-9_]{1,15}$/;
 export const CTES_OBJET_MAX = 499;
@@ -29,8 +30,6 @@ export interface CtesAct {
   readonly date: string;
   readonly objet: string;
 }
-
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Problems that prevent transmitting the séance's acts through @ctes. */
 export function ctesDiagnostics(seance: Seance, sources: SourceMap): Diagnostic[] {

@@ -11,6 +11,7 @@ import { type Diagnostic, diagnostic } from '../diagnostics.ts';
 import { locate, type SourceMap } from '../load/source-map.ts';
 import type { Seance } from '../schema/seance.ts';
 import { attendance } from '../template/context.ts';
+import { oneLine } from '../tree/text.ts';
 import { matiereNom } from './matieres.ts';
 
 /** Columns of SCDL « Délibérations » v2.1.5, in order. */
@@ -63,8 +64,6 @@ export interface ScdlSource {
   readonly seance: Seance;
   readonly sources: SourceMap;
 }
-
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Where to add a missing field, as the clerk writes it. */
 const MISSING_HINTS: Partial<Record<ScdlColumn, { pointer: (i: number) => string; hint: string }>> = {

@@ -60,3 +60,8 @@ export function foldSpaces(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Folds every run of whitespace (newlines of a folded YAML value included) to one space, trimmed. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
