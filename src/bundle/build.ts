@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type DocumentRef, listDocuments } from '../compose/documents.ts';
 import { documentMeta } from '../compose/meta.ts';
+import { readTemplatesFolder } from '../load/templates-folder.ts';
 import { ctesAct } from '../publish/ctes.ts';
 import type { FontFiles } from '../render/font-files.ts';
 import { loadFonts } from '../render/fonts.ts';
@@ -26,6 +27,7 @@ import {
   sha256,
 } from './manifest.ts';
 import { isFileSystemError, outputError, stageOutput } from './output-dir.ts';
+import type { OutputGuards } from './output-place.ts';
 import type { RenderedDocument, RenderJob } from './render-documents.ts';
 import { renderAll } from './scheduler.ts';
 import { VERSION } from './version.ts';
@@ -44,6 +46,8 @@ export interface BuildOptions {
   /** Describe each act's PDF for @ctes in the manifest. */
   readonly ctes?: boolean;
   readonly force?: boolean;
+  /** Folders the output must keep clear of (see output-place.ts), besides the séance file. */
+  readonly guards?: Omit<OutputGuards, 'seanceFile' | 'templatesDir'>;
   readonly creationDate: Date;
   /** The collectivité's own font files (default: Source Sans 3 from npm). */
   readonly fonts?: FontFiles;
@@ -95,7 +99,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
   const job: RenderJob = {
     seance,
     formats: options.formats,
-    ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
+    ...(options.templatesDir !== undefined ? { templates: readTemplatesFolder(options.templatesDir) } : {}),
     ...(options.referenceDocx ? { referenceDocx: options.referenceDocx } : {}),
     pdfa: options.pdfa === true,
     source: { name: options.source.file.split(/[\\/]/).pop() ?? 'seance.yaml', data: options.source.bytes },
@@ -104,7 +108,12 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
     ...(options.fonts ? { fonts: options.fonts } : {}),
   };
   const total = refs.length + (options.formats.includes('pdf') ? 1 : 0);
-  const staged = await stageOutput(options.outDir, { force: options.force === true });
+  const staged = await stageOutput(options.outDir, {
+    ...options.guards,
+    seanceFile: options.source.file,
+    ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
+    force: options.force === true,
+  });
   try {
     // Entries by document index: files are written as they arrive (in any order with N threads)
     // and their bytes dropped, but the manifest lists them in the séance's order.

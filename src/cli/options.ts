@@ -5,22 +5,18 @@
  * @example
  * parsePoints('3,5-7') // Set {3, 5, 6, 7}
  */
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Format } from '../bundle/manifest.ts';
-import { type Diagnostic, DiagnosticError, diagnostic, hasErrors } from '../diagnostics.ts';
+import { type Diagnostic, DiagnosticError, hasErrors } from '../diagnostics.ts';
 import type { SourceMap } from '../load/source-map.ts';
 import type { FontFiles } from '../render/font-files.ts';
 import type { Seance } from '../schema/seance.ts';
 import { loadAndValidate } from '../validate/validate.ts';
 import { UsageError } from './command.ts';
 import { type CliIo, useColour } from './io.ts';
-import { formatGithub } from './reporters/github.ts';
-import { formatJson } from './reporters/json.ts';
-import { formatText } from './reporters/text.ts';
+import { formatReport, REPORTERS, type Reporter } from './reporters/reporter.ts';
 
-export const REPORTERS = ['text', 'json', 'github'] as const;
-export type Reporter = (typeof REPORTERS)[number];
+export { REPORTERS, type Reporter } from './reporters/reporter.ts';
 
 export function parseReporter(value: unknown): Reporter {
   const reporter = String(value ?? 'text');
@@ -29,6 +25,10 @@ export function parseReporter(value: unknown): Reporter {
   }
   return reporter as Reporter;
 }
+
+/** Largest point number and number of points `--points` takes (a séance has tens of points). */
+const MAX_POINT_NUMBER = 100_000;
+const MAX_POINTS = 10_000;
 
 /** `3,5-7` → {3, 5, 6, 7}. */
 export function parsePoints(value: string): Set<number> {
@@ -40,8 +40,13 @@ export function parsePoints(value: string): Set<number> {
     }
     const from = Number(range[1]);
     const to = Number(range[2] ?? range[1]);
+    // 99999999999999999999 is no point number, and n++ would never pass it (float precision).
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || to > MAX_POINT_NUMBER) {
+      throw new UsageError(`Numéro de point trop grand dans « ${part} » : au plus ${MAX_POINT_NUMBER}.`);
+    }
     if (to < from || to - from > 10_000) throw new UsageError(`Intervalle de points incorrect « ${part} ».`);
     for (let n = from; n <= to; n++) out.add(n);
+    if (out.size > MAX_POINTS) throw new UsageError(`Trop de points demandés dans « ${value} ».`);
   }
   return out;
 }
@@ -71,10 +76,7 @@ export function reportDiagnostics(
   sources: ReadonlyMap<string, string> = new Map(),
 ): void {
   if (diagnostics.length === 0) return;
-  if (reporter === 'json')
-    io.stderr(formatJson([{ fichier: file, valide: !hasErrors(diagnostics) }], diagnostics));
-  else if (reporter === 'github') io.stderr(formatGithub(diagnostics));
-  else io.stderr(formatText(diagnostics, { colour: useColour(io), sources }));
+  io.stderr(formatReport(reporter, [file], diagnostics, { colour: useColour(io), sources }));
 }
 
 export interface LoadedSeance {
@@ -101,33 +103,31 @@ export async function loadForRendering(file: string): Promise<LoadedSeance> {
     for (const point of result.sources.points) if (point) texts.set(point.file, point.text);
   }
   if (!result.seance || !result.sources || hasErrors(result.diagnostics)) {
-    throw Object.assign(new DiagnosticError(result.diagnostics), { texts });
+    throw new DiagnosticError(result.diagnostics, texts);
   }
-  const bytes = await readFile(file);
+  // Everything comes from what loading read and validation checked: nothing is read again.
+  const { resources } = result;
   const assets = new Map<string, Uint8Array>();
   const logo = result.seance.collectivite.logo;
-  if (logo) {
-    try {
-      assets.set(logo, await readFile(resolve(dirname(file), logo)));
-    } catch {
-      throw new DiagnosticError([
-        diagnostic('rule.file-missing', 'erreur', `Le logo « ${logo} » ne peut pas être lu.`, {
-          file,
-          path: '/collectivite/logo',
-          hint: 'Vérifiez le chemin du logo, relatif au fichier de la séance.',
-        }),
-      ]);
-    }
-  }
+  const logoBytes = logo === undefined ? undefined : resources.files.get(logo);
+  if (logo !== undefined && logoBytes) assets.set(logo, logoBytes);
   const polices = result.seance.collectivite.polices;
   const folder = dirname(file);
+  const face = (path: string) => resources.files.get(path) ?? new Uint8Array();
   const fonts: FontFiles | undefined = polices && {
     family: polices.nom,
     regular: resolve(folder, polices.normal),
     bold: resolve(folder, polices.gras),
     italic: resolve(folder, polices.italique),
     boldItalic: resolve(folder, polices.gras_italique),
+    data: {
+      regular: face(polices.normal),
+      bold: face(polices.gras),
+      italic: face(polices.italique),
+      boldItalic: face(polices.gras_italique),
+    },
   };
+  const bytes = result.bytes ?? new Uint8Array();
   return {
     ...(fonts ? { fonts } : {}),
     seance: result.seance,

@@ -13,9 +13,8 @@
  * const fonts = loadFonts(); // the default family, parsed once
  * const custom = loadFonts({ family: 'Marianne', regular: '/…/Marianne-Regular.ttf', … });
  */
-import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
-import { defaultFontFiles, type FontFace, type FontFiles } from './font-files.ts';
+import { defaultFontFiles, type FontFace, type FontFiles, fontBytes } from './font-files.ts';
 
 /** One parsed face: a fontkit font whose `layout` carries the glyph fix. */
 export type LoadedFont = fontkit.Font;
@@ -34,7 +33,7 @@ const cache = new Map<string, LoadedFonts>();
 
 /**
  * Parses the four faces once per process (cached by file paths) and applies the glyph fix.
- * Throws a French message when a file is missing or not a single TTF/OTF/WOFF font.
+ * The collectivité's faces come checked by validation (validate/rules/fonts.ts) with their bytes.
  *
  * @example
  * loadFonts() === loadFonts() // true: parsed once
@@ -43,7 +42,7 @@ export function loadFonts(files: FontFiles = defaultFontFiles()): LoadedFonts {
   const key = JSON.stringify([files.family, ...FACES.map((face) => files[face])]);
   const cached = cache.get(key);
   if (cached) return cached;
-  const [regular, bold, italic, boldItalic] = FACES.map((face) => loadFace(files[face])) as [
+  const [regular, bold, italic, boldItalic] = FACES.map((face) => loadFace(files, face)) as [
     LoadedFont,
     LoadedFont,
     LoadedFont,
@@ -54,26 +53,16 @@ export function loadFonts(files: FontFiles = defaultFontFiles()): LoadedFonts {
   return loaded;
 }
 
+/** A face validation accepted, or the default family: anything else is a bug of delib. */
 function parse(path: string, data: Buffer): fontkit.Font {
-  if (path.toLowerCase().endsWith('.woff2')) {
-    throw new Error(`Police non prise en charge (WOFF2) : ${path}. Utilisez un fichier TTF, OTF ou WOFF.`);
-  }
   const font = fontkit.create(data);
-  if (!('layout' in font)) {
-    throw new Error(
-      `Le fichier de police contient plusieurs polices : ${path}. Donnez un fichier TTF ou OTF.`,
-    );
-  }
+  if (!('layout' in font)) throw new Error(`font collection where one font was expected: ${path}`);
   return font;
 }
 
-function loadFace(path: string): LoadedFont {
-  let data: Buffer;
-  try {
-    data = readFileSync(path);
-  } catch {
-    throw new Error(`Fichier de police introuvable : ${path}`);
-  }
+function loadFace(files: FontFiles, face: FontFace): LoadedFont {
+  const path = files[face];
+  const data = fontBytes(files, face);
   const font = parse(path, data);
   // A second, throw-away instance answers the coverage questions: asking the drawing instance for
   // U+00AD's glyph would fix that glyph's character to U+00AD (the bug this module avoids).
@@ -101,20 +90,4 @@ function glyphSubstitutions(probe: fontkit.Font): (text: string) => string {
     replacements.set('\u202F', thin === 0 ? ' ' : '\u2009');
   const pattern = new RegExp(`[${[...replacements.keys()].join('')}]`, 'gu');
   return (text) => text.replace(pattern, (c) => replacements.get(c) ?? c);
-}
-
-/**
- * Characters of `text` that a face cannot draw (its glyph would be the empty box), for warnings.
- *
- * @example
- * missingCharacters(loadFonts().regular, 'Œuvre ✓') // ['✓']
- */
-export function missingCharacters(font: LoadedFont, text: string): string[] {
-  const missing = new Set<string>();
-  for (const char of text) {
-    const cp = char.codePointAt(0) ?? 0;
-    if (cp < 0x20 || cp === 0xad || cp === 0x202f || cp === 0x2011 || cp === 0x2009) continue;
-    if (!font.hasGlyphForCodePoint(cp)) missing.add(char);
-  }
-  return [...missing];
 }

@@ -33,7 +33,7 @@ const Nom = (description: string) => Text({ title: 'Nom', description });
 const Effectif = (title: string, description: string) =>
   Type.Union(
     [
-      Type.Integer({ minimum: 0, title, description: `${description} Nombre de membres.` }),
+      Type.Integer({ minimum: 0, maximum: 100_000, title, description: `${description} Nombre de membres.` }),
       Type.Array(Text({ title: 'Membre', description: 'Prénom et nom du membre.' }), {
         title,
         description: `${description} Liste des noms.`,
@@ -178,6 +178,7 @@ export const SeanceDetailsSchema = Type.Object(
     }),
     membres_en_exercice: Type.Integer({
       minimum: 1,
+      maximum: 100_000,
       title: 'Membres en exercice',
       description: 'Nombre de membres en exercice de l’assemblée.',
     }),
@@ -228,7 +229,8 @@ export const NoteSchema = Type.Object(
   },
 );
 
-const Compte = (title: string, description: string) => Type.Integer({ minimum: 0, title, description });
+const Compte = (title: string, description: string) =>
+  Type.Integer({ minimum: 0, maximum: 100_000, title, description });
 
 export const VoteUnanimeSchema = Type.Object(
   {
@@ -398,6 +400,7 @@ export const ConventionSchema = Type.Object(
     ),
     exemplaires: Type.Integer({
       minimum: 1,
+      maximum: 1_000,
       title: 'Exemplaires',
       description: 'Nombre d’exemplaires originaux.',
     }),
@@ -414,6 +417,7 @@ export const PointSchema = Type.Object(
   {
     numero: Type.Integer({
       minimum: 1,
+      maximum: 100_000,
       title: 'Numéro',
       description: 'Numéro du point à l’ordre du jour, unique.',
     }),

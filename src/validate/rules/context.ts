@@ -3,6 +3,7 @@
  * way to place a diagnostic at a JSON pointer.
  */
 import { type Diagnostic, type DiagnosticCode, diagnostic, type Severity } from '../../diagnostics.ts';
+import type { Resources } from '../../load/resources.ts';
 import { locate, type SourceMap } from '../../load/source-map.ts';
 import type { Collectivite, Point, Presences, SeanceDetails } from '../../schema/seance.ts';
 
@@ -20,6 +21,8 @@ export interface RuleContext {
   /** The points that passed the schema, with their index in `points`. */
   readonly points: readonly CleanPoint[];
   readonly sources: SourceMap;
+  /** The files the séance refers to, read once at loading: rules never read files. */
+  readonly resources: Resources;
 }
 
 /** A business rule: pure, returns its diagnostics. */
