@@ -61,7 +61,9 @@ describe('hyphenateInlines: what is left whole', () => {
   });
 
   it('never cuts a proper name (a capitalised word) nor a word inside guillemets', () => {
-    expect(show(hyph('Mme Delaroutière de Montcornet-sur-Aube'))).toBe('Mme Delaroutière de Montcornet-sur-Aube');
+    expect(show(hyph('Mme Delaroutière de Montcornet-sur-Aube'))).toBe(
+      'Mme Delaroutière de Montcornet-sur-Aube',
+    );
     expect(show(hyph('le label «\u00A0territoire engagé\u00A0» obtenu'))).toBe(
       'le label «\u00A0territoire engagé\u00A0» ob-tenu',
     );

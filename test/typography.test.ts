@@ -349,14 +349,16 @@ describe('frenchTypographyText: what a clerk types on a keyboard', () => {
   it.each([
     ['le dispositif "Pass Jeunes" est reconduit', `le dispositif «${NBSP}Pass Jeunes${NBSP}» est reconduit`],
     ['"Bourg-Neuf"', `«${NBSP}Bourg-Neuf${NBSP}»`],
-    ["l'\"Atelier\" (\"Maison des arts\")", `l’«${NBSP}Atelier${NBSP}» («${NBSP}Maison des arts${NBSP}»)`],
+    ['l\'"Atelier" ("Maison des arts")', `l’«${NBSP}Atelier${NBSP}» («${NBSP}Maison des arts${NBSP}»)`],
     ['ci-après "la Commune",', `ci-après «${NBSP}la Commune${NBSP}»,`],
   ])('straight quotes %j → %j', (input, output) => {
     expect(ft(input)).toBe(output);
   });
 
   it('leaves apostrophes inside a URL, and a quote ends a URL', () => {
-    expect(ft("voir https://exemple.fr/l'ecole puis l'aire")).toBe("voir https://exemple.fr/l'ecole puis l’aire");
+    expect(ft("voir https://exemple.fr/l'ecole puis l'aire")).toBe(
+      "voir https://exemple.fr/l'ecole puis l’aire",
+    );
     expect(ft('"https://exemple.fr/a"')).toBe(`«${NBSP}https://exemple.fr/a${NBSP}»`);
   });
 
@@ -371,7 +373,8 @@ describe('frenchTypographyText: what a clerk types on a keyboard', () => {
   });
 
   it('ties nothing that is not a civility', () => {
-    for (const text of ['Me Les', 'Mes chers collègues', 'AMM. x', 'Drôme Provence']) expect(ft(text)).toBe(text);
+    for (const text of ['Me Les', 'Mes chers collègues', 'AMM. x', 'Drôme Provence'])
+      expect(ft(text)).toBe(text);
   });
 
   it.each([
@@ -404,7 +407,7 @@ describe('frenchTypographyText: what a clerk types on a keyboard', () => {
   });
 
   it('is idempotent on every new rule', () => {
-    for (const text of ['"Pass" M. Dupont le 28 janvier : 3500 €', "l'\"x\" Mmes A"]) {
+    for (const text of ['"Pass" M. Dupont le 28 janvier : 3500 €', 'l\'"x" Mmes A']) {
       expect(ft(ft(text))).toBe(ft(text));
     }
   });
