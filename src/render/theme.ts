@@ -46,7 +46,12 @@ export interface Theme {
   /** Lines of a title block: the first is the document's name (`title`), others `titleLine`. */
   readonly title: ParagraphStyle;
   readonly titleLine: ParagraphStyle;
-  readonly list: { readonly indent: number; readonly itemSpacing: number };
+  readonly list: {
+    readonly indent: number;
+    readonly itemSpacing: number;
+    /** Labels by nesting depth (0 = outermost list), repeated past the last one. */
+    readonly numbering: ListNumbering;
+  };
   readonly table: {
     readonly fontSize: number;
     readonly cellPadding: number;
@@ -59,6 +64,90 @@ export interface Theme {
     readonly spaceBefore: number /** blank room for the signature */;
     readonly signHeight: number;
   };
+}
+
+/** How an ordered list counts at one depth. */
+export type CounterFormat = 'decimal' | 'lowerLetter' | 'upperLetter' | 'lowerRoman' | 'upperRoman';
+
+export interface OrderedLevel {
+  readonly format: CounterFormat;
+  /** Text after the counter (« . », « ) », « – »). */
+  readonly suffix: string;
+}
+
+/**
+ * The one description of list labels that both renderers read: the PDF draws the label text of
+ * `listLabel`, the DOCX writes the same formats and suffixes as Word numbering levels.
+ */
+export interface ListNumbering {
+  readonly bullets: readonly string[];
+  readonly ordered: readonly OrderedLevel[];
+}
+
+const letters = (n: number, upper: boolean): string => {
+  let out = '';
+  for (let k = Math.max(1, n); k > 0; k = Math.floor((k - 1) / 26))
+    out = String.fromCharCode(97 + ((k - 1) % 26)) + out;
+  return upper ? out.toUpperCase() : out;
+};
+
+const ROMAN: readonly [number, string][] = [
+  [1000, 'm'],
+  [900, 'cm'],
+  [500, 'd'],
+  [400, 'cd'],
+  [100, 'c'],
+  [90, 'xc'],
+  [50, 'l'],
+  [40, 'xl'],
+  [10, 'x'],
+  [9, 'ix'],
+  [5, 'v'],
+  [4, 'iv'],
+  [1, 'i'],
+];
+
+const roman = (n: number, upper: boolean): string => {
+  let out = '';
+  let rest = n;
+  for (const [value, digits] of ROMAN) {
+    while (rest >= value) {
+      out += digits;
+      rest -= value;
+    }
+  }
+  return upper ? out.toUpperCase() : out;
+};
+
+/** The counter of item `n` in a format, as Word draws it (« 3 », « c », « iii »). */
+export function counterText(n: number, format: CounterFormat): string {
+  switch (format) {
+    case 'decimal':
+      return String(n);
+    case 'lowerLetter':
+      return letters(n, false);
+    case 'upperLetter':
+      return letters(n, true);
+    case 'lowerRoman':
+      return n > 0 ? roman(n, false) : String(n);
+    case 'upperRoman':
+      return n > 0 ? roman(n, true) : String(n);
+  }
+}
+
+/**
+ * The label of item number `n` of a list at nesting `depth`.
+ *
+ * @example
+ * listLabel(theme.list.numbering, { ordered: true, depth: 1, n: 3 }) // 'c)'
+ */
+export function listLabel(
+  numbering: ListNumbering,
+  at: { readonly ordered: boolean; readonly depth: number; readonly n: number },
+): string {
+  if (!at.ordered) return numbering.bullets[at.depth % numbering.bullets.length] ?? '•';
+  const level = numbering.ordered[at.depth % numbering.ordered.length] ?? { format: 'decimal', suffix: '.' };
+  return `${counterText(at.n, level.format)}${level.suffix}`;
 }
 
 const base = {
@@ -158,7 +247,18 @@ export const theme: Theme = {
     spaceAfter: 14,
   },
   titleLine: { ...base, styleName: 'Sous-titre', fontSize: 12, bold: true, align: 'center', spaceAfter: 6 },
-  list: { indent: 18, itemSpacing: 3 },
+  list: {
+    indent: 18,
+    itemSpacing: 3,
+    numbering: {
+      bullets: ['•', '–', '◦'],
+      ordered: [
+        { format: 'decimal', suffix: '.' },
+        { format: 'lowerLetter', suffix: ')' },
+        { format: 'lowerRoman', suffix: '.' },
+      ],
+    },
+  },
   table: { fontSize: 10, cellPadding: 4, borderWidth: 0.5, headerFill: '#E8E8E8', spaceAfter: 10 },
   signatures: { fontSize: body, spaceBefore: 18, signHeight: 60 },
 };
