@@ -35,6 +35,11 @@ export interface Theme {
     readonly marginBottom: number;
     readonly marginLeft: number;
     readonly marginRight: number;
+    /**
+     * Room below the bottom margin (above the footer) that the last page of a PDF may take when
+     * the rest of the document fits in it, instead of a new page for two lines.
+     */
+    readonly absorb: number;
   };
   readonly header: { readonly fontSize: number; readonly logoHeight: number; readonly spaceAfter: number };
   readonly footer: {
@@ -169,6 +174,7 @@ export const theme: Theme = {
     marginBottom: 70.9,
     marginLeft: 70.9,
     marginRight: 70.9,
+    absorb: 24,
   },
   header: { fontSize: 10, logoHeight: 42, spaceAfter: 18 },
   footer: { fontSize: 8.5, offset: 34 },

@@ -68,17 +68,47 @@ function keepExtra(queue: readonly Flowable[]): number {
   return extra;
 }
 
+/** Whether the rest of a document, from its first flowable on, fits in `room` (no page break). */
+function restFits(queue: readonly Flowable[], firstGap: number, room: number): boolean {
+  let total = firstGap;
+  for (let i = 0; i < queue.length; i++) {
+    const f = queue[i] as Flowable;
+    if (f.pageBreak) return false;
+    if (i > 0) total += (queue[i - 1] as Flowable).spaceAfter + f.spaceBefore;
+    total += f.height;
+    // Stops early: the loop reads at most a page's worth of flowables.
+    if (total > room + EPSILON) return false;
+  }
+  return true;
+}
+
+export interface PaginateOptions {
+  /**
+   * Room below the bottom margin that the last page may use when the whole rest of the document
+   * fits in it: two lines of a mention never go alone onto a new page.
+   */
+  readonly absorb?: number;
+}
+
 /** Places and draws flowables, adding pages through `frame`. */
-export function paginate(flowables: readonly Flowable[], frame: Frame, ctx: DrawContext): void {
+export function paginate(
+  flowables: readonly Flowable[],
+  frame: Frame,
+  ctx: DrawContext,
+  options: PaginateOptions = {},
+): void {
   const queue = [...flowables];
   let y = frame.top();
   let atTop = true;
   let pending = 0;
+  let bottom = frame.bottom;
+  const absorb = options.absorb ?? 0;
   const newPage = () => {
     frame.newPage();
     y = frame.top();
     atTop = true;
     pending = 0;
+    bottom = frame.bottom;
   };
   const place = (f: Flowable, gap: number) => {
     f.draw(ctx, y + gap);
@@ -94,7 +124,9 @@ export function paginate(flowables: readonly Flowable[], frame: Frame, ctx: Draw
       continue;
     }
     const gap = atTop ? 0 : pending + f.spaceBefore;
-    const available = frame.bottom - y - gap;
+    if (absorb > 0 && bottom === frame.bottom && restFits(queue, gap, frame.bottom + absorb - y))
+      bottom = frame.bottom + absorb;
+    const available = bottom - y - gap;
     let extra = keepExtra(queue);
     if (f.height + extra > frame.fullHeight || atTop)
       extra = Math.min(extra, Math.max(0, available - f.height));

@@ -165,7 +165,7 @@ async function renderSections(
       width: width - marginLeft - marginRight,
       parent,
     });
-    paginate(flowables, frame, ctx);
+    paginate(flowables, frame, ctx, { absorb: theme.page.absorb });
   }
 
   const pages = pageTitles.length;
