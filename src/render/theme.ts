@@ -51,6 +51,8 @@ export interface Theme {
   /** Lines of a title block: the first is the document's name (`title`), others `titleLine`. */
   readonly title: ParagraphStyle;
   readonly titleLine: ParagraphStyle;
+  /** Text of a footnote, at the page foot (PDF) or in Word's footnotes (DOCX). */
+  readonly footnote: ParagraphStyle;
   readonly list: {
     readonly indent: number;
     readonly itemSpacing: number;
@@ -251,6 +253,15 @@ export const theme: Theme = {
     align: 'center',
     spaceBefore: 10,
     spaceAfter: 14,
+  },
+  footnote: {
+    ...base,
+    styleName: 'Note de bas de page',
+    fontSize: 8.5,
+    align: 'left',
+    spaceBefore: 2,
+    spaceAfter: 0,
+    lineHeight: 1.15,
   },
   titleLine: { ...base, styleName: 'Sous-titre', fontSize: 12, bold: true, align: 'center', spaceAfter: 6 },
   list: {

@@ -156,6 +156,7 @@ async function renderSections(
       top: () => top,
       bottom,
       fullHeight: bottom - marginTop,
+      left: marginLeft,
       newPage: addPage,
     };
     const flowables = layoutBlocks(tree.children, {
