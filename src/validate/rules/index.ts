@@ -9,6 +9,7 @@ import { datesRule } from './dates.ts';
 import { filesRule } from './files.ts';
 import { fontsRule } from './fonts.ts';
 import { richTextRule } from './rich-text.ts';
+import { siretRule } from './siret.ts';
 import { textsRule } from './texts.ts';
 import { uniquenessRule } from './uniqueness.ts';
 import { voteRule } from './votes.ts';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   textsRule,
   richTextRule,
   charactersRule,
+  siretRule,
 ];
 
 export type { CleanPoint, Rule, RuleContext } from './context.ts';
