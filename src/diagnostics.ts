@@ -49,6 +49,8 @@ export const DIAGNOSTIC_CODES = {
   'rule.file-missing': 'Fichier référencé introuvable',
   'rule.image': 'Image non valide',
   'rule.text': 'Texte non valide',
+  'rule.member-key': 'Clé d’élu inconnue',
+  'rule.duplicate-member': 'Élu déclaré deux fois',
   // Rich text (Markdown subset)
   'richtext.html': 'HTML refusé',
   'richtext.image': 'Image refusée',

@@ -8,6 +8,7 @@ import { conventionRule } from './conventions.ts';
 import { datesRule } from './dates.ts';
 import { filesRule } from './files.ts';
 import { fontsRule } from './fonts.ts';
+import { membersRule } from './members.ts';
 import { richTextRule } from './rich-text.ts';
 import { textsRule } from './texts.ts';
 import { uniquenessRule } from './uniqueness.ts';
@@ -16,6 +17,7 @@ import { voteRule } from './votes.ts';
 /** The business rules JSON Schema cannot express. */
 export const RULES: readonly Rule[] = [
   uniquenessRule,
+  membersRule,
   attendanceRule,
   voteRule,
   datesRule,
