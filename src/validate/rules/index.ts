@@ -8,6 +8,7 @@ import { conventionRule } from './conventions.ts';
 import { datesRule } from './dates.ts';
 import { filesRule } from './files.ts';
 import { fontsRule } from './fonts.ts';
+import { membersRule } from './members.ts';
 import { richTextRule } from './rich-text.ts';
 import { siretRule } from './siret.ts';
 import { textsRule } from './texts.ts';
@@ -17,6 +18,7 @@ import { voteRule } from './votes.ts';
 /** The business rules JSON Schema cannot express. */
 export const RULES: readonly Rule[] = [
   uniquenessRule,
+  membersRule,
   attendanceRule,
   voteRule,
   datesRule,
