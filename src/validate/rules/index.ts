@@ -8,6 +8,7 @@ import { conventionRule } from './conventions.ts';
 import { datesRule } from './dates.ts';
 import { filesRule } from './files.ts';
 import { fontsRule } from './fonts.ts';
+import { formulesRule } from './formules.ts';
 import { membersRule } from './members.ts';
 import { richTextRule } from './rich-text.ts';
 import { siretRule } from './siret.ts';
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   richTextRule,
   charactersRule,
   siretRule,
+  formulesRule,
 ];
 
 export type { CleanPoint, Rule, RuleContext } from './context.ts';
