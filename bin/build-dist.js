@@ -64,7 +64,9 @@ await esbuild.build({
 // The séance validator as standalone code (no ajv compile, no TypeBox at start), bundled with
 // the few ajv runtime helpers it requires, written beside validate/ajv.js which imports it.
 {
-  const { createAjv, compileSeance } = await import(pathToFileURL(join(next, 'validate/ajv-compile.js')).href);
+  const { createAjv, compileSeance } = await import(
+    pathToFileURL(join(next, 'validate/ajv-compile.js')).href
+  );
   const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
   const ajv = createAjv(true);
   await esbuild.build({

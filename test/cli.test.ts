@@ -22,7 +22,12 @@ describe('delib', () => {
   });
 
   it('lists in its help the summary each command has, without loading any command', async () => {
-    for (const entry of COMMANDS) expect((await entry.load()).summary, entry.name).toBe(entry.summary);
+    for (const entry of COMMANDS) {
+      expect(
+        (await entry.load()).summary,
+        `${entry.name}: copy its summary into src/cli/commands/index.ts`,
+      ).toBe(entry.summary);
+    }
     expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
   });
 

@@ -36,7 +36,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'init',
-    summary: 'Écrit une séance d’exemple pour commencer',
+    summary: 'Écrit un modèle de séance commenté pour commencer',
     load: async () => (await import('./init.ts')).initCommand,
   },
   {
