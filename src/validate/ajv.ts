@@ -6,6 +6,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import localizeFr from 'ajv-i18n/localize/fr/index.js';
+import { EDITOR_KEYWORDS } from '../schema/editor.ts';
 import { type Seance, SeanceSchema } from '../schema/seance.ts';
 
 /**
@@ -17,6 +18,8 @@ import { type Seance, SeanceSchema } from '../schema/seance.ts';
 export function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
   addFormats(ajv, ['date']);
+  // yaml-language-server's annotations in the published schema: known to ajv, never validated.
+  ajv.addVocabulary([...EDITOR_KEYWORDS]);
   return ajv;
 }
 
