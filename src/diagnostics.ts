@@ -51,6 +51,7 @@ export const DIAGNOSTIC_CODES = {
   'rule.text': 'Texte non valide',
   'rule.member-key': 'Clé d’élu inconnue',
   'rule.duplicate-member': 'Élu déclaré deux fois',
+  'rule.record': 'Déroulement de séance incohérent',
   // Rich text (Markdown subset)
   'richtext.html': 'HTML refusé',
   'richtext.image': 'Image refusée',

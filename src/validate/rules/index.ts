@@ -9,6 +9,7 @@ import { datesRule } from './dates.ts';
 import { filesRule } from './files.ts';
 import { fontsRule } from './fonts.ts';
 import { membersRule } from './members.ts';
+import { recordRule } from './record.ts';
 import { richTextRule } from './rich-text.ts';
 import { textsRule } from './texts.ts';
 import { uniquenessRule } from './uniqueness.ts';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   membersRule,
   attendanceRule,
   voteRule,
+  recordRule,
   datesRule,
   conventionRule,
   filesRule,
