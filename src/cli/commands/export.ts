@@ -23,7 +23,7 @@ de séance (SIRET de la collectivité, matière du point…).
 
 Options :
   -o, --sortie FICHIER   fichier CSV à écrire (sinon la sortie standard)
-  -r, --reporter FORMAT  text, json ou github (rapport des erreurs)
+  -r, --reporter FORMAT  text, json, github ou gitlab (rapport des erreurs)
   -h, --help             affiche cette aide
 
 Exemple :
