@@ -11,6 +11,7 @@
  * const firstObjet = (s: Seance) => s.points[0]?.objet;
  */
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { FORMULES } from '../facts/formules.ts';
 import { DateText, RichText, StringEnum, Text } from './helpers.ts';
 
 /** Stable identifier of the schema (also used by editors to cache it). */
@@ -139,6 +140,27 @@ export const PolicesSchema = Type.Object(
   },
 );
 
+/** The collectivité's own wording of delib's fixed formulas (see src/facts/formules.ts). */
+export const FormulesSchema = Type.Object(
+  Object.fromEntries(
+    Object.entries(FORMULES).map(([key, f]) => [
+      key,
+      Type.Optional(
+        Type.String({
+          title: key,
+          description: `${f.role}. Par défaut : « ${f.defaut} ».${f.valeurs.length > 0 ? ` Valeurs : ${f.valeurs.map((v) => `{${v}}`).join(', ')}.` : ''} Vide : la phrase n’est pas imprimée.`,
+        }),
+      ),
+    ]),
+  ),
+  {
+    additionalProperties: false,
+    title: 'Formules',
+    description:
+      'Les formules de la collectivité, à la place de celles de delib (chacune facultative) : texte simple, {nom} marquant une valeur de la séance.',
+  },
+);
+
 export const CollectiviteSchema = Type.Object(
   {
     nom: Nom('Nom de la collectivité tel qu’il figure en tête des actes (« Ville de Sceaux »).'),
@@ -169,6 +191,7 @@ export const CollectiviteSchema = Type.Object(
       }),
     ),
     polices: Type.Optional(PolicesSchema),
+    formules: Type.Optional(FormulesSchema),
   },
   {
     additionalProperties: false,
@@ -409,6 +432,13 @@ export const PartieSchema = Type.Object(
       Text({
         title: 'Mandat',
         description: 'Habilitation du signataire (« agissant en vertu de la délibération du … »).',
+      }),
+    ),
+    genre: Type.Optional(
+      StringEnum(['f', 'm'] as const, {
+        title: 'Genre',
+        description:
+          'Genre grammatical de la partie, pour l’accord (« représentée », « dénommée ») : f ou m. Par défaut, l’article de la dénomination (« la Commune », « le Département »), sinon féminin.',
       }),
     ),
     denomination: Type.Optional(

@@ -8,9 +8,12 @@
  * data.deliberation.resultat // 'Adoptée à l’unanimité.'
  */
 import { eluIndex, memberName } from '../facts/elus.ts';
+import { type Formules, fillFormula, resolveFormules } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
 import type { VoteFacts } from '../facts/vote.ts';
 import type { Convention, Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
+import { agreement, genreOfParty, genreOfPerson, withArticle } from './grammar.ts';
+import { heure } from './helpers/heure.ts';
 import {
   anneeEnLettres,
   dateLongue,
@@ -29,6 +32,15 @@ export interface BaseContext {
   readonly collectivite: Seance['collectivite'];
   readonly instance: string;
   readonly seance: Seance['seance'];
+  /** The collectivité's formulas over delib's defaults (placeholders not yet filled). */
+  readonly formules: Formules;
+  /** The président's qualité with its article, for the signature (« Le Maire », « La Présidente »). */
+  readonly presidentQualite: string;
+}
+
+/** The formulas of a séance: the collectivité's own over delib's defaults. */
+export function seanceFormules(seance: Seance): Formules {
+  return resolveFormules(seance.collectivite.formules, seance.seance.date);
 }
 
 function base(seance: Seance): BaseContext {
@@ -36,7 +48,17 @@ function base(seance: Seance): BaseContext {
     collectivite: seance.collectivite,
     instance: seance.instance,
     seance: seance.seance,
+    formules: seanceFormules(seance),
+    presidentQualite: withArticle(
+      seance.seance.president.qualite,
+      genreOfPerson(seance.seance.president.nom, seance.elus),
+    ),
   };
+}
+
+/** « Rapporteur » or « Rapporteure », as the collectivité words it. */
+function rapporteurLabel(seance: Seance, formules: Formules, rapporteur: string): string {
+  return fillFormula(formules.rapporteur, { e: agreement(genreOfPerson(rapporteur, seance.elus)) });
 }
 
 /** Data of the ordre du jour. */
@@ -46,7 +68,8 @@ export function ordreDuJourContext(seance: Seance) {
 
 /** Data of a point's note de présentation. */
 export function noteContext(seance: Seance, point: Point) {
-  return { ...base(seance), point };
+  const b = base(seance);
+  return { ...b, point, libelles: { rapporteur: rapporteurLabel(seance, b.formules, point.rapporteur) } };
 }
 
 const count = (value: number | readonly string[]): number =>
@@ -93,7 +116,14 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
     votants: presents + representes,
     presentsNoms: names(presences.presents),
     absentsNoms: names(presences.absents),
-    pouvoirs: presences.representes.map((p) => `${name(p.mandant)} à ${name(p.mandataire)}`).join(', '),
+    pouvoirs: presences.representes
+      .map((p) =>
+        fillFormula(seanceFormules(seance).pouvoir, {
+          mandant: name(p.mandant),
+          mandataire: name(p.mandataire),
+        }),
+      )
+      .join(', '),
   };
 }
 
@@ -164,8 +194,20 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
   const facts = pointFacts(seance, point);
   const presences = attendance(seance, facts.presences);
   const date = seance.seance.date;
+  const b = base(seance);
+  const f = b.formules;
+  const president = seance.seance.president;
+  const transmission = {
+    prefecture: deliberation.transmission?.prefecture
+      ? dateLongue(deliberation.transmission.prefecture)
+      : BLANK,
+    publication: deliberation.transmission?.publication
+      ? dateLongue(deliberation.transmission.publication)
+      : BLANK,
+    identifiant: deliberation.transmission?.identifiant ?? '',
+  };
   return {
-    ...base(seance),
+    ...b,
     point,
     presences,
     lettres: {
@@ -173,39 +215,67 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
       jourMois: jourMoisEnLettres(date),
       heure: heureEnLettres(seance.seance.heure),
     },
+    /** The formulas with the séance's values in them, ready to print. */
+    textes: {
+      registre: fillFormula(f.registre, {
+        annee: anneeEnLettres(date),
+        jour_mois: jourMoisEnLettres(date),
+        heure: heureEnLettres(seance.seance.heure),
+        heure_chiffres: heure(seance.seance.heure),
+        date: dateLongue(date),
+        instance: seance.instance,
+        convocation: dateLongue(seance.seance.convocation),
+        lieu: seance.seance.lieu,
+        president: president.nom,
+        qualite_president: president.qualite,
+      }),
+      le_conseil: fillFormula(f.le_conseil, { instance: seance.instance }),
+      rapporteur: rapporteurLabel(seance, f, point.rapporteur),
+      executoire: fillFormula(f.executoire, transmission),
+      identifiant: transmission.identifiant === '' ? '' : fillFormula(f.identifiant, transmission),
+    },
     deliberation: {
       numero: deliberation.numero,
       visas: deliberation.visas,
       considerants: deliberation.considerants,
-      articles: deliberation.articles.map((texte, i) => ({ numero: articleNumber(i), texte })),
+      articles: deliberation.articles.map((texte, i) => ({
+        numero: articleNumber(i),
+        libelle: fillFormula(i === 0 ? f.article_premier : f.article, { numero: articleNumber(i) }),
+        texte,
+      })),
       resultat: facts.vote ? voteSentence(facts.vote) : '',
     },
-    transmission: {
-      prefecture: deliberation.transmission?.prefecture
-        ? dateLongue(deliberation.transmission.prefecture)
-        : BLANK,
-      publication: deliberation.transmission?.publication
-        ? dateLongue(deliberation.transmission.publication)
-        : BLANK,
-      identifiant: deliberation.transmission?.identifiant ?? '',
-    },
+    transmission,
   };
 }
 
-function partyPosition(index: number, total: number): string {
-  if (index === 0) return 'd’une part,';
-  return index === total - 1 ? 'd’autre part.' : 'd’autre part,';
+function partyPosition(index: number, total: number, f: Formules): string {
+  if (index === 0) return f.d_une_part;
+  if (f.d_autre_part === '') return '';
+  // The last party closes the enumeration with a full stop, the others with a comma.
+  const bare = f.d_autre_part.replace(/[.,;]$/u, '');
+  return index === total - 1 ? `${bare}.` : `${bare},`;
 }
 
 /** Data of a convention annexed to a point. */
 export function conventionContext(seance: Seance, point: Point, convention: Convention) {
   const total = convention.parties.length;
+  const b = base(seance);
+  const f = b.formules;
   return {
-    ...base(seance),
+    ...b,
     point,
     convention: {
       titre: convention.titre,
-      parties: convention.parties.map((p, i) => ({ ...p, position: partyPosition(i, total) })),
+      parties: convention.parties.map((p, i) => {
+        const e = agreement(genreOfParty(p));
+        return {
+          ...p,
+          position: partyPosition(i, total, f),
+          represente: fillFormula(f.represente, { e }),
+          ciApres: p.denomination ? fillFormula(f.ci_apres, { denomination: p.denomination, e }) : '',
+        };
+      }),
       visas: convention.visas ?? [],
       preambule: convention.preambule ?? '',
       articles: convention.articles.map((a, i) => ({
@@ -216,10 +286,15 @@ export function conventionContext(seance: Seance, point: Point, convention: Conv
       fait_a: convention.fait_a,
       dateSignature: convention.date ? dateLongue(convention.date) : BLANK,
       exemplairesLettres: nombreEnLettres(convention.exemplaires),
+      cloture: fillFormula(f.fait_a, {
+        lieu: convention.fait_a,
+        date: convention.date ? dateLongue(convention.date) : BLANK,
+        exemplaires: nombreEnLettres(convention.exemplaires),
+      }),
       signataires: convention.parties.map((p, i) => ({
         id: `signature-${i + 1}`,
         pour: `Pour ${p.denomination ?? p.nom}`,
-        qualite: p.qualite,
+        qualite: withArticle(p.qualite, genreOfPerson(p.representant, seance.elus)),
         nom: p.representant,
       })),
     },

@@ -8,6 +8,7 @@ import { conventionRule } from './conventions.ts';
 import { datesRule } from './dates.ts';
 import { filesRule } from './files.ts';
 import { fontsRule } from './fonts.ts';
+import { formulesRule } from './formules.ts';
 import { membersRule } from './members.ts';
 import { recordRule } from './record.ts';
 import { richTextRule } from './rich-text.ts';
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   richTextRule,
   charactersRule,
   siretRule,
+  formulesRule,
 ];
 
 export type { CleanPoint, Rule, RuleContext } from './context.ts';
