@@ -53,6 +53,7 @@ export const DIAGNOSTIC_CODES = {
   'rule.formula': 'Formule de la collectivité non valide',
   'rule.member-key': 'Clé d’élu inconnue',
   'rule.duplicate-member': 'Élu déclaré deux fois',
+  'rule.record': 'Déroulement de séance incohérent',
   // Rich text (Markdown subset)
   'richtext.html': 'HTML refusé',
   'richtext.image': 'Image refusée',

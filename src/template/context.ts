@@ -9,7 +9,9 @@
  */
 import { eluIndex, memberName } from '../facts/elus.ts';
 import { type Formules, fillFormula, resolveFormules } from '../facts/formules.ts';
-import type { Convention, Deliberation, Point, Presences, Seance, Vote } from '../schema/seance.ts';
+import { pointFacts } from '../facts/point.ts';
+import type { VoteFacts } from '../facts/vote.ts';
+import type { Convention, Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
 import { agreement, genreOfParty, genreOfPerson, withArticle } from './grammar.ts';
 import { heure } from './helpers/heure.ts';
 import {
@@ -126,13 +128,14 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
 }
 
 /** The result of a vote in a few words, for the liste des délibérations (« Adoptée (25 pour, 4 contre) »). */
-export function voteOutcome(vote: Vote): string {
-  if ('unanimite' in vote) return 'Adoptée à l’unanimité';
+export function voteOutcome(vote: VoteFacts): string {
+  if (vote.unanimite) return 'Adoptée à l’unanimité';
   const { pour, contre, abstentions } = vote;
   const parts = [`${pour} pour`, `${contre} contre`, pluriel(abstentions, 'abstention')];
-  const nppp = vote.ne_prend_pas_part ?? 0;
+  const nppp = vote.nePrendPasPart;
   if (nppp > 0) parts.push(`${nppp} ne prenant pas part au vote`);
-  const word = pour > contre ? 'Adoptée' : pour < contre ? 'Rejetée' : 'Partage égal des voix';
+  const word =
+    vote.issue === 'adoptee' ? 'Adoptée' : vote.issue === 'rejetee' ? 'Rejetée' : 'Partage égal des voix';
   return `${word} (${parts.join(', ')})`;
 }
 
@@ -140,39 +143,44 @@ export function voteOutcome(vote: Vote): string {
 export function listeContext(seance: Seance) {
   return {
     ...base(seance),
-    deliberations: seance.points.flatMap((point) =>
-      point.deliberation
-        ? [
-            {
-              numero: point.deliberation.numero,
-              objet: point.objet,
-              resultat: voteOutcome(point.deliberation.vote),
-            },
-          ]
-        : [],
-    ),
+    deliberations: seance.points.flatMap((point) => {
+      const { vote } = pointFacts(seance, point);
+      return point.deliberation && vote
+        ? [{ numero: point.deliberation.numero, objet: point.objet, resultat: voteOutcome(vote) }]
+        : [];
+    }),
   };
 }
 
-/** The result of a vote in words, as written in the registre. */
-export function voteSentence(vote: Vote, votants: number): string {
-  if ('unanimite' in vote) return 'Adoptée à l’unanimité.';
-  const { pour, contre, abstentions } = vote;
-  const nppp = vote.ne_prend_pas_part ?? 0;
-  const parts = [`${pluriel(pour, 'voix', 'voix')} pour`, `${pluriel(contre, 'voix', 'voix')} contre`];
-  parts.push(pluriel(abstentions, 'abstention'));
-  const detail = `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
+/** « 21 voix pour, 4 voix contre et 2 abstentions » */
+export function voteDetail(vote: VoteFacts): string {
+  const parts = [
+    `${pluriel(vote.pour, 'voix', 'voix')} pour`,
+    `${pluriel(vote.contre, 'voix', 'voix')} contre`,
+    pluriel(vote.abstentions, 'abstention'),
+  ];
+  return `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
+}
+
+/**
+ * The result of a vote in words, as written in the registre (« Adoptée par … »); `genre` gives the
+ * agreement of the participle for what was voted (an amendement is « adopté »).
+ */
+export function voteSentence(vote: VoteFacts, genre: 'f' | 'm' = 'f'): string {
+  const e = genre === 'f' ? 'e' : '';
+  if (vote.unanimite) return `Adopté${e} à l’unanimité.`;
+  const detail = voteDetail(vote);
+  const nppp = vote.nePrendPasPart;
   const outcome =
-    pour > contre
-      ? contre === 0
-        ? `Adoptée à l’unanimité des suffrages exprimés (${detail})`
-        : `Adoptée par ${detail}`
-      : pour < contre
-        ? `Rejetée par ${detail}`
+    vote.issue === 'adoptee'
+      ? vote.contre === 0
+        ? `Adopté${e} à l’unanimité des suffrages exprimés (${detail})`
+        : `Adopté${e} par ${detail}`
+      : vote.issue === 'rejetee'
+        ? `Rejeté${e} par ${detail}`
         : `Partage égal des voix (${detail}) : la voix du président est prépondérante`;
   const abstaining =
     nppp > 0 ? ` ${pluriel(nppp, 'membre')} ${nppp > 1 ? 'ne prennent' : 'ne prend'} pas part au vote.` : '';
-  void votants;
   return `${outcome}.${abstaining}`;
 }
 
@@ -183,7 +191,8 @@ export function articleNumber(index: number): string {
 
 /** Data of a point's délibération. */
 export function deliberationContext(seance: Seance, point: Point, deliberation: Deliberation) {
-  const presences = attendance(seance, deliberation.presences ?? seance.seance.presences);
+  const facts = pointFacts(seance, point);
+  const presences = attendance(seance, facts.presences);
   const date = seance.seance.date;
   const b = base(seance);
   const f = b.formules;
@@ -234,7 +243,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
         libelle: fillFormula(i === 0 ? f.article_premier : f.article, { numero: articleNumber(i) }),
         texte,
       })),
-      resultat: voteSentence(deliberation.vote, presences.votants),
+      resultat: facts.vote ? voteSentence(facts.vote) : '',
     },
     transmission,
   };

@@ -10,6 +10,7 @@ import { filesRule } from './files.ts';
 import { fontsRule } from './fonts.ts';
 import { formulesRule } from './formules.ts';
 import { membersRule } from './members.ts';
+import { recordRule } from './record.ts';
 import { richTextRule } from './rich-text.ts';
 import { siretRule } from './siret.ts';
 import { textsRule } from './texts.ts';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   membersRule,
   attendanceRule,
   voteRule,
+  recordRule,
   datesRule,
   conventionRule,
   filesRule,
