@@ -140,14 +140,17 @@ export function changesAfter(prev: PdfStructure, cur: PdfStructure, holes: reado
   for (const [num, offset] of cur.offsets) {
     const before = prev.offsets.get(num);
     if (before === offset) continue;
+    const isNew = before === undefined || before < 0;
     if (offset >= 0 && (offset < end || inHole(offset, holes))) {
       index ??= pageIndex(prev);
+      const where = `dans une partie ${inHole(offset, holes) ? 'non signée' : 'déjà signée'} du fichier (octet ${offset})`;
       modifications.push(
-        `${describe(num, prev.object(num), prev, index)} relu dans une partie ${inHole(offset, holes) ? 'non signée' : 'déjà signée'} du fichier (octet ${offset})`,
+        isNew
+          ? `objet ${num} ajouté ${where}`
+          : `${describe(num, prev.object(num), prev, index)} remplacé par un objet lu ${where}`,
       );
       continue;
     }
-    const isNew = before === undefined || before < 0;
     if (isNew) continue; // a new object matters only through a changed one, checked here
     const old = prev.object(num);
     if (offset < 0) {

@@ -181,13 +181,16 @@ function checkField(
   const date = pdfDateToIso(decodeText(sig.get('M'))) ?? cms.signingTime?.toISOString();
   const subFilter = get.name(sig, 'SubFilter');
   const intacte = problems.length === 0;
-  const verdict = !intacte
-    ? `signature invalide : ${problems.join(' ; ')}`
-    : after.modifications.length > 0
+  const changedAfter =
+    after.modifications.length > 0
       ? `modifié après la signature de ${field.label} : ${after.modifications.join(' ; ')}`
-      : after.signatures.length > 0
+      : '';
+  const verdict = !intacte
+    ? `signature invalide : ${problems.join(' ; ')}${changedAfter ? ` ; ${changedAfter}` : ''}`
+    : changedAfter ||
+      (after.signatures.length > 0
         ? `signature intacte, suivie uniquement de la signature de ${after.signatures.join(', ')}`
-        : 'signature intacte';
+        : 'signature intacte');
   return {
     champ: field.name,
     signataire: field.label,
