@@ -65,10 +65,14 @@ const MAX_SECTIONS = 10_000;
 function readXrefTable(bytes: Uint8Array, offset: number): XrefSection {
   const offsets = new Map<number, number>();
   if (latin1(bytes, offset, offset + 4) !== 'xref') {
-    throw new PdfSyntaxError(
-      'Table de références croisées absente (flux de références non pris en charge)',
-      offset,
-    );
+    if (/^\d+\s+\d+\s+obj/.test(latin1(bytes, offset, offset + 40))) {
+      throw new PdfSyntaxError(
+        'références croisées en flux (PDF 1.5 et suivants), que delib ne lit pas',
+        offset,
+        true,
+      );
+    }
+    throw new PdfSyntaxError('Table de références croisées absente', offset);
   }
   let p = offset + 4;
   for (;;) {

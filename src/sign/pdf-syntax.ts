@@ -34,7 +34,12 @@ export type PdfValue = number | boolean | null | PdfName | PdfString | PdfRef | 
 
 /** Thrown when the bytes are not the PDF syntax expected. */
 export class PdfSyntaxError extends Error {
-  constructor(message: string, position: number) {
+  constructor(
+    message: string,
+    position: number,
+    /** The bytes may be valid PDF, of a kind delib does not read (cross-reference streams). */
+    readonly unsupported = false,
+  ) {
     super(`${message} (octet ${position})`);
     this.name = 'PdfSyntaxError';
   }

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { type CadesCheck, checkCades } from './cms-check.ts';
 import { listSignatureFields, type SignatureField } from './fields.ts';
 import { type PdfStructure, readPdfStructure } from './pdf-file.ts';
-import { decodeText, get, PdfString } from './pdf-syntax.ts';
+import { decodeText, get, PdfString, PdfSyntaxError } from './pdf-syntax.ts';
 import { changesAfter, type Hole } from './revisions.ts';
 
 export interface SignatureReport {
@@ -217,14 +217,18 @@ function checkField(
   };
 }
 
-const damaged = (error: unknown): VerifyReport => ({
-  signatures: [],
-  modifieApresDerniereSignature: false,
-  octetsApresDerniereSignature: 0,
-  intact: false,
-  erreur: `fichier endommagé : ${message(error)}`,
-  verdict: `Fichier endommagé : ${message(error)}.`,
-});
+const damaged = (error: unknown): VerifyReport => {
+  const what =
+    error instanceof PdfSyntaxError && error.unsupported ? 'Fichier non pris en charge' : 'Fichier endommagé';
+  return {
+    signatures: [],
+    modifieApresDerniereSignature: false,
+    octetsApresDerniereSignature: 0,
+    intact: false,
+    erreur: `${what.toLowerCase()} : ${message(error)}`,
+    verdict: `${what} : ${message(error)} ; signatures non vérifiées.`,
+  };
+};
 
 /**
  * Verifies the bytes of a PDF. Never throws: a damaged file is reported as such.
