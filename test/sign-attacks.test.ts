@@ -1,5 +1,8 @@
 // Every attack on a delib-signed PDF gets its French verdict from `delib verify`, in bounded time;
 // `delib sign` refuses to sign over a modification unless told.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signPdf } from '../src/sign/sign.ts';
 import { verifyPdf } from '../src/sign/verify.ts';
@@ -10,6 +13,7 @@ import {
   type SignedBase,
   signedBase,
 } from './sign-attacks.ts';
+import { runDelib } from './support/cli.ts';
 
 let base: SignedBase;
 let cases: AttackCase[];
@@ -63,5 +67,27 @@ describe('delib sign over a modified file', () => {
     expect(() => signPdf(bytes, options)).toThrow(/signature invalide : l’empreinte ne correspond pas/);
     const appended = Buffer.concat([Buffer.from(base.once), Buffer.from('% ajout\n')]);
     expect(() => signPdf(appended, options)).toThrow(/8 octets ajoutés après la dernière signature/);
+  });
+});
+
+describe('delib verify through the CLI on damaged and hostile files', () => {
+  it('prints the verdict, exits 1, never a stack', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'delib-verify-'));
+    try {
+      for (const name of ['wrapping-contresigne', 'tronque', 'imbrication']) {
+        const c = cases.find((x) => x.name === name)!;
+        const file = join(dir, `${name}.pdf`);
+        writeFileSync(file, c.bytes);
+        const r = await runDelib(['verify', file]);
+        expect(r.code, name).toBe(1);
+        expect(r.stdout, name).toMatch(
+          c.verdict.source.startsWith('^') ? new RegExp(c.verdict.source.slice(1), 'm') : c.verdict,
+        );
+        expect(r.stderr, name).toContain('[verify.broken]');
+        expect(r.stderr, name).not.toContain('Erreur interne');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
