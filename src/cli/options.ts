@@ -16,16 +16,19 @@ import { loadAndValidate } from '../validate/validate.ts';
 import { UsageError } from './command.ts';
 import { type CliIo, useColour } from './io.ts';
 import { formatGithub } from './reporters/github.ts';
+import { formatGitlab } from './reporters/gitlab.ts';
 import { formatJson } from './reporters/json.ts';
 import { formatText } from './reporters/text.ts';
 
-export const REPORTERS = ['text', 'json', 'github'] as const;
+export const REPORTERS = ['text', 'json', 'github', 'gitlab'] as const;
 export type Reporter = (typeof REPORTERS)[number];
 
 export function parseReporter(value: unknown): Reporter {
   const reporter = String(value ?? 'text');
   if (!REPORTERS.includes(reporter as Reporter)) {
-    throw new UsageError(`Format de rapport inconnu « ${reporter} » : choisissez text, json ou github.`);
+    throw new UsageError(
+      `Format de rapport inconnu « ${reporter} » : choisissez text, json, github ou gitlab.`,
+    );
   }
   return reporter as Reporter;
 }
@@ -74,6 +77,7 @@ export function reportDiagnostics(
   if (reporter === 'json')
     io.stderr(formatJson([{ fichier: file, valide: !hasErrors(diagnostics) }], diagnostics));
   else if (reporter === 'github') io.stderr(formatGithub(diagnostics));
+  else if (reporter === 'gitlab') io.stderr(formatGitlab(diagnostics));
   else io.stderr(formatText(diagnostics, { colour: useColour(io), sources }));
 }
 

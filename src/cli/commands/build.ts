@@ -72,7 +72,7 @@ Options :
                              les décrit dans manifest.json (nature, matière, numéro, date, objet)
       --force                remplace un dossier de sortie qui contient d’autres fichiers
   -j, --jobs N               nombre de fils de calcul (par défaut : 2 pour les grosses séances)
-  -r, --reporter FORMAT      text, json ou github (rapport des erreurs)
+  -r, --reporter FORMAT      text, json, github ou gitlab (rapport des erreurs)
   -q, --quiet                n’affiche ni progression ni résumé
   -h, --help                 affiche cette aide
 
@@ -122,7 +122,11 @@ Exemples :
       if (points) {
         const missing = [...points].filter((n) => !seance.points.some((p) => p.numero === n));
         if (missing.length > 0) {
-          throw new UsageError(`Point(s) absent(s) de la séance : ${missing.join(', ')}.`);
+          throw new UsageError(
+            missing.length === 1
+              ? `Point absent de la séance : ${missing.join(', ')}.`
+              : `Points absents de la séance : ${missing.join(', ')}.`,
+          );
         }
       }
       const templatesDir = typeof values.templates === 'string' ? values.templates : undefined;

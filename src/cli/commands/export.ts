@@ -1,10 +1,12 @@
 /**
  * `delib export scdl SEANCE.yaml… [-o FICHIER.csv]`: the SCDL « Délibérations » open-data file.
  */
+
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { type Diagnostic, hasErrors } from '../../diagnostics.ts';
 import { toCsv } from '../../publish/csv.ts';
 import { SCDL_COLUMNS, type ScdlSource, scdlRows } from '../../publish/scdl.ts';
+import { accord } from '../../template/helpers/pluriel.ts';
 import { loadAndValidate } from '../../validate/validate.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
 import { parseReporter, reportDiagnostics } from '../options.ts';
@@ -21,7 +23,7 @@ de séance (SIRET de la collectivité, matière du point…).
 
 Options :
   -o, --sortie FICHIER   fichier CSV à écrire (sinon la sortie standard)
-  -r, --reporter FORMAT  text, json ou github (rapport des erreurs)
+  -r, --reporter FORMAT  text, json, github ou gitlab (rapport des erreurs)
   -h, --help             affiche cette aide
 
 Exemple :
@@ -70,7 +72,9 @@ Exemple :
       await rm(temporary, { force: true });
       throw error;
     }
-    io.stderr(`${rows.length} délibération(s) exportée(s) dans ${out}.\n`);
+    io.stderr(
+      `${rows.length} ${accord(rows.length, 'délibération exportée', 'délibérations exportées')} dans ${out}.\n`,
+    );
     return EXIT.ok;
   },
 };

@@ -27,7 +27,7 @@ Options :
       --markdown        affiche le Markdown produit par le modèle au lieu de l’arbre
       --cesures         garde les points de césure (U+00AD) insérés pour la justification
   -t, --templates DOSSIER  modèles de la collectivité
-  -r, --reporter FORMAT text, json ou github (rapport des erreurs)
+  -r, --reporter FORMAT text, json, github ou gitlab (rapport des erreurs)
   -h, --help            affiche cette aide
 
 Exemples :
