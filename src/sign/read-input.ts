@@ -13,16 +13,21 @@ import { signError } from './errors.ts';
 const megabytes = (n: number) => `${Math.round(n / 1024 / 1024)} Mo`;
 
 /**
- * The bytes of `file`; throws a DiagnosticError (`file.not-found`, `file.unreadable`,
+ * The bytes of `path` (named `file`, as the user wrote it, in messages); throws a DiagnosticError (`file.not-found`, `file.unreadable`,
  * `file.too-large`) otherwise.
  *
  * @example
  * await readInputFile('/tmp/fifo', 'Le certificat', 1e6) // throws « … n’est pas un fichier ordinaire »
  */
-export async function readInputFile(file: string, what: string, maxBytes: number): Promise<Uint8Array> {
+export async function readInputFile(
+  path: string,
+  what: string,
+  maxBytes: number,
+  file = path,
+): Promise<Uint8Array> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
-    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     throw signError('file.not-found', `${what} « ${file} » est introuvable ou illisible.`, file);
   }

@@ -30,10 +30,10 @@ const notWritable = (
  * @example
  * await resolveTarget('/dev/full') // throws « … n’est pas un fichier ordinaire »
  */
-export async function resolveTarget(file: string): Promise<string> {
-  let target = file;
+export async function resolveTarget(path: string, file = path): Promise<string> {
+  let target = path;
   try {
-    if ((await lstat(file)).isSymbolicLink()) target = await realpath(file);
+    if ((await lstat(path)).isSymbolicLink()) target = await realpath(path);
     const info = await stat(target);
     if (!info.isFile()) {
       throw notWritable(

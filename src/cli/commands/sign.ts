@@ -12,19 +12,19 @@ import { readInputFile } from '../../sign/read-input.ts';
 import { signPdf } from '../../sign/sign.ts';
 import { resolveTarget, updateManifest, writeAtomically, writeFailure } from '../../sign/write.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
-import type { CliIo } from '../io.ts';
+import { type CliIo, inCwd } from '../io.ts';
 
 const PASSWORD_VARIABLE = 'DELIB_P12_PASSWORD';
 
 /** Asks for the password on the terminal without echoing it. */
-function askPassword(): Promise<string> {
-  process.stderr.write('Mot de passe du certificat : ');
+function askPassword(io: CliIo, input: NodeJS.ReadableStream): Promise<string> {
+  io.stderr('Mot de passe du certificat : ');
   const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const rl = createInterface({ input: process.stdin, output: muted, terminal: true });
+  const rl = createInterface({ input, output: muted, terminal: true });
   return new Promise((resolve) => {
     rl.question('', (answer) => {
       rl.close();
-      process.stderr.write('\n');
+      io.stderr('\n');
       resolve(answer);
     });
   });
@@ -33,7 +33,7 @@ function askPassword(): Promise<string> {
 async function password(io: CliIo, p12File: string): Promise<string> {
   const fromEnv = io.env[PASSWORD_VARIABLE];
   if (fromEnv !== undefined) return fromEnv;
-  if (process.stdin.isTTY) return askPassword();
+  if (io.terminalInput) return askPassword(io, io.terminalInput);
   throw signError(
     'sign.password',
     'Mot de passe du certificat absent.',
@@ -97,9 +97,9 @@ Exemples :
     }
     if (values.output === '') throw new UsageError('Le fichier de sortie (-o) est vide.');
     const output = typeof values.output === 'string' ? values.output : file;
-    const pdf = await readInputFile(file, 'Le PDF', MAX_PDF_BYTES);
-    const p12 = await readInputFile(p12File, 'Le certificat', MAX_P12_BYTES);
-    const target = await resolveTarget(output);
+    const pdf = await readInputFile(inCwd(io, file), 'Le PDF', MAX_PDF_BYTES, file);
+    const p12 = await readInputFile(inCwd(io, p12File), 'Le certificat', MAX_P12_BYTES, p12File);
+    const target = await resolveTarget(inCwd(io, output), output);
     const now = new Date();
     const identity = openPkcs12(p12, await password(io, p12File), { file: p12File, now });
     const acceptModifications = values['accepter-modifications'] === true;

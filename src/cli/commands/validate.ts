@@ -58,7 +58,7 @@ Exemples :
     const texts = new Map<string, string>();
     const files: { fichier: string; valide: boolean }[] = [];
     for (const file of positionals) {
-      const result = await loadAndValidate(file);
+      const result = await loadAndValidate(file, { cwd: io.cwd });
       const diagnostics = [...result.diagnostics];
       if (values.ctes === true && result.seance && result.sources) {
         diagnostics.push(...ctesDiagnostics(result.seance, result.sources));

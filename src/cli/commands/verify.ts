@@ -4,6 +4,7 @@
 import { readInputFile } from '../../sign/read-input.ts';
 import { MAX_VERIFY_BYTES, type VerifyReport, verifyPdf } from '../../sign/verify.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
+import { inCwd } from '../io.ts';
 
 const yesNo = (ok: boolean) => (ok ? 'oui' : 'NON');
 
@@ -68,7 +69,7 @@ Exemple :
     const [file, ...extra] = positionals;
     if (file === undefined) throw new UsageError('Indiquez le PDF à vérifier.');
     if (extra.length > 0) throw new UsageError('Un seul PDF à la fois.');
-    const bytes = await readInputFile(file, 'Le PDF', MAX_VERIFY_BYTES);
+    const bytes = await readInputFile(inCwd(io, file), 'Le PDF', MAX_VERIFY_BYTES, file);
     const report = verifyPdf(bytes);
     if (reporter === 'json') io.stdout(`${JSON.stringify({ fichier: file, ...report }, null, 2)}\n`);
     else io.stdout(formatVerifyText(file, report));
