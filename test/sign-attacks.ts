@@ -28,10 +28,9 @@ export interface SignedBase {
   /** Signed by both parties. */
   readonly twice: Uint8Array;
   readonly second: SigningIdentity;
+  /** The two fields' labels (« Nom – qualité »), as the built convention names them. */
+  readonly labels: readonly [string, string];
 }
-
-export const FIRST = 'Patrick Ollier – Président';
-export const SECOND = 'Philippe Laurent – Maire';
 
 export function identity(commonName: string): SigningIdentity {
   const p12 = makeP12({ commonName, password: 'secret' });
@@ -59,7 +58,8 @@ export async function signedBase(): Promise<SignedBase> {
     const unsigned = new Uint8Array(readFileSync(join(dir, 'b', 'point-01-convention-1.pdf')));
     const second = identity('Philippe Laurent');
     const once = sign(unsigned, identity('Patrick Ollier'), '1');
-    return { unsigned, once, twice: sign(once, second, '2'), second };
+    const [first = '', other = ''] = listSignatureFields(readPdfStructure(unsigned)).map((f) => f.label);
+    return { unsigned, once, twice: sign(once, second, '2'), second, labels: [first, other] };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -231,6 +231,7 @@ export interface AttackCase {
 
 /** Every case, with the French verdict delib must give. */
 export function attackCases(base: SignedBase): AttackCase[] {
+  const [FIRST, SECOND] = base.labels;
   const isa = replacePageContent(base.once);
   const wrapped = wrapSignature(base.once);
   const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
