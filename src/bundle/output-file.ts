@@ -27,12 +27,15 @@ function notAFile(file: string, what: string): DiagnosticError {
   ]);
 }
 
-/** Writes `data` to `file` atomically, or throws `output.not-writable` leaving everything as it was. */
-export async function writeOutputFile(file: string, data: Uint8Array | string): Promise<void> {
+/**
+ * Writes `data` to `file` atomically, or throws `output.not-writable` (naming the file `shown`)
+ * leaving everything as it was.
+ */
+export async function writeOutputFile(file: string, data: Uint8Array | string, shown = file): Promise<void> {
   const info = await lstat(file).catch(() => undefined);
-  if (info?.isDirectory()) throw notAFile(file, 'un dossier');
-  if (info?.isSymbolicLink()) throw notAFile(file, 'un lien symbolique');
-  if (info && !info.isFile()) throw notAFile(file, 'un périphérique ou un tube');
+  if (info?.isDirectory()) throw notAFile(shown, 'un dossier');
+  if (info?.isSymbolicLink()) throw notAFile(shown, 'un lien symbolique');
+  if (info && !info.isFile()) throw notAFile(shown, 'un périphérique ou un tube');
   const temp = join(
     dirname(file),
     `.${basename(file)}.delib-tmp-${process.pid}-${randomBytes(4).toString('hex')}`,
@@ -42,6 +45,6 @@ export async function writeOutputFile(file: string, data: Uint8Array | string): 
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
-    throw outputError(file, error);
+    throw outputError(shown, error);
   }
 }

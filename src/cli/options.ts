@@ -5,7 +5,7 @@
  * @example
  * parsePoints('3,5-7') // Set {3, 5, 6, 7}
  */
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Format } from '../bundle/manifest.ts';
 import { type Diagnostic, DiagnosticError, hasErrors } from '../diagnostics.ts';
 import type { SourceMap } from '../load/source-map.ts';
@@ -14,14 +14,16 @@ import type { Seance } from '../schema/seance.ts';
 import { loadAndValidate } from '../validate/validate.ts';
 import { UsageError } from './command.ts';
 import { type CliIo, useColour } from './io.ts';
-import { formatReport, REPORTERS, type Reporter } from './reporters/reporter.ts';
+import { formatReport, REPORTERS, type Reporter, relativeTo } from './reporters/reporter.ts';
 
 export { REPORTERS, type Reporter } from './reporters/reporter.ts';
 
 export function parseReporter(value: unknown): Reporter {
   const reporter = String(value ?? 'text');
   if (!REPORTERS.includes(reporter as Reporter)) {
-    throw new UsageError(`Format de rapport inconnu « ${reporter} » : choisissez text, json ou github.`);
+    throw new UsageError(
+      `Format de rapport inconnu « ${reporter} » : choisissez text, json, github ou gitlab.`,
+    );
   }
   return reporter as Reporter;
 }
@@ -72,9 +74,10 @@ export function reportDiagnostics(
   io: CliIo,
   reporter: Reporter,
   file: string,
-  diagnostics: readonly Diagnostic[],
+  all: readonly Diagnostic[],
   sources: ReadonlyMap<string, string> = new Map(),
 ): void {
+  const diagnostics = relativeTo(io.cwd, all);
   if (diagnostics.length === 0) return;
   io.stderr(formatReport(reporter, [file], diagnostics, { colour: useColour(io), sources }));
 }
@@ -95,8 +98,8 @@ export interface LoadedSeance {
  * Loads and validates a séance for a command that renders it; throws DiagnosticError (exit 1)
  * with every problem when it is not valid.
  */
-export async function loadForRendering(file: string): Promise<LoadedSeance> {
-  const result = await loadAndValidate(file);
+export async function loadForRendering(file: string, cwd: string): Promise<LoadedSeance> {
+  const result = await loadAndValidate(file, { cwd });
   const texts = new Map<string, string>();
   if (result.sources) {
     texts.set(result.sources.root.file, result.sources.root.text);
@@ -112,7 +115,7 @@ export async function loadForRendering(file: string): Promise<LoadedSeance> {
   const logoBytes = logo === undefined ? undefined : resources.files.get(logo);
   if (logo !== undefined && logoBytes) assets.set(logo, logoBytes);
   const polices = result.seance.collectivite.polices;
-  const folder = dirname(file);
+  const folder = result.sources.folder;
   const face = (path: string) => resources.files.get(path) ?? new Uint8Array();
   const fonts: FontFiles | undefined = polices && {
     family: polices.nom,

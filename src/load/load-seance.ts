@@ -14,6 +14,8 @@ import type { SourceDoc, SourceMap } from './source-map.ts';
 export interface LoadOptions {
   /** Largest accepted file, in bytes (default 2 Mio). */
   readonly maxBytes?: number;
+  /** Folder a relative séance path is read from (default: the process's working directory). */
+  readonly cwd?: string;
 }
 
 export interface LoadResult {
@@ -41,12 +43,12 @@ interface Included {
 
 async function loadInclusion(
   root: SourceDoc,
+  folder: string,
   pair: Pair,
   target: string,
   options: LoadOptions,
 ): Promise<Included> {
   const place = { file: root.file, ...linePos(root, pair.value) };
-  const folder = dirname(resolve(root.file));
   const absolute = resolve(folder, target);
   const shown = join(dirname(root.file), target);
   const outside = () =>
@@ -98,7 +100,9 @@ function linePos(source: SourceDoc, node: unknown): { line: number; column: numb
  * const { data, diagnostics, sources } = await loadSeance('fixtures/conseil-2024-06-27.yaml');
  */
 export async function loadSeance(file: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const read = await readText(file, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const path = resolve(options.cwd ?? process.cwd(), file);
+  const folder = dirname(path);
+  const read = await readText(path, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if ('diagnostic' in read) {
     return { data: undefined, diagnostics: [read.diagnostic], sources: undefined, resources: NO_RESOURCES };
   }
@@ -109,7 +113,7 @@ export async function loadSeance(file: string, options: LoadOptions = {}): Promi
     return {
       data: undefined,
       diagnostics: parsed.diagnostics,
-      sources: { root, points: [], unresolvedPoints: [] },
+      sources: { root, folder, points: [], unresolvedPoints: [] },
       bytes,
       resources: NO_RESOURCES,
     };
@@ -123,9 +127,9 @@ export async function loadSeance(file: string, options: LoadOptions = {}): Promi
     return {
       data: parsed.data,
       diagnostics,
-      sources: { root, points: pointSources, unresolvedPoints: [] },
+      sources: { root, folder, points: pointSources, unresolvedPoints: [] },
       bytes,
-      resources: loadResources(parsed.data, file),
+      resources: loadResources(parsed.data, path),
     };
   }
   const resolved: unknown[] = [];
@@ -165,7 +169,7 @@ export async function loadSeance(file: string, options: LoadOptions = {}): Promi
       pointSources.push(undefined);
       continue;
     }
-    const included = await loadInclusion(root, pair, target, options);
+    const included = await loadInclusion(root, folder, pair, target, options);
     diagnostics.push(...included.diagnostics);
     resolved.push(included.data);
     pointSources.push(included.source);
@@ -174,8 +178,8 @@ export async function loadSeance(file: string, options: LoadOptions = {}): Promi
   return {
     data: { ...parsed.data, points: resolved.map((p) => p ?? null) },
     diagnostics,
-    sources: { root, points: pointSources, unresolvedPoints },
+    sources: { root, folder, points: pointSources, unresolvedPoints },
     bytes,
-    resources: loadResources(parsed.data, file),
+    resources: loadResources(parsed.data, path),
   };
 }

@@ -10,12 +10,13 @@ import { type DiagnosticCode, DiagnosticError, diagnostic } from '../diagnostics
 import { REFERENCE_LIMITS, ReferenceDocxError, readReferenceParts } from '../render/docx/reference-parts.ts';
 import { describeProblem, problemCode, readRegularFile } from './contained.ts';
 
-export function readReferenceDocx(path: string): Uint8Array {
-  const subject = `Le document Word de référence « ${path} »`;
+/** Reads and checks the reference DOCX at `path`, named `shown` in messages. */
+export function readReferenceDocx(path: string, shown = path): Uint8Array {
+  const subject = `Le document Word de référence « ${shown} »`;
   const fail = (code: DiagnosticCode, message: string) =>
     new DiagnosticError([
       diagnostic(code, 'erreur', message, {
-        file: path,
+        file: shown,
         hint: 'Donnez à --reference-docx un document .docx enregistré par Word ou LibreOffice.',
       }),
     ]);

@@ -8,7 +8,7 @@
  * const templates = readTemplatesFolder('ma-ville/modeles'); // throws DiagnosticError when unusable
  */
 import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type Diagnostic, DiagnosticError, diagnostic } from '../diagnostics.ts';
 import { type ContainedProblem, problemCode, readContained } from './contained.ts';
 import { decodeUtf8 } from './read-text.ts';
@@ -29,11 +29,6 @@ export interface TemplateSources {
   /** Absolute path of the folder. */
   readonly dir: string;
   readonly files: readonly TemplateSource[];
-}
-
-function shown(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') ? path : rel;
 }
 
 function problemText(problem: ContainedProblem): string {
@@ -61,10 +56,10 @@ export function readTemplatesFolder(dir: string): TemplateSources {
         'file.not-found',
         'erreur',
         info
-          ? `« ${shown(absolute)} », donné à --templates, n’est pas un dossier.`
-          : `Le dossier de modèles « ${shown(absolute)} » est introuvable.`,
+          ? `« ${absolute} », donné à --templates, n’est pas un dossier.`
+          : `Le dossier de modèles « ${absolute} » est introuvable.`,
         {
-          file: shown(absolute),
+          file: absolute,
           hint: 'Vérifiez le chemin donné à --templates (un dossier contenant des fichiers .hbs).',
         },
       ),
@@ -87,14 +82,14 @@ export function readTemplatesFolder(dir: string): TemplateSources {
       if ('problem' in read) {
         const code = read.problem.kind === 'missing' ? 'file.unreadable' : problemCode(read.problem);
         problems.push(
-          diagnostic(code, 'erreur', `Le modèle « ${shown(path)} » ${problemText(read.problem)}.`, {
-            file: shown(path),
+          diagnostic(code, 'erreur', `Le modèle « ${path} » ${problemText(read.problem)}.`, {
+            file: path,
             hint: 'Un modèle est un fichier .hbs rangé dans le dossier des modèles lui-même : copiez-le à la place du lien ou du dossier.',
           }),
         );
         continue;
       }
-      const text = decodeUtf8(read.bytes, shown(path));
+      const text = decodeUtf8(read.bytes, path);
       if ('diagnostic' in text) {
         problems.push(text.diagnostic);
         continue;

@@ -16,6 +16,8 @@
 import * as fontkit from 'fontkit';
 import { defaultFontFiles, type FontFace, type FontFiles, fontBytes } from './font-files.ts';
 
+export { missingCharacters } from './missing-characters.ts';
+
 /** One parsed face: a fontkit font whose `layout` carries the glyph fix. */
 export type LoadedFont = fontkit.Font;
 

@@ -9,7 +9,7 @@ import { DiagnosticError } from '../../diagnostics.ts';
 import { readReferenceDocx } from '../../load/reference-docx.ts';
 import { ctesDiagnostics } from '../../publish/ctes.ts';
 import { type Command, EXIT, InterruptedError, UsageError } from '../command.ts';
-import type { CliIo } from '../io.ts';
+import { type CliIo, inCwd } from '../io.ts';
 import { loadForRendering, parseFormats, parsePoints, parseReporter, reportDiagnostics } from '../options.ts';
 
 /** `2023-03-23` + « Conseil municipal » → `2023-03-23-conseil-municipal`. */
@@ -59,7 +59,7 @@ Options :
       --force                écrit dans un dossier qui contient d’autres fichiers, sans jamais
                              les supprimer ni les remplacer
   -j, --jobs N               nombre de fils de calcul (par défaut : 2 pour les grosses séances)
-  -r, --reporter FORMAT      text, json ou github (rapport des erreurs)
+  -r, --reporter FORMAT      text, json, github ou gitlab (rapport des erreurs)
   -q, --quiet                n’affiche ni progression ni résumé
   -h, --help                 affiche cette aide
 
@@ -96,7 +96,7 @@ Exemples :
     const quiet = values.quiet === true;
     const started = performance.now();
     const creationDate = buildDate(io.env);
-    const loaded = await loadForRendering(file);
+    const loaded = await loadForRendering(file, io.cwd);
     reportDiagnostics(io, reporter, file, loaded.warnings, loaded.texts);
     const ctes = values.ctes === true;
     if (ctes) {
@@ -107,23 +107,28 @@ Exemples :
     if (points) {
       const missing = [...points].filter((n) => !seance.points.some((p) => p.numero === n));
       if (missing.length > 0) {
-        throw new UsageError(`Point(s) absent(s) de la séance : ${missing.join(', ')}.`);
+        throw new UsageError(
+          missing.length === 1
+            ? `Point absent de la séance : ${missing.join(', ')}.`
+            : `Points absents de la séance : ${missing.join(', ')}.`,
+        );
       }
     }
-    const templatesDir = typeof values.templates === 'string' ? values.templates : undefined;
+    const templatesDir = typeof values.templates === 'string' ? inCwd(io, values.templates) : undefined;
     const referenceDocx =
-      typeof values['reference-docx'] === 'string' ? readReferenceDocx(values['reference-docx']) : undefined;
+      typeof values['reference-docx'] === 'string'
+        ? readReferenceDocx(inCwd(io, values['reference-docx']), values['reference-docx'])
+        : undefined;
     const outDir =
       typeof values.sortie === 'string' ? values.sortie : defaultOutDir(seance.seance.date, seance.instance);
     const controller = new AbortController();
-    const onSignal = (signal: NodeJS.Signals) => controller.abort(signal);
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
+    const onSignal = (signal: string) => controller.abort(signal);
+    const unsubscribe = io.onInterrupt?.(onSignal);
     try {
       const result = await buildBundle({
         seance,
         source: { file, bytes: loaded.bytes },
-        outDir,
+        outDir: inCwd(io, outDir),
         formats,
         ...(points ? { points } : {}),
         ...(templatesDir !== undefined ? { templatesDir } : {}),
@@ -131,7 +136,7 @@ Exemples :
         pdfa: values.pdfa === true,
         ctes,
         force: values.force === true,
-        guards: { cwd: process.cwd(), ...(io.env.HOME ? { home: io.env.HOME } : {}) },
+        guards: { seanceFile: inCwd(io, file), cwd: io.cwd, ...(io.env.HOME ? { home: io.env.HOME } : {}) },
         creationDate,
         assets: loaded.assets,
         ...(loaded.fonts ? { fonts: loaded.fonts } : {}),
@@ -154,8 +159,7 @@ Exemples :
       }
       throw error;
     } finally {
-      process.removeListener('SIGINT', onSignal);
-      process.removeListener('SIGTERM', onSignal);
+      unsubscribe?.();
     }
   },
 };

@@ -5,8 +5,10 @@ import { writeOutputFile } from '../../bundle/output-file.ts';
 import { type Diagnostic, hasErrors } from '../../diagnostics.ts';
 import { toCsv } from '../../publish/csv.ts';
 import { SCDL_COLUMNS, type ScdlSource, scdlRows } from '../../publish/scdl.ts';
+import { accord } from '../../template/helpers/pluriel.ts';
 import { loadAndValidate } from '../../validate/validate.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
+import { inCwd } from '../io.ts';
 import { parseReporter, reportDiagnostics } from '../options.ts';
 
 export const exportCommand: Command = {
@@ -21,7 +23,7 @@ de séance (SIRET de la collectivité, matière du point…).
 
 Options :
   -o, --sortie FICHIER   fichier CSV à écrire (sinon la sortie standard)
-  -r, --reporter FORMAT  text, json ou github (rapport des erreurs)
+  -r, --reporter FORMAT  text, json, github ou gitlab (rapport des erreurs)
   -h, --help             affiche cette aide
 
 Exemple :
@@ -41,7 +43,7 @@ Exemple :
     const problems: Diagnostic[] = [];
     const texts = new Map<string, string>();
     for (const file of files) {
-      const result = await loadAndValidate(file);
+      const result = await loadAndValidate(file, { cwd: io.cwd });
       if (result.sources) {
         texts.set(result.sources.root.file, result.sources.root.text);
         for (const point of result.sources.points) if (point) texts.set(point.file, point.text);
@@ -62,8 +64,10 @@ Exemple :
       io.stdout(csv);
       return EXIT.ok;
     }
-    await writeOutputFile(out, csv);
-    io.stderr(`${rows.length} délibération(s) exportée(s) dans ${out}.\n`);
+    await writeOutputFile(inCwd(io, out), csv, out);
+    io.stderr(
+      `${rows.length} ${accord(rows.length, 'délibération exportée', 'délibérations exportées')} dans ${out}.\n`,
+    );
     return EXIT.ok;
   },
 };

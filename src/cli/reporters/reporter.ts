@@ -5,12 +5,14 @@
  * @example
  * formatReport('github', [{ fichier: 'seance.yaml', valide: false }], diagnostics, { colour: false })
  */
+import { isAbsolute, relative } from 'node:path';
 import { type Diagnostic, hasErrors } from '../../diagnostics.ts';
 import { formatGithub } from './github.ts';
+import { formatGitlab } from './gitlab.ts';
 import { formatJson } from './json.ts';
 import { formatText } from './text.ts';
 
-export const REPORTERS = ['text', 'json', 'github'] as const;
+export const REPORTERS = ['text', 'json', 'github', 'gitlab'] as const;
 export type Reporter = (typeof REPORTERS)[number];
 
 export interface ReportOptions {
@@ -34,5 +36,21 @@ export function formatReport(
     );
   }
   if (reporter === 'github') return formatGithub(diagnostics);
+  if (reporter === 'gitlab') return formatGitlab(diagnostics);
   return formatText(diagnostics, { colour: options.colour, sources: options.sources ?? new Map() });
+}
+
+/**
+ * An absolute path inside the run's working directory is shown relative to it
+ * (`modeles/note.hbs`).
+ *
+ * @example
+ * relativeTo('/srv', [d]) // d.file '/srv/modeles/note.hbs' → 'modeles/note.hbs'
+ */
+export function relativeTo(cwd: string, diagnostics: readonly Diagnostic[]): readonly Diagnostic[] {
+  return diagnostics.map((d) => {
+    if (!isAbsolute(d.file)) return d;
+    const rel = relative(cwd, d.file);
+    return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? d : { ...d, file: rel };
+  });
 }

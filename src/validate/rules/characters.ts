@@ -8,12 +8,13 @@
  * glyph (an empty box) in the PDF: a warning `render.glyph-missing`, placed on the text.
  */
 
-import { readFileSync } from 'node:fs';
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
 import type { Diagnostic } from '../../diagnostics.ts';
 import { defaultFontFiles } from '../../render/font-files.ts';
+import { missingCharacters } from '../../render/missing-characters.ts';
 import { at, type Rule } from './context.ts';
 import { checkedFont } from './font-check.ts';
+import { openFace } from './lazy-fontkit.ts';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/u;
@@ -43,36 +44,18 @@ function* strings(value: unknown, pointer: string): Generator<readonly [string, 
   }
 }
 
-let defaultRegular: fontkit.Font | undefined;
-
 /**
  * The regular face the documents will be drawn with: the collectivité's own (from the resources
  * read at loading, when the fonts rule accepts it), else the default family shipped by npm.
  */
-function documentFont(context: Parameters<Rule>[0]): fontkit.Font {
+function documentFont(context: Parameters<Rule>[0]): Fontkit.Font {
   const polices = context.collectivite?.polices;
   const bytes = polices ? context.resources.files.get(polices.normal) : undefined;
   if (bytes) {
     const checked = checkedFont(bytes);
     if ('font' in checked) return checked.font;
   }
-  if (!defaultRegular) {
-    const parsed = fontkit.create(readFileSync(defaultFontFiles().regular));
-    if (!('layout' in parsed)) throw new Error('the default font is a collection');
-    defaultRegular = parsed;
-  }
-  return defaultRegular;
-}
-
-/** Characters of `text` the font cannot draw (spaces and hyphens the renderer substitutes aside). */
-function missingCharacters(font: fontkit.Font, text: string): string[] {
-  const missing = new Set<string>();
-  for (const char of text) {
-    const cp = char.codePointAt(0) ?? 0;
-    if (cp < 0x20 || cp === 0xad || cp === 0x202f || cp === 0x2011 || cp === 0x2009) continue;
-    if (!font.hasGlyphForCodePoint(cp)) missing.add(char);
-  }
-  return [...missing];
+  return openFace(defaultFontFiles().regular);
 }
 
 /** Longest word accepted: far beyond any French word or URL, far below what slows the layout. */

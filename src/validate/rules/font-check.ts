@@ -8,13 +8,14 @@
  * @example
  * const font = checkedFont(bytes); if ('problem' in font) report(font.problem);
  */
-import * as fontkit from 'fontkit';
+import type * as Fontkit from 'fontkit';
+import { fontkit } from './lazy-fontkit.ts';
 
 /** Characters every French council document needs. */
 export const FRENCH =
   'aàâäbcçdeéèêëfghiîïjklmnoôöpqrstuùûüvwxyzÿæœAÀÂÄBCÇDEÉÈÊËFGHIÎÏJKLMNOÔÖPQRSTUÙÛÜVWXYŸÆŒ0123456789«»’€°–—…\u00A0';
 
-export type FontCheck = { readonly font: fontkit.Font } | { readonly problem: string };
+export type FontCheck = { readonly font: Fontkit.Font } | { readonly problem: string };
 
 const checked = new WeakMap<Uint8Array, FontCheck>();
 
@@ -29,9 +30,9 @@ function check(bytes: Uint8Array): FontCheck {
   if (!['\u0000\u0001\u0000\u0000', 'OTTO', 'true', 'wOFF'].includes(tag)) {
     return { problem: 'ce n’est pas un fichier de police TTF, OTF ou WOFF' };
   }
-  let font: fontkit.Font;
+  let font: Fontkit.Font;
   try {
-    const parsed = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const parsed = fontkit().create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     if (!('layout' in parsed)) return { problem: 'le fichier contient plusieurs polices' };
     font = parsed;
   } catch {

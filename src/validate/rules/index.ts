@@ -8,7 +8,11 @@ import { conventionRule } from './conventions.ts';
 import { datesRule } from './dates.ts';
 import { filesRule } from './files.ts';
 import { fontsRule } from './fonts.ts';
+import { formulesRule } from './formules.ts';
+import { membersRule } from './members.ts';
+import { recordRule } from './record.ts';
 import { richTextRule } from './rich-text.ts';
+import { siretRule } from './siret.ts';
 import { textsRule } from './texts.ts';
 import { uniquenessRule } from './uniqueness.ts';
 import { voteRule } from './votes.ts';
@@ -16,8 +20,10 @@ import { voteRule } from './votes.ts';
 /** The business rules JSON Schema cannot express. */
 export const RULES: readonly Rule[] = [
   uniquenessRule,
+  membersRule,
   attendanceRule,
   voteRule,
+  recordRule,
   datesRule,
   conventionRule,
   filesRule,
@@ -25,6 +31,8 @@ export const RULES: readonly Rule[] = [
   textsRule,
   richTextRule,
   charactersRule,
+  siretRule,
+  formulesRule,
 ];
 
 export type { CleanPoint, Rule, RuleContext } from './context.ts';
