@@ -111,7 +111,8 @@ describe('fonts of the collectivité', () => {
     const validated = await cli(['validate', 'seance.yaml'], folder);
     expect(validated.code, validated.stdout).toBe(1);
     expect(validated.stdout).toContain(message);
-    expect(validated.stdout).toMatch(/seance\.yaml:9:13 {2}erreur/);
+    // Placed on `normal: police.ttf` (line 10 once `polices` is inserted after line 7).
+    expect(validated.stdout).toMatch(/seance\.yaml:10:13 {2}erreur/);
     const built = await cli(['build', 'seance.yaml', '-o', 'sortie', '-q', '-j', '1'], folder);
     expectRefused(
       built,
@@ -130,7 +131,9 @@ describe('files named on the command line', () => {
     cli(['build', 'seance.yaml', '-o', 'sortie', '-q', '-j', '1', '-f', 'docx', ...args], join(root, 'base'));
 
   it('refuses --points 99999999999999999999 as a bad command line instead of looping', async () => {
-    expectRefused(await build(['--points', '99999999999999999999']), 'cli.usage', 2);
+    const run = await build(['--points', '99999999999999999999']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Numéro de point trop grand');
   });
 
   it('refuses a template that is a FIFO instead of waiting forever', async () => {
@@ -157,7 +160,7 @@ describe('files named on the command line', () => {
     [
       'tens of thousands of unclosed styles',
       () => docxWith(`<w:styles>${'<w:style w:styleId="a">'.repeat(50_000)}</w:styles>`),
-      'non fermé',
+      'mal formée',
     ],
     [
       'tens of thousands of unclosed elements in one style',

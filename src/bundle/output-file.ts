@@ -44,7 +44,7 @@ export async function writeOutputFile(file: string, data: Uint8Array | string, s
     await writeFile(temp, data, { flag: 'wx' });
     await rename(temp, file);
   } catch (error) {
-    await rm(temp, { force: true });
+    await rm(temp, { force: true }).catch(() => undefined);
     throw outputError(shown, error);
   }
 }
