@@ -1,17 +1,9 @@
 // The image header check on PNG and JPEG bytes built here, chunk by chunk: every colour type and
 // depth a logo may use, interlacing, and each way a file can be broken or oversized.
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { chunk } from '../../../test/hostile/images.ts';
 import { imageInfo, MAX_IMAGE_PIXELS } from './image-header.ts';
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  Buffer.from(data).copy(out, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
-}
 
 interface PngOptions {
   readonly width?: number;
