@@ -7,6 +7,8 @@
  * const data = deliberationContext(seance, seance.points[0]);
  * data.deliberation.resultat // 'Adoptée à l’unanimité.'
  */
+
+import { annexList } from '../compose/annexes.ts';
 import { eluIndex, memberName } from '../facts/elus.ts';
 import type { Convention, Deliberation, Point, Presences, Seance, Vote } from '../schema/seance.ts';
 import {
@@ -37,9 +39,14 @@ function base(seance: Seance): BaseContext {
   };
 }
 
+/** The annexes of a point as templates list them: « Annexe {{numero}} : {{titre}} ». */
+function annexLines(point: Point): { numero: string; titre: string }[] {
+  return annexList(point).map(({ numero, titre }) => ({ numero, titre }));
+}
+
 /** Data of the ordre du jour. */
 export function ordreDuJourContext(seance: Seance) {
-  return { ...base(seance), points: seance.points };
+  return { ...base(seance), points: seance.points.map((p) => ({ ...p, listeAnnexes: annexLines(p) })) };
 }
 
 /** Data of a point's note de présentation. */
@@ -158,6 +165,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
   return {
     ...base(seance),
     point,
+    listeAnnexes: annexLines(point),
     presences,
     lettres: {
       annee: anneeEnLettres(date),
