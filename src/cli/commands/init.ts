@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { DiagnosticError, diagnostic } from '../../diagnostics.ts';
 import { seanceSchemaJson } from '../../schema/json.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
+import { inCwd } from '../io.ts';
 
 const MODEL = fileURLToPath(new URL('../../../fixtures/modele-seance.yaml', import.meta.url));
 const SEANCE_FILE = 'seance.yaml';
@@ -37,7 +38,7 @@ Exemple :
   run: async ({ positionals, io }) => {
     if (positionals.length > 1) throw new UsageError('Indiquez au plus un dossier.');
     const dir = positionals[0] ?? '.';
-    const targets = [join(dir, SEANCE_FILE), join(dir, SCHEMA_FILE)];
+    const targets = [join(inCwd(io, dir), SEANCE_FILE), join(inCwd(io, dir), SCHEMA_FILE)];
     for (const target of targets) {
       // lstat: a dangling symbolic link also counts as an existing file (writing would follow it).
       if (await lstat(target).catch(() => undefined)) {
@@ -54,7 +55,7 @@ Exemple :
       `# yaml-language-server: $schema=./${SCHEMA_FILE}`,
     );
     try {
-      await mkdir(dir, { recursive: true });
+      await mkdir(inCwd(io, dir), { recursive: true });
       // 'wx': never replace a file that appeared meanwhile, never follow a link.
       await writeFile(targets[0]!, example, { flag: 'wx' });
       await writeFile(targets[1]!, seanceSchemaJson(), { flag: 'wx' });

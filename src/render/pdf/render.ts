@@ -147,6 +147,7 @@ async function renderSections(
       top: () => top,
       bottom,
       fullHeight: bottom - marginTop,
+      left: marginLeft,
       newPage: addPage,
     };
     const flowables = layoutBlocks(tree.children, {
@@ -156,7 +157,7 @@ async function renderSections(
       width: width - marginLeft - marginRight,
       parent,
     });
-    paginate(flowables, frame, ctx);
+    paginate(flowables, frame, ctx, { absorb: theme.page.absorb });
   }
 
   const pages = pageTitles.length;
