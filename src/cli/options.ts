@@ -6,6 +6,7 @@
  * parsePoints('3,5-7') // Set {3, 5, 6, 7}
  */
 import { resolve } from 'node:path';
+import type { AnnexFile } from '../annex/inspect.ts';
 import type { Format } from '../bundle/manifest.ts';
 import { type Diagnostic, DiagnosticError, hasErrors } from '../diagnostics.ts';
 import type { SourceMap } from '../load/source-map.ts';
@@ -92,6 +93,8 @@ export interface LoadedSeance {
   readonly sources: SourceMap;
   /** The collectivité's own fonts, as absolute paths, when the séance names them. */
   readonly fonts?: FontFiles;
+  /** Files annexed to points, read and checked, by the path written in the séance. */
+  readonly annexes: ReadonlyMap<string, AnnexFile>;
 }
 
 /**
@@ -139,5 +142,6 @@ export async function loadForRendering(file: string, cwd: string): Promise<Loade
     warnings: result.diagnostics,
     texts,
     sources: result.sources,
+    annexes: result.annexes ?? new Map(),
   };
 }

@@ -5,6 +5,9 @@
  * can leak into a message); then only a regular file is opened (never a FIFO, a device or a
  * folder, which would hang or mislead), without blocking, and never read beyond a size limit.
  *
+ * `isInside`, `lexicallyInside` and `reallyInside` are the lexical and real-path checks of the
+ * annexes (bundle/annex-files.ts); `readContained` checks and reads in one step.
+ *
  * @example
  * const r = readContained('/srv/seance', 'logo.png', { maxBytes: 10 * 1024 * 1024 });
  * if ('bytes' in r) use(r.bytes); else report(r.problem);
@@ -19,6 +22,7 @@ import {
   readSync,
   realpathSync,
 } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Why a referenced file cannot be used. */
@@ -210,4 +214,29 @@ export function describeProblem(subject: string, problem: ContainedProblem): str
     case 'unreadable':
       return `${subject} ne peut pas être lu (${problem.code})`;
   }
+}
+
+/** Whether `target` lies strictly inside `folder` (paths compared as written). */
+export function isInside(folder: string, target: string): boolean {
+  const rel = relative(folder, target);
+  return rel === '' ? false : !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/** The absolute path of `target` written relative to `folder`, or undefined when it leads out. */
+export function lexicallyInside(folder: string, target: string): string | undefined {
+  const absolute = resolve(folder, target);
+  return isAbsolute(target) || !isInside(folder, absolute) ? undefined : absolute;
+}
+
+async function realOrSelf(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Whether `absolute` is still inside `folder` once links are followed (a link may lead out). */
+export async function reallyInside(folder: string, absolute: string): Promise<boolean> {
+  return isInside(await realOrSelf(folder), await realOrSelf(absolute));
 }

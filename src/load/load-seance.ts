@@ -2,10 +2,10 @@
  * Loads a séance file: reads, parses, and substitutes `{inclure: …}` points with the point held
  * by the referenced file. No validation beyond what is needed to read (see src/validate/).
  */
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
-import { describeProblem, problemCode, readContained } from './contained.ts';
+import { describeProblem, lexicallyInside, problemCode, readContained } from './contained.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { DEFAULT_MAX_BYTES, decodeUtf8, readText } from './read-text.ts';
 import { loadResources, NO_RESOURCES, type Resources } from './resources.ts';
@@ -30,11 +30,6 @@ export interface LoadResult {
   readonly resources: Resources;
 }
 
-function isInside(folder: string, target: string): boolean {
-  const rel = relative(folder, target);
-  return rel === '' ? false : !rel.startsWith('..') && !isAbsolute(rel);
-}
-
 interface Included {
   readonly source?: SourceDoc;
   readonly data?: unknown;
@@ -49,7 +44,7 @@ async function loadInclusion(
   options: LoadOptions,
 ): Promise<Included> {
   const place = { file: root.file, ...linePos(root, pair.value) };
-  const absolute = resolve(folder, target);
+  const absolute = lexicallyInside(folder, target);
   const shown = join(dirname(root.file), target);
   const outside = () =>
     diagnostic(
@@ -61,7 +56,7 @@ async function loadInclusion(
         hint: 'Placez le fichier du point dans le dossier de la séance (ou un sous-dossier) et donnez un chemin relatif sans « .. ».',
       },
     );
-  if (isAbsolute(target) || !isInside(folder, absolute)) return { diagnostics: [outside()] };
+  if (absolute === undefined) return { diagnostics: [outside()] };
   // Resolved inside the folder before anything is read: a link that leads out is refused
   // without looking at what it points to (nothing about the outside file reaches a message).
   const contained = readContained(folder, target, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });

@@ -2,6 +2,7 @@
  * Validation of a loaded séance: JSON Schema, then business rules on the parts that passed it.
  */
 import type { ErrorObject } from 'ajv';
+import { type AnnexFile, inspectAnnexes } from '../annex/inspect.ts';
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.ts';
 import { type LoadOptions, loadSeance } from '../load/load-seance.ts';
 import { NO_RESOURCES, type Resources } from '../load/resources.ts';
@@ -96,11 +97,16 @@ export async function loadAndValidate(
     };
   }
   const result = validate(loaded.data, loaded.sources, loaded.resources);
+  const valid = hasErrors(loaded.diagnostics) ? undefined : result.seance;
+  // Annexed files are read and checked only once the séance itself is valid.
+  const annexes = valid ? await inspectAnnexes(valid, loaded.sources) : undefined;
+  const diagnostics = [...loaded.diagnostics, ...result.diagnostics, ...(annexes?.diagnostics ?? [])];
   return {
-    seance: hasErrors(loaded.diagnostics) ? undefined : result.seance,
-    diagnostics: sortDiagnostics([...loaded.diagnostics, ...result.diagnostics]),
+    seance: annexes && annexes.diagnostics.length > 0 ? undefined : valid,
+    diagnostics: sortDiagnostics(diagnostics),
     sources: loaded.sources,
     ...read,
+    ...(annexes ? { annexes: annexes.files } : {}),
   };
 }
 
@@ -112,4 +118,6 @@ export interface LoadValidationResult extends ValidationResult {
   readonly bytes?: Uint8Array;
   /** The files the séance refers to, as read and validated. */
   readonly resources: Resources;
+  /** The files annexed to points, read and checked (when the séance is valid). */
+  readonly annexes?: ReadonlyMap<string, AnnexFile>;
 }

@@ -3,6 +3,7 @@
  * atomically into one folder.
  */
 import { join } from 'node:path';
+import { pdfaWarnings } from '../../annex/inspect.ts';
 import { buildBundle } from '../../bundle/build.ts';
 import { buildDate } from '../../bundle/clock.ts';
 import { DiagnosticError } from '../../diagnostics.ts';
@@ -97,7 +98,9 @@ Exemples :
     const started = performance.now();
     const creationDate = buildDate(io.env);
     const loaded = await loadForRendering(file, io.cwd);
-    reportDiagnostics(io, reporter, file, loaded.warnings, loaded.texts);
+    const pdfaWarned =
+      values.pdfa === true ? pdfaWarnings(loaded.seance, loaded.sources, loaded.annexes) : [];
+    reportDiagnostics(io, reporter, file, [...loaded.warnings, ...pdfaWarned], loaded.texts);
     const ctes = values.ctes === true;
     if (ctes) {
       const problems = ctesDiagnostics(loaded.seance, loaded.sources);
@@ -139,6 +142,7 @@ Exemples :
         guards: { seanceFile: inCwd(io, file), cwd: io.cwd, ...(io.env.HOME ? { home: io.env.HOME } : {}) },
         creationDate,
         assets: loaded.assets,
+        annexes: loaded.annexes,
         ...(loaded.fonts ? { fonts: loaded.fonts } : {}),
         ...(jobs !== undefined ? { jobs } : {}),
         onProgress: progressBar(io, quiet),
