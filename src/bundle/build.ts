@@ -77,7 +77,12 @@ function dossierParts(seance: Seance, rendered: readonly RenderedDocument[], dir
   const parts: DossierPart[] = [];
   for (const r of rendered) {
     // The dossier goes to councillors before the séance: no délibération, no liste of results.
-    if (r.ref.kind === 'deliberation' || r.ref.kind === 'liste-des-deliberations') continue;
+    if (
+      r.ref.kind === 'deliberation' ||
+      r.ref.kind === 'liste-des-deliberations' ||
+      r.ref.kind === 'proces-verbal'
+    )
+      continue;
     const file = `${r.ref.id}.pdf`;
     const load = async () => ({
       kind: 'pdf' as const,
