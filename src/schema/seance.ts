@@ -13,6 +13,7 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { FORMULES } from '../facts/formules.ts';
 import { DateText, RichText, StringEnum, Text } from './helpers.ts';
+import { CLE_PATTERN } from './patterns.ts';
 
 /** Stable identifier of the schema (also used by editors to cache it). */
 export const SCHEMA_ID = 'https://delib.example/schema/seance-1.schema.json';
@@ -29,9 +30,6 @@ export const NATURES = [
 ] as const;
 
 const Nom = (description: string) => Text({ title: 'Nom', description });
-
-/** Pattern of an élu's key (`elus[].cle`): lower-case letters, digits, « _ » and « - ». */
-export const CLE_PATTERN = '^[a-z0-9][a-z0-9_-]*$';
 
 /** Civilities an élu may be given. */
 export const CIVILITES = ['M.', 'Mme'] as const;
