@@ -8,6 +8,7 @@
  */
 import { type DiagnosticCode, DiagnosticError, diagnostic } from '../diagnostics.ts';
 import { REFERENCE_LIMITS, ReferenceDocxError, readReferenceParts } from '../render/docx/reference-parts.ts';
+import { referenceDocxDiagnostics } from '../validate/reference-docx.ts';
 import { describeProblem, problemCode, readRegularFile } from './contained.ts';
 
 /** Reads and checks the reference DOCX at `path`, named `shown` in messages. */
@@ -26,6 +27,9 @@ export function readReferenceDocx(path: string, shown = path): Uint8Array {
     const code = problemCode(problem);
     throw fail(code, `${describeProblem(subject, problem)}.`);
   }
+  // A .doc, .odt, RTF or web page is named for what it is (validate/reference-docx.ts).
+  const notDocx = referenceDocxDiagnostics(read.bytes, shown);
+  if (notDocx.length > 0) throw new DiagnosticError(notDocx);
   try {
     readReferenceParts(read.bytes);
   } catch (error) {

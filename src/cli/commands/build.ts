@@ -53,7 +53,8 @@ Options :
   -f, --formats LISTE        pdf, docx ou pdf,docx (par défaut)
   -p, --points LISTE         seulement ces points, par exemple 3,5-7 (l’ordre du jour est toujours produit)
   -t, --templates DOSSIER    modèles de la collectivité (remplacent ceux de delib, fichier par fichier)
-      --reference-docx FICHIER  styles et mise en page Word d’un document de la collectivité
+      --reference-docx FICHIER  styles et mise en page Word d’un document .docx de la collectivité
+                             (DOCX seulement : les PDF gardent la mise en page de delib)
       --pdfa                 PDF/A-3b pour l’archivage, avec le fichier de séance joint
       --ctes                 vérifie que les actes peuvent partir en préfecture par @ctes et
                              les décrit dans manifest.json (nature, matière, numéro, date, objet)
