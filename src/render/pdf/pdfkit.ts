@@ -30,11 +30,67 @@ export interface PdfImage {
   readonly height: number;
 }
 
-/** Parses PNG or JPEG bytes (throws on anything else). */
+/** pdfkit's PNG image: png-js decodes the pixels asynchronously (zlib on the thread pool). */
+interface PngImageInternals {
+  readonly image?: { decodePixels?: (fn: (pixels: Uint8Array) => void) => void };
+}
+
+/** Images opened in each document, by the bytes they come from: one XObject per logo. */
+const openedImages = new WeakMap<PdfDoc, Map<Uint8Array, PdfImage>>();
+/** Decodings started in each document and not yet awaited by `imagesSettled`. */
+const pendingDecodes = new WeakMap<PdfDoc, Promise<void>[]>();
+
+/**
+ * Parses PNG or JPEG bytes (throws on anything else), once per document. pdfkit decodes a PNG
+ * with transparency, 16-bit samples or interlacing asynchronously and only then numbers its soft
+ * mask and writes the image: with several images in flight (the dossier drew the logo once per
+ * section), the object numbers depended on which decoding finished first. Each document now
+ * embeds a given logo once, and `imagesSettled` lets the renderer wait for the decoding at a fixed
+ * point of its work.
+ */
 export function openImage(doc: PdfDoc, data: Uint8Array): PdfImage {
-  return (doc as unknown as PdfKitExtras).openImage(
+  let images = openedImages.get(doc);
+  if (!images) {
+    images = new Map();
+    openedImages.set(doc, images);
+  }
+  const known = images.get(data);
+  if (known) return known;
+  const image = (doc as unknown as PdfKitExtras).openImage(
     Buffer.from(data.buffer, data.byteOffset, data.byteLength),
   );
+  trackDecoding(doc, image as PngImageInternals);
+  images.set(data, image);
+  return image;
+}
+
+function trackDecoding(doc: PdfDoc, image: PngImageInternals): void {
+  const png = image.image;
+  const decode = png?.decodePixels?.bind(png);
+  if (!png || !decode) return;
+  png.decodePixels = (fn) => {
+    const decoded = new Promise<void>((resolve, reject) => {
+      decode((pixels) => {
+        try {
+          fn(pixels);
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    const pending = pendingDecodes.get(doc) ?? [];
+    pending.push(decoded);
+    pendingDecodes.set(doc, pending);
+  };
+}
+
+/** Resolves once every image drawn so far in `doc` is decoded and written. */
+export async function imagesSettled(doc: PdfDoc): Promise<void> {
+  const pending = pendingDecodes.get(doc);
+  if (!pending?.length) return;
+  pendingDecodes.set(doc, []);
+  await Promise.all(pending);
 }
 
 export function drawImage(doc: PdfDoc, image: PdfImage, x: number, y: number, height: number): void {

@@ -17,6 +17,7 @@ import {
   attachFile,
   createPdfKitDocument,
   escapeXmpInfo,
+  imagesSettled,
   type PdfDoc,
   registerFontObject,
 } from './pdfkit.ts';
@@ -123,6 +124,8 @@ async function renderSections(
     };
     addPage();
     top = drawFirstPageHeader(doc, tree.header, options.assets, measure);
+    // A PNG logo is decoded asynchronously: its objects are numbered here, in document order.
+    await imagesSettled(doc);
 
     let parent: StructParent = rootParent(doc);
     let outlineRoot = doc.outline;
