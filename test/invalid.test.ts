@@ -56,7 +56,7 @@ describe('fixtures/invalid', () => {
   it('reports all files of one run and exits 1 if any is invalid', async () => {
     const result = await delib('validate', 'fixtures/sceaux-2023-03-23.yaml', `${folder}/quorum.yaml`);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('1 fichier(s) invalide(s) sur 2');
+    expect(result.stdout).toContain('1 fichier invalide sur 2');
   });
 });
 
@@ -67,7 +67,7 @@ describe('valid fixtures', () => {
       .map((f) => `fixtures/${f}`);
     expect(valid.length).toBeGreaterThanOrEqual(2);
     const result = await delib('validate', ...valid);
-    expect(result.stdout).toContain(`${valid.length} fichier(s) valide(s)`);
+    expect(result.stdout).toContain(`${valid.length} fichiers valides`);
     expect(result.code).toBe(0);
   });
 });

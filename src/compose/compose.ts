@@ -7,6 +7,7 @@
  * const tree = composeDocument(seance, listDocuments(seance)[1], { env });
  */
 import { type Diagnostic, DiagnosticError, diagnostic } from '../diagnostics.ts';
+import { withMemberNames } from '../facts/elus.ts';
 import type { Seance } from '../schema/seance.ts';
 import {
   conventionContext,
@@ -37,7 +38,8 @@ const TEMPLATES: Readonly<Record<DocumentRef['kind'], TemplateName>> = {
   'liste-des-deliberations': 'liste-des-deliberations',
 };
 
-function templateData(seance: Seance, ref: DocumentRef): object {
+function templateData(written: Seance, ref: DocumentRef): object {
+  const seance = withMemberNames(written);
   if (ref.kind === 'ordre-du-jour') return ordreDuJourContext(seance);
   if (ref.kind === 'liste-des-deliberations') return listeContext(seance);
   const point = seance.points.find((p) => p.numero === ref.point);

@@ -4,6 +4,7 @@
 import { isAlias, isMap, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
 import type { SourceDoc } from './source-map.ts';
+import { explainYamlMistake } from './yaml-mistakes.ts';
 
 /** Alias expansions allowed before a document is refused as an « alias bomb ». */
 export const MAX_ALIAS_COUNT = 100;
@@ -117,13 +118,30 @@ export function parseYaml(raw: string, file: string): ParsedYaml {
   // After a tab in the indentation, the parser's other complaints are consequences of it.
   const tabbed = doc.errors.some((e) => e.code === 'TAB_AS_INDENT');
   const errors = tabbed ? doc.errors.filter((e) => e.code === 'TAB_AS_INDENT') : doc.errors;
-  // One syntax error often makes the parser complain several times on the same line: the first
-  // complaint of a line is the one that helps.
+  // One syntax error often makes the parser complain several times on the same line, and then on
+  // the lines after it: the mistake is named once, at its line, and its consequences dropped.
+  let coveredUntil = 0;
   const seen = new Set<number>();
   for (const error of errors) {
     const key = source.lineCounter.linePos(error.pos[0]).line;
-    if (seen.has(key)) continue;
+    if (seen.has(key) || key <= coveredUntil) continue;
     seen.add(key);
+    const mistake =
+      error.code === 'DUPLICATE_KEY'
+        ? undefined
+        : explainYamlMistake(text, { code: error.code, offset: error.pos[0] });
+    if (mistake) {
+      coveredUntil = Math.max(key, mistake.coversUntilLine);
+      diagnostics.push(
+        diagnostic(mistake.kind === 'tab' ? 'yaml.tab' : 'yaml.syntax', 'erreur', mistake.message, {
+          file,
+          line: mistake.line,
+          column: mistake.column,
+          hint: mistake.hint,
+        }),
+      );
+      continue;
+    }
     const [message, hint] = YAML_MESSAGES[error.code] ?? [
       `Erreur de syntaxe YAML (${error.code}).`,
       'Vérifiez l’indentation, les « : » et les guillemets de cette ligne.',
@@ -159,7 +177,7 @@ export function parseYaml(raw: string, file: string): ParsedYaml {
         file,
         line: 1,
         column: 1,
-        hint: 'Partez d’un exemple : fixtures/sceaux-2023-03-23.yaml.',
+        hint: 'Partez du modèle commenté qu’écrit « delib init DOSSIER ».',
       }),
     );
     return { source, data: undefined, diagnostics };

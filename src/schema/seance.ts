@@ -29,12 +29,52 @@ export const NATURES = [
 
 const Nom = (description: string) => Text({ title: 'Nom', description });
 
+/** Pattern of an élu's key (`elus[].cle`): lower-case letters, digits, « _ » and « - ». */
+export const CLE_PATTERN = '^[a-z0-9][a-z0-9_-]*$';
+
+/** Civilities an élu may be given. */
+export const CIVILITES = ['M.', 'Mme'] as const;
+
+/** A member named in full, or by the key of an élu declared under `elus`. */
+const MembreRef = (title: string, description: string) =>
+  Text({
+    title,
+    description: `${description} Prénom et nom, ou clé d’un élu déclaré sous « elus » (« jdupont »).`,
+  });
+
+/** An élu declared once for the séance, referred to by key everywhere else. */
+export const EluSchema = Type.Object(
+  {
+    cle: Type.String({
+      pattern: CLE_PATTERN,
+      title: 'Clé',
+      description:
+        'Clé courte de l’élu, unique, en minuscules sans espace ni accent (« jdupont », « m-leroy ») : on l’écrit à la place du nom dans les présences, les pouvoirs, les votes et les interventions.',
+    }),
+    nom: Nom('Prénom et nom de l’élu, tels qu’ils s’impriment (« Jeanne Dupont »).'),
+    civilite: Type.Optional(
+      StringEnum(CIVILITES, { title: 'Civilité', description: 'Civilité de l’élu : « M. » ou « Mme ».' }),
+    ),
+    qualite: Type.Optional(
+      Text({ title: 'Qualité', description: 'Qualité de l’élu (« Maire », « Adjointe aux finances »).' }),
+    ),
+    groupe: Type.Optional(
+      Text({ title: 'Groupe', description: 'Groupe politique de l’élu (« Val-Fleuri demain »).' }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Élu',
+    description: 'Un membre de l’assemblée, déclaré une fois et désigné ailleurs par sa clé.',
+  },
+);
+
 /** Numbers of members, or their names (the count is then the length of the list). */
 const Effectif = (title: string, description: string) =>
   Type.Union(
     [
       Type.Integer({ minimum: 0, title, description: `${description} Nombre de membres.` }),
-      Type.Array(Text({ title: 'Membre', description: 'Prénom et nom du membre.' }), {
+      Type.Array(MembreRef('Membre', 'Le membre.'), {
         title,
         description: `${description} Liste des noms.`,
       }),
@@ -45,11 +85,8 @@ const Effectif = (title: string, description: string) =>
 /** A proxy: a member absent from the séance who gave a written proxy (pouvoir) to a present one. */
 export const PouvoirSchema = Type.Object(
   {
-    mandant: Text({ title: 'Mandant', description: 'Membre absent qui a donné pouvoir.' }),
-    mandataire: Text({
-      title: 'Mandataire',
-      description: 'Membre présent qui a reçu le pouvoir et vote pour lui.',
-    }),
+    mandant: MembreRef('Mandant', 'Membre absent qui a donné pouvoir.'),
+    mandataire: MembreRef('Mandataire', 'Membre présent qui a reçu le pouvoir et vote pour lui.'),
   },
   {
     additionalProperties: false,
@@ -142,7 +179,7 @@ export const CollectiviteSchema = Type.Object(
 
 export const PresidentSchema = Type.Object(
   {
-    nom: Nom('Prénom et nom du président de séance.'),
+    nom: MembreRef('Nom', 'Le président de séance.'),
     qualite: Text({
       title: 'Qualité',
       description: 'Qualité du président de séance (« Maire », « Président »).',
@@ -172,10 +209,7 @@ export const SeanceDetailsSchema = Type.Object(
       }),
     ),
     president: PresidentSchema,
-    secretaire: Text({
-      title: 'Secrétaire de séance',
-      description: 'Prénom et nom du secrétaire de séance.',
-    }),
+    secretaire: MembreRef('Secrétaire de séance', 'Le secrétaire de séance.'),
     membres_en_exercice: Type.Integer({
       minimum: 1,
       title: 'Membres en exercice',
@@ -424,7 +458,7 @@ export const PointSchema = Type.Object(
       },
       { maxLength: 499, pattern: '^[^\\n\\r]*$' },
     ),
-    rapporteur: Text({ title: 'Rapporteur', description: 'Prénom et nom de l’élu qui présente le point.' }),
+    rapporteur: MembreRef('Rapporteur', 'L’élu qui présente le point.'),
     matiere: Type.Optional(MatiereSchema),
     note: NoteSchema,
     deliberation: Type.Optional(DeliberationSchema),
@@ -456,6 +490,13 @@ const seanceProperties = {
   version: Type.Literal(1, { title: 'Version', description: 'Version du format de fichier : 1.' }),
   collectivite: CollectiviteSchema,
   instance: Text({ title: 'Instance', description: 'Assemblée délibérante (« Conseil municipal »).' }),
+  elus: Type.Optional(
+    Type.Array(EluSchema, {
+      title: 'Élus',
+      description:
+        'Les membres de l’assemblée, déclarés une fois (clé, nom, civilité, qualité, groupe) : ailleurs, écrivez leur clé au lieu de leur nom.',
+    }),
+  ),
   seance: SeanceDetailsSchema,
 };
 
@@ -495,6 +536,7 @@ export const SeanceFileSchema = Type.Object(
 
 export type Seance = Static<typeof SeanceSchema>;
 export type SeanceFile = Static<typeof SeanceFileSchema>;
+export type Elu = Static<typeof EluSchema>;
 export type Collectivite = Static<typeof CollectiviteSchema>;
 export type Polices = Static<typeof PolicesSchema>;
 export type Nature = (typeof NATURES)[number];

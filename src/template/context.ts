@@ -7,6 +7,7 @@
  * const data = deliberationContext(seance, seance.points[0]);
  * data.deliberation.resultat // 'Adoptée à l’unanimité.'
  */
+import { eluIndex, memberName } from '../facts/elus.ts';
 import type { Convention, Deliberation, Point, Presences, Seance, Vote } from '../schema/seance.ts';
 import {
   anneeEnLettres,
@@ -48,8 +49,6 @@ export function noteContext(seance: Seance, point: Point) {
 
 const count = (value: number | readonly string[]): number =>
   typeof value === 'number' ? value : value.length;
-const names = (value: number | readonly string[]): string =>
-  typeof value === 'number' ? '' : listeNoms(value);
 
 export interface AttendanceContext {
   readonly enExercice: number;
@@ -65,6 +64,10 @@ export interface AttendanceContext {
 
 /** Attendance for a point: the délibération's own, else the séance's. */
 export function attendance(seance: Seance, presences: Presences | undefined): AttendanceContext {
+  const index = eluIndex(seance.elus);
+  const name = (ref: string) => memberName(ref, index);
+  const names = (value: number | readonly string[]): string =>
+    typeof value === 'number' ? '' : listeNoms(value.map(name));
   const enExercice = seance.seance.membres_en_exercice;
   if (!presences) {
     return {
@@ -88,7 +91,7 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
     votants: presents + representes,
     presentsNoms: names(presences.presents),
     absentsNoms: names(presences.absents),
-    pouvoirs: presences.representes.map((p) => `${p.mandant} à ${p.mandataire}`).join(', '),
+    pouvoirs: presences.representes.map((p) => `${name(p.mandant)} à ${name(p.mandataire)}`).join(', '),
   };
 }
 

@@ -280,7 +280,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   },
   {
     name: 'SIRET en nombre',
-    files: change(['  siret: "21920071000012"', '  siret: 21920071000012']),
+    files: change(['  siret: "21920071000016"', '  siret: 21920071000016']),
     errors: ['schema.type@5:10'],
   },
   {

@@ -145,7 +145,11 @@ Exemples :
       if (points) {
         const missing = [...points].filter((n) => !seance.points.some((p) => p.numero === n));
         if (missing.length > 0) {
-          throw new UsageError(`Point(s) absent(s) de la séance : ${missing.join(', ')}.`);
+          throw new UsageError(
+            missing.length === 1
+              ? `Point absent de la séance : ${missing.join(', ')}.`
+              : `Points absents de la séance : ${missing.join(', ')}.`,
+          );
         }
       }
       const templatesDir = typeof values.templates === 'string' ? values.templates : undefined;

@@ -1,10 +1,12 @@
 /**
  * `delib export scdl SEANCE.yaml… [-o FICHIER.csv]`: the SCDL « Délibérations » open-data file.
  */
+
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { type Diagnostic, hasErrors } from '../../diagnostics.ts';
 import { toCsv } from '../../publish/csv.ts';
 import { SCDL_COLUMNS, type ScdlSource, scdlRows } from '../../publish/scdl.ts';
+import { accord } from '../../template/helpers/pluriel.ts';
 import { loadAndValidate } from '../../validate/validate.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
 import { parseReporter, reportDiagnostics } from '../options.ts';
@@ -70,7 +72,9 @@ Exemple :
       await rm(temporary, { force: true });
       throw error;
     }
-    io.stderr(`${rows.length} délibération(s) exportée(s) dans ${out}.\n`);
+    io.stderr(
+      `${rows.length} ${accord(rows.length, 'délibération exportée', 'délibérations exportées')} dans ${out}.\n`,
+    );
     return EXIT.ok;
   },
 };

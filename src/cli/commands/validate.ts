@@ -1,8 +1,10 @@
 /**
  * `delib validate FICHIER…`: checks séance files and reports every problem.
  */
+
 import { type Diagnostic, hasErrors } from '../../diagnostics.ts';
 import { ctesDiagnostics } from '../../publish/ctes.ts';
+import { accord } from '../../template/helpers/pluriel.ts';
 import { loadAndValidate } from '../../validate/validate.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
 import { useColour } from '../io.ts';
@@ -12,6 +14,15 @@ import { formatText } from '../reporters/text.ts';
 
 const REPORTERS = ['text', 'json', 'github'] as const;
 type Reporter = (typeof REPORTERS)[number];
+
+/** « 2 fichiers valides. », « 1 fichier invalide sur 3 : 1 erreur, 2 avertissements. » */
+export function summary(files: number, invalid: number, errors: number, warnings: number): string {
+  const count = (n: number, singular: string, plural: string) => `${n} ${accord(n, singular, plural)}`;
+  const warned = warnings > 0 ? count(warnings, 'avertissement', 'avertissements') : '';
+  if (invalid === 0)
+    return `${count(files, 'fichier valide', 'fichiers valides')}${warned ? `, ${warned}` : ''}.\n`;
+  return `${count(invalid, 'fichier invalide', 'fichiers invalides')} sur ${files} : ${count(errors, 'erreur', 'erreurs')}${warned ? `, ${warned}` : ''}.\n`;
+}
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -70,11 +81,7 @@ Exemples :
       const errors = all.filter((d) => d.severity === 'erreur').length;
       const warnings = all.length - errors;
       const invalid = files.filter((f) => !f.valide).length;
-      io.stdout(
-        invalid === 0
-          ? `${files.length} fichier(s) valide(s)${warnings > 0 ? `, ${warnings} avertissement(s)` : ''}.\n`
-          : `${invalid} fichier(s) invalide(s) sur ${files.length} : ${errors} erreur(s), ${warnings} avertissement(s).\n`,
-      );
+      io.stdout(summary(files.length, invalid, errors, warnings));
     }
     return files.every((f) => f.valide) ? EXIT.ok : EXIT.invalid;
   },

@@ -2,8 +2,9 @@
  * Attendance: présents + représentés + absents = en exercice, quorum, proxies.
  */
 import type { Diagnostic } from '../../diagnostics.ts';
+import { eluIndex, memberName, sameMember } from '../../facts/elus.ts';
 import type { Presences } from '../../schema/seance.ts';
-import { at, count, type Rule, type RuleContext, sameName } from './context.ts';
+import { at, count, type Rule, type RuleContext } from './context.ts';
 
 function names(value: number | readonly string[]): readonly string[] {
   return typeof value === 'number' ? [] : value;
@@ -43,9 +44,15 @@ function checkPresences(context: RuleContext, presences: Presences, pointer: str
       ),
     );
   }
+  const index = eluIndex(context.elus);
+  const sameName = (a: string, b: string) => sameMember(a, b, index);
   const presentNames = names(presences.presents);
   const absentNames = names(presences.absents);
-  presences.representes.forEach((pouvoir, i) => {
+  presences.representes.forEach((written, i) => {
+    const pouvoir = {
+      mandant: memberName(written.mandant, index),
+      mandataire: memberName(written.mandataire, index),
+    };
     const here = `${pointer}/representes/${i}`;
     const problem = (message: string, hint: string, key: string) =>
       out.push(at(context, `${here}/${key}`, 'rule.proxy', 'erreur', message, hint));
@@ -78,6 +85,7 @@ function checkPresences(context: RuleContext, presences: Presences, pointer: str
       );
     }
     const earlier = presences.representes.slice(0, i);
+    // Compared on printed names, so a key and the same élu's name are one person.
     if (earlier.some((p) => sameName(p.mandant, pouvoir.mandant))) {
       problem(
         `${pouvoir.mandant} a donné deux pouvoirs.`,

@@ -4,7 +4,7 @@
  */
 import { type Diagnostic, type DiagnosticCode, diagnostic, type Severity } from '../../diagnostics.ts';
 import { locate, type SourceMap } from '../../load/source-map.ts';
-import type { Collectivite, Point, Presences, SeanceDetails } from '../../schema/seance.ts';
+import type { Collectivite, Elu, Point, Presences, SeanceDetails } from '../../schema/seance.ts';
 
 export interface CleanPoint {
   readonly index: number;
@@ -17,6 +17,8 @@ export interface RuleContext {
   readonly seance: SeanceDetails | undefined;
   /** Present only if it passed the schema. */
   readonly instance?: string | undefined;
+  /** The élus declared under `elus`, if that list passed the schema. */
+  readonly elus?: readonly Elu[] | undefined;
   /** The points that passed the schema, with their index in `points`. */
   readonly points: readonly CleanPoint[];
   readonly sources: SourceMap;
@@ -47,13 +49,6 @@ export function at(
 /** Number of members of a count-or-names field. */
 export function count(value: number | readonly string[]): number {
   return typeof value === 'number' ? value : value.length;
-}
-
-/** Names compared without case, accents or extra spaces. */
-export function sameName(a: string, b: string): boolean {
-  const fold = (s: string) =>
-    s.normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
-  return fold(a) === fold(b);
 }
 
 /** The presences that apply to a point (its own, or the séance's), with their pointer. */

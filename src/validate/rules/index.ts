@@ -8,7 +8,9 @@ import { conventionRule } from './conventions.ts';
 import { datesRule } from './dates.ts';
 import { filesRule } from './files.ts';
 import { fontsRule } from './fonts.ts';
+import { membersRule } from './members.ts';
 import { richTextRule } from './rich-text.ts';
+import { siretRule } from './siret.ts';
 import { textsRule } from './texts.ts';
 import { uniquenessRule } from './uniqueness.ts';
 import { voteRule } from './votes.ts';
@@ -16,6 +18,7 @@ import { voteRule } from './votes.ts';
 /** The business rules JSON Schema cannot express. */
 export const RULES: readonly Rule[] = [
   uniquenessRule,
+  membersRule,
   attendanceRule,
   voteRule,
   datesRule,
@@ -25,6 +28,7 @@ export const RULES: readonly Rule[] = [
   textsRule,
   richTextRule,
   charactersRule,
+  siretRule,
 ];
 
 export type { CleanPoint, Rule, RuleContext } from './context.ts';

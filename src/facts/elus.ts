@@ -1,0 +1,72 @@
+/**
+ * Élus declared once (`elus`) and referred to by key: a reference is either a key of `elus`
+ * (`jdupont`) or a name written in full (`Jeanne Dupont`), so existing name lists keep working.
+ *
+ * @example
+ * const index = eluIndex(seance.elus);
+ * memberOf('jdupont', index).nom // 'Jeanne Dupont'
+ * memberOf('Paul Martin', index).nom // 'Paul Martin'
+ */
+import { CLE_PATTERN, type Elu, type Seance } from '../schema/seance.ts';
+
+const KEY = new RegExp(CLE_PATTERN);
+
+/** A member as documents print it: from `elus` when referred to by key, else just a name. */
+export interface Member {
+  readonly nom: string;
+  readonly cle?: string;
+  readonly civilite?: Elu['civilite'];
+  readonly qualite?: string;
+  readonly groupe?: string;
+}
+
+export type EluIndex = ReadonlyMap<string, Elu>;
+
+/** Élus by key (the first one wins when a key is declared twice; a rule reports the duplicate). */
+export function eluIndex(elus: readonly Elu[] | undefined): EluIndex {
+  const index = new Map<string, Elu>();
+  for (const elu of elus ?? []) if (!index.has(elu.cle)) index.set(elu.cle, elu);
+  return index;
+}
+
+/** True if the reference is written as a key (a name has capitals or spaces, a key never). */
+export function isKey(ref: string): boolean {
+  return KEY.test(ref);
+}
+
+/** The member a reference designates; an unknown key stays as written (a rule reports it). */
+export function memberOf(ref: string, index: EluIndex): Member {
+  const elu = isKey(ref) ? index.get(ref) : undefined;
+  return elu ?? { nom: ref };
+}
+
+/** The printed name of a reference. */
+export function memberName(ref: string, index: EluIndex): string {
+  return memberOf(ref, index).nom;
+}
+
+/** The same person? Keys and names compared through their printed names, without case or accents. */
+export function sameMember(a: string, b: string, index: EluIndex): boolean {
+  const fold = (s: string) =>
+    s.normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return fold(memberName(a, index)) === fold(memberName(b, index));
+}
+
+/**
+ * The séance with the single-member fields templates print directly (président, secrétaire,
+ * rapporteurs) written as names; attendance lists are resolved where their counts are made.
+ */
+export function withMemberNames(seance: Seance): Seance {
+  if (!seance.elus || seance.elus.length === 0) return seance;
+  const index = eluIndex(seance.elus);
+  const name = (ref: string) => memberName(ref, index);
+  return {
+    ...seance,
+    seance: {
+      ...seance.seance,
+      president: { ...seance.seance.president, nom: name(seance.seance.president.nom) },
+      secretaire: name(seance.seance.secretaire),
+    },
+    points: seance.points.map((p) => ({ ...p, rapporteur: name(p.rapporteur) })),
+  };
+}
