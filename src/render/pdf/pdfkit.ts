@@ -175,12 +175,58 @@ function sharedLayoutCache(font: object): Record<string, unknown> {
   });
 }
 
+/** What pdfkit's PDFReference does with stream data (not in its typings). */
+interface ReferenceInternals {
+  write(chunk: string | Uint8Array): void;
+  finalize(): void;
+}
+
+/** Characters of content operators gathered before they become one byte array. */
+const CONTENT_CHUNK = 16 * 1024;
+
+/**
+ * pdfkit turns every content operator into its own Uint8Array (≈ 2 700 a page, ≈ 180 bytes each
+ * with their headers); with buffered pages a long dossier held ≈ 0.64 MB a page until the end.
+ * Operators are kept as one string per object and converted every 16 K characters, the same way
+ * (low byte of each character, then « \n »): same bytes, a third of the memory.
+ */
+function bufferAsStrings(ref: ReferenceInternals): void {
+  const write = ref.write.bind(ref);
+  const finalize = ref.finalize.bind(ref);
+  let pending = '';
+  const flush = () => {
+    if (pending === '') return;
+    const bytes = Buffer.from(pending, 'latin1');
+    pending = '';
+    write(bytes);
+  };
+  ref.write = (chunk) => {
+    if (typeof chunk !== 'string') {
+      flush();
+      write(chunk);
+      return;
+    }
+    pending += `${chunk}\n`;
+    if (pending.length >= CONTENT_CHUNK) flush();
+  };
+  ref.finalize = () => {
+    flush();
+    finalize();
+  };
+}
+
 export function createPdfKitDocument(options: PDFKit.PDFDocumentOptions): PdfDoc {
   // No default Helvetica: pdfkit reads and parses its AFM file for every document (≈ 10 ms), and
   // delib never draws with it (an unused font is never written). The font counter is set as if it
   // had been loaded, so the fonts keep their ids (F2…) and the output its bytes.
   const doc = new PDFDocument({ ...options, font: null as unknown as string }); // typings omit null
   (doc as unknown as { _fontCount: number })._fontCount = 1;
+  const ref = doc.ref.bind(doc);
+  doc.ref = ((data: object = {}) => {
+    const created = ref(data);
+    bufferAsStrings(created as unknown as ReferenceInternals);
+    return created;
+  }) as PdfDoc['ref'];
   const font = doc.font.bind(doc);
   const shared = new WeakSet<object>();
   doc.font = ((...args: Parameters<PdfDoc['font']>) => {
