@@ -50,8 +50,10 @@ export const DIAGNOSTIC_CODES = {
   'rule.image': 'Image non valide',
   'rule.text': 'Texte non valide',
   'rule.siret': 'SIRET dont la clé de contrôle est fausse',
+  'rule.formula': 'Formule de la collectivité non valide',
   'rule.member-key': 'Clé d’élu inconnue',
   'rule.duplicate-member': 'Élu déclaré deux fois',
+  'rule.record': 'Déroulement de séance incohérent',
   // Rich text (Markdown subset)
   'richtext.html': 'HTML refusé',
   'richtext.image': 'Image refusée',
@@ -82,6 +84,7 @@ export const DIAGNOSTIC_CODES = {
   'sign.not-delib': 'PDF non produit par delib ou sans champ de signature',
   'sign.signatory': 'Signataire introuvable',
   'sign.already-signed': 'Bloc de signature déjà signé',
+  'sign.modified': 'Document modifié depuis sa dernière signature',
   'verify.broken': 'Signature invalide ou document modifié',
   'render.glyph-missing': 'Caractère absent de la police',
   'internal.bug': 'Erreur interne de delib',

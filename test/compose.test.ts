@@ -10,7 +10,8 @@ import type { Block, DocumentTree } from '../src/tree/types.ts';
 import { loadAndValidate } from '../src/validate/validate.ts';
 
 const FIXTURES = ['sceaux-2023-03-23', 'conseil-2024-06-27'] as const;
-const SEED = join(import.meta.dirname, '../../shared/seed/note-de-presentation-sceaux-2023-03-23.txt');
+// The seed of the project: the note de présentation the Sceaux fixture must reproduce.
+const SEED = join(import.meta.dirname, '../fixtures/seed/note-de-presentation-sceaux-2023-03-23.txt');
 
 async function seanceOf(name: string): Promise<Seance> {
   const { seance, diagnostics } = await loadAndValidate(join('fixtures', `${name}.yaml`));
@@ -65,10 +66,15 @@ describe.each(FIXTURES)('documents of %s', (name) => {
       const tree = composeDocument(seance, ref, { env, hyphenate: false });
       const file = join(import.meta.dirname, 'golden', name, `${ref.id}.json`);
       const json = `${JSON.stringify(tree, null, 1)}\n`;
-      if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
+      if (process.env.UPDATE_GOLDEN === '1') {
         mkdirSync(join(file, '..'), { recursive: true });
         writeFileSync(file, json);
       }
+      // A missing golden fails: it is written only on purpose, then read and reviewed.
+      expect(
+        existsSync(file),
+        `${file} is missing: run UPDATE_GOLDEN=1 npx vitest run test/compose.test.ts`,
+      ).toBe(true);
       expect(json, `${ref.id} differs from ${file}`).toBe(readFileSync(file, 'utf8'));
     }
   });

@@ -1,28 +1,16 @@
 // Every broken file of fixtures/invalid/ goes through the real CLI: exit 1, the expected codes at
 // the expected lines and columns (fixtures/invalid/expected.json), and never a stack trace.
-import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runDelib } from './support/cli.ts';
 
-const run = promisify(execFile);
 const folder = 'fixtures/invalid';
 const expected = JSON.parse(readFileSync(`${folder}/expected.json`, 'utf8')) as Record<string, string[]>;
 const files = readdirSync(folder)
   .filter((f) => f.endsWith('.yaml'))
   .sort();
 
-async function delib(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/delib.js', ...args], {
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const delib = (...args: string[]) => runDelib(args);
 
 /** `fichier:ligne:colonne  erreur  message  [code]` lines of the text report. */
 function reported(stdout: string, file: string): string[] {

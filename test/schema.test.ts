@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { seanceSchemaJson } from '../src/schema/json.ts';
-import { createAjv } from '../src/validate/ajv.ts';
+import { createAjv } from '../src/validate/ajv-compile.ts';
 
 const committed = readFileSync('schema/seance.schema.json', 'utf8');
 const schema = JSON.parse(committed) as Record<string, unknown>;

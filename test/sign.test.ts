@@ -10,6 +10,7 @@ import { main } from '../src/cli/main.ts';
 import { listSignatureFields } from '../src/sign/fields.ts';
 import { readPdfStructure } from '../src/sign/pdf-file.ts';
 import { makeP12 } from './sign-helpers.ts';
+import { ROOT } from './support/cli.ts';
 
 async function delib(argv: string[], env: Record<string, string> = {}) {
   let out = '';
@@ -23,6 +24,7 @@ async function delib(argv: string[], env: Record<string, string> = {}) {
     },
     isTTY: false,
     env: { SOURCE_DATE_EPOCH: '1679529600', ...env },
+    cwd: ROOT,
   };
   const code = await main(argv, io);
   return { code, out, err };
@@ -58,7 +60,10 @@ describe('delib build: signature fields', () => {
   it('marks each signature block as an empty /Sig field named after the signatory', () => {
     const conv = listSignatureFields(readPdfStructure(readFileSync(convention)));
     expect(conv.map((f) => f.name)).toEqual(['signature-1', 'signature-2']);
-    expect(conv.map((f) => f.label)).toEqual(['Patrick Ollier – Président', 'Philippe Laurent – Maire']);
+    expect(conv.map((f) => f.label)).toEqual([
+      'Patrick Ollier – Le Président',
+      'Philippe Laurent – Le Maire',
+    ]);
     expect(conv.every((f) => f.signature === undefined)).toBe(true);
     const delib = listSignatureFields(readPdfStructure(readFileSync(deliberation)));
     expect(delib.map((f) => f.name)).toEqual(['signature-president', 'signature-secretaire']);

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { DiagnosticError } from '../diagnostics.ts';
 import { editDistance } from '../validate/suggest.ts';
 import { type Command, EXIT, UsageError } from './command.ts';
-import { COMMANDS, loadAllCommands } from './commands/index.ts';
+import { COMMANDS } from './commands/index.ts';
 import { commandHelp, generalHelp } from './help.ts';
 import { type CliIo, processIo, useColour } from './io.ts';
 import { formatText } from './reporters/text.ts';
@@ -63,10 +63,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'aide' || first === 'help') {
     if (first === undefined) {
-      io.stderr(generalHelp(await loadAllCommands()));
+      io.stderr(generalHelp(COMMANDS));
       return EXIT.usage;
     }
-    io.stdout(generalHelp(await loadAllCommands()));
+    io.stdout(generalHelp(COMMANDS));
     return EXIT.ok;
   }
   if (first === '-v' || first === '--version') {

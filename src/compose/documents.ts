@@ -26,7 +26,8 @@ export function listDocuments(seance: Seance): DocumentRef[] {
   for (const point of seance.points) {
     const stem = `point-${pad(point.numero)}`;
     out.push({ kind: 'note', point: point.numero, annex: null, id: `${stem}-note` });
-    if (point.deliberation) {
+    // A withdrawn point keeps its note (it was sent) but has no act.
+    if (point.deliberation && point.deroulement?.retire !== true) {
       out.push({ kind: 'deliberation', point: point.numero, annex: null, id: `${stem}-deliberation` });
     }
     (point.annexes ?? []).forEach((annexe, index) => {

@@ -1,13 +1,33 @@
 /**
  * YAML text → document with positions, data, and diagnostics (never throws on bad input).
  */
-import { isAlias, isMap, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { isAlias, isMap, isScalar, Lexer, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
 import type { SourceDoc } from './source-map.ts';
 import { explainYamlMistake } from './yaml-mistakes.ts';
 
 /** Alias expansions allowed before a document is refused as an « alias bomb ». */
 export const MAX_ALIAS_COUNT = 100;
+
+/** Deepest accepted nesting of `[` and `{`: beyond it the parser's recursion depends on the stack left. */
+export const MAX_FLOW_DEPTH = 256;
+
+/** The lexer's markers that stand for no character of the source. */
+const ZERO_WIDTH = new Set(['\x02', '\x18', '\x1f']);
+
+/** Offset of the first `[` or `{` nested deeper than MAX_FLOW_DEPTH (outside of scalars), or -1. */
+function tooDeep(text: string): number {
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') {
+      depth++;
+      if (depth > MAX_FLOW_DEPTH) return offset;
+    } else if (token === ']' || token === '}') depth = Math.max(depth - 1, 0);
+    if (!ZERO_WIDTH.has(token)) offset += token.length;
+  }
+  return -1;
+}
 
 export interface ParsedYaml {
   readonly source: SourceDoc;
@@ -101,9 +121,27 @@ export function parseYaml(raw: string, file: string): ParsedYaml {
   // Old Mac files end lines with a lone CR, which the parser would not take for a line break.
   const text = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const deep = tooDeep(text);
+  // Past the nesting bound nothing is parsed: the lines are counted for the position alone.
+  const doc = parseDocument(deep < 0 ? text : '', {
+    lineCounter,
+    schema: 'core',
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   const source: SourceDoc = { file, text, doc, lineCounter };
   const diagnostics: Diagnostic[] = [];
+  if (deep >= 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    diagnostics.push(
+      diagnostic('yaml.syntax', 'erreur', `Plus de ${MAX_FLOW_DEPTH} crochets ou accolades imbriqués.`, {
+        file,
+        ...pos(source, deep),
+        hint: 'Une séance n’a pas besoin de listes imbriquées à ce point : vérifiez les « [ » et « { » de cette ligne.',
+      }),
+    );
+    return { source, data: undefined, diagnostics };
+  }
 
   if (doc.directives?.yaml.explicit) {
     const offset = Math.max(text.search(/^%YAML/m), 0);

@@ -58,13 +58,14 @@ export function ctesDiagnostics(seance: Seance, sources: SourceMap): Diagnostic[
         ),
       );
     }
-    if (!CTES_NUMERO.test(point.deliberation.numero)) {
+    const ctesNumber = ctesNumero(point.deliberation);
+    if (!CTES_NUMERO.test(ctesNumber)) {
       out.push(
         at(
-          `/points/${i}/deliberation/numero`,
+          `/points/${i}/deliberation/${point.deliberation.numero_ctes === undefined ? 'numero' : 'numero_ctes'}`,
           'ctes.numero',
-          `Le numéro « ${point.deliberation.numero} » ne convient pas à @ctes.`,
-          '1 à 15 caractères parmi A-Z, 0-9 et « _ ».',
+          `Le numéro « ${point.deliberation.numero} » ne convient pas à @ctes (« ${ctesNumber} »).`,
+          'Donnez numero_ctes : 1 à 15 caractères parmi A-Z, 0-9 et « _ ».',
         ),
       );
     }
@@ -82,6 +83,20 @@ export function ctesDiagnostics(seance: Seance, sources: SourceMap): Diagnostic[
   return out;
 }
 
+/**
+ * The act number sent to @ctes: `numero_ctes` when given, else the printed number in capitals with
+ * every run of other characters than A-Z and 0-9 as « _ » (« DL.2015-306 » → « DL_2015_306 »).
+ */
+export function ctesNumero(deliberation: { readonly numero: string; readonly numero_ctes?: string }): string {
+  if (deliberation.numero_ctes !== undefined) return deliberation.numero_ctes;
+  return deliberation.numero
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+}
+
 /** The @ctes description of a document, or undefined when it is not an act (note, ordre du jour). */
 export function ctesAct(seance: Seance, ref: DocumentRef): CtesAct | undefined {
   const point = seance.points.find((p) => p.numero === ref.point);
@@ -89,7 +104,7 @@ export function ctesAct(seance: Seance, ref: DocumentRef): CtesAct | undefined {
   if (!point || !deliberation) return undefined;
   const common = {
     matiere: point.matiere?.code ?? '',
-    numero: deliberation.numero,
+    numero: ctesNumero(deliberation),
     date: seance.seance.date,
   };
   if (ref.kind === 'deliberation') {

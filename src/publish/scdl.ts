@@ -8,6 +8,7 @@
  * if (diagnostics.length === 0) writeFileSync('deliberations.csv', toCsv([SCDL_COLUMNS, ...rows]));
  */
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
+import { pointFacts } from '../facts/point.ts';
 import { locate, type SourceMap } from '../load/source-map.ts';
 import type { Seance } from '../schema/seance.ts';
 import { attendance } from '../template/context.ts';
@@ -90,11 +91,13 @@ export function scdlRows(seances: readonly ScdlSource[]): { rows: string[][]; di
     seance.points.forEach((point, i) => {
       const d = point.deliberation;
       if (!d) return;
-      const presences = attendance(seance, d.presences ?? seance.seance.presences);
+      const facts = pointFacts(seance, point);
+      if (facts.retire) return;
+      const presences = attendance(seance, facts.presences);
       const vote =
-        'unanimite' in d.vote
+        !facts.vote || facts.vote.unanimite
           ? { pour: presences.votants, contre: 0, abstentions: 0 }
-          : { pour: d.vote.pour, contre: d.vote.contre, abstentions: d.vote.abstentions };
+          : facts.vote;
       const code = point.matiere?.code ?? '';
       const values: Record<ScdlColumn, string> = {
         COLL_NOM: seance.collectivite.nom,

@@ -8,7 +8,12 @@
  * data.deliberation.resultat // 'Adoptée à l’unanimité.'
  */
 import { eluIndex, memberName } from '../facts/elus.ts';
-import type { Convention, Deliberation, Point, Presences, Seance, Vote } from '../schema/seance.ts';
+import { type Formules, fillFormula, resolveFormules } from '../facts/formules.ts';
+import { pointFacts } from '../facts/point.ts';
+import type { VoteFacts } from '../facts/vote.ts';
+import type { Convention, Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
+import { agreement, genreOfParty, genreOfPerson, withArticle } from './grammar.ts';
+import { heure } from './helpers/heure.ts';
 import {
   anneeEnLettres,
   dateLongue,
@@ -27,6 +32,15 @@ export interface BaseContext {
   readonly collectivite: Seance['collectivite'];
   readonly instance: string;
   readonly seance: Seance['seance'];
+  /** The collectivité's formulas over delib's defaults (placeholders not yet filled). */
+  readonly formules: Formules;
+  /** The président's qualité with its article, for the signature (« Le Maire », « La Présidente »). */
+  readonly presidentQualite: string;
+}
+
+/** The formulas of a séance: the collectivité's own over delib's defaults. */
+export function seanceFormules(seance: Seance): Formules {
+  return resolveFormules(seance.collectivite.formules, seance.seance.date);
 }
 
 function base(seance: Seance): BaseContext {
@@ -34,7 +48,17 @@ function base(seance: Seance): BaseContext {
     collectivite: seance.collectivite,
     instance: seance.instance,
     seance: seance.seance,
+    formules: seanceFormules(seance),
+    presidentQualite: withArticle(
+      seance.seance.president.qualite,
+      genreOfPerson(seance.seance.president.nom, seance.elus),
+    ),
   };
+}
+
+/** « Rapporteur » or « Rapporteure », as the collectivité words it. */
+function rapporteurLabel(seance: Seance, formules: Formules, rapporteur: string): string {
+  return fillFormula(formules.rapporteur, { e: agreement(genreOfPerson(rapporteur, seance.elus)) });
 }
 
 /** Data of the ordre du jour. */
@@ -44,7 +68,8 @@ export function ordreDuJourContext(seance: Seance) {
 
 /** Data of a point's note de présentation. */
 export function noteContext(seance: Seance, point: Point) {
-  return { ...base(seance), point };
+  const b = base(seance);
+  return { ...b, point, libelles: { rapporteur: rapporteurLabel(seance, b.formules, point.rapporteur) } };
 }
 
 const count = (value: number | readonly string[]): number =>
@@ -91,18 +116,26 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
     votants: presents + representes,
     presentsNoms: names(presences.presents),
     absentsNoms: names(presences.absents),
-    pouvoirs: presences.representes.map((p) => `${name(p.mandant)} à ${name(p.mandataire)}`).join(', '),
+    pouvoirs: presences.representes
+      .map((p) =>
+        fillFormula(seanceFormules(seance).pouvoir, {
+          mandant: name(p.mandant),
+          mandataire: name(p.mandataire),
+        }),
+      )
+      .join(', '),
   };
 }
 
 /** The result of a vote in a few words, for the liste des délibérations (« Adoptée (25 pour, 4 contre) »). */
-export function voteOutcome(vote: Vote): string {
-  if ('unanimite' in vote) return 'Adoptée à l’unanimité';
+export function voteOutcome(vote: VoteFacts): string {
+  if (vote.unanimite) return 'Adoptée à l’unanimité';
   const { pour, contre, abstentions } = vote;
   const parts = [`${pour} pour`, `${contre} contre`, pluriel(abstentions, 'abstention')];
-  const nppp = vote.ne_prend_pas_part ?? 0;
+  const nppp = vote.nePrendPasPart;
   if (nppp > 0) parts.push(`${nppp} ne prenant pas part au vote`);
-  const word = pour > contre ? 'Adoptée' : pour < contre ? 'Rejetée' : 'Partage égal des voix';
+  const word =
+    vote.issue === 'adoptee' ? 'Adoptée' : vote.issue === 'rejetee' ? 'Rejetée' : 'Partage égal des voix';
   return `${word} (${parts.join(', ')})`;
 }
 
@@ -110,39 +143,44 @@ export function voteOutcome(vote: Vote): string {
 export function listeContext(seance: Seance) {
   return {
     ...base(seance),
-    deliberations: seance.points.flatMap((point) =>
-      point.deliberation
-        ? [
-            {
-              numero: point.deliberation.numero,
-              objet: point.objet,
-              resultat: voteOutcome(point.deliberation.vote),
-            },
-          ]
-        : [],
-    ),
+    deliberations: seance.points.flatMap((point) => {
+      const { vote } = pointFacts(seance, point);
+      return point.deliberation && vote
+        ? [{ numero: point.deliberation.numero, objet: point.objet, resultat: voteOutcome(vote) }]
+        : [];
+    }),
   };
 }
 
-/** The result of a vote in words, as written in the registre. */
-export function voteSentence(vote: Vote, votants: number): string {
-  if ('unanimite' in vote) return 'Adoptée à l’unanimité.';
-  const { pour, contre, abstentions } = vote;
-  const nppp = vote.ne_prend_pas_part ?? 0;
-  const parts = [`${pluriel(pour, 'voix', 'voix')} pour`, `${pluriel(contre, 'voix', 'voix')} contre`];
-  parts.push(pluriel(abstentions, 'abstention'));
-  const detail = `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
+/** « 21 voix pour, 4 voix contre et 2 abstentions » */
+export function voteDetail(vote: VoteFacts): string {
+  const parts = [
+    `${pluriel(vote.pour, 'voix', 'voix')} pour`,
+    `${pluriel(vote.contre, 'voix', 'voix')} contre`,
+    pluriel(vote.abstentions, 'abstention'),
+  ];
+  return `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
+}
+
+/**
+ * The result of a vote in words, as written in the registre (« Adoptée par … »); `genre` gives the
+ * agreement of the participle for what was voted (an amendement is « adopté »).
+ */
+export function voteSentence(vote: VoteFacts, genre: 'f' | 'm' = 'f'): string {
+  const e = genre === 'f' ? 'e' : '';
+  if (vote.unanimite) return `Adopté${e} à l’unanimité.`;
+  const detail = voteDetail(vote);
+  const nppp = vote.nePrendPasPart;
   const outcome =
-    pour > contre
-      ? contre === 0
-        ? `Adoptée à l’unanimité des suffrages exprimés (${detail})`
-        : `Adoptée par ${detail}`
-      : pour < contre
-        ? `Rejetée par ${detail}`
+    vote.issue === 'adoptee'
+      ? vote.contre === 0
+        ? `Adopté${e} à l’unanimité des suffrages exprimés (${detail})`
+        : `Adopté${e} par ${detail}`
+      : vote.issue === 'rejetee'
+        ? `Rejeté${e} par ${detail}`
         : `Partage égal des voix (${detail}) : la voix du président est prépondérante`;
   const abstaining =
     nppp > 0 ? ` ${pluriel(nppp, 'membre')} ${nppp > 1 ? 'ne prennent' : 'ne prend'} pas part au vote.` : '';
-  void votants;
   return `${outcome}.${abstaining}`;
 }
 
@@ -153,10 +191,23 @@ export function articleNumber(index: number): string {
 
 /** Data of a point's délibération. */
 export function deliberationContext(seance: Seance, point: Point, deliberation: Deliberation) {
-  const presences = attendance(seance, deliberation.presences ?? seance.seance.presences);
+  const facts = pointFacts(seance, point);
+  const presences = attendance(seance, facts.presences);
   const date = seance.seance.date;
+  const b = base(seance);
+  const f = b.formules;
+  const president = seance.seance.president;
+  const transmission = {
+    prefecture: deliberation.transmission?.prefecture
+      ? dateLongue(deliberation.transmission.prefecture)
+      : BLANK,
+    publication: deliberation.transmission?.publication
+      ? dateLongue(deliberation.transmission.publication)
+      : BLANK,
+    identifiant: deliberation.transmission?.identifiant ?? '',
+  };
   return {
-    ...base(seance),
+    ...b,
     point,
     presences,
     lettres: {
@@ -164,39 +215,67 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
       jourMois: jourMoisEnLettres(date),
       heure: heureEnLettres(seance.seance.heure),
     },
+    /** The formulas with the séance's values in them, ready to print. */
+    textes: {
+      registre: fillFormula(f.registre, {
+        annee: anneeEnLettres(date),
+        jour_mois: jourMoisEnLettres(date),
+        heure: heureEnLettres(seance.seance.heure),
+        heure_chiffres: heure(seance.seance.heure),
+        date: dateLongue(date),
+        instance: seance.instance,
+        convocation: dateLongue(seance.seance.convocation),
+        lieu: seance.seance.lieu,
+        president: president.nom,
+        qualite_president: president.qualite,
+      }),
+      le_conseil: fillFormula(f.le_conseil, { instance: seance.instance }),
+      rapporteur: rapporteurLabel(seance, f, point.rapporteur),
+      executoire: fillFormula(f.executoire, transmission),
+      identifiant: transmission.identifiant === '' ? '' : fillFormula(f.identifiant, transmission),
+    },
     deliberation: {
       numero: deliberation.numero,
       visas: deliberation.visas,
       considerants: deliberation.considerants,
-      articles: deliberation.articles.map((texte, i) => ({ numero: articleNumber(i), texte })),
-      resultat: voteSentence(deliberation.vote, presences.votants),
+      articles: deliberation.articles.map((texte, i) => ({
+        numero: articleNumber(i),
+        libelle: fillFormula(i === 0 ? f.article_premier : f.article, { numero: articleNumber(i) }),
+        texte,
+      })),
+      resultat: facts.vote ? voteSentence(facts.vote) : '',
     },
-    transmission: {
-      prefecture: deliberation.transmission?.prefecture
-        ? dateLongue(deliberation.transmission.prefecture)
-        : BLANK,
-      publication: deliberation.transmission?.publication
-        ? dateLongue(deliberation.transmission.publication)
-        : BLANK,
-      identifiant: deliberation.transmission?.identifiant ?? '',
-    },
+    transmission,
   };
 }
 
-function partyPosition(index: number, total: number): string {
-  if (index === 0) return 'd’une part,';
-  return index === total - 1 ? 'd’autre part.' : 'd’autre part,';
+function partyPosition(index: number, total: number, f: Formules): string {
+  if (index === 0) return f.d_une_part;
+  if (f.d_autre_part === '') return '';
+  // The last party closes the enumeration with a full stop, the others with a comma.
+  const bare = f.d_autre_part.replace(/[.,;]$/u, '');
+  return index === total - 1 ? `${bare}.` : `${bare},`;
 }
 
 /** Data of a convention annexed to a point. */
 export function conventionContext(seance: Seance, point: Point, convention: Convention) {
   const total = convention.parties.length;
+  const b = base(seance);
+  const f = b.formules;
   return {
-    ...base(seance),
+    ...b,
     point,
     convention: {
       titre: convention.titre,
-      parties: convention.parties.map((p, i) => ({ ...p, position: partyPosition(i, total) })),
+      parties: convention.parties.map((p, i) => {
+        const e = agreement(genreOfParty(p));
+        return {
+          ...p,
+          position: partyPosition(i, total, f),
+          represente: fillFormula(f.represente, { e }),
+          ciApres: p.denomination ? fillFormula(f.ci_apres, { denomination: p.denomination, e }) : '',
+        };
+      }),
       visas: convention.visas ?? [],
       preambule: convention.preambule ?? '',
       articles: convention.articles.map((a, i) => ({
@@ -207,10 +286,15 @@ export function conventionContext(seance: Seance, point: Point, convention: Conv
       fait_a: convention.fait_a,
       dateSignature: convention.date ? dateLongue(convention.date) : BLANK,
       exemplairesLettres: nombreEnLettres(convention.exemplaires),
+      cloture: fillFormula(f.fait_a, {
+        lieu: convention.fait_a,
+        date: convention.date ? dateLongue(convention.date) : BLANK,
+        exemplaires: nombreEnLettres(convention.exemplaires),
+      }),
       signataires: convention.parties.map((p, i) => ({
         id: `signature-${i + 1}`,
         pour: `Pour ${p.denomination ?? p.nom}`,
-        qualite: p.qualite,
+        qualite: withArticle(p.qualite, genreOfPerson(p.representant, seance.elus)),
         nom: p.representant,
       })),
     },

@@ -9,6 +9,7 @@ import { SCDL_COLUMNS, type ScdlSource, scdlRows } from '../../publish/scdl.ts';
 import { accord } from '../../template/helpers/pluriel.ts';
 import { loadAndValidate } from '../../validate/validate.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
+import { inCwd } from '../io.ts';
 import { parseReporter, reportDiagnostics } from '../options.ts';
 
 export const exportCommand: Command = {
@@ -23,7 +24,7 @@ de séance (SIRET de la collectivité, matière du point…).
 
 Options :
   -o, --sortie FICHIER   fichier CSV à écrire (sinon la sortie standard)
-  -r, --reporter FORMAT  text, json ou github (rapport des erreurs)
+  -r, --reporter FORMAT  text, json, github ou gitlab (rapport des erreurs)
   -h, --help             affiche cette aide
 
 Exemple :
@@ -42,7 +43,7 @@ Exemple :
     const problems: Diagnostic[] = [];
     const texts = new Map<string, string>();
     for (const file of files) {
-      const result = await loadAndValidate(file);
+      const result = await loadAndValidate(file, { cwd: io.cwd });
       if (result.sources) {
         texts.set(result.sources.root.file, result.sources.root.text);
         for (const point of result.sources.points) if (point) texts.set(point.file, point.text);
@@ -64,10 +65,10 @@ Exemple :
       return EXIT.ok;
     }
     // Written beside, then renamed: a reader never sees half a file.
-    const temporary = `${out}.delib-tmp-${process.pid}`;
+    const temporary = `${inCwd(io, out)}.delib-tmp-${process.pid}`;
     try {
       await writeFile(temporary, csv);
-      await rename(temporary, out);
+      await rename(temporary, inCwd(io, out));
     } catch (error) {
       await rm(temporary, { force: true });
       throw error;

@@ -8,7 +8,9 @@ import { conventionRule } from './conventions.ts';
 import { datesRule } from './dates.ts';
 import { filesRule } from './files.ts';
 import { fontsRule } from './fonts.ts';
+import { formulesRule } from './formules.ts';
 import { membersRule } from './members.ts';
+import { recordRule } from './record.ts';
 import { richTextRule } from './rich-text.ts';
 import { siretRule } from './siret.ts';
 import { textsRule } from './texts.ts';
@@ -21,6 +23,7 @@ export const RULES: readonly Rule[] = [
   membersRule,
   attendanceRule,
   voteRule,
+  recordRule,
   datesRule,
   conventionRule,
   filesRule,
@@ -29,6 +32,7 @@ export const RULES: readonly Rule[] = [
   richTextRule,
   charactersRule,
   siretRule,
+  formulesRule,
 ];
 
 export type { CleanPoint, Rule, RuleContext } from './context.ts';

@@ -2,6 +2,8 @@
  * Vote arithmetic: pour + contre + abstentions (+ ne prend pas part) = votants = présents + représentés.
  */
 import type { Diagnostic } from '../../diagnostics.ts';
+import { eluIndex } from '../../facts/elus.ts';
+import { voteFacts } from '../../facts/vote.ts';
 import { at, count, presencesOf, type Rule } from './context.ts';
 
 /** Checks each délibération's vote against the presences that apply to it. */
@@ -27,14 +29,15 @@ export const voteRule: Rule = (context) => {
       }
       continue;
     }
-    const vote = deliberation.vote;
-    if ('unanimite' in vote) continue;
+    if (clean.point.deroulement?.retire) continue;
+    const vote = voteFacts(deliberation.vote, eluIndex(context.elus));
+    if (vote.unanimite) continue;
     const votants = count(applicable.presences.presents) + applicable.presences.representes.length;
-    const npp = vote.ne_prend_pas_part ?? 0;
+    const npp = vote.nePrendPasPart;
     const sum = vote.pour + vote.contre + vote.abstentions + npp;
     if (sum !== votants) {
       const detail = `pour (${vote.pour}) + contre (${vote.contre}) + abstentions (${vote.abstentions})${
-        vote.ne_prend_pas_part === undefined ? '' : ` + ne prend pas part (${npp})`
+        vote.nePrendPasPartEcrit ? ` + ne prend pas part (${npp})` : ''
       } = ${sum}`;
       out.push(
         at(
@@ -44,7 +47,7 @@ export const voteRule: Rule = (context) => {
           'erreur',
           `Décompte des votes incohérent : ${detail}, mais il y a ${votants} votants (présents + représentés).`,
           applicable.pointer === '/seance/presences'
-            ? 'Corrigez le décompte, ou donnez sous « deliberation » les présences lors de ce vote.'
+            ? 'Corrigez le décompte, notez les arrivées et départs sous « deroulement » du point, ou donnez sous « deliberation » les présences lors de ce vote.'
             : 'Corrigez le décompte ou les présences de ce point.',
         ),
       );
