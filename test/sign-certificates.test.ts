@@ -191,6 +191,14 @@ describe('certificates that may not sign', () => {
     expect(r.code, r.stdout + r.stderr).toBe(1);
     expect(r.stdout).toContain('[sign.certificate]');
     expect(Buffer.from(readFileSync(pdf)).equals(Buffer.from(base.unsigned))).toBe(true);
+    // An existing output is left as it was too.
+    const output = join(dir, 'sortie.pdf');
+    writeFileSync(output, 'ancien contenu');
+    const again = await runDelib(['sign', pdf, '--p12', p12, '-s', '1', '-o', output], {
+      env: { DELIB_P12_PASSWORD: 's' },
+    });
+    expect(again.code).toBe(1);
+    expect(readFileSync(output, 'utf8')).toBe('ancien contenu');
   });
 });
 

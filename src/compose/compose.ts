@@ -21,6 +21,7 @@ import { blocksFromMarkdown } from '../tree/from-mdast.ts';
 import { frenchHyphenation } from '../tree/transforms/hyphenation.ts';
 import { frenchTypography } from '../tree/transforms/typography.ts';
 import type { DocumentTree } from '../tree/types.ts';
+import { conventionAt } from './annexes.ts';
 import type { DocumentRef } from './documents.ts';
 import { documentMeta } from './meta.ts';
 
@@ -51,7 +52,7 @@ function templateData(written: Seance, ref: DocumentRef): object {
       if (!point.deliberation) throw new Error(`point ${ref.point} has no délibération`);
       return deliberationContext(seance, point, point.deliberation);
     case 'convention': {
-      const convention = ref.annex === null ? undefined : point.annexes?.[ref.annex]?.convention;
+      const convention = conventionAt(point, ref.annex);
       if (!convention) throw new Error(`point ${ref.point} has no annex ${ref.annex}`);
       return conventionContext(seance, point, convention);
     }

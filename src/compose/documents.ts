@@ -31,7 +31,7 @@ export function listDocuments(seance: Seance): DocumentRef[] {
       out.push({ kind: 'deliberation', point: point.numero, annex: null, id: `${stem}-deliberation` });
     }
     (point.annexes ?? []).forEach((annexe, index) => {
-      if (annexe.convention) {
+      if ('convention' in annexe) {
         out.push({
           kind: 'convention',
           point: point.numero,

@@ -8,6 +8,7 @@ import type { Seance } from '../schema/seance.ts';
 import { dateLongue } from '../template/helpers/date-longue.ts';
 import { oneLine } from '../tree/text.ts';
 import type { DocumentMeta } from '../tree/types.ts';
+import { conventionAt } from './annexes.ts';
 import type { DocumentRef } from './documents.ts';
 
 const SUBJECTS = {
@@ -21,7 +22,7 @@ const SUBJECTS = {
 export function documentMeta(seance: Seance, ref: DocumentRef): DocumentMeta {
   const point = seance.points.find((p) => p.numero === ref.point);
   const subject = SUBJECTS[ref.kind];
-  const convention = point && ref.annex !== null ? point.annexes?.[ref.annex]?.convention : undefined;
+  const convention = conventionAt(point, ref.annex);
   const seanceWide = ref.point === null;
   const title = seanceWide
     ? `${subject} – ${seance.instance} du ${dateLongue(seance.seance.date)}`

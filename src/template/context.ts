@@ -7,6 +7,8 @@
  * const data = deliberationContext(seance, seance.points[0]);
  * data.deliberation.resultat // 'Adoptée à l’unanimité.'
  */
+
+import { annexList } from '../compose/annexes.ts';
 import { eluIndex, memberName } from '../facts/elus.ts';
 import { type Formules, fillFormula, resolveFormules } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
@@ -56,6 +58,11 @@ function base(seance: Seance): BaseContext {
   };
 }
 
+/** The annexes of a point as templates list them: « Annexe {{numero}} : {{titre}} ». */
+function annexLines(point: Point): { numero: string; titre: string }[] {
+  return annexList(point).map(({ numero, titre }) => ({ numero, titre }));
+}
+
 /** « Rapporteur » or « Rapporteure », as the collectivité words it. */
 function rapporteurLabel(seance: Seance, formules: Formules, rapporteur: string): string {
   return fillFormula(formules.rapporteur, { e: agreement(genreOfPerson(rapporteur, seance.elus)) });
@@ -63,7 +70,7 @@ function rapporteurLabel(seance: Seance, formules: Formules, rapporteur: string)
 
 /** Data of the ordre du jour. */
 export function ordreDuJourContext(seance: Seance) {
-  return { ...base(seance), points: seance.points };
+  return { ...base(seance), points: seance.points.map((p) => ({ ...p, listeAnnexes: annexLines(p) })) };
 }
 
 /** Data of a point's note de présentation. */
@@ -209,6 +216,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
   return {
     ...b,
     point,
+    listeAnnexes: annexLines(point),
     presences,
     lettres: {
       annee: anneeEnLettres(date),
