@@ -2,6 +2,7 @@
  * `delib build SEANCE.yaml`: every document of the séance, the dossier and the manifest, written
  * atomically into one folder.
  */
+
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pdfaWarnings } from '../../annex/inspect.ts';
@@ -10,6 +11,7 @@ import { buildDate } from '../../bundle/clock.ts';
 import type { DocxFonts } from '../../bundle/render-documents.ts';
 import { type Diagnostic, DiagnosticError, diagnostic } from '../../diagnostics.ts';
 import { ctesDiagnostics } from '../../publish/ctes.ts';
+import { referenceDocxDiagnostics } from '../../validate/reference-docx.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
 import { type CliIo, inCwd } from '../io.ts';
 import { loadForRendering, parseFormats, parsePoints, parseReporter, reportDiagnostics } from '../options.ts';
@@ -89,7 +91,8 @@ Options :
   -f, --formats LISTE        pdf, docx ou pdf,docx (par défaut)
   -p, --points LISTE         seulement ces points, par exemple 3,5-7 (l’ordre du jour est toujours produit)
   -t, --templates DOSSIER    modèles de la collectivité (remplacent ceux de delib, fichier par fichier)
-      --reference-docx FICHIER  styles et mise en page Word d’un document de la collectivité
+      --reference-docx FICHIER  styles et mise en page Word d’un document .docx de la collectivité
+                             (DOCX seulement : les PDF gardent la mise en page de delib)
       --polices-docx MODE    polices incorporées aux DOCX : sous-ensemble (par défaut : les
                              caractères du français et du clavier, ≈ 60 Ko), completes
                              (≈ 550 Ko par fichier) ou aucune (la police doit être installée)
@@ -165,6 +168,10 @@ Exemples :
         typeof values['reference-docx'] === 'string' ? values['reference-docx'] : undefined,
         'Le document Word de référence',
       );
+      if (referenceDocx && typeof values['reference-docx'] === 'string') {
+        const problems = referenceDocxDiagnostics(referenceDocx, values['reference-docx']);
+        if (problems.length > 0) throw new DiagnosticError(problems);
+      }
       const outDir =
         typeof values.sortie === 'string'
           ? values.sortie
