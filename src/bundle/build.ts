@@ -95,7 +95,12 @@ function dossierParts(
   };
   for (const r of rendered) {
     // The dossier goes to councillors before the séance: no délibération, no liste of results.
-    if (r.ref.kind === 'deliberation' || r.ref.kind === 'liste-des-deliberations') continue;
+    if (
+      r.ref.kind === 'deliberation' ||
+      r.ref.kind === 'liste-des-deliberations' ||
+      r.ref.kind === 'proces-verbal'
+    )
+      continue;
     if (pending && pending.point !== r.ref.point) flush();
     const file = `${r.ref.id}.pdf`;
     const load = async () => ({
