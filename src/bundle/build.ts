@@ -30,7 +30,7 @@ import {
   sha256,
 } from './manifest.ts';
 import { isFileSystemError, outputError, stageOutput } from './output-dir.ts';
-import type { RenderedDocument, RenderJob } from './render-documents.ts';
+import type { DocxFonts, RenderedDocument, RenderJob } from './render-documents.ts';
 import { renderAll } from './scheduler.ts';
 import { VERSION } from './version.ts';
 
@@ -44,6 +44,8 @@ export interface BuildOptions {
   readonly points?: ReadonlySet<number>;
   readonly templatesDir?: string;
   readonly referenceDocx?: Uint8Array;
+  /** How the DOCX embed their fonts (default: a subset, none with a reference DOCX). */
+  readonly docxFonts?: DocxFonts;
   readonly pdfa?: boolean;
   /** Describe each act's PDF for @ctes in the manifest. */
   readonly ctes?: boolean;
@@ -93,7 +95,12 @@ function dossierParts(
   };
   for (const r of rendered) {
     // The dossier goes to councillors before the séance: no délibération, no liste of results.
-    if (r.ref.kind === 'deliberation' || r.ref.kind === 'liste-des-deliberations') continue;
+    if (
+      r.ref.kind === 'deliberation' ||
+      r.ref.kind === 'liste-des-deliberations' ||
+      r.ref.kind === 'proces-verbal'
+    )
+      continue;
     if (pending && pending.point !== r.ref.point) flush();
     const file = `${r.ref.id}.pdf`;
     const load = async () => ({
@@ -127,6 +134,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
     formats: options.formats,
     ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
     ...(options.referenceDocx ? { referenceDocx: options.referenceDocx } : {}),
+    ...(options.docxFonts ? { docxFonts: options.docxFonts } : {}),
     pdfa: options.pdfa === true,
     source: { name: options.source.file.split(/[\\/]/).pop() ?? 'seance.yaml', data: options.source.bytes },
     assets: options.assets ?? new Map(),

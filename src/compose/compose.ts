@@ -17,6 +17,7 @@ import {
   ordreDuJourContext,
 } from '../template/context.ts';
 import type { TemplateEnv, TemplateName } from '../template/env.ts';
+import { procesVerbalContext } from '../template/proces-verbal-context.ts';
 import { blocksFromMarkdown } from '../tree/from-mdast.ts';
 import { frenchHyphenation } from '../tree/transforms/hyphenation.ts';
 import { frenchTypography } from '../tree/transforms/typography.ts';
@@ -37,9 +38,11 @@ const TEMPLATES: Readonly<Record<DocumentRef['kind'], TemplateName>> = {
   deliberation: 'deliberation',
   convention: 'convention',
   'liste-des-deliberations': 'liste-des-deliberations',
+  'proces-verbal': 'proces-verbal',
 };
 
 function templateData(written: Seance, ref: DocumentRef): object {
+  if (ref.kind === 'proces-verbal') return procesVerbalContext(written);
   const seance = withMemberNames(written);
   if (ref.kind === 'ordre-du-jour') return ordreDuJourContext(seance);
   if (ref.kind === 'liste-des-deliberations') return listeContext(seance);

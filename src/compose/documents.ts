@@ -44,5 +44,11 @@ export function listDocuments(seance: Seance): DocumentRef[] {
   if (seance.points.some((p) => p.deliberation)) {
     out.push({ kind: 'liste-des-deliberations', point: null, annex: null, id: 'liste-des-deliberations' });
   }
+  if (hasRecord(seance)) out.push({ kind: 'proces-verbal', point: null, annex: null, id: 'proces-verbal' });
   return out;
+}
+
+/** A séance with a record (`deroulement`, of the séance or of a point) gets its procès-verbal. */
+export function hasRecord(seance: Seance): boolean {
+  return seance.deroulement !== undefined || seance.points.some((p) => p.deroulement !== undefined);
 }

@@ -17,6 +17,7 @@ const SUBJECTS = {
   deliberation: 'Délibération',
   convention: 'Convention',
   'liste-des-deliberations': 'Liste des délibérations',
+  'proces-verbal': 'Procès-verbal',
 } as const;
 
 export function documentMeta(seance: Seance, ref: DocumentRef): DocumentMeta {

@@ -45,7 +45,7 @@ export function seanceFormules(seance: Seance): Formules {
   return resolveFormules(seance.collectivite.formules, seance.seance.date);
 }
 
-function base(seance: Seance): BaseContext {
+export function baseContext(seance: Seance): BaseContext {
   return {
     collectivite: seance.collectivite,
     instance: seance.instance,
@@ -70,12 +70,15 @@ function rapporteurLabel(seance: Seance, formules: Formules, rapporteur: string)
 
 /** Data of the ordre du jour. */
 export function ordreDuJourContext(seance: Seance) {
-  return { ...base(seance), points: seance.points.map((p) => ({ ...p, listeAnnexes: annexLines(p) })) };
+  return {
+    ...baseContext(seance),
+    points: seance.points.map((p) => ({ ...p, listeAnnexes: annexLines(p) })),
+  };
 }
 
 /** Data of a point's note de présentation. */
 export function noteContext(seance: Seance, point: Point) {
-  const b = base(seance);
+  const b = baseContext(seance);
   return { ...b, point, libelles: { rapporteur: rapporteurLabel(seance, b.formules, point.rapporteur) } };
 }
 
@@ -149,7 +152,7 @@ export function voteOutcome(vote: VoteFacts): string {
 /** Data of the liste des délibérations (CGCT L. 2121-25): each délibération with its result. */
 export function listeContext(seance: Seance) {
   return {
-    ...base(seance),
+    ...baseContext(seance),
     deliberations: seance.points.flatMap((point) => {
       const { vote } = pointFacts(seance, point);
       return point.deliberation && vote
@@ -201,7 +204,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
   const facts = pointFacts(seance, point);
   const presences = attendance(seance, facts.presences);
   const date = seance.seance.date;
-  const b = base(seance);
+  const b = baseContext(seance);
   const f = b.formules;
   const president = seance.seance.president;
   const transmission = {
@@ -271,7 +274,7 @@ function partyPosition(index: number, total: number, f: Formules): string {
 /** Data of a convention annexed to a point. */
 export function conventionContext(seance: Seance, point: Point, convention: Convention) {
   const total = convention.parties.length;
-  const b = base(seance);
+  const b = baseContext(seance);
   const f = b.formules;
   return {
     ...b,

@@ -25,6 +25,7 @@ export const TEMPLATE_NAMES = [
   'convention',
   'ordre-du-jour',
   'liste-des-deliberations',
+  'proces-verbal',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

@@ -11,9 +11,16 @@ import { inCwd } from '../io.ts';
 import { loadForRendering, parseReporter, reportDiagnostics } from '../options.ts';
 
 /** Documents of the whole séance, without --point. */
-const SEANCE_WIDE: readonly string[] = ['ordre-du-jour', 'liste-des-deliberations'];
+const SEANCE_WIDE: readonly string[] = ['ordre-du-jour', 'liste-des-deliberations', 'proces-verbal'];
 
-const KINDS = ['ordre-du-jour', 'note', 'deliberation', 'convention', 'liste-des-deliberations'] as const;
+const KINDS = [
+  'ordre-du-jour',
+  'note',
+  'deliberation',
+  'convention',
+  'liste-des-deliberations',
+  'proces-verbal',
+] as const;
 
 export const treeCommand: Command = {
   name: 'tree',
