@@ -54,6 +54,7 @@ export const DIAGNOSTIC_CODES = {
   'rule.member-key': 'Clé d’élu inconnue',
   'rule.duplicate-member': 'Élu déclaré deux fois',
   'rule.record': 'Déroulement de séance incohérent',
+  'pv.missing': 'Mention obligatoire du procès-verbal manquante',
   // Rich text (Markdown subset)
   'richtext.html': 'HTML refusé',
   'richtext.image': 'Image refusée',
