@@ -126,6 +126,19 @@ describe('template environment', () => {
     expect(diags[0]?.message).toContain('point.montant');
   });
 
+  it('reports every missing field of a render, not only the first', () => {
+    const dir = overrideDir({
+      'note-de-presentation.hbs': 'Titre\n\n{{point.montant}} et {{point.duree}}\n\n{{seance.salle}}\n',
+    });
+    const env = templateEnv({ templatesDir: dir });
+    const diags = diagnosticsOf(() => env.render('note-de-presentation', seanceData));
+    expect(diags.map((d) => [d.code, d.path, d.line])).toEqual([
+      ['template.missing-field', '/point/montant', 3],
+      ['template.missing-field', '/point/duree', 3],
+      ['template.missing-field', '/seance/salle', 5],
+    ]);
+  });
+
   it('suggests the field the template author probably meant', () => {
     const dir = overrideDir({ 'note-de-presentation.hbs': 'Titre\n\nPar {{point.raporteur}}\n' });
     const env = templateEnv({ templatesDir: dir });

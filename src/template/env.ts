@@ -290,13 +290,67 @@ function buildEnv(overrides: TemplateSources | undefined): TemplateEnv {
       const fn = compiled.get(key);
       const entry = sources.get(key);
       if (!fn || !entry) throw new Error(`template ${name} not compiled`);
+      const options = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
       try {
-        return fn(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+        return fn(data, options);
       } catch (error) {
-        throw new DiagnosticError([runtimeError(entry.file, entry.source, error, data)]);
+        const first = runtimeError(entry.file, entry.source, error, data);
+        throw new DiagnosticError(furtherMissingFields(first, (probe) => fn(probe, options), entry, data));
       }
     },
   };
+}
+
+/** How many further missing fields one render reports after the first. */
+const MAX_MISSING_FIELDS = 20;
+
+/**
+ * Strict Handlebars stops at the first missing field; a clerk editing a template wants them all.
+ * Each missing field whose path starts at the data's root is filled with an empty text in a copy
+ * of the data and the template rendered again, until it renders or the next missing field cannot
+ * be placed (a path relative to an `{{#each}}` item).
+ */
+function furtherMissingFields(
+  first: Diagnostic,
+  render: (data: object) => string,
+  entry: { readonly file: TemplateFile; readonly source: string },
+  data: object,
+): Diagnostic[] {
+  const found = [first];
+  if (first.code !== 'template.missing-field') return found;
+  let probe: Record<string, unknown>;
+  try {
+    probe = structuredClone(data) as Record<string, unknown>;
+  } catch {
+    return found; // data that cannot be copied (a function in it): the first error is enough
+  }
+  for (let last = first; found.length <= MAX_MISSING_FIELDS; ) {
+    const segments = (last.path ?? '').split('/').filter((s) => s !== '');
+    if (!placeEmpty(probe, segments)) break;
+    try {
+      render(probe);
+      break;
+    } catch (error) {
+      const next = runtimeError(entry.file, entry.source, error, data);
+      if (next.code !== 'template.missing-field' || found.some((d) => d.path === next.path)) break;
+      found.push(next);
+      last = next;
+    }
+  }
+  return found;
+}
+
+/** Sets `segments` to '' in `data` when every parent exists as an object; false otherwise. */
+function placeEmpty(data: Record<string, unknown>, segments: readonly string[]): boolean {
+  let node: unknown = data;
+  for (const segment of segments.slice(0, -1)) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, segment)) return false;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  const last = segments.at(-1);
+  if (last === undefined || typeof node !== 'object' || node === null || Array.isArray(node)) return false;
+  (node as Record<string, unknown>)[last] = '';
+  return true;
 }
 
 /** Every key name in the template data (a few levels deep), for « vouliez-vous dire ». */
