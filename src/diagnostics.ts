@@ -51,6 +51,8 @@ export const DIAGNOSTIC_CODES = {
   'rule.text': 'Texte non valide',
   'rule.member-key': 'Clé d’élu inconnue',
   'rule.duplicate-member': 'Élu déclaré deux fois',
+  'rule.act-incomplete': 'Acte adopté incomplet',
+  'rule.statut': 'Statut incohérent avec les données',
   // Rich text (Markdown subset)
   'richtext.html': 'HTML refusé',
   'richtext.image': 'Image refusée',

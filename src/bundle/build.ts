@@ -9,6 +9,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type DocumentRef, listDocuments } from '../compose/documents.ts';
+import { kindSpec } from '../compose/kinds.ts';
 import { documentMeta } from '../compose/meta.ts';
 import { ctesAct } from '../publish/ctes.ts';
 import type { FontFiles } from '../render/font-files.ts';
@@ -36,7 +37,7 @@ export interface BuildOptions {
   readonly source: { readonly file: string; readonly bytes: Uint8Array };
   readonly outDir: string;
   readonly formats: readonly Format[];
-  /** Only these points (the ordre du jour is always built). */
+  /** Only these points (the séance-wide documents are always built). */
   readonly points?: ReadonlySet<number>;
   readonly templatesDir?: string;
   readonly referenceDocx?: Uint8Array;
@@ -69,21 +70,22 @@ function selected(seance: Seance, points: ReadonlySet<number> | undefined): Docu
 }
 
 /**
- * The dossier de séance: the ordre du jour, then for each point its note and its annexes, under
- * one bookmark per point.
+ * The dossier de séance sent with the convocation: the séance-wide documents the registry puts
+ * in it (convocation, ordre du jour), then for each point, under one bookmark, its documents that
+ * go in (note, projet de délibération, annexes). Adopted acts and the liste are not in it.
  */
 function dossierSections(seance: Seance, rendered: readonly RenderedDocument[]): DossierSection[] {
   const sections: DossierSection[] = [];
   for (const r of rendered) {
-    if (r.ref.kind === 'ordre-du-jour') {
-      sections.push({ title: 'Ordre du jour', doc: r.tree });
+    const bookmark = kindSpec(r.ref.kind).dossier;
+    if (!bookmark) continue;
+    const title = bookmark(r.tree.meta.title);
+    if (r.ref.point === null) {
+      sections.push({ title, doc: r.tree });
       continue;
     }
-    // The dossier goes to councillors before the séance: no délibération, no liste of results.
-    if (r.ref.kind === 'deliberation' || r.ref.kind === 'liste-des-deliberations') continue;
     const point = seance.points.find((p) => p.numero === r.ref.point);
     const group = `Point n°\u00A0${r.ref.point} – ${oneLine(point?.objet ?? '')}`;
-    const title = r.ref.kind === 'note' ? 'Note de présentation' : `Annexe : ${r.tree.meta.title}`;
     sections.push({ title, group, doc: r.tree });
   }
   return sections;

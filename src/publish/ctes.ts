@@ -9,6 +9,8 @@
  * ctesAct(seance, ref) // { nature: 1, nature_code: 'DE', matiere: '8.4', numero: '2023_03_01', … }
  */
 import type { DocumentRef } from '../compose/documents.ts';
+import { type CtesNature, kindSpec } from '../compose/kinds.ts';
+import { isAct } from '../compose/moment.ts';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
 import { locate, type SourceMap } from '../load/source-map.ts';
 import type { Seance } from '../schema/seance.ts';
@@ -18,11 +20,7 @@ export const CTES_NUMERO = /^[A-Z0-9_]{1,15}$/;
 export const CTES_OBJET_MAX = 499;
 
 /** The description of an act in the manifest, for a transmission tool. */
-export interface CtesAct {
-  /** 1 Délibérations, 4 Contrats, conventions et avenants. */
-  readonly nature: 1 | 4;
-  readonly nature_code: 'DE' | 'CC';
-  readonly nature_libelle: string;
+export interface CtesAct extends CtesNature {
   readonly matiere: string;
   /** The act number (for a convention: the number of the délibération it is annexed to). */
   readonly numero: string;
@@ -47,23 +45,34 @@ export function ctesDiagnostics(seance: Seance, sources: SourceMap): Diagnostic[
     );
   }
   seance.points.forEach((point, i) => {
-    if (!point.deliberation) return;
+    // Only acts go to the préfecture: not a projet, nor a point withdrawn or adjourned.
+    if (!point.deliberation || !isAct(point)) return;
     if (!point.matiere) {
       out.push(
         at(
           `/points/${i}`,
           'ctes.matiere',
-          `La délibération ${point.deliberation.numero} n’a pas de matière : @ctes la demande.`,
+          `La délibération ${point.deliberation.numero ?? `du point ${point.numero}`} n’a pas de matière : @ctes la demande.`,
           'Ajoutez au point matiere: { code: "7.5" } (classification des actes, niveau 1.niveau 2).',
         ),
       );
     }
-    if (!CTES_NUMERO.test(point.deliberation.numero)) {
+    const numero = point.deliberation.numero;
+    if (numero === undefined) {
+      out.push(
+        at(
+          `/points/${i}/deliberation`,
+          'ctes.numero',
+          `La délibération du point ${point.numero} n’a pas de numéro d’acte : @ctes le demande.`,
+          'Ajoutez sous « deliberation » numero: "…" (1 à 15 caractères parmi A-Z, 0-9 et « _ »).',
+        ),
+      );
+    } else if (!CTES_NUMERO.test(numero)) {
       out.push(
         at(
           `/points/${i}/deliberation/numero`,
           'ctes.numero',
-          `Le numéro « ${point.deliberation.numero} » ne convient pas à @ctes.`,
+          `Le numéro « ${numero} » ne convient pas à @ctes.`,
           '1 à 15 caractères parmi A-Z, 0-9 et « _ ».',
         ),
       );
@@ -82,35 +91,21 @@ export function ctesDiagnostics(seance: Seance, sources: SourceMap): Diagnostic[
   return out;
 }
 
-/** The @ctes description of a document, or undefined when it is not an act (note, ordre du jour). */
+/**
+ * The @ctes description of a document, or undefined when it is not an act: a kind without a @ctes
+ * nature (note, ordre du jour, projet), or a point not adopted.
+ */
 export function ctesAct(seance: Seance, ref: DocumentRef): CtesAct | undefined {
+  const nature = kindSpec(ref.kind).ctes;
   const point = seance.points.find((p) => p.numero === ref.point);
   const deliberation = point?.deliberation;
-  if (!point || !deliberation) return undefined;
-  const common = {
+  if (!nature || !point || !deliberation?.numero || !isAct(point)) return undefined;
+  const convention = ref.annex === null ? undefined : point.annexes?.[ref.annex]?.convention;
+  return {
+    ...nature,
     matiere: point.matiere?.code ?? '',
     numero: deliberation.numero,
     date: seance.seance.date,
+    objet: oneLine(convention?.titre ?? point.objet).slice(0, CTES_OBJET_MAX),
   };
-  if (ref.kind === 'deliberation') {
-    return {
-      nature: 1,
-      nature_code: 'DE',
-      nature_libelle: 'Délibérations',
-      ...common,
-      objet: oneLine(point.objet),
-    };
-  }
-  if (ref.kind === 'convention' && ref.annex !== null) {
-    const convention = point.annexes?.[ref.annex]?.convention;
-    if (!convention) return undefined;
-    return {
-      nature: 4,
-      nature_code: 'CC',
-      nature_libelle: 'Contrats, conventions et avenants',
-      ...common,
-      objet: oneLine(convention.titre).slice(0, CTES_OBJET_MAX),
-    };
-  }
-  return undefined;
 }

@@ -7,6 +7,8 @@
  * const { rows, diagnostics } = scdlRows([{ seance, sources }]);
  * if (diagnostics.length === 0) writeFileSync('deliberations.csv', toCsv([SCDL_COLUMNS, ...rows]));
  */
+
+import { isAct } from '../compose/moment.ts';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
 import { locate, type SourceMap } from '../load/source-map.ts';
 import type { Seance } from '../schema/seance.ts';
@@ -89,17 +91,24 @@ export function scdlRows(seances: readonly ScdlSource[]): { rows: string[][]; di
   for (const { seance, sources } of ordered) {
     seance.points.forEach((point, i) => {
       const d = point.deliberation;
-      if (!d) return;
+      // Open data lists voted délibérations: a projet has no row yet, an outcome without a vote none.
+      if (!d?.vote || !isAct(point)) return;
       const presences = attendance(seance, d.presences ?? seance.seance.presences);
+      // Unanimity counts every votant for: known only when the presences are stated.
+      const votants = presences ? String(presences.votants) : '';
       const vote =
         'unanimite' in d.vote
-          ? { pour: presences.votants, contre: 0, abstentions: 0 }
-          : { pour: d.vote.pour, contre: d.vote.contre, abstentions: d.vote.abstentions };
+          ? { pour: votants, contre: '0', abstentions: '0' }
+          : {
+              pour: String(d.vote.pour),
+              contre: String(d.vote.contre),
+              abstentions: String(d.vote.abstentions),
+            };
       const code = point.matiere?.code ?? '';
       const values: Record<ScdlColumn, string> = {
         COLL_NOM: seance.collectivite.nom,
         COLL_SIRET: seance.collectivite.siret ?? '',
-        DELIB_ID: d.numero,
+        DELIB_ID: d.numero ?? '',
         DELIB_DATE: seance.seance.date,
         DELIB_MATIERE_CODE: code,
         DELIB_MATIERE_NOM: point.matiere?.libelle ?? (code ? (matiereNom(code) ?? '') : ''),
@@ -108,11 +117,11 @@ export function scdlRows(seances: readonly ScdlSource[]): { rows: string[][]; di
         BUDGET_NOM: '',
         PREF_ID: d.transmission?.identifiant ?? '',
         PREF_DATE: d.transmission?.prefecture ?? '',
-        VOTE_EFFECTIF: String(presences.enExercice),
-        VOTE_REEL: String(presences.votants),
-        VOTE_POUR: String(vote.pour),
-        VOTE_CONTRE: String(vote.contre),
-        VOTE_ABSTENTION: String(vote.abstentions),
+        VOTE_EFFECTIF: String(seance.seance.membres_en_exercice),
+        VOTE_REEL: votants,
+        VOTE_POUR: vote.pour,
+        VOTE_CONTRE: vote.contre,
+        VOTE_ABSTENTION: vote.abstentions,
         DELIB_URL: '',
       };
       for (const column of SCDL_COLUMNS) {
@@ -133,7 +142,7 @@ export function scdlRows(seances: readonly ScdlSource[]): { rows: string[][]; di
             diagnostic(
               'scdl.missing',
               'erreur',
-              `La colonne ${column} du SCDL est obligatoire et vide pour la délibération ${d.numero}.`,
+              `La colonne ${column} du SCDL est obligatoire et vide pour la délibération ${d.numero ?? `du point ${point.numero}`}.`,
               {
                 ...locate(sources, pointer),
                 path: pointer,

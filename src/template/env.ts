@@ -23,6 +23,7 @@ export const TEMPLATE_NAMES = [
   'convention',
   'ordre-du-jour',
   'liste-des-deliberations',
+  'convocation',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

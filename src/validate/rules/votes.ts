@@ -1,5 +1,6 @@
 /**
- * Vote arithmetic: pour + contre + abstentions (+ ne prend pas part) = votants = présents + représentés.
+ * Vote arithmetic: pour + contre + abstentions (+ ne prend pas part) = votants = présents + représentés,
+ * checked only when both the vote and the presences are stated.
  */
 import type { Diagnostic } from '../../diagnostics.ts';
 import { at, count, presencesOf, type Rule } from './context.ts';
@@ -8,27 +9,12 @@ import { at, count, presencesOf, type Rule } from './context.ts';
 export const voteRule: Rule = (context) => {
   const out: Diagnostic[] = [];
   for (const clean of context.points) {
-    const deliberation = clean.point.deliberation;
-    if (!deliberation) continue;
+    const vote = clean.point.deliberation?.vote;
+    // Only what is stated is checked: no vote, or no presences to count it against, nothing to check.
+    if (!vote || 'unanimite' in vote) continue;
     const base = `/points/${clean.index}/deliberation`;
     const applicable = presencesOf(context, clean);
-    if (!applicable) {
-      if (context.seance) {
-        out.push(
-          at(
-            context,
-            base,
-            'rule.attendance-sum',
-            'erreur',
-            `Présences inconnues pour la délibération du point ${clean.point.numero}.`,
-            'Ajoutez « presences » sous « seance » (ou sous la délibération) : présents, représentés, absents.',
-          ),
-        );
-      }
-      continue;
-    }
-    const vote = deliberation.vote;
-    if ('unanimite' in vote) continue;
+    if (!applicable) continue;
     const votants = count(applicable.presences.presents) + applicable.presences.representes.length;
     const npp = vote.ne_prend_pas_part ?? 0;
     const sum = vote.pour + vote.contre + vote.abstentions + npp;
