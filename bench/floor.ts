@@ -42,7 +42,7 @@ function paragraphs(node: unknown, out: string[] = []): string[] {
   return out;
 }
 
-const loaded = await loadForRendering(file);
+const loaded = await loadForRendering(file, process.cwd());
 const env = templateEnv();
 const trees: DocumentTree[] = listDocuments(loaded.seance).map((ref) =>
   composeDocument(loaded.seance, ref, { env }),

@@ -6,7 +6,7 @@
 // Writes dist/.stamp last: bin/delib.js only uses dist/ when no source is newer than the stamp.
 import { readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
@@ -61,6 +61,25 @@ await esbuild.build({
   logLevel: 'warning',
   plugins: [keepLocalImports],
 });
+// The séance validator as standalone code (no ajv compile, no TypeBox at start), bundled with
+// the few ajv runtime helpers it requires, written beside validate/ajv.js which imports it.
+{
+  const { createAjv, compileSeance } = await import(
+    pathToFileURL(join(next, 'validate/ajv-compile.js')).href
+  );
+  const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
+  const ajv = createAjv(true);
+  await esbuild.build({
+    stdin: { contents: standaloneCode(ajv, compileSeance(ajv)), resolveDir: root, loader: 'js' },
+    outfile: join(next, 'validate/seance-validator.js'),
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+}
 // The stamp carries the time the build started: a source saved during the build is newer.
 const stamp = join(next, '.stamp');
 writeFileSync(

@@ -49,6 +49,7 @@ export const DIAGNOSTIC_CODES = {
   'rule.file-missing': 'Fichier référencé introuvable',
   'rule.image': 'Image non valide',
   'rule.text': 'Texte non valide',
+  'rule.siret': 'SIRET dont la clé de contrôle est fausse',
   'rule.member-key': 'Clé d’élu inconnue',
   'rule.duplicate-member': 'Élu déclaré deux fois',
   'rule.act-incomplete': 'Acte adopté incomplet',

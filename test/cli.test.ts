@@ -1,30 +1,13 @@
 // The CLI in-process with captured output: help, usage errors, reporters, colours, exit codes.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../src/cli/commands/index.ts';
 import type { CliIo } from '../src/cli/io.ts';
-import { main } from '../src/cli/main.ts';
+import { runMain } from './support/cli.ts';
 
-interface Captured {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function delib(argv: string[], io: Partial<CliIo> = {}): Promise<Captured> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    isTTY: false,
-    env: {},
-    ...io,
-  });
-  return { code, out, err };
+async function delib(argv: string[], io: Partial<CliIo> = {}) {
+  const r = await runMain(argv, io);
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 const invalid = 'fixtures/invalid/nature-inconnue.yaml';
@@ -36,6 +19,16 @@ describe('delib', () => {
     expect(r.out).toContain('Usage : delib COMMANDE');
     expect(r.out).toMatch(/validate\s+Vérifie/);
     expect(r.out).toMatch(/schema\s+Affiche/);
+  });
+
+  it('lists in its help the summary each command has, without loading any command', async () => {
+    for (const entry of COMMANDS) {
+      expect(
+        (await entry.load()).summary,
+        `${entry.name}: copy its summary into src/cli/commands/index.ts`,
+      ).toBe(entry.summary);
+    }
+    expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
   });
 
   it('prints the help of a command', async () => {

@@ -1,77 +1,19 @@
-// Faults around the output folder, with the real things where this machine allows them (the tests
-// run as root, so permissions do not stop a write): a file where a folder is expected, a
-// read-only bind mount (EROFS), a full tmpfs (ENOSPC), two builds at once, SIGINT halfway.
+// Faults around the output folder, with the real things: a file where a folder is expected, two
+// builds at once, SIGINT halfway, a reader that goes away (read-only and full file systems, which
+// need mounts as root, are in test/clients/output-mounts.test.ts).
 // Each time: exit 1 (130 for the signal) with a French diagnostic, the previous bundle intact,
 // no temporary folder or lock left behind.
-import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Manifest } from '../src/bundle/manifest.ts';
 import { BASE, point } from './hostile/base.ts';
 import { cli, listing, STACK_FRAME } from './hostile/run.ts';
+import { BIN } from './support/cli.ts';
+import { expectConsistent, expectFrenchFailure, hashes, leftovers } from './support/faults.ts';
 
-const BIN = resolve(import.meta.dirname, '../bin/delib.js');
 let work = '';
-
-/** File name → SHA-256 of every file of a bundle folder. */
-function hashes(folder: string): Record<string, string> {
-  return Object.fromEntries(
-    listing(folder).map((f) => [
-      f,
-      createHash('sha256')
-        .update(readFileSync(join(folder, f)))
-        .digest('hex'),
-    ]),
-  );
-}
-
-/** The bundle's files are exactly those of its manifest, with the hashes it lists. */
-function expectConsistent(folder: string): void {
-  const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Manifest;
-  const files = hashes(folder);
-  expect(Object.keys(files).sort()).toEqual(
-    ['manifest.json', ...manifest.documents.map((d) => d.path)].sort(),
-  );
-  for (const d of manifest.documents) expect(files[d.path], d.path).toBe(d.sha256);
-}
-
-/** Temporary folders, old bundles and locks delib may leave beside `target`. */
-function leftovers(parent: string): string[] {
-  return existsSync(parent) ? readdirSync(parent).filter((f) => f.includes('.delib-')) : [];
-}
-
-function expectFrenchFailure(run: { code: number; stdout: string; stderr: string }, code: string): void {
-  expect(run.code).toBe(1);
-  expect(run.stdout + run.stderr).not.toMatch(STACK_FRAME);
-  expect(run.stderr).toContain(`[${code}]`);
-  expect(run.stderr).not.toContain('Erreur interne');
-}
-
-function canMount(): boolean {
-  const probe = mkdtempSync(join(tmpdir(), 'delib-mount-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', probe], { stdio: 'ignore' });
-    execFileSync('umount', [probe], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    rmSync(probe, { recursive: true, force: true });
-  }
-}
-const mounts = canMount();
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'delib-faults-'));
@@ -101,58 +43,6 @@ describe('output folder faults', () => {
     const run = await cli(['build', 'seance.yaml', '-o', 'fichier2/sortie', '-q'], work);
     expect(run.code).toBe(1);
     expect(run.stderr).not.toMatch(/EEXIST|already exists|mkdir/);
-  });
-
-  it.skipIf(!mounts)('keeps the previous bundle on a read-only file system (EROFS)', async () => {
-    const rw = join(work, 'rw');
-    const ro = join(work, 'ro');
-    mkdirSync(rw);
-    mkdirSync(ro);
-    const first = await cli(['build', 'seance.yaml', '-o', 'rw/sortie', '-q', '-f', 'pdf'], work);
-    expect(first.code, first.stderr).toBe(0);
-    const before = hashes(join(rw, 'sortie'));
-    execFileSync('mount', ['--bind', rw, ro]);
-    try {
-      execFileSync('mount', ['-o', 'remount,bind,ro', ro]);
-      const run = await cli(['build', 'seance.yaml', '-o', 'ro/sortie', '-q', '--force'], work);
-      expectFrenchFailure(run, 'output.not-writable');
-      expect(run.stderr).toContain('lecture seule');
-    } finally {
-      execFileSync('umount', [ro]);
-    }
-    expect(hashes(join(rw, 'sortie'))).toEqual(before);
-    expect(leftovers(rw)).toEqual([]);
-  });
-
-  it.skipIf(!mounts)('keeps the previous bundle when the disk is full (ENOSPC on a tmpfs)', async () => {
-    const first = await cli(['build', 'seance.yaml', '-o', 'ref', '-q', '-f', 'pdf'], work);
-    expect(first.code, first.stderr).toBe(0);
-    const size = Object.keys(hashes(join(work, 'ref'))).reduce(
-      (sum, f) => sum + readFileSync(join(work, 'ref', f)).length,
-      0,
-    );
-    const disk = join(work, 'disque');
-    mkdirSync(disk);
-    // Room for the previous bundle, not for a second copy beside it.
-    execFileSync('mount', [
-      '-t',
-      'tmpfs',
-      '-o',
-      `size=${Math.ceil((size * 1.4) / 4096) * 4}k`,
-      'tmpfs',
-      disk,
-    ]);
-    try {
-      execFileSync('cp', ['-r', join(work, 'ref'), join(disk, 'sortie')]);
-      const before = hashes(join(disk, 'sortie'));
-      const run = await cli(['build', 'seance.yaml', '-o', 'disque/sortie', '-q', '-f', 'pdf,docx'], work);
-      expectFrenchFailure(run, 'output.not-writable');
-      expect(run.stderr).toContain('disque plein');
-      expect(hashes(join(disk, 'sortie'))).toEqual(before);
-      expect(leftovers(disk)).toEqual([]);
-    } finally {
-      execFileSync('umount', [disk]);
-    }
   });
 
   it('lets one of two simultaneous builds into one folder win, the other one refused', async () => {

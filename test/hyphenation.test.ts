@@ -25,7 +25,7 @@ describe('hyphenationPoints', () => {
     expect(show(hyph('délibération'))).toBe('dé-li-bé-ra-tion');
     expect(show(hyph('collectivités'))).toBe('col-lec-ti-vi-tés');
     expect(show(hyph('expérimentateurs'))).toBe('ex-pé-ri-men-ta-teurs');
-    expect(show(hyph('Métropolitains'))).toBe('Mé-tro-po-li-tains');
+    expect(show(hyph('métropolitains'))).toBe('mé-tro-po-li-tains');
     for (const word of ['anticonstitutionnellement', 'électricité', 'agglomération', 'stratégie']) {
       for (const point of hyphenationPoints(word)) {
         expect(point).toBeGreaterThanOrEqual(2);
@@ -55,8 +55,17 @@ describe('hyphenateInlines: what is left whole', () => {
   });
 
   it('hyphenates the parts of compound words and words after an apostrophe', () => {
-    expect(show(hyph('d’innovation Aulnay-sous-Bois réhabilitation'))).toBe(
-      'd’in-no-va-tion Aul-nay-sous-Bois ré-ha-bi-li-ta-tion',
+    expect(show(hyph('d’innovation basse-consommation réhabilitation'))).toBe(
+      'd’in-no-va-tion basse-consom-ma-tion ré-ha-bi-li-ta-tion',
+    );
+  });
+
+  it('never cuts a proper name (a capitalised word) nor a word inside guillemets', () => {
+    expect(show(hyph('Mme Delaroutière de Montcornet-sur-Aube'))).toBe(
+      'Mme Delaroutière de Montcornet-sur-Aube',
+    );
+    expect(show(hyph('le label «\u00A0territoire engagé\u00A0» obtenu'))).toBe(
+      'le label «\u00A0territoire engagé\u00A0» ob-tenu',
     );
   });
 

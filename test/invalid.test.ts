@@ -1,28 +1,16 @@
 // Every broken file of fixtures/invalid/ goes through the real CLI: exit 1, the expected codes at
 // the expected lines and columns (fixtures/invalid/expected.json), and never a stack trace.
-import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runDelib } from './support/cli.ts';
 
-const run = promisify(execFile);
 const folder = 'fixtures/invalid';
 const expected = JSON.parse(readFileSync(`${folder}/expected.json`, 'utf8')) as Record<string, string[]>;
 const files = readdirSync(folder)
   .filter((f) => f.endsWith('.yaml'))
   .sort();
 
-async function delib(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/delib.js', ...args], {
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const delib = (...args: string[]) => runDelib(args);
 
 /** `fichier:ligne:colonne  erreur  message  [code]` lines of the text report. */
 function reported(stdout: string, file: string): string[] {
@@ -56,7 +44,7 @@ describe('fixtures/invalid', () => {
   it('reports all files of one run and exits 1 if any is invalid', async () => {
     const result = await delib('validate', 'fixtures/sceaux-2023-03-23.yaml', `${folder}/quorum.yaml`);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('1 fichier(s) invalide(s) sur 2');
+    expect(result.stdout).toContain('1 fichier invalide sur 2');
   });
 });
 
@@ -67,7 +55,7 @@ describe('valid fixtures', () => {
       .map((f) => `fixtures/${f}`);
     expect(valid.length).toBeGreaterThanOrEqual(2);
     const result = await delib('validate', ...valid);
-    expect(result.stdout).toContain(`${valid.length} fichier(s) valide(s)`);
+    expect(result.stdout).toContain(`${valid.length} fichiers valides`);
     expect(result.code).toBe(0);
   });
 });

@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { crc32, deflateSync } from 'node:zlib';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
+import { runDelib } from './support/cli.ts';
 import { readDocx } from './support/docx.ts';
 
-const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '..');
 
 /** A real PNG (8-bit RGB), made here: a blue 120 × 48 banner. */
@@ -47,13 +45,7 @@ describe('the collectivité’s logo', () => {
     writeFileSync(join(dir, 'seance.yaml'), seance);
     copyFileSync(join(ROOT, 'schema/seance.schema.json'), join(dir, 'seance.schema.json'));
     const out = join(dir, 'sortie');
-    await run(
-      process.execPath,
-      [join(ROOT, 'bin/delib.js'), 'build', join(dir, 'seance.yaml'), '-o', out, '-q'],
-      {
-        cwd: ROOT,
-      },
-    );
+    expect((await runDelib(['build', join(dir, 'seance.yaml'), '-o', out, '-q'])).code).toBe(0);
 
     const pdf = await getDocument({
       data: new Uint8Array(readFileSync(join(out, 'point-01-convention-1.pdf'))),

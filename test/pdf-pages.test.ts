@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { composeDocument } from '../src/compose/compose.ts';
+import { listDocuments } from '../src/compose/documents.ts';
 import { renderPdf } from '../src/render/pdf/index.ts';
+import { theme } from '../src/render/theme.ts';
+import type { Seance } from '../src/schema/seance.ts';
+import { templateEnv } from '../src/template/env.ts';
 import { foldSpaces, treeText } from '../src/tree/text.ts';
 import type { Block, DocumentTree } from '../src/tree/types.ts';
+import { loadAndValidate } from '../src/validate/validate.ts';
 import { dehyphenate, type ReadPdf, readPdf, softText } from './support/pdf.ts';
 import { fillers, para, t, treeOf } from './support/pdf-trees.ts';
 
 const creationDate = new Date('2023-03-23T00:00:00Z');
+
+async function loadFixture(file: string): Promise<Seance> {
+  const { seance } = await loadAndValidate(file);
+  if (!seance) throw new Error(`${file} is not valid`);
+  return seance;
+}
 /** Filler counts that move the tested block across the end of the first page. */
 const SWEEP = Array.from({ length: 12 }, (_, i) => 23 + i);
 
@@ -133,6 +145,40 @@ describe('page ends', () => {
       const [page] = [...pages];
       expect(result.signatureBoxes?.map((b) => b.page)).toEqual([page, page]);
       if (page === 1) moved++;
+    }
+    expect(moved).toBeGreaterThan(0);
+  });
+
+  it('lets the last page absorb a short end rather than open a page for it, above the footer', async () => {
+    const mention: Block = { type: 'paragraph', role: 'note', children: [t('Mention finale Wapiti.')] };
+    let absorbed = 0;
+    for (const n of Array.from({ length: 14 }, (_, i) => 26 + i)) {
+      const { pdf } = await render(treeOf([...fillers(n), mention]));
+      const [page] = pagesOf(pdf, 'Wapiti');
+      const first = pdf.pages[0];
+      if (!first) throw new Error('no page');
+      const item = pdf.pages[page ?? 0]?.items.find((i) => i.str.includes('Wapiti'));
+      const footer = first.items.filter((i) => i.artifact && i.y > first.height / 2).map((i) => i.y);
+      // Never on the footer: at least one footer line height above it.
+      expect(item?.y ?? 0).toBeLessThan(Math.min(...footer) - 8);
+      if (page === 0 && (item?.y ?? 0) > first.height - theme.page.marginBottom) absorbed++;
+    }
+    expect(absorbed).toBeGreaterThan(0);
+  });
+
+  it('keeps the exécutoire mention on the page of the signatures of a délibération', async () => {
+    const seance = await loadFixture('fixtures/conseil-2024-06-27.yaml');
+    const env = templateEnv();
+    const ref = listDocuments(seance).find((d) => d.kind === 'deliberation');
+    if (!ref) throw new Error('no délibération');
+    const tree = composeDocument(seance, ref, { env });
+    let moved = 0;
+    for (const n of Array.from({ length: 24 }, (_, i) => i * 2)) {
+      const padded = { ...tree, children: [...fillers(n), ...tree.children] };
+      const pdf = await readPdf((await renderPdf(padded, { creationDate })).bytes);
+      const signed = pagesOf(pdf, 'Fait').at(-1);
+      expect(pagesOf(pdf, 'exécutoire')).toEqual([signed]);
+      if ((signed ?? 0) > 0 && pdf.pages.length === (signed ?? 0) + 1) moved++;
     }
     expect(moved).toBeGreaterThan(0);
   });

@@ -27,7 +27,7 @@ describe('rich-text fields', () => {
 
         > citation
 
-        # Titre
+        ***
       proposition: "Voir [ici](javascript:alert(1))."
 `);
     const start = readFileSync(file, 'utf8').split('\n').indexOf('points:') + 1;

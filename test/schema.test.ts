@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { seanceSchemaJson } from '../src/schema/json.ts';
-import { createAjv } from '../src/validate/ajv.ts';
+import { createAjv } from '../src/validate/ajv-compile.ts';
 
 const committed = readFileSync('schema/seance.schema.json', 'utf8');
 const schema = JSON.parse(committed) as Record<string, unknown>;
@@ -57,7 +57,7 @@ describe('schema/seance.schema.json', () => {
     const data = parse(readFileSync('fixtures/sceaux-2023-03-23.yaml', 'utf8')) as Record<string, unknown>;
     expect(validate({ ...data, annee: 2023 })).toBe(false);
     expect(
-      validate({ ...data, collectivite: { ...(data.collectivite as object), siret: 21920071000012 } }),
+      validate({ ...data, collectivite: { ...(data.collectivite as object), siret: 21920071000016 } }),
     ).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ import { main } from '../src/cli/main.ts';
 import { listSignatureFields } from '../src/sign/fields.ts';
 import { readPdfStructure } from '../src/sign/pdf-file.ts';
 import { makeP12 } from './sign-helpers.ts';
+import { ROOT } from './support/cli.ts';
 
 async function delib(argv: string[], env: Record<string, string> = {}) {
   let out = '';
@@ -23,6 +24,7 @@ async function delib(argv: string[], env: Record<string, string> = {}) {
     },
     isTTY: false,
     env: { SOURCE_DATE_EPOCH: '1679529600', ...env },
+    cwd: ROOT,
   };
   const code = await main(argv, io);
   return { code, out, err };

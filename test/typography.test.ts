@@ -133,7 +133,7 @@ describe('frenchTypography: ordinals in superscript', () => {
     expect(typesetText('Le 1er mars 2023 : séance')).toEqual([
       t('Le 1'),
       sup('er'),
-      t(` mars 2023${NBSP}: séance`),
+      t(`${NBSP}mars 2023${NBSP}: séance`),
     ]);
   });
 });
@@ -342,5 +342,73 @@ describe('frenchTypography properties', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('frenchTypographyText: what a clerk types on a keyboard', () => {
+  it.each([
+    ['le dispositif "Pass Jeunes" est reconduit', `le dispositif «${NBSP}Pass Jeunes${NBSP}» est reconduit`],
+    ['"Bourg-Neuf"', `«${NBSP}Bourg-Neuf${NBSP}»`],
+    ['l\'"Atelier" ("Maison des arts")', `l’«${NBSP}Atelier${NBSP}» («${NBSP}Maison des arts${NBSP}»)`],
+    ['ci-après "la Commune",', `ci-après «${NBSP}la Commune${NBSP}»,`],
+  ])('straight quotes %j → %j', (input, output) => {
+    expect(ft(input)).toBe(output);
+  });
+
+  it('leaves apostrophes inside a URL, and a quote ends a URL', () => {
+    expect(ft("voir https://exemple.fr/l'ecole puis l'aire")).toBe(
+      "voir https://exemple.fr/l'ecole puis l’aire",
+    );
+    expect(ft('"https://exemple.fr/a"')).toBe(`«${NBSP}https://exemple.fr/a${NBSP}»`);
+  });
+
+  it.each([
+    ['M. Paul Verrier', `M.${NBSP}Paul Verrier`],
+    ['Mme Lise Aubrac et MM. Tardy, Roux', `Mme${NBSP}Lise Aubrac et MM.${NBSP}Tardy, Roux`],
+    ['Mmes Alix et Brun', `Mmes${NBSP}Alix et Brun`],
+    ['M. le Maire', `M.${NBSP}le Maire`],
+    ['Dr Martin', `Dr${NBSP}Martin`],
+  ])('civility %j → %j', (input, output) => {
+    expect(ft(input)).toBe(output);
+  });
+
+  it('ties nothing that is not a civility', () => {
+    for (const text of ['Me Les', 'Mes chers collègues', 'AMM. x', 'Drôme Provence'])
+      expect(ft(text)).toBe(text);
+  });
+
+  it.each([
+    ['le 28 janvier 2025', `le 28${NBSP}janvier 2025`],
+    ['les 3 et 4 février', `les 3 et 4${NBSP}février`],
+    ['le 1er août', `le 1er${NBSP}août`],
+    ['le 12 Mars', `le 12${NBSP}Mars`],
+  ])('day and month %j → %j', (input, output) => {
+    expect(ft(input)).toBe(output);
+  });
+
+  it('does not tie a number to a word that only starts like a month', () => {
+    expect(ft('les 3 maisons')).toBe('les 3 maisons');
+    expect(ft('article 12 mars2')).toBe('article 12 mars2');
+  });
+
+  it.each([
+    ['3500 €', `3${NNBSP}500${NBSP}€`],
+    ['12500,50 €', `12${NNBSP}500,50${NBSP}€`],
+    ['1250000€', `1${NNBSP}250${NNBSP}000${NBSP}€`],
+    ['soit 3 500 €', `soit 3${NNBSP}500${NBSP}€`],
+    ['950 €', `950${NBSP}€`],
+  ])('amount %j → %j', (input, output) => {
+    expect(ft(input)).toBe(output);
+  });
+
+  it('groups amounts only, never years, counts or decimals', () => {
+    expect(ft('en 2023, 12500 habitants')).toBe('en 2023, 12500 habitants');
+    expect(ft('taux 0,12345 €')).toBe(`taux 0,12345${NBSP}€`);
+  });
+
+  it('is idempotent on every new rule', () => {
+    for (const text of ['"Pass" M. Dupont le 28 janvier : 3500 €', 'l\'"x" Mmes A']) {
+      expect(ft(ft(text))).toBe(ft(text));
+    }
   });
 });

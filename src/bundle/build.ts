@@ -6,15 +6,16 @@
  * const result = await buildBundle({ seance, source, outDir: 'output/seance', formats: ['pdf', 'docx'],
  *   creationDate: new Date(0) });
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type DocumentRef, listDocuments } from '../compose/documents.ts';
 import { kindSpec } from '../compose/kinds.ts';
 import { documentMeta } from '../compose/meta.ts';
+import { assembleDossier } from '../dossier/assemble.ts';
+import type { DossierPart } from '../dossier/types.ts';
 import { ctesAct } from '../publish/ctes.ts';
 import type { FontFiles } from '../render/font-files.ts';
 import { loadFonts } from '../render/fonts.ts';
-import { type DossierSection, renderPdfDossier } from '../render/pdf/index.ts';
 import type { Seance } from '../schema/seance.ts';
 import { dateLongue } from '../template/helpers/date-longue.ts';
 import { oneLine } from '../tree/text.ts';
@@ -72,23 +73,29 @@ function selected(seance: Seance, points: ReadonlySet<number> | undefined): Docu
 /**
  * The dossier de séance sent with the convocation: the séance-wide documents the registry puts
  * in it (convocation, ordre du jour), then for each point, under one bookmark, its documents that
- * go in (note, projet de délibération, annexes). Adopted acts and the liste are not in it.
+ * go in (note, projet de délibération, annexes); each part is read back from the PDF already
+ * written in `dir`. Adopted acts and the liste are not in it.
  */
-function dossierSections(seance: Seance, rendered: readonly RenderedDocument[]): DossierSection[] {
-  const sections: DossierSection[] = [];
+function dossierParts(seance: Seance, rendered: readonly RenderedDocument[], dir: string): DossierPart[] {
+  const parts: DossierPart[] = [];
   for (const r of rendered) {
     const bookmark = kindSpec(r.ref.kind).dossier;
     if (!bookmark) continue;
     const title = bookmark(r.tree.meta.title);
+    const file = `${r.ref.id}.pdf`;
+    const load = async () => ({
+      kind: 'pdf' as const,
+      bytes: new Uint8Array(await readFile(join(dir, file))),
+    });
     if (r.ref.point === null) {
-      sections.push({ title, doc: r.tree });
+      parts.push({ title, label: file, load });
       continue;
     }
     const point = seance.points.find((p) => p.numero === r.ref.point);
     const group = `Point n°\u00A0${r.ref.point} – ${oneLine(point?.objet ?? '')}`;
-    sections.push({ title, group, doc: r.tree });
+    parts.push({ title, group, label: file, load });
   }
-  return sections;
+  return parts;
 }
 
 export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
@@ -154,10 +161,10 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
         shortTitle: `Dossier de séance – ${seance.instance}`,
         subject: 'Dossier de séance',
       };
-      const dossier = await renderPdfDossier(dossierSections(seance, rendered), meta, {
-        ...(job.fonts ? { fonts: loadFonts(job.fonts) } : {}),
+      const dossier = await assembleDossier(dossierParts(seance, rendered, staged.dir), {
+        meta,
         creationDate: job.creationDate,
-        assets: job.assets,
+        ...(job.fonts ? { fonts: loadFonts(job.fonts) } : {}),
         ...(job.pdfa ? { pdfa: { source: job.source } } : {}),
       });
       await write(dossierEntries, `${DOSSIER_ID}.pdf`, dossier.bytes, {

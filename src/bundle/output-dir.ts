@@ -94,17 +94,26 @@ function pidOf(name: string, prefix: string): number {
   return Number.parseInt(rest, 10);
 }
 
+/** Locks held by this process: two runs in one process (the API, tests) exclude each other too. */
+const HELD = new Set<string>();
+
+async function releaseLock(lockPath: string): Promise<void> {
+  HELD.delete(lockPath);
+  await rm(lockPath, { force: true });
+}
+
 async function acquireLock(lockPath: string, target: string): Promise<void> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(lockPath, 'wx');
       await handle.writeFile(String(process.pid));
       await handle.close();
+      HELD.add(lockPath);
       return;
     } catch (error) {
       if (errorCode(error) !== 'EEXIST') throw error;
       const owner = Number.parseInt(await readFile(lockPath, 'utf8').catch(() => ''), 10);
-      if (isAlive(owner) && owner !== process.pid) {
+      if (isAlive(owner) && (owner !== process.pid || HELD.has(lockPath))) {
         throw new DiagnosticError([
           diagnostic(
             'output.busy',
@@ -192,7 +201,7 @@ export async function stageOutput(
     throw outputError(outDir, error);
   }
   const release = async () => {
-    await rm(lockPath, { force: true });
+    await releaseLock(lockPath);
     if (createdParent) await rmdir(parent).catch(() => undefined);
   };
   try {
@@ -245,7 +254,7 @@ export async function stageOutput(
           await rm(dir, { recursive: true, force: true });
           throw outputError(outDir, error);
         } finally {
-          await rm(lockPath, { force: true });
+          await releaseLock(lockPath);
         }
       },
       async abort() {

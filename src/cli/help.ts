@@ -7,7 +7,7 @@ import type { Command } from './command.ts';
  * @example
  * io.stdout(generalHelp(COMMANDS));
  */
-export function generalHelp(commands: readonly Command[]): string {
+export function generalHelp(commands: readonly Pick<Command, 'name' | 'summary'>[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   const list = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
   return `delib : documents de séance des collectivités (notes, délibérations, conventions)

@@ -1,7 +1,11 @@
 /**
- * The outside world as the CLI sees it: output streams, terminal, environment. Injected so that
- * tests run `main` in-process and capture what it prints.
+ * The outside world as the CLI sees it: output streams, terminal, environment, working directory,
+ * standard input and interrupt signals. Injected so that tests run `main` in-process, several
+ * runs in one process, each with its own folder and environment, without touching the process's
+ * own state (cwd, env, signal handlers, exit code).
  */
+import { resolve } from 'node:path';
+import { isatty } from 'node:tty';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -11,6 +15,25 @@ export interface CliIo {
   /** True when stderr is a terminal (progress bars); false when absent. */
   readonly stderrIsTTY?: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Working directory: every relative path of the command line is resolved against it. */
+  readonly cwd: string;
+  /** Standard input when it is a terminal (password prompt); absent otherwise. */
+  readonly terminalInput?: NodeJS.ReadableStream;
+  /**
+   * Calls `handler` on an interrupt (SIGINT, SIGTERM) until the returned function is called;
+   * absent: nothing interrupts the run.
+   */
+  readonly onInterrupt?: (handler: (signal: string) => void) => () => void;
+}
+
+/**
+ * A path of the command line, resolved against the run's working directory.
+ *
+ * @example
+ * await readFile(inCwd(io, 'seance.yaml'));
+ */
+export function inCwd(io: Pick<CliIo, 'cwd'>, path: string): string {
+  return resolve(io.cwd, path);
 }
 
 let pipeGuard = false;
@@ -38,6 +61,16 @@ export function processIo(): CliIo {
     isTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     env: process.env,
+    cwd: process.cwd(),
+    ...(isatty(0) ? { terminalInput: process.stdin } : {}),
+    onInterrupt: (handler) => {
+      process.once('SIGINT', handler);
+      process.once('SIGTERM', handler);
+      return () => {
+        process.removeListener('SIGINT', handler);
+        process.removeListener('SIGTERM', handler);
+      };
+    },
   };
 }
 

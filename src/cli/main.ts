@@ -5,8 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DiagnosticError } from '../diagnostics.ts';
+import { editDistance } from '../validate/suggest.ts';
 import { type Command, EXIT, UsageError } from './command.ts';
-import { COMMANDS, loadAllCommands } from './commands/index.ts';
+import { COMMANDS } from './commands/index.ts';
 import { commandHelp, generalHelp } from './help.ts';
 import { type CliIo, processIo, useColour } from './io.ts';
 import { formatText } from './reporters/text.ts';
@@ -48,14 +49,24 @@ async function runCommand(command: Command, args: readonly string[], io: CliIo):
   return command.run({ values, positionals, io });
 }
 
+/** « buidl » → « build », « valider » → « validate »: a swap, a slip or a French ending. */
+export function suggestCommand(word: string): string | undefined {
+  const names = COMMANDS.map((c) => c.name);
+  const scored = names
+    .map((name) => ({ name, distance: editDistance(word, name) }))
+    .filter(({ name, distance }) => distance <= 2 || (word.length >= 4 && name.startsWith(word.slice(0, 5))))
+    .sort((a, b) => a.distance - b.distance);
+  return scored[0]?.name;
+}
+
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'aide' || first === 'help') {
     if (first === undefined) {
-      io.stderr(generalHelp(await loadAllCommands()));
+      io.stderr(generalHelp(COMMANDS));
       return EXIT.usage;
     }
-    io.stdout(generalHelp(await loadAllCommands()));
+    io.stdout(generalHelp(COMMANDS));
     return EXIT.ok;
   }
   if (first === '-v' || first === '--version') {
@@ -64,10 +75,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const entry = COMMANDS.find((c) => c.name === first);
   if (!entry) {
+    const guess = suggestCommand(first);
     throw new UsageError(
       first.startsWith('-')
         ? `Option inconnue « ${first} » : indiquez d’abord une commande.`
-        : `Commande inconnue « ${first} ».`,
+        : `Commande inconnue « ${first} ».${guess ? ` Vouliez-vous dire « delib ${guess} » ?` : ''}`,
     );
   }
   return runCommand(await entry.load(), rest, io);

@@ -6,7 +6,7 @@
  * parsePoints('3,5-7') // Set {3, 5, 6, 7}
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Format } from '../bundle/manifest.ts';
 import { type Diagnostic, DiagnosticError, diagnostic, hasErrors } from '../diagnostics.ts';
 import type { SourceMap } from '../load/source-map.ts';
@@ -16,16 +16,19 @@ import { loadAndValidate } from '../validate/validate.ts';
 import { UsageError } from './command.ts';
 import { type CliIo, useColour } from './io.ts';
 import { formatGithub } from './reporters/github.ts';
+import { formatGitlab } from './reporters/gitlab.ts';
 import { formatJson } from './reporters/json.ts';
 import { formatText } from './reporters/text.ts';
 
-export const REPORTERS = ['text', 'json', 'github'] as const;
+export const REPORTERS = ['text', 'json', 'github', 'gitlab'] as const;
 export type Reporter = (typeof REPORTERS)[number];
 
 export function parseReporter(value: unknown): Reporter {
   const reporter = String(value ?? 'text');
   if (!REPORTERS.includes(reporter as Reporter)) {
-    throw new UsageError(`Format de rapport inconnu « ${reporter} » : choisissez text, json ou github.`);
+    throw new UsageError(
+      `Format de rapport inconnu « ${reporter} » : choisissez text, json, github ou gitlab.`,
+    );
   }
   return reporter as Reporter;
 }
@@ -62,18 +65,29 @@ export function parseFormats(value: string): Format[] {
   return FORMATS.filter((f) => list.includes(f));
 }
 
+/** An absolute path inside the run's working directory is shown relative to it (`modeles/note.hbs`). */
+function shown(io: CliIo, diagnostics: readonly Diagnostic[]): readonly Diagnostic[] {
+  return diagnostics.map((d) => {
+    if (!isAbsolute(d.file)) return d;
+    const rel = relative(io.cwd, d.file);
+    return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? d : { ...d, file: rel };
+  });
+}
+
 /** Prints diagnostics with the chosen reporter (on stderr, so stdout stays for results). */
 export function reportDiagnostics(
   io: CliIo,
   reporter: Reporter,
   file: string,
-  diagnostics: readonly Diagnostic[],
+  all: readonly Diagnostic[],
   sources: ReadonlyMap<string, string> = new Map(),
 ): void {
+  const diagnostics = shown(io, all);
   if (diagnostics.length === 0) return;
   if (reporter === 'json')
     io.stderr(formatJson([{ fichier: file, valide: !hasErrors(diagnostics) }], diagnostics));
   else if (reporter === 'github') io.stderr(formatGithub(diagnostics));
+  else if (reporter === 'gitlab') io.stderr(formatGitlab(diagnostics));
   else io.stderr(formatText(diagnostics, { colour: useColour(io), sources }));
 }
 
@@ -93,8 +107,8 @@ export interface LoadedSeance {
  * Loads and validates a séance for a command that renders it; throws DiagnosticError (exit 1)
  * with every problem when it is not valid.
  */
-export async function loadForRendering(file: string): Promise<LoadedSeance> {
-  const result = await loadAndValidate(file);
+export async function loadForRendering(file: string, cwd: string): Promise<LoadedSeance> {
+  const result = await loadAndValidate(file, { cwd });
   const texts = new Map<string, string>();
   if (result.sources) {
     texts.set(result.sources.root.file, result.sources.root.text);
@@ -103,12 +117,12 @@ export async function loadForRendering(file: string): Promise<LoadedSeance> {
   if (!result.seance || !result.sources || hasErrors(result.diagnostics)) {
     throw Object.assign(new DiagnosticError(result.diagnostics), { texts });
   }
-  const bytes = await readFile(file);
+  const bytes = await readFile(resolve(cwd, file));
   const assets = new Map<string, Uint8Array>();
   const logo = result.seance.collectivite.logo;
   if (logo) {
     try {
-      assets.set(logo, await readFile(resolve(dirname(file), logo)));
+      assets.set(logo, await readFile(resolve(result.sources.folder, logo)));
     } catch {
       throw new DiagnosticError([
         diagnostic('rule.file-missing', 'erreur', `Le logo « ${logo} » ne peut pas être lu.`, {
@@ -120,7 +134,7 @@ export async function loadForRendering(file: string): Promise<LoadedSeance> {
     }
   }
   const polices = result.seance.collectivite.polices;
-  const folder = dirname(file);
+  const folder = result.sources.folder;
   const fonts: FontFiles | undefined = polices && {
     family: polices.nom,
     regular: resolve(folder, polices.normal),

@@ -13,6 +13,8 @@ import type { SourceDoc, SourceMap } from './source-map.ts';
 export interface LoadOptions {
   /** Largest accepted file, in bytes (default 2 Mio). */
   readonly maxBytes?: number;
+  /** Folder a relative séance path is read from (default: the process's working directory). */
+  readonly cwd?: string;
 }
 
 export interface LoadResult {
@@ -44,12 +46,12 @@ interface Included {
 
 async function loadInclusion(
   root: SourceDoc,
+  folder: string,
   pair: Pair,
   target: string,
   options: LoadOptions,
 ): Promise<Included> {
   const place = { file: root.file, ...linePos(root, pair.value) };
-  const folder = dirname(resolve(root.file));
   const absolute = resolve(folder, target);
   const shown = join(dirname(root.file), target);
   const outside = () =>
@@ -97,7 +99,9 @@ function linePos(source: SourceDoc, node: unknown): { line: number; column: numb
  * const { data, diagnostics, sources } = await loadSeance('fixtures/conseil-2024-06-27.yaml');
  */
 export async function loadSeance(file: string, options: LoadOptions = {}): Promise<LoadResult> {
-  const read = await readText(file, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const path = resolve(options.cwd ?? process.cwd(), file);
+  const folder = dirname(path);
+  const read = await readText(path, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if ('diagnostic' in read) return { data: undefined, diagnostics: [read.diagnostic], sources: undefined };
   const parsed = parseYaml(read.text, file);
   const root = parsed.source;
@@ -105,7 +109,7 @@ export async function loadSeance(file: string, options: LoadOptions = {}): Promi
     return {
       data: undefined,
       diagnostics: parsed.diagnostics,
-      sources: { root, points: [], unresolvedPoints: [] },
+      sources: { root, folder, points: [], unresolvedPoints: [] },
     };
 
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
@@ -114,7 +118,11 @@ export async function loadSeance(file: string, options: LoadOptions = {}): Promi
   const points = parsed.data.points;
   const pointSources: (SourceDoc | undefined)[] = [];
   if (!isSeq(pointsNode) || !Array.isArray(points)) {
-    return { data: parsed.data, diagnostics, sources: { root, points: pointSources, unresolvedPoints: [] } };
+    return {
+      data: parsed.data,
+      diagnostics,
+      sources: { root, folder, points: pointSources, unresolvedPoints: [] },
+    };
   }
   const resolved: unknown[] = [];
   for (const [index, item] of pointsNode.items.entries()) {
@@ -153,7 +161,7 @@ export async function loadSeance(file: string, options: LoadOptions = {}): Promi
       pointSources.push(undefined);
       continue;
     }
-    const included = await loadInclusion(root, pair, target, options);
+    const included = await loadInclusion(root, folder, pair, target, options);
     diagnostics.push(...included.diagnostics);
     resolved.push(included.data);
     pointSources.push(included.source);
@@ -162,6 +170,6 @@ export async function loadSeance(file: string, options: LoadOptions = {}): Promi
   return {
     data: { ...parsed.data, points: resolved.map((p) => p ?? null) },
     diagnostics,
-    sources: { root, points: pointSources, unresolvedPoints },
+    sources: { root, folder, points: pointSources, unresolvedPoints },
   };
 }

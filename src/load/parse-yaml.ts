@@ -1,12 +1,33 @@
 /**
  * YAML text → document with positions, data, and diagnostics (never throws on bad input).
  */
-import { isAlias, isMap, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { isAlias, isMap, isScalar, Lexer, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
 import type { SourceDoc } from './source-map.ts';
+import { explainYamlMistake } from './yaml-mistakes.ts';
 
 /** Alias expansions allowed before a document is refused as an « alias bomb ». */
 export const MAX_ALIAS_COUNT = 100;
+
+/** Deepest accepted nesting of `[` and `{`: beyond it the parser's recursion depends on the stack left. */
+export const MAX_FLOW_DEPTH = 256;
+
+/** The lexer's markers that stand for no character of the source. */
+const ZERO_WIDTH = new Set(['\x02', '\x18', '\x1f']);
+
+/** Offset of the first `[` or `{` nested deeper than MAX_FLOW_DEPTH (outside of scalars), or -1. */
+function tooDeep(text: string): number {
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') {
+      depth++;
+      if (depth > MAX_FLOW_DEPTH) return offset;
+    } else if (token === ']' || token === '}') depth = Math.max(depth - 1, 0);
+    if (!ZERO_WIDTH.has(token)) offset += token.length;
+  }
+  return -1;
+}
 
 export interface ParsedYaml {
   readonly source: SourceDoc;
@@ -100,9 +121,27 @@ export function parseYaml(raw: string, file: string): ParsedYaml {
   // Old Mac files end lines with a lone CR, which the parser would not take for a line break.
   const text = raw.includes('\r') ? raw.replace(/\r(?!\n)/g, '\n') : raw;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, schema: 'core', prettyErrors: false, uniqueKeys: true });
+  const deep = tooDeep(text);
+  // Past the nesting bound nothing is parsed: the lines are counted for the position alone.
+  const doc = parseDocument(deep < 0 ? text : '', {
+    lineCounter,
+    schema: 'core',
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
   const source: SourceDoc = { file, text, doc, lineCounter };
   const diagnostics: Diagnostic[] = [];
+  if (deep >= 0) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+    diagnostics.push(
+      diagnostic('yaml.syntax', 'erreur', `Plus de ${MAX_FLOW_DEPTH} crochets ou accolades imbriqués.`, {
+        file,
+        ...pos(source, deep),
+        hint: 'Une séance n’a pas besoin de listes imbriquées à ce point : vérifiez les « [ » et « { » de cette ligne.',
+      }),
+    );
+    return { source, data: undefined, diagnostics };
+  }
 
   if (doc.directives?.yaml.explicit) {
     const offset = Math.max(text.search(/^%YAML/m), 0);
@@ -117,13 +156,30 @@ export function parseYaml(raw: string, file: string): ParsedYaml {
   // After a tab in the indentation, the parser's other complaints are consequences of it.
   const tabbed = doc.errors.some((e) => e.code === 'TAB_AS_INDENT');
   const errors = tabbed ? doc.errors.filter((e) => e.code === 'TAB_AS_INDENT') : doc.errors;
-  // One syntax error often makes the parser complain several times on the same line: the first
-  // complaint of a line is the one that helps.
+  // One syntax error often makes the parser complain several times on the same line, and then on
+  // the lines after it: the mistake is named once, at its line, and its consequences dropped.
+  let coveredUntil = 0;
   const seen = new Set<number>();
   for (const error of errors) {
     const key = source.lineCounter.linePos(error.pos[0]).line;
-    if (seen.has(key)) continue;
+    if (seen.has(key) || key <= coveredUntil) continue;
     seen.add(key);
+    const mistake =
+      error.code === 'DUPLICATE_KEY'
+        ? undefined
+        : explainYamlMistake(text, { code: error.code, offset: error.pos[0] });
+    if (mistake) {
+      coveredUntil = Math.max(key, mistake.coversUntilLine);
+      diagnostics.push(
+        diagnostic(mistake.kind === 'tab' ? 'yaml.tab' : 'yaml.syntax', 'erreur', mistake.message, {
+          file,
+          line: mistake.line,
+          column: mistake.column,
+          hint: mistake.hint,
+        }),
+      );
+      continue;
+    }
     const [message, hint] = YAML_MESSAGES[error.code] ?? [
       `Erreur de syntaxe YAML (${error.code}).`,
       'Vérifiez l’indentation, les « : » et les guillemets de cette ligne.',
@@ -159,7 +215,7 @@ export function parseYaml(raw: string, file: string): ParsedYaml {
         file,
         line: 1,
         column: 1,
-        hint: 'Partez d’un exemple : fixtures/sceaux-2023-03-23.yaml.',
+        hint: 'Partez du modèle commenté qu’écrit « delib init DOSSIER ».',
       }),
     );
     return { source, data: undefined, diagnostics };

@@ -18,6 +18,8 @@ export interface SourceDoc {
 /** Where every part of the loaded data comes from. */
 export interface SourceMap {
   readonly root: SourceDoc;
+  /** Absolute folder of the séance file: paths written in it (logo, fonts, points) are relative to it. */
+  readonly folder: string;
   /** For each point index: the document of an included point file, or undefined (in the root). */
   readonly points: readonly (SourceDoc | undefined)[];
   /** Indexes of included points whose file could not be loaded (already reported; data is null). */

@@ -71,7 +71,7 @@ export interface ScdlSource {
 const MISSING_HINTS: Partial<Record<ScdlColumn, { pointer: (i: number) => string; hint: string }>> = {
   COLL_SIRET: {
     pointer: () => '/collectivite',
-    hint: 'Ajoutez le SIRET de la collectivité sous « collectivite: », par exemple siret: "21920071000012".',
+    hint: 'Ajoutez le SIRET de la collectivité sous « collectivite: », par exemple siret: "21920071000016".',
   },
   DELIB_MATIERE_CODE: {
     pointer: (i) => `/points/${i}`,

@@ -17,6 +17,8 @@ import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { defaultFontFiles, type FontFace, type FontFiles } from './font-files.ts';
 
+export { missingCharacters } from './missing-characters.ts';
+
 /** One parsed face: a fontkit font whose `layout` carries the glyph fix. */
 export type LoadedFont = fontkit.Font;
 
@@ -101,20 +103,4 @@ function glyphSubstitutions(probe: fontkit.Font): (text: string) => string {
     replacements.set('\u202F', thin === 0 ? ' ' : '\u2009');
   const pattern = new RegExp(`[${[...replacements.keys()].join('')}]`, 'gu');
   return (text) => text.replace(pattern, (c) => replacements.get(c) ?? c);
-}
-
-/**
- * Characters of `text` that a face cannot draw (its glyph would be the empty box), for warnings.
- *
- * @example
- * missingCharacters(loadFonts().regular, 'Œuvre ✓') // ['✓']
- */
-export function missingCharacters(font: LoadedFont, text: string): string[] {
-  const missing = new Set<string>();
-  for (const char of text) {
-    const cp = char.codePointAt(0) ?? 0;
-    if (cp < 0x20 || cp === 0xad || cp === 0x202f || cp === 0x2011 || cp === 0x2009) continue;
-    if (!font.hasGlyphForCodePoint(cp)) missing.add(char);
-  }
-  return [...missing];
 }

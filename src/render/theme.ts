@@ -35,6 +35,11 @@ export interface Theme {
     readonly marginBottom: number;
     readonly marginLeft: number;
     readonly marginRight: number;
+    /**
+     * Room below the bottom margin (above the footer) that the last page of a PDF may take when
+     * the rest of the document fits in it, instead of a new page for two lines.
+     */
+    readonly absorb: number;
   };
   readonly header: { readonly fontSize: number; readonly logoHeight: number; readonly spaceAfter: number };
   readonly footer: {
@@ -46,7 +51,14 @@ export interface Theme {
   /** Lines of a title block: the first is the document's name (`title`), others `titleLine`. */
   readonly title: ParagraphStyle;
   readonly titleLine: ParagraphStyle;
-  readonly list: { readonly indent: number; readonly itemSpacing: number };
+  /** Text of a footnote, at the page foot (PDF) or in Word's footnotes (DOCX). */
+  readonly footnote: ParagraphStyle;
+  readonly list: {
+    readonly indent: number;
+    readonly itemSpacing: number;
+    /** Labels by nesting depth (0 = outermost list), repeated past the last one. */
+    readonly numbering: ListNumbering;
+  };
   readonly table: {
     readonly fontSize: number;
     readonly cellPadding: number;
@@ -59,6 +71,90 @@ export interface Theme {
     readonly spaceBefore: number /** blank room for the signature */;
     readonly signHeight: number;
   };
+}
+
+/** How an ordered list counts at one depth. */
+export type CounterFormat = 'decimal' | 'lowerLetter' | 'upperLetter' | 'lowerRoman' | 'upperRoman';
+
+export interface OrderedLevel {
+  readonly format: CounterFormat;
+  /** Text after the counter (« . », « ) », « – »). */
+  readonly suffix: string;
+}
+
+/**
+ * The one description of list labels that both renderers read: the PDF draws the label text of
+ * `listLabel`, the DOCX writes the same formats and suffixes as Word numbering levels.
+ */
+export interface ListNumbering {
+  readonly bullets: readonly string[];
+  readonly ordered: readonly OrderedLevel[];
+}
+
+const letters = (n: number, upper: boolean): string => {
+  let out = '';
+  for (let k = Math.max(1, n); k > 0; k = Math.floor((k - 1) / 26))
+    out = String.fromCharCode(97 + ((k - 1) % 26)) + out;
+  return upper ? out.toUpperCase() : out;
+};
+
+const ROMAN: readonly [number, string][] = [
+  [1000, 'm'],
+  [900, 'cm'],
+  [500, 'd'],
+  [400, 'cd'],
+  [100, 'c'],
+  [90, 'xc'],
+  [50, 'l'],
+  [40, 'xl'],
+  [10, 'x'],
+  [9, 'ix'],
+  [5, 'v'],
+  [4, 'iv'],
+  [1, 'i'],
+];
+
+const roman = (n: number, upper: boolean): string => {
+  let out = '';
+  let rest = n;
+  for (const [value, digits] of ROMAN) {
+    while (rest >= value) {
+      out += digits;
+      rest -= value;
+    }
+  }
+  return upper ? out.toUpperCase() : out;
+};
+
+/** The counter of item `n` in a format, as Word draws it (« 3 », « c », « iii »). */
+export function counterText(n: number, format: CounterFormat): string {
+  switch (format) {
+    case 'decimal':
+      return String(n);
+    case 'lowerLetter':
+      return letters(n, false);
+    case 'upperLetter':
+      return letters(n, true);
+    case 'lowerRoman':
+      return n > 0 ? roman(n, false) : String(n);
+    case 'upperRoman':
+      return n > 0 ? roman(n, true) : String(n);
+  }
+}
+
+/**
+ * The label of item number `n` of a list at nesting `depth`.
+ *
+ * @example
+ * listLabel(theme.list.numbering, { ordered: true, depth: 1, n: 3 }) // 'c)'
+ */
+export function listLabel(
+  numbering: ListNumbering,
+  at: { readonly ordered: boolean; readonly depth: number; readonly n: number },
+): string {
+  if (!at.ordered) return numbering.bullets[at.depth % numbering.bullets.length] ?? '•';
+  const level = numbering.ordered[at.depth % numbering.ordered.length] ?? { format: 'decimal', suffix: '.' };
+  return `${counterText(at.n, level.format)}${level.suffix}`;
 }
 
 const base = {
@@ -80,6 +176,7 @@ export const theme: Theme = {
     marginBottom: 70.9,
     marginLeft: 70.9,
     marginRight: 70.9,
+    absorb: 24,
   },
   header: { fontSize: 10, logoHeight: 42, spaceAfter: 18 },
   footer: { fontSize: 8.5, offset: 34 },
@@ -157,8 +254,28 @@ export const theme: Theme = {
     spaceBefore: 10,
     spaceAfter: 14,
   },
+  footnote: {
+    ...base,
+    styleName: 'Note de bas de page',
+    fontSize: 8.5,
+    align: 'left',
+    spaceBefore: 2,
+    spaceAfter: 0,
+    lineHeight: 1.15,
+  },
   titleLine: { ...base, styleName: 'Sous-titre', fontSize: 12, bold: true, align: 'center', spaceAfter: 6 },
-  list: { indent: 18, itemSpacing: 3 },
+  list: {
+    indent: 18,
+    itemSpacing: 3,
+    numbering: {
+      bullets: ['•', '–', '◦'],
+      ordered: [
+        { format: 'decimal', suffix: '.' },
+        { format: 'lowerLetter', suffix: ')' },
+        { format: 'lowerRoman', suffix: '.' },
+      ],
+    },
+  },
   table: { fontSize: 10, cellPadding: 4, borderWidth: 0.5, headerFill: '#E8E8E8', spaceAfter: 10 },
   signatures: { fontSize: body, spaceBefore: 18, signHeight: 60 },
 };

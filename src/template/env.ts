@@ -2,14 +2,15 @@
  * The Handlebars environment of delib: its own instance (never the global one), strict (a missing
  * field is an error naming the template file, line, column and data path), unknown helpers and
  * missing partials rejected when the templates are compiled, prototype access off, and values
- * escaped for Markdown instead of HTML. Templates are compiled once per process and folder.
+ * escaped for Markdown instead of HTML. Templates are compiled once per process and folder;
+ * diagnostics name template files by absolute path (the CLI shows them relative to its folder).
  *
  * @example
  * const env = templateEnv({ templatesDir: 'ma-ville/modeles' });
  * const markdown = env.render('note-de-presentation', context);
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { type Diagnostic, DiagnosticError, diagnostic } from '../diagnostics.ts';
@@ -117,11 +118,6 @@ function templateFiles(overrideDir: string | undefined): TemplateFile[] {
   return [...byKey.values()];
 }
 
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel.startsWith('..') ? path : rel;
-}
-
 interface HbError {
   message: string;
   lineNumber?: number;
@@ -151,7 +147,7 @@ function compileError(file: TemplateFile, error: unknown): Diagnostic {
   if (known) {
     const name = known[1] ?? known[2] ?? '';
     return diagnostic('template.unknown-helper', 'erreur', `Fonction inconnue « ${name} » dans le modèle.`, {
-      file: displayPath(file.path),
+      file: file.path,
       line,
       column,
       hint: `Fonctions disponibles : ${Object.keys(templateHelpers(Handlebars)).join(', ')}.`,
@@ -164,7 +160,7 @@ function compileError(file: TemplateFile, error: unknown): Diagnostic {
     'erreur',
     `Erreur de syntaxe dans le modèle : ${parseErrorText(e.message)}`,
     {
-      file: displayPath(file.path),
+      file: file.path,
       line: at,
       // Handlebars' parse errors give a line only: the diagnostic points at its start.
       column: at > 0 ? Math.max(column, 1) : 0,
@@ -214,15 +210,10 @@ function buildEnv(overrideDir: string | undefined): TemplateEnv {
   // A mistyped --templates must not fall back silently to delib's own templates.
   if (overrideDir !== undefined && !statSync(overrideDir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new DiagnosticError([
-      diagnostic(
-        'file.not-found',
-        'erreur',
-        `Le dossier de modèles « ${displayPath(overrideDir)} » est introuvable.`,
-        {
-          file: displayPath(overrideDir),
-          hint: 'Vérifiez le chemin donné à --templates (un dossier contenant des fichiers .hbs).',
-        },
-      ),
+      diagnostic('file.not-found', 'erreur', `Le dossier de modèles « ${overrideDir} » est introuvable.`, {
+        file: overrideDir,
+        hint: 'Vérifiez le chemin donné à --templates (un dossier contenant des fichiers .hbs).',
+      }),
     ]);
   }
   const hb = newHandlebars();
@@ -249,7 +240,7 @@ function buildEnv(overrideDir: string | undefined): TemplateEnv {
         if (!partialNames.has(call.name)) {
           problems.push(
             diagnostic('template.missing-partial', 'erreur', `Partiel introuvable « ${call.name} ».`, {
-              file: displayPath(file.path),
+              file: file.path,
               line: call.line,
               column: call.column,
               hint: `Créez le fichier partials/${call.name}${EXTENSION} ou corrigez le nom. Partiels disponibles : ${[...partialNames].join(', ')}.`,
@@ -306,7 +297,7 @@ function runtimeError(file: TemplateFile, source: string, error: unknown): Diagn
       'erreur',
       `Le champ « ${path || missing[1]} » est absent des données du modèle « ${basename(file.path)} ».`,
       {
-        file: displayPath(file.path),
+        file: file.path,
         line,
         column,
         path: `/${(path || missing[1] || '').replace(/^[@.]+/, '').replaceAll('.', '/')}`,
@@ -317,7 +308,7 @@ function runtimeError(file: TemplateFile, source: string, error: unknown): Diagn
   const partial = /The partial (\S+) could not be found/.exec(e.message);
   if (partial) {
     return diagnostic('template.missing-partial', 'erreur', `Partiel introuvable « ${partial[1]} ».`, {
-      file: displayPath(file.path),
+      file: file.path,
       line,
       column,
       hint: 'Créez ce partiel dans le dossier partials/ des modèles.',
@@ -329,7 +320,7 @@ function runtimeError(file: TemplateFile, source: string, error: unknown): Diagn
       'erreur',
       'Le modèle s’appelle lui-même sans fin (un partiel qui s’inclut, directement ou par un autre).',
       {
-        file: displayPath(file.path),
+        file: file.path,
         line,
         column,
         hint: 'Retirez l’appel {{> …}} qui ramène au même partiel.',
@@ -337,7 +328,7 @@ function runtimeError(file: TemplateFile, source: string, error: unknown): Diagn
     );
   }
   return diagnostic('template.syntax', 'erreur', `Erreur dans le modèle : ${firstLine(e.message)}`, {
-    file: displayPath(file.path),
+    file: file.path,
     line,
     column,
     hint: 'Vérifiez les arguments des fonctions utilisées à cet endroit.',

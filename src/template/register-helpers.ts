@@ -21,11 +21,15 @@ type HelperFn = (...args: never[]) => unknown;
  * templating; a line starting with « : » is escaped so it can never open or close a directive of
  * the template around it.
  */
-export function richTextMarkdown(value: string): string {
-  return value
+export function richTextMarkdown(value: string, field = 0): string {
+  const text = value
     .replace(/\r\n?/g, '\n')
     .trim()
-    .replace(/^([ \t]*):/gm, '$1\\:');
+    .replace(/^([ \t]*):/gm, '$1\\:')
+    // « # Titre » is a section of the exposé or article, one level below the document's title.
+    .replace(/^( {0,3})(#{1,5})(?=[ \t]|$)/gm, '$1#$2');
+  // Footnote labels are the clerk's per field: two fields of one document may both use [^1].
+  return field === 0 ? text : text.replace(/\[\^([^\]\s]+)\]/g, `[^${field}-$1]`);
 }
 
 /** Helpers by name; `hb` provides SafeString (each environment has its own). */
@@ -43,7 +47,9 @@ export function templateHelpers(hb: typeof Handlebars): Record<string, Handlebar
         : call(...positional);
     };
   }
-  out.riche = (value: unknown) => new hb.SafeString(typeof value === 'string' ? richTextMarkdown(value) : '');
+  let field = 0;
+  out.riche = (value: unknown) =>
+    new hb.SafeString(typeof value === 'string' ? richTextMarkdown(value, ++field) : '');
   out.attr = (value: unknown) =>
     new hb.SafeString(escapeAttributeValue(value === undefined ? '' : String(value)));
   out.majuscules = (value: unknown) => String(value ?? '').toLocaleUpperCase('fr-FR');

@@ -5,7 +5,8 @@
  * Nothing is dropped silently: every construct outside the documented subset becomes a problem
  * with its line and column in the Markdown text. Two modes: `template` allows the block
  * directives and headings of delib's templates; `richtext` (a clerk's field) allows paragraphs,
- * emphasis, lists, tables, line breaks and http(s)/mailto links only.
+ * headings (one level below the document's own), emphasis, lists, tables, line breaks, footnotes
+ * and http(s)/mailto links only.
  *
  * @example
  * const { blocks, problems } = blocksFromMarkdown('Bonjour **tout le monde**', { mode: 'richtext' });
@@ -13,6 +14,7 @@
 import type {
   BlockContent,
   DefinitionContent,
+  FootnoteDefinition,
   List as MdList,
   Table as MdTable,
   PhrasingContent,
@@ -83,6 +85,10 @@ interface Context {
   readonly problems: MarkdownProblem[];
   /** Lists around the node being converted. */
   readonly listDepth: number;
+  /** Footnote definitions of the whole text, by identifier. */
+  readonly definitions: ReadonlyMap<string, FootnoteDefinition>;
+  /** Footnotes numbered so far (shared by the whole text). */
+  readonly notes: { count: number };
 }
 
 /**
@@ -150,11 +156,6 @@ const REJECTED: Readonly<Record<string, { code: DiagnosticCode; message: string;
     message: 'Les définitions de liens (« [x]: … ») ne sont pas acceptées.',
     hint: 'Écrivez le lien en ligne : [texte](https://…).',
   },
-  footnoteDefinition: {
-    code: 'richtext.unsupported',
-    message: 'Les notes de bas de page ne sont pas acceptées.',
-    hint: 'Écrivez la précision entre parenthèses.',
-  },
 };
 
 function rejected(ctx: Context, node: { type: string; position?: MdNode['position'] }): void {
@@ -214,6 +215,18 @@ function inlines(nodes: readonly PhrasingContent[], ctx: Context): Inline[] {
           out.push(...inlines(node.children, ctx));
         }
         break;
+      case 'footnoteReference': {
+        const definition = ctx.definitions.get(node.identifier);
+        ctx.notes.count++;
+        const content = (definition?.children ?? []).flatMap((child, i): Inline[] => {
+          const sep: Inline[] = i > 0 ? [{ type: 'break' }] : [];
+          if (child.type === 'paragraph') return [...sep, ...inlines(child.children, ctx)];
+          rejected(ctx, child);
+          return [];
+        });
+        out.push({ type: 'footnote', label: String(ctx.notes.count), children: content });
+        break;
+      }
       case 'linkReference':
         // « [texte] » without a definition: keep what the clerk wrote.
         out.push({ type: 'text', value: '[' }, ...inlines(node.children, ctx), { type: 'text', value: ']' });
@@ -368,20 +381,14 @@ function blocks(nodes: readonly MdNode[], ctx: Context): Block[] {
         if (children.length > 0) out.push({ type: 'paragraph', role: ctx.role, children });
         break;
       }
-      case 'heading':
-        if (ctx.mode === 'richtext') {
-          problem(
-            ctx,
-            node,
-            'richtext.unsupported',
-            'Les titres (lignes commençant par « # ») ne sont pas acceptés dans ce texte.',
-            'Écrivez le titre comme un paragraphe en **gras**.',
-          );
-          out.push({ type: 'paragraph', role: ctx.role, children: inlines(node.children, ctx) });
-        } else {
-          const level = Math.min(node.depth, 3) as 1 | 2 | 3;
-          out.push({ type: 'heading', level, children: inlines(node.children, ctx) });
-        }
+      case 'heading': {
+        // A clerk's « # Titre » reaches here one level down (see richTextMarkdown).
+        const level = Math.min(node.depth, 3) as 1 | 2 | 3;
+        out.push({ type: 'heading', level, children: inlines(node.children, ctx) });
+        break;
+      }
+      case 'footnoteDefinition':
+        // Its text went into the footnote where it is called.
         break;
       case 'list':
         out.push(list(node, ctx));
@@ -420,6 +427,20 @@ function blocks(nodes: readonly MdNode[], ctx: Context): Block[] {
     }
   }
   return out;
+}
+
+/** Footnote definitions anywhere in the text (inside directives and list items too). */
+function collectDefinitions(nodes: readonly MdNode[], into: Map<string, FootnoteDefinition>): void {
+  for (const node of nodes) {
+    if (node.type === 'footnoteDefinition') into.set(node.identifier, node);
+    else if (
+      'children' in node &&
+      node.type !== 'paragraph' &&
+      node.type !== 'heading' &&
+      node.type !== 'table'
+    )
+      collectDefinitions(node.children as readonly MdNode[], into);
+  }
 }
 
 /** Link openers accepted in one text: the parser's time grows with their square. */
@@ -473,6 +494,16 @@ export function blocksFromMarkdown(
   const nesting = tooDeep(source);
   if (nesting) return { blocks: [], problems: [nesting] };
   const root = parseMarkdown(source);
-  const ctx: Context = { mode: options.mode, role: options.role ?? 'body', source, problems, listDepth: 0 };
+  const definitions = new Map<string, FootnoteDefinition>();
+  collectDefinitions(root.children, definitions);
+  const ctx: Context = {
+    mode: options.mode,
+    role: options.role ?? 'body',
+    source,
+    problems,
+    listDepth: 0,
+    definitions,
+    notes: { count: 0 },
+  };
   return { blocks: blocks(root.children, ctx), problems };
 }

@@ -19,6 +19,10 @@ export function inlineText(inlines: readonly Inline[]): string {
       case 'break':
         out += '\n';
         break;
+      case 'footnote':
+        // The mark where the note is called; its text is at the page foot (see footnoteTexts).
+        out += node.label;
+        break;
       default:
         out += inlineText(node.children);
     }
@@ -50,6 +54,16 @@ function blockLines(block: Block): string[] {
 /** The text of every block of the document body, one line per paragraph, cell or signature line. */
 export function treeText(doc: DocumentTree): string {
   return doc.children.flatMap(blockLines).join('\n');
+}
+
+/** The notes of a run of inlines in reading order, each as « label text ». */
+export function footnoteTexts(inlines: readonly Inline[]): string[] {
+  return inlines.flatMap((node): string[] => {
+    if (node.type === 'footnote')
+      return [`${node.label} ${inlineText(node.children)}`, ...footnoteTexts(node.children)];
+    if (node.type === 'text' || node.type === 'break') return [];
+    return footnoteTexts(node.children);
+  });
 }
 
 /** Folds U+00A0, U+202F and U+2009 to plain spaces, drops soft hyphens, and collapses whitespace. */

@@ -54,7 +54,18 @@ export interface Link {
   readonly children: readonly Inline[];
 }
 
-export type Inline = Text | Strong | Emphasis | Superscript | Break | Link;
+/**
+ * A footnote: its mark (« 1 ») printed raised where it stands, its text at the foot of the page
+ * (PDF) or in Word's own footnotes (DOCX). Notes are numbered in reading order per document.
+ */
+export interface Footnote {
+  readonly type: 'footnote';
+  /** The mark, « 1 », « 2 »…, unique in the document. */
+  readonly label: string;
+  readonly children: readonly Inline[];
+}
+
+export type Inline = Text | Strong | Emphasis | Superscript | Break | Link | Footnote;
 
 // ---------------------------------------------------------------------------------------------
 // Blocks (flow content)

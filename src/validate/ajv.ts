@@ -1,33 +1,30 @@
 /**
- * The ajv validator of a resolved séance, compiled once per process (strict mode, all errors,
- * formats, verbose so that errors carry their schema for titles and allowed keys).
+ * The ajv validator of a resolved séance. The compiled package ships it as standalone code,
+ * generated at build time (dist/validate/seance-validator.js, see bin/build-dist.js): no schema
+ * to compile, no ajv or TypeBox to load at start. From the sources it is compiled once per process.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import localizeFr from 'ajv-i18n/localize/fr/index.js';
-import { type Seance, SeanceSchema } from '../schema/seance.ts';
+import type { Seance } from '../schema/seance.ts';
 
-/**
- * A fresh strict Ajv 2020 instance with formats, as used by delib and by the schema tests.
- *
- * @example
- * const validate = createAjv().compile(JSON.parse(schemaText));
- */
-export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-  addFormats(ajv, ['date']);
-  return ajv;
+/** Written beside the compiled ajv.js by the build; absent from the sources. */
+const STANDALONE = new URL('./seance-validator.js', import.meta.url);
+
+async function load(): Promise<ValidateFunction<Seance>> {
+  if (import.meta.url.endsWith('.js')) {
+    try {
+      return ((await import(STANDALONE.href)) as { default: ValidateFunction<Seance> }).default;
+    } catch {
+      // A dist/ built without it: compile as the sources do.
+    }
+  }
+  return (await import('./ajv-compile.ts')).compileSeance();
 }
 
-let compiled: ValidateFunction<Seance> | undefined;
+const compiled = await load();
 
 /** The compiled validator of a resolved séance (`SeanceSchema`). */
 export function seanceValidator(): ValidateFunction<Seance> {
-  if (!compiled) {
-    // The resolved view has no $id: it is an internal variant of the published format.
-    compiled = createAjv().compile<Seance>(JSON.parse(JSON.stringify(SeanceSchema)));
-  }
   return compiled;
 }
 

@@ -5,7 +5,8 @@
  * import { loadAndValidate } from './validate/index.ts';
  * const { seance, diagnostics } = await loadAndValidate('seance.yaml');
  */
-export { createAjv, schemaErrors, seanceValidator } from './ajv.ts';
+export { schemaErrors, seanceValidator } from './ajv.ts';
+export { createAjv } from './ajv-compile.ts';
 export { RULES } from './rules/index.ts';
 export { schemaDiagnostics } from './schema-errors.ts';
 export { closest, editDistance } from './suggest.ts';

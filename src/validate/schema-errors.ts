@@ -19,7 +19,7 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
 
 /** Hints for `pattern` errors, by property name. */
 const PATTERN_HINTS: Readonly<Record<string, string>> = {
-  siret: 'Écrivez les 14 chiffres sans espace, entre guillemets : "21920071000012".',
+  siret: 'Écrivez les 14 chiffres sans espace, entre guillemets : "21920071000016".',
   departement: 'Écrivez le numéro entre guillemets : "92", "2A", "974".',
   heure: 'Écrivez l’heure sur 24 heures avec deux-points, entre guillemets : "19:30".',
   code: 'Écrivez le code @ctes entre guillemets : "8.4", "7.10".',
@@ -29,6 +29,34 @@ const PATTERN_HINTS: Readonly<Record<string, string>> = {
     'L’objet tient sur une ligne : écrivez « objet: >- » puis le texte sur les lignes suivantes, indenté.',
   inclure: 'Donnez le chemin d’un fichier .yaml : « inclure: points/02-budget.yaml ».',
 };
+
+/**
+ * The ISO date a clerk meant when typing « 12/12/2026 », « 5-3-2024 » or « 2024/06/27 », when it
+ * exists; otherwise the general rule.
+ */
+export function dateHint(value: unknown): string {
+  const text = String(value).trim();
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  const ymd = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(text);
+  const [year, month, day] = dmy ? [dmy[3], dmy[2], dmy[1]] : ymd ? [ymd[1], ymd[2], ymd[3]] : [];
+  if (year && month && day) {
+    const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+    const date = new Date(`${iso}T00:00:00Z`);
+    if (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso)) {
+      return `Écrivez la date dans l’ordre année-mois-jour : ${iso}.`;
+    }
+    return `Le ${Number(day)}/${Number(month)}/${year} n’existe pas : vérifiez le jour et le mois, puis écrivez AAAA-MM-JJ.`;
+  }
+  return 'Écrivez l’année, le mois et le jour séparés par des tirets, par exemple 2024-06-27 ; vérifiez que le jour existe dans le mois.';
+}
+
+function patternHint(property: string, data: unknown, pattern: string): string {
+  const digits = String(data).replace(/[\s.\u00A0\u202F]/g, '');
+  if (property === 'siret' && /^\d{14}$/.test(digits)) {
+    return `Écrivez les 14 chiffres sans espace ni point, entre guillemets : "${digits}".`;
+  }
+  return PATTERN_HINTS[property] ?? `Format attendu : ${pattern}.`;
+}
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return 'vide';
@@ -144,7 +172,7 @@ function describeError(error: ErrorObject, sources: SourceMap): Described {
         message: `${capitalize(what)} doit valoir ${expected}.`,
         hint:
           propertyName(pointer) === 'unanimite'
-            ? 'Écrivez « unanimite: true », ou remplacez-la par le décompte « pour », « contre », « abstentions ».'
+            ? `${typeof error.data === 'string' ? `« ${error.data} » est un texte, pas un booléen : écrivez` : 'Écrivez'} « unanimite: true », ou remplacez-la par le décompte « pour », « contre », « abstentions ».`
             : `Écrivez ${expected}.`,
       };
     }
@@ -152,13 +180,13 @@ function describeError(error: ErrorObject, sources: SourceMap): Described {
       return {
         code: 'schema.format',
         message: `${capitalize(what)} doit être une date réelle au format AAAA-MM-JJ, pas « ${String(error.data)} ».`,
-        hint: 'Par exemple 2023-03-23 ; vérifiez que le jour existe dans le mois.',
+        hint: dateHint(error.data),
       };
     case 'pattern':
       return {
         code: 'schema.pattern',
         message: `${capitalize(what)} n’a pas le format attendu (« ${String(error.data).replace(/\s+/g, ' ').trim().slice(0, 60)} »).`,
-        hint: PATTERN_HINTS[propertyName(pointer)] ?? `Format attendu : ${String(params.pattern)}.`,
+        hint: patternHint(propertyName(pointer), error.data, String(params.pattern)),
       };
     case 'minimum':
     case 'maximum':
@@ -184,7 +212,7 @@ function describeError(error: ErrorObject, sources: SourceMap): Described {
     case 'minItems':
       return {
         code: 'schema.length',
-        message: `${capitalize(what)} doit contenir au moins ${String(params.limit)} élément(s).`,
+        message: `${capitalize(what)} doit contenir au moins ${Number(params.limit) < 2 ? 'un élément' : `${String(params.limit)} éléments`}.`,
         hint: 'Ajoutez un élément : une ligne « - … ».',
       };
     default:
@@ -218,11 +246,16 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], sources: Sourc
       return guess ? [`${e.instancePath}\u0000${guess}`] : [];
     }),
   );
+  // « unanimite: oui » is both a text where a boolean is expected and not the one allowed value:
+  // one mistake, said once, by the more precise error.
+  const constrained = new Set(
+    pruned.filter((e) => e.keyword === 'const' || e.keyword === 'enum').map((e) => e.instancePath),
+  );
   const kept = pruned.filter(
     (e) =>
       !(
         e.keyword === 'required' && misspelt.has(`${e.instancePath}\u0000${String(e.params.missingProperty)}`)
-      ),
+      ) && !(e.keyword === 'type' && constrained.has(e.instancePath)),
   );
   return kept.map((error) => {
     const described = describeError(error, sources);

@@ -12,7 +12,7 @@ const dir = mkdtempSync(join(tmpdir(), 'delib-pdfsig-'));
 const bundle = join(dir, 'bundle');
 const convention = join(bundle, 'point-01-convention-1.pdf');
 const env = { SOURCE_DATE_EPOCH: '1679529600', DELIB_P12_PASSWORD: 'secret' };
-const io = { stdout: () => {}, stderr: () => {}, isTTY: false, env };
+const io = { stdout: () => {}, stderr: () => {}, isTTY: false, env, cwd: process.cwd() };
 
 /** pdfsig exits non-zero when a signature is invalid: keep its output either way. */
 function pdfsig(file: string): string {

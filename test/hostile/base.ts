@@ -9,7 +9,7 @@ export const BASE = `version: 1
 collectivite:
   nom: Ville d'Essai
   nature: commune
-  siret: "21920071000012"
+  siret: "21920071000016"
   adresse: 1 place de la Mairie, 92330 Essai
   departement: "92"
 instance: Conseil municipal

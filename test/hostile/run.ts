@@ -6,49 +6,20 @@
  * @example
  * const result = await runCase(HOSTILE_CASES[0]!, { build: true });
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import { type CliResult, runDelib } from '../support/cli.ts';
 import type { HostileCase } from './cases.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/delib.js');
+export type CliRun = CliResult;
 
-/** Wall-clock bound of one CLI run, and heap bound of its process (workers inherit it). */
-export const LIMITS = { milliseconds: 90_000, heapMegabytes: 768 } as const;
-
-export interface CliRun {
-  /** Exit code, or a negative number when the process was killed (time bound). */
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
+/**
+ * Runs the CLI in-process in `cwd` (a hang fails the test by its timeout; a blow-up of memory
+ * takes the test worker down, which fails the file).
+ */
 export function cli(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        cwd,
-        env: {
-          ...process.env,
-          NO_COLOR: '1',
-          SOURCE_DATE_EPOCH: '1679529600',
-          NODE_OPTIONS: `--max-old-space-size=${LIMITS.heapMegabytes}`,
-          ...env,
-        },
-        timeout: LIMITS.milliseconds,
-        killSignal: 'SIGKILL',
-        maxBuffer: 256 * 1024 * 1024,
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        done({ code, stdout: String(stdout), stderr: String(stderr) });
-      },
-    );
-  });
+  return runDelib(args, { cwd, env: { SOURCE_DATE_EPOCH: '1679529600', ...env } });
 }
 
 /** `seance.yaml:12:5  erreur  …  [code]` lines → `code@12:5` (other files prefixed `file:`). */

@@ -161,7 +161,7 @@ const partie = fc.record(
   {
     nom: plainText(5),
     adresse: plainText(6),
-    siret: fc.constant('21920071000012'),
+    siret: fc.constant('21920071000016'),
     representant: name,
     qualite: fc.constantFrom('Maire', 'Président', 'Directrice générale'),
     mandat: plainText(8),
@@ -233,7 +233,7 @@ export const seanceArbitrary = fc
         {
           nom: plainText(5),
           nature: fc.constantFrom(...NATURES),
-          siret: fc.constant('21920071000012'),
+          siret: fc.constant('21920071000016'),
           adresse: plainText(8),
           departement: fc.constantFrom('92', '2A', '974', '06'),
         },

@@ -136,6 +136,7 @@ function inlineSoft(inlines: readonly Inline[]): string {
     .map((node) => {
       if (node.type === 'text') return node.value;
       if (node.type === 'break') return '\n';
+      if (node.type === 'footnote') return node.label;
       return inlineSoft(node.children);
     })
     .join('');

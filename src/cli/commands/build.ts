@@ -9,7 +9,7 @@ import { buildDate } from '../../bundle/clock.ts';
 import { type Diagnostic, DiagnosticError, diagnostic } from '../../diagnostics.ts';
 import { ctesDiagnostics } from '../../publish/ctes.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
-import type { CliIo } from '../io.ts';
+import { type CliIo, inCwd } from '../io.ts';
 import { loadForRendering, parseFormats, parsePoints, parseReporter, reportDiagnostics } from '../options.ts';
 
 /** `2023-03-23` + « Conseil municipal » → `2023-03-23-conseil-municipal`. */
@@ -36,10 +36,14 @@ function progressBar(io: CliIo, quiet: boolean): (done: number, total: number) =
   };
 }
 
-async function readOptionalFile(path: string | undefined, what: string): Promise<Uint8Array | undefined> {
+async function readOptionalFile(
+  io: CliIo,
+  path: string | undefined,
+  what: string,
+): Promise<Uint8Array | undefined> {
   if (path === undefined) return undefined;
   try {
-    return await readFile(path);
+    return await readFile(inCwd(io, path));
   } catch {
     throw new DiagnosticError([
       diagnostic('file.not-found', 'erreur', `${what} « ${path} » est introuvable ou illisible.`, {
@@ -72,7 +76,7 @@ Options :
                              les décrit dans manifest.json (nature, matière, numéro, date, objet)
       --force                remplace un dossier de sortie qui contient d’autres fichiers
   -j, --jobs N               nombre de fils de calcul (par défaut : 2 pour les grosses séances)
-  -r, --reporter FORMAT      text, json ou github (rapport des erreurs)
+  -r, --reporter FORMAT      text, json, github ou gitlab (rapport des erreurs)
   -q, --quiet                n’affiche ni progression ni résumé
   -h, --help                 affiche cette aide
 
@@ -110,7 +114,7 @@ Exemples :
     let texts: ReadonlyMap<string, string> = new Map();
     try {
       const creationDate = buildDate(io.env);
-      const loaded = await loadForRendering(file);
+      const loaded = await loadForRendering(file, io.cwd);
       texts = loaded.texts;
       reportDiagnostics(io, reporter, file, loaded.warnings, texts);
       const ctes = values.ctes === true;
@@ -122,11 +126,16 @@ Exemples :
       if (points) {
         const missing = [...points].filter((n) => !seance.points.some((p) => p.numero === n));
         if (missing.length > 0) {
-          throw new UsageError(`Point(s) absent(s) de la séance : ${missing.join(', ')}.`);
+          throw new UsageError(
+            missing.length === 1
+              ? `Point absent de la séance : ${missing.join(', ')}.`
+              : `Points absents de la séance : ${missing.join(', ')}.`,
+          );
         }
       }
-      const templatesDir = typeof values.templates === 'string' ? values.templates : undefined;
+      const templatesDir = typeof values.templates === 'string' ? inCwd(io, values.templates) : undefined;
       const referenceDocx = await readOptionalFile(
+        io,
         typeof values['reference-docx'] === 'string' ? values['reference-docx'] : undefined,
         'Le document Word de référence',
       );
@@ -135,14 +144,13 @@ Exemples :
           ? values.sortie
           : defaultOutDir(seance.seance.date, seance.instance);
       const controller = new AbortController();
-      const onSignal = (signal: NodeJS.Signals) => controller.abort(new Error(signal));
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
+      const onSignal = (signal: string) => controller.abort(new Error(signal));
+      const unsubscribe = io.onInterrupt?.(onSignal);
       try {
         const result = await buildBundle({
           seance,
           source: { file, bytes: loaded.bytes },
-          outDir,
+          outDir: inCwd(io, outDir),
           formats,
           ...(points ? { points } : {}),
           ...(templatesDir !== undefined ? { templatesDir } : {}),
@@ -170,8 +178,7 @@ Exemples :
         }
         throw error;
       } finally {
-        process.removeListener('SIGINT', onSignal);
-        process.removeListener('SIGTERM', onSignal);
+        unsubscribe?.();
       }
     } catch (error) {
       if (error instanceof DiagnosticError) {

@@ -1,12 +1,15 @@
 /**
  * `delib export scdl SEANCE.yaml… [-o FICHIER.csv]`: the SCDL « Délibérations » open-data file.
  */
+
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { type Diagnostic, hasErrors } from '../../diagnostics.ts';
 import { toCsv } from '../../publish/csv.ts';
 import { SCDL_COLUMNS, type ScdlSource, scdlRows } from '../../publish/scdl.ts';
+import { accord } from '../../template/helpers/pluriel.ts';
 import { loadAndValidate } from '../../validate/validate.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
+import { inCwd } from '../io.ts';
 import { parseReporter, reportDiagnostics } from '../options.ts';
 
 export const exportCommand: Command = {
@@ -21,7 +24,7 @@ de séance (SIRET de la collectivité, matière du point…).
 
 Options :
   -o, --sortie FICHIER   fichier CSV à écrire (sinon la sortie standard)
-  -r, --reporter FORMAT  text, json ou github (rapport des erreurs)
+  -r, --reporter FORMAT  text, json, github ou gitlab (rapport des erreurs)
   -h, --help             affiche cette aide
 
 Exemple :
@@ -40,7 +43,7 @@ Exemple :
     const problems: Diagnostic[] = [];
     const texts = new Map<string, string>();
     for (const file of files) {
-      const result = await loadAndValidate(file);
+      const result = await loadAndValidate(file, { cwd: io.cwd });
       if (result.sources) {
         texts.set(result.sources.root.file, result.sources.root.text);
         for (const point of result.sources.points) if (point) texts.set(point.file, point.text);
@@ -62,15 +65,17 @@ Exemple :
       return EXIT.ok;
     }
     // Written beside, then renamed: a reader never sees half a file.
-    const temporary = `${out}.delib-tmp-${process.pid}`;
+    const temporary = `${inCwd(io, out)}.delib-tmp-${process.pid}`;
     try {
       await writeFile(temporary, csv);
-      await rename(temporary, out);
+      await rename(temporary, inCwd(io, out));
     } catch (error) {
       await rm(temporary, { force: true });
       throw error;
     }
-    io.stderr(`${rows.length} délibération(s) exportée(s) dans ${out}.\n`);
+    io.stderr(
+      `${rows.length} ${accord(rows.length, 'délibération exportée', 'délibérations exportées')} dans ${out}.\n`,
+    );
     return EXIT.ok;
   },
 };

@@ -10,19 +10,19 @@ import { openPkcs12 } from '../../sign/pkcs12.ts';
 import { signPdf } from '../../sign/sign.ts';
 import { updateManifest, writeAtomically } from '../../sign/write.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
-import type { CliIo } from '../io.ts';
+import { type CliIo, inCwd } from '../io.ts';
 
 const PASSWORD_VARIABLE = 'DELIB_P12_PASSWORD';
 
 /** Asks for the password on the terminal without echoing it. */
-function askPassword(): Promise<string> {
-  process.stderr.write('Mot de passe du certificat : ');
+function askPassword(io: CliIo, input: NodeJS.ReadableStream): Promise<string> {
+  io.stderr('Mot de passe du certificat : ');
   const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
-  const rl = createInterface({ input: process.stdin, output: muted, terminal: true });
+  const rl = createInterface({ input, output: muted, terminal: true });
   return new Promise((resolve) => {
     rl.question('', (answer) => {
       rl.close();
-      process.stderr.write('\n');
+      io.stderr('\n');
       resolve(answer);
     });
   });
@@ -31,7 +31,7 @@ function askPassword(): Promise<string> {
 async function password(io: CliIo, p12File: string): Promise<string> {
   const fromEnv = io.env[PASSWORD_VARIABLE];
   if (fromEnv !== undefined) return fromEnv;
-  if (process.stdin.isTTY) return askPassword();
+  if (io.terminalInput) return askPassword(io, io.terminalInput);
   throw signError(
     'sign.password',
     'Mot de passe du certificat absent.',
@@ -40,9 +40,9 @@ async function password(io: CliIo, p12File: string): Promise<string> {
   );
 }
 
-async function readInput(file: string, what: string): Promise<Uint8Array> {
+async function readInput(io: CliIo, file: string, what: string): Promise<Uint8Array> {
   try {
-    return await readFile(file);
+    return await readFile(inCwd(io, file));
   } catch {
     throw signError('file.not-found', `${what} « ${file} » est introuvable ou illisible.`, file);
   }
@@ -90,13 +90,13 @@ Exemples :
       throw new UsageError('Indiquez le signataire avec --signataire (numéro ou nom).');
     }
     const target = typeof values.output === 'string' ? values.output : file;
-    const pdf = await readInput(file, 'Le PDF');
-    const p12 = await readInput(p12File, 'Le certificat');
+    const pdf = await readInput(io, file, 'Le PDF');
+    const p12 = await readInput(io, p12File, 'Le certificat');
     const now = new Date();
     const identity = openPkcs12(p12, await password(io, p12File), { file: p12File, now });
     const signed = signPdf(pdf, { identity, signataire, now, file });
-    await writeAtomically(target, signed.bytes);
-    const listed = await updateManifest(target, signed.bytes);
+    await writeAtomically(inCwd(io, target), signed.bytes);
+    const listed = await updateManifest(inCwd(io, target), signed.bytes);
     io.stdout(
       `Signé : ${signed.label} (${signed.field}) par ${identity.commonName} → ${target}${listed ? ' ; manifest.json mis à jour' : ''}.\n`,
     );

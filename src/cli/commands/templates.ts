@@ -7,6 +7,7 @@ import { join, relative } from 'node:path';
 import { DiagnosticError, diagnostic } from '../../diagnostics.ts';
 import { DEFAULT_TEMPLATES_DIR } from '../../template/env.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
+import { inCwd } from '../io.ts';
 
 async function templateFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -36,10 +37,11 @@ Exemple :
     if (action !== 'export' || dir === undefined || rest.length > 0) {
       throw new UsageError('Usage : delib templates export DOSSIER');
     }
+    const folder = inCwd(io, dir);
     const files = await templateFiles(DEFAULT_TEMPLATES_DIR);
     const existing: string[] = [];
     for (const file of files) {
-      if (await lstat(join(dir, file)).catch(() => undefined)) existing.push(file);
+      if (await lstat(join(folder, file)).catch(() => undefined)) existing.push(file);
     }
     if (existing.length > 0 && values.force !== true) {
       throw new DiagnosticError([
@@ -56,8 +58,8 @@ Exemple :
     }
     try {
       for (const file of files) {
-        await mkdir(join(dir, file, '..'), { recursive: true });
-        const target = join(dir, file);
+        await mkdir(join(folder, file, '..'), { recursive: true });
+        const target = join(folder, file);
         // A link is replaced, never followed: the copy stays inside DOSSIER.
         if (values.force === true) await rm(target, { force: true });
         await copyFile(join(DEFAULT_TEMPLATES_DIR, file), target, constants.COPYFILE_EXCL);

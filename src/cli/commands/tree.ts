@@ -8,6 +8,7 @@ import { KIND_NAMES, kindSpec } from '../../compose/kinds.ts';
 import { DiagnosticError } from '../../diagnostics.ts';
 import { templateEnv } from '../../template/env.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
+import { inCwd } from '../io.ts';
 import { loadForRendering, parseReporter, reportDiagnostics } from '../options.ts';
 
 /** Documents of the whole séance, without --point. */
@@ -33,7 +34,7 @@ ${kindsHelp}
       --markdown        affiche le Markdown produit par le modèle au lieu de l’arbre
       --cesures         garde les points de césure (U+00AD) insérés pour la justification
   -t, --templates DOSSIER  modèles de la collectivité
-  -r, --reporter FORMAT text, json ou github (rapport des erreurs)
+  -r, --reporter FORMAT text, json, github ou gitlab (rapport des erreurs)
   -h, --help            affiche cette aide
 
 Exemples :
@@ -62,7 +63,7 @@ Exemples :
     }
     const annexe = Number(values.annexe);
     try {
-      const { seance } = await loadForRendering(file);
+      const { seance } = await loadForRendering(file, io.cwd);
       const refs = listDocuments(seance).filter(
         (r) => r.kind === kind && (SEANCE_WIDE.includes(kind) || r.point === point),
       );
@@ -74,7 +75,9 @@ Exemples :
             : `Le point ${point} n’existe pas ou n’a pas de document « ${kind} ».`,
         );
       }
-      const env = templateEnv(typeof values.templates === 'string' ? { templatesDir: values.templates } : {});
+      const env = templateEnv(
+        typeof values.templates === 'string' ? { templatesDir: inCwd(io, values.templates) } : {},
+      );
       if (values.markdown === true) io.stdout(documentMarkdown(seance, ref, env));
       else {
         const tree = composeDocument(seance, ref, { env, hyphenate: values.cesures === true });

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { signError } from '../../sign/errors.ts';
 import { type VerifyReport, verifyPdf } from '../../sign/verify.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
+import { inCwd } from '../io.ts';
 
 const yesNo = (ok: boolean) => (ok ? 'oui' : 'NON');
 
@@ -71,7 +72,7 @@ Exemple :
     if (extra.length > 0) throw new UsageError('Un seul PDF à la fois.');
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(file);
+      bytes = await readFile(inCwd(io, file));
     } catch {
       throw signError('file.not-found', `Le PDF « ${file} » est introuvable ou illisible.`, file);
     }

@@ -6,9 +6,9 @@
  * @example
  * inlineRuns([{ type: 'text', value: 'Bonjour' }]) // [TextRun]
  */
-import { ExternalHyperlink, type ParagraphChild, Tab, TextRun } from 'docx';
+import { ExternalHyperlink, FootnoteReferenceRun, Paragraph, type ParagraphChild, Tab, TextRun } from 'docx';
 import type { Inline } from '../../tree/types.ts';
-import { characterStyles } from './styles.ts';
+import { characterStyles, footnoteStyleId } from './styles.ts';
 import { textPieces } from './text.ts';
 
 interface Marks {
@@ -72,6 +72,13 @@ const handlers = {
     const children = runs(node.children, { ...marks, link: true }).filter((c) => c instanceof TextRun);
     return [new ExternalHyperlink({ link: node.url, children })];
   },
+  // A real Word footnote: Word numbers it (in reading order, as the PDF does) and sets its text
+  // at the foot of the page.
+  footnote: (node) => [
+    new FootnoteReferenceRun({
+      children: [new Paragraph({ style: footnoteStyleId, children: runs(node.children, NO_MARKS) })],
+    }),
+  ],
 } satisfies { readonly [T in Inline['type']]: InlineHandler<T> };
 
 function runs(nodes: readonly Inline[], marks: Marks): ParagraphChild[] {

@@ -1,14 +1,15 @@
 /**
- * Word numbering for lists: one bullet definition, one ordered definition per distinct start
- * number of the tree (Word keeps `start` on the definition), and a fresh instance per list so each
- * ordered list counts from its own start.
+ * Word numbering for lists, from the theme's one numbering description (the PDF draws the same
+ * labels): one bullet definition, one ordered definition per distinct start number of the tree
+ * (Word keeps `start` on the definition, at every level), and a fresh instance per list so each
+ * ordered list, nested or not, counts from its own start.
  *
  * @example
  * numberingConfig(doc.children, theme) // [{ reference: 'puces', levels }, { reference: 'numeros-1', levels }]
  */
 import { AlignmentType, LevelFormat, type NumberingDefinition } from 'docx';
 import type { Block } from '../../tree/types.ts';
-import type { Theme } from '../theme.ts';
+import type { CounterFormat, Theme } from '../theme.ts';
 import { listsInOrder } from './lists.ts';
 import { twips } from './units.ts';
 
@@ -18,12 +19,13 @@ export function orderedReference(start: number): string {
   return `numeros-${start}`;
 }
 
-const BULLETS = ['•', '–', '◦'] as const;
-const ORDERED = [
-  { format: LevelFormat.DECIMAL, text: (n: number) => `%${n}.` },
-  { format: LevelFormat.LOWER_LETTER, text: (n: number) => `%${n})` },
-  { format: LevelFormat.LOWER_ROMAN, text: (n: number) => `%${n}.` },
-] as const;
+const FORMATS = {
+  decimal: LevelFormat.DECIMAL,
+  lowerLetter: LevelFormat.LOWER_LETTER,
+  upperLetter: LevelFormat.UPPER_LETTER,
+  lowerRoman: LevelFormat.LOWER_ROMAN,
+  upperRoman: LevelFormat.UPPER_ROMAN,
+} as const satisfies Record<CounterFormat, (typeof LevelFormat)[keyof typeof LevelFormat]>;
 const LEVELS = 6;
 
 function indent(level: number, theme: Theme) {
@@ -42,13 +44,14 @@ export function numberingConfig(blocks: readonly Block[], theme: Theme): Numberi
     ),
   ].sort((a, b) => a - b);
   const levels = Array.from({ length: LEVELS }, (_, level) => level);
+  const { bullets, ordered } = theme.list.numbering;
   return [
     {
       reference: BULLET_REFERENCE,
       levels: levels.map((level) => ({
         level,
         format: LevelFormat.BULLET,
-        text: BULLETS[level % BULLETS.length]!,
+        text: bullets[level % bullets.length] ?? '•',
         alignment: AlignmentType.LEFT,
         style: { paragraph: { indent: indent(level, theme) } },
       })),
@@ -56,12 +59,13 @@ export function numberingConfig(blocks: readonly Block[], theme: Theme): Numberi
     ...starts.map((start) => ({
       reference: orderedReference(start),
       levels: levels.map((level) => {
-        const kind = ORDERED[level % ORDERED.length]!;
+        const kind = ordered[level % ordered.length] ?? { format: 'decimal', suffix: '.' };
         return {
           level,
-          format: kind.format,
-          text: kind.text(level + 1),
-          start: level === 0 ? Math.max(0, start) : 1,
+          format: FORMATS[kind.format],
+          text: `%${level + 1}${kind.suffix}`,
+          // Each list is its own instance at one level: a nested list counts from its own start too.
+          start: Math.max(0, start),
           alignment: AlignmentType.LEFT,
           style: { paragraph: { indent: indent(level, theme) } },
         };

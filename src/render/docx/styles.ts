@@ -60,6 +60,9 @@ export function titleStyleId(theme: Theme): string {
   return styleIdFromName(theme.title.styleName);
 }
 
+/** Word's built-in style of footnote text (« Note de bas de page » in a French Word). */
+export const footnoteStyleId = 'FootnoteText';
+
 export function titleLineStyleId(theme: Theme): string {
   return styleIdFromName(theme.titleLine.styleName);
 }
@@ -165,6 +168,7 @@ export function buildStyles(theme: Theme, fontFamily: string): IStylesOptions {
         keepNext: true,
         next: bodyId,
       }),
+      fromTheme(footnoteStyleId, 'footnote text', theme.footnote, { next: footnoteStyleId }),
       {
         ...fromTheme(extraStyles.list.id, extraStyles.list.name, {
           ...body,

@@ -42,6 +42,39 @@ export interface Flowable {
   draw(ctx: DrawContext, y: number): void;
   /** For a kept-together group taller than a page: its members, to be laid out one by one. */
   readonly parts?: readonly Flowable[];
+  /** Footnotes called in this flowable: drawn at the foot of the page it is placed on. */
+  readonly notes?: readonly Flowable[];
+}
+
+/** Space between the text and the footnotes of a page, where the separator rule is drawn. */
+export const NOTES_GAP = 10;
+
+function notesHeight(notes: readonly Flowable[]): number {
+  if (notes.length === 0) return 0;
+  let h = NOTES_GAP;
+  notes.forEach((n, i) => {
+    h += n.height + (i > 0 ? n.spaceBefore : 0);
+  });
+  return h;
+}
+
+/** Draws a page's footnotes above `bottom`, under a short rule. */
+function drawNotes(notes: readonly Flowable[], bottom: number, ctx: DrawContext, left: number): void {
+  if (notes.length === 0) return;
+  let y = bottom - notesHeight(notes);
+  ctx.doc
+    .save()
+    .lineWidth(0.5)
+    .moveTo(left, y + NOTES_GAP / 2)
+    .lineTo(left + 120, y + NOTES_GAP / 2)
+    .stroke()
+    .restore();
+  y += NOTES_GAP;
+  notes.forEach((n, i) => {
+    if (i > 0) y += n.spaceBefore;
+    n.draw(ctx, y);
+    y += n.height;
+  });
 }
 
 /** The page area the paginator fills. */
@@ -51,6 +84,8 @@ export interface Frame {
   readonly bottom: number;
   /** Height of the content area of a page without header. */
   readonly fullHeight: number;
+  /** Left edge of the text, where footnotes start. */
+  readonly left?: number;
   newPage(): void;
 }
 
@@ -68,19 +103,56 @@ function keepExtra(queue: readonly Flowable[]): number {
   return extra;
 }
 
+/** Whether the rest of a document, from its first flowable on, fits in `room` (no page break). */
+function restFits(queue: readonly Flowable[], firstGap: number, room: number): boolean {
+  let total = firstGap;
+  for (let i = 0; i < queue.length; i++) {
+    const f = queue[i] as Flowable;
+    if (f.pageBreak) return false;
+    if (i > 0) total += (queue[i - 1] as Flowable).spaceAfter + f.spaceBefore;
+    total += f.height;
+    // Stops early: the loop reads at most a page's worth of flowables.
+    if (total > room + EPSILON) return false;
+  }
+  return true;
+}
+
+export interface PaginateOptions {
+  /**
+   * Room below the bottom margin that the last page may use when the whole rest of the document
+   * fits in it: two lines of a mention never go alone onto a new page.
+   */
+  readonly absorb?: number;
+}
+
 /** Places and draws flowables, adding pages through `frame`. */
-export function paginate(flowables: readonly Flowable[], frame: Frame, ctx: DrawContext): void {
+export function paginate(
+  flowables: readonly Flowable[],
+  frame: Frame,
+  ctx: DrawContext,
+  options: PaginateOptions = {},
+): void {
   const queue = [...flowables];
   let y = frame.top();
   let atTop = true;
   let pending = 0;
+  let bottom = frame.bottom;
+  const absorb = options.absorb ?? 0;
+  let pageNotes: Flowable[] = [];
+  const flushNotes = () => {
+    drawNotes(pageNotes, bottom, ctx, frame.left ?? 0);
+    pageNotes = [];
+  };
   const newPage = () => {
+    flushNotes();
     frame.newPage();
     y = frame.top();
     atTop = true;
     pending = 0;
+    bottom = frame.bottom;
   };
   const place = (f: Flowable, gap: number) => {
+    if (f.notes) pageNotes.push(...f.notes);
     f.draw(ctx, y + gap);
     y += gap + f.height;
     pending = f.spaceAfter;
@@ -94,7 +166,11 @@ export function paginate(flowables: readonly Flowable[], frame: Frame, ctx: Draw
       continue;
     }
     const gap = atTop ? 0 : pending + f.spaceBefore;
-    const available = frame.bottom - y - gap;
+    if (absorb > 0 && bottom === frame.bottom && restFits(queue, gap, frame.bottom + absorb - y))
+      bottom = frame.bottom + absorb;
+    const reserved = notesHeight(pageNotes);
+    const withOwn = notesHeight([...pageNotes, ...(f.notes ?? [])]);
+    const available = bottom - y - gap - withOwn;
     let extra = keepExtra(queue);
     if (f.height + extra > frame.fullHeight || atTop)
       extra = Math.min(extra, Math.max(0, available - f.height));
@@ -104,7 +180,8 @@ export function paginate(flowables: readonly Flowable[], frame: Frame, ctx: Draw
       continue;
     }
     if (f.height > available + EPSILON) {
-      const parts = f.split(available);
+      // Split against the notes already on the page; the head must then fit with its own notes.
+      const parts = splitWithNotes(f, bottom - y - gap - reserved, pageNotes);
       if (parts) {
         place(parts[0], gap);
         queue[0] = parts[1];
@@ -124,6 +201,25 @@ export function paginate(flowables: readonly Flowable[], frame: Frame, ctx: Draw
     place(f, gap);
     queue.shift();
   }
+  flushNotes();
+}
+
+/** The largest split of `f` whose head fits `room` together with its own footnotes. */
+function splitWithNotes(
+  f: Flowable,
+  room: number,
+  pageNotes: readonly Flowable[],
+): readonly [Flowable, Flowable] | undefined {
+  const base = notesHeight(pageNotes);
+  let target = room;
+  for (let tries = 0; tries < 8; tries++) {
+    const parts = f.split(target);
+    if (!parts) return undefined;
+    const own = notesHeight([...pageNotes, ...(parts[0].notes ?? [])]) - base;
+    if (parts[0].height + own <= room + EPSILON) return parts;
+    target = room - own;
+  }
+  return undefined;
 }
 
 /** A flowable with other spaces around it. */
@@ -162,6 +258,7 @@ export function group(members: readonly Flowable[], keepWithNext = false): Flowa
     keepWithNext: keepWithNext || (last?.keepWithNext ?? false),
     firstBaseline: first?.firstBaseline ?? 0,
     parts: members,
+    notes: members.flatMap((m) => m.notes ?? []),
     split: () => undefined,
     draw(ctx, y) {
       members.forEach((member, i) => {

@@ -12,6 +12,8 @@ export interface RunStyle {
   readonly italic: boolean;
   readonly superscript: boolean;
   readonly link?: string;
+  /** Label of the footnote this run is the mark of. */
+  readonly note?: string;
 }
 
 export type Run =
@@ -29,6 +31,10 @@ const handlers = {
   superscript: (node, style) => inlineRuns(node.children, { ...style, superscript: true }),
   break: () => [{ kind: 'newline' }],
   link: (node, style) => inlineRuns(node.children, { ...style, link: node.url }),
+  // The mark only: the note's text is laid out at the page foot by the paragraph that calls it.
+  footnote: (node, style) => [
+    { kind: 'text', text: node.label, style: { ...style, superscript: true, note: node.label } },
+  ],
 } satisfies { [K in Inline['type']]: InlineHandler<Extract<Inline, { type: K }>> };
 
 function runsOf<T extends Inline>(node: T, style: RunStyle): Run[] {

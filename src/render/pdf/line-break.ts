@@ -19,6 +19,8 @@ export interface Piece {
   /** Baseline shift upwards (superscript). */
   readonly rise: number;
   readonly link?: string;
+  /** This piece is the mark of the footnote with this label. */
+  readonly note?: string;
   readonly width: number;
 }
 
@@ -113,7 +115,8 @@ function pieceMaker(format: LineFormat, measure: Measurer): PieceMaker {
       const size = sizeFor(style);
       const rise = style.superscript ? format.size * 0.33 : 0;
       const piece: Piece = { text, face, size, rise, width: measure.width(text, face, size) };
-      return style.link ? { ...piece, link: style.link } : piece;
+      const linked = style.link ? { ...piece, link: style.link } : piece;
+      return style.note ? { ...linked, note: style.note } : linked;
     },
     spaceWidth(style) {
       return measure.width(' ', faceFor(style), sizeFor(style));

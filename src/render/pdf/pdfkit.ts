@@ -169,3 +169,14 @@ export function escapeXmpInfo(doc: PdfDoc, escapeText: (text: string) => string)
     }
   };
 }
+
+/** Ends a pdfkit document and gathers its bytes. */
+export function endDocument(doc: PdfDoc): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+    doc.end();
+  });
+}

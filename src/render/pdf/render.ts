@@ -16,6 +16,7 @@ import { drawFirstPageHeader, drawFooter } from './page.ts';
 import {
   attachFile,
   createPdfKitDocument,
+  endDocument,
   escapeXmpInfo,
   type PdfDoc,
   registerFontObject,
@@ -86,16 +87,6 @@ function createDocument(meta: DocumentMeta, options: PdfRenderOptions): PdfDoc {
   return doc;
 }
 
-function finish(doc: PdfDoc): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-    doc.end();
-  });
-}
-
 async function renderSections(
   sections: readonly Section[],
   meta: DocumentMeta,
@@ -156,6 +147,7 @@ async function renderSections(
       top: () => top,
       bottom,
       fullHeight: bottom - marginTop,
+      left: marginLeft,
       newPage: addPage,
     };
     const flowables = layoutBlocks(tree.children, {
@@ -165,7 +157,7 @@ async function renderSections(
       width: width - marginLeft - marginRight,
       parent,
     });
-    paginate(flowables, frame, ctx);
+    paginate(flowables, frame, ctx, { absorb: theme.page.absorb });
   }
 
   const pages = pageTitles.length;
@@ -175,7 +167,7 @@ async function renderSections(
   });
   // The dossier gathers documents with the same field names: only single documents get fields.
   if (signatureFields) addSignatureFields(doc, signatureBoxes);
-  const bytes = await finish(doc);
+  const bytes = await endDocument(doc);
   return { bytes, pages, signatureBoxes };
 }
 

@@ -24,6 +24,22 @@ export interface TextFlowableOptions {
   readonly tag: Tag | 'artifact';
   /** Called once, when the first line is drawn (bookmarks). */
   readonly onDraw?: (ctx: DrawContext) => void;
+  /** Footnotes called in the text, by label: each goes to the page of the line holding its mark. */
+  readonly notes?: ReadonlyMap<string, Flowable>;
+}
+
+function notesOf(
+  lines: readonly Line[],
+  notes: ReadonlyMap<string, Flowable> | undefined,
+): Flowable[] | undefined {
+  if (!notes || notes.size === 0) return undefined;
+  const out: Flowable[] = [];
+  for (const line of lines)
+    for (const piece of line.pieces) {
+      const note = piece.note === undefined ? undefined : notes.get(piece.note);
+      if (note) out.push(note);
+    }
+  return out;
 }
 
 /** Lines that a paragraph keeps together at a page end or a page top. */
@@ -35,7 +51,9 @@ export function textFlowable(options: TextFlowableOptions): Flowable {
   const count = options.lines.length;
   const height = count * step;
   const splittable = options.splittable !== false && count >= 2 * MIN_LINES;
+  const notes = notesOf(options.lines, options.notes);
   return {
+    ...(notes ? { notes } : {}),
     height,
     minHeight: splittable ? MIN_LINES * step : height,
     spaceBefore: options.spaceBefore,

@@ -4,8 +4,8 @@
  *
  * Touched: paragraphs whose role is justified (body, subject, visa, recital, article), every
  * paragraph of a list item, and table cells (narrow columns need breaks most). Left whole: words
- * shorter than `minWordLength` letters, words with a capital after their first letter (acronyms
- * such as « CGCT », « DÉLIBÈRE »), words touching a digit, URLs, e-mail addresses, domain names
+ * shorter than `minWordLength` letters, words with a capital letter (proper names such as
+ * « Villeneuve », acronyms such as « CGCT », « DÉLIBÈRE »), words inside « guillemets », words touching a digit, URLs, e-mail addresses, domain names
  * and paths, and words that already hold a soft hyphen. Removing U+00AD gives back the input.
  *
  * @example
@@ -46,11 +46,25 @@ function wantsHyphens(place: InlinePlace, roles: ReadonlySet<ParagraphRole>, tab
   }
 }
 
+/** Characters between « and »: a quotation (a name, a title) is never hyphenated. */
+function quotedMask(text: string): boolean[] {
+  const mask = new Array<boolean>(text.length).fill(false);
+  if (!text.includes('«')) return mask;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '«') depth++;
+    else if (text[i] === '»') depth = Math.max(0, depth - 1);
+    mask[i] = depth > 0;
+  }
+  return mask;
+}
+
 /** Soft hyphens in the words of one run of inlines; the same array back when none was added. */
 export function hyphenateInlines(inlines: readonly Inline[], minWordLength = 6): readonly Inline[] {
   const run = flattenRun(inlines);
   const text = runText(run);
   const mask = protectedMask(text);
+  const quoted = quotedMask(text);
   const edits: Edit[] = [];
   for (const chunk of text.matchAll(/\S+/gu)) {
     if (MACHINE_CHUNK.test(chunk[0])) continue;
@@ -59,7 +73,9 @@ export function hyphenateInlines(inlines: readonly Inline[], minWordLength = 6):
       const start = chunk.index + word.index;
       const end = start + value.length;
       if (value.length < minWordLength || value.includes(SOFT_HYPHEN)) continue;
-      if (/\p{Lu}/u.test(value.slice(1))) continue;
+      // Capitalised words are proper names (or acronyms): never cut « Montreuil-sur-Loir ».
+      if (/\p{Lu}/u.test(value)) continue;
+      if (quoted[start]) continue;
       if (/\p{N}/u.test(text[start - 1] ?? '') || /\p{N}/u.test(text[end] ?? '')) continue;
       if (mask.slice(start, end).some(Boolean)) continue;
       for (const point of frenchPoints(value)) {

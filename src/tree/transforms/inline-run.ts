@@ -55,6 +55,9 @@ export function flattenRun(inlines: readonly Inline[]): Run {
         owner++;
       } else if (node.type === 'break') {
         chars.push({ ch: '\n', owner: -1, inSuperscript, raise: false });
+      } else if (node.type === 'footnote') {
+        // A note is a text of its own (mapInlines gives it its own run): its mark joins no word.
+        chars.push({ ch: '\uFFFC', owner: -1, inSuperscript, raise: false });
       } else {
         walk(node.children, inSuperscript || node.type === 'superscript');
       }
@@ -143,7 +146,7 @@ export function rebuildRun(original: readonly Inline[], run: Run): readonly Inli
           changed = true;
           out.push(...piecesOf(chars));
         }
-      } else if (node.type === 'break') {
+      } else if (node.type === 'break' || node.type === 'footnote') {
         out.push(node);
       } else {
         const children = rebuild(node.children);

@@ -12,7 +12,8 @@ export type InlinePlace =
   | { readonly kind: 'paragraph'; readonly role: ParagraphRole; readonly inListItem: boolean }
   | { readonly kind: 'heading'; readonly inListItem: boolean }
   | { readonly kind: 'tableCell' }
-  | { readonly kind: 'titleBlock' };
+  | { readonly kind: 'titleBlock' }
+  | { readonly kind: 'footnote' };
 
 /** Rebuilds one run of inlines; returning the same array keeps the block as it was. */
 export type InlineMapper = (inlines: readonly Inline[], place: InlinePlace) => readonly Inline[];
@@ -68,7 +69,27 @@ function mapBlock(block: Block, mapper: InlineMapper, inListItem: boolean): Bloc
   }
 }
 
-/** A new document whose every run of inlines went through `mapper`; metadata and header kept. */
+/** The footnotes inside `inlines` with their own text mapped as a run of its own. */
+function mapFootnotes(inlines: readonly Inline[], mapper: InlineMapper): readonly Inline[] {
+  let changed = false;
+  const out = inlines.map((node): Inline => {
+    if (node.type === 'footnote') {
+      const children = mapFootnotes(mapper(node.children, { kind: 'footnote' }), mapper);
+      if (children === node.children) return node;
+      changed = true;
+      return { ...node, children };
+    }
+    if (node.type === 'text' || node.type === 'break') return node;
+    const children = mapFootnotes(node.children, mapper);
+    if (children === node.children) return node;
+    changed = true;
+    return { ...node, children };
+  });
+  return changed ? out : inlines;
+}
+
+/** A new document whose every run of inlines (footnotes' own included) went through `mapper`. */
 export function mapInlines(doc: DocumentTree, mapper: InlineMapper): DocumentTree {
-  return { ...doc, children: doc.children.map((block) => mapBlock(block, mapper, false)) };
+  const withNotes: InlineMapper = (inlines, place) => mapFootnotes(mapper(inlines, place), mapper);
+  return { ...doc, children: doc.children.map((block) => mapBlock(block, withNotes, false)) };
 }

@@ -63,12 +63,80 @@ const replaceAt = (at: number, text: string): Edit => ({
   ownerAt: at,
 });
 
-/** ' between two letters → ’ (aujourd'hui, l'an). */
+/** ' after a letter and before a letter or a quote → ’ (aujourd'hui, l'an, l'"Atelier"). */
 const apostrophe: Rule = (text, mask) => {
   const edits: Edit[] = [];
   for (let i = 1; i < text.length - 1; i++) {
-    if (text[i] === "'" && !mask[i] && isLetter(text[i - 1]) && isLetter(text[i + 1]))
+    const next = text[i + 1];
+    if (
+      text[i] === "'" &&
+      !mask[i] &&
+      isLetter(text[i - 1]) &&
+      (isLetter(next) || next === '"' || next === '«')
+    )
       edits.push(replaceAt(i, '’'));
+  }
+  return edits;
+};
+
+/** Characters after which a straight double quote opens a quotation. */
+const OPENS_AFTER = new Set(['(', '[', '{', '«', '’', "'", '—', '–', '-', '/', '\n']);
+
+/**
+ * Straight double quotes typed in the YAML → « » (the rules after this one add the no-break
+ * spaces inside). A quote at the start, after a space or an opening mark opens; any other closes.
+ */
+const straightQuotes: Rule = (text, mask) => {
+  const edits: Edit[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '"' || mask[i]) continue;
+    const prev = text[i - 1];
+    const opens = prev === undefined || isWhite(prev) || OPENS_AFTER.has(prev);
+    edits.push(replaceAt(i, opens ? '«' : '»'));
+  }
+  return edits;
+};
+
+/** Civilities before a name: « M. Dupont », « Mme Martin », « MM. », « Mmes », « Dr ». */
+const civilities: Rule = (text, mask) => {
+  const edits: Edit[] = [];
+  if (!/M|Dr|Pr/.test(text)) return edits;
+  for (const m of text.matchAll(
+    /(?<![\p{L}\p{N}.])(?:(?:MM?\.|Mmes?|Mlles?)(?= \p{L})|(?:Dr|Pr|Mgr)(?= \p{Lu})) /gu,
+  )) {
+    const space = m.index + m[0].length - 1;
+    if (!mask[space]) edits.push(replaceAt(space, NBSP));
+  }
+  return edits;
+};
+
+const MONTHS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
+
+/** A day and its month stay on one line: « 28 janvier », « 1er mars ». */
+const dayMonth: Rule = (text, mask) => {
+  const edits: Edit[] = [];
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])\\p{N}{1,2}(?:er)? (?=(?:${MONTHS})(?![\\p{L}\\p{N}]))`, 'giu');
+  for (const m of text.matchAll(re)) {
+    const space = m.index + m[0].length - 1;
+    if (!mask[space]) edits.push(replaceAt(space, NBSP));
+  }
+  return edits;
+};
+
+/**
+ * Amounts typed without grouping (« 3500 € », « 12500,50 euros ») are grouped by three with the
+ * narrow no-break space of French numbers. Only numbers of four digits or more followed by « € »,
+ * « euro(s) » or « EUR »; plain numbers (years, counts) are left as typed.
+ */
+const amounts: Rule = (text, mask) => {
+  const edits: Edit[] = [];
+  if (!text.includes('€')) return edits;
+  for (const m of text.matchAll(
+    /(?<![\p{N}.,\u202F\u00A0])\p{N}{4,}(?=(?:,\p{N}+)? ?(?:€|euros?(?!\p{L})|EUR(?!\p{L})))/gu,
+  )) {
+    const digits = m[0];
+    if (mask[m.index]) continue;
+    for (let k = digits.length - 3; k > 0; k -= 3) edits.push(insertBefore(m.index + k, NNBSP));
   }
   return edits;
 };
@@ -188,6 +256,10 @@ const thousands: Rule = (text, mask) => {
 /** The rules in the order they run; each sees the text left by the previous ones. */
 export const TYPOGRAPHY_RULES: readonly Rule[] = [
   apostrophe,
+  straightQuotes,
+  civilities,
+  dayMonth,
+  amounts,
   openingQuote,
   closingQuote,
   spaceBefore(':', NBSP),

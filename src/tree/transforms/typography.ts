@@ -66,13 +66,20 @@ export function frenchTypography(doc: DocumentTree): DocumentTree {
       if (block.type === 'keepTogether') return { ...block, children: withSignatures(block.children) };
       return block;
     });
+  const { meta, header } = typeset;
   return {
     ...typeset,
+    // Metadata and header are typeset too: a straight quote typed in an objet must not reach the
+    // PDF Title, the bookmarks or the first-page header.
     meta: {
-      ...typeset.meta,
-      title: frenchTypographyText(typeset.meta.title),
-      shortTitle: frenchTypographyText(typeset.meta.shortTitle),
+      ...meta,
+      title: frenchTypographyText(meta.title),
+      shortTitle: frenchTypographyText(meta.shortTitle),
+      subject: frenchTypographyText(meta.subject),
+      author: frenchTypographyText(meta.author),
+      keywords: meta.keywords.map(frenchTypographyText),
     },
+    header: { ...header, collectivite: frenchTypographyText(header.collectivite) },
     children: withSignatures(typeset.children),
   };
 }

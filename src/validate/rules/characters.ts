@@ -8,10 +8,12 @@
  * glyph (an empty box) in the PDF: a warning `render.glyph-missing`, placed on the text.
  */
 
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Diagnostic } from '../../diagnostics.ts';
-import { type LoadedFont, loadFonts, missingCharacters } from '../../render/fonts.ts';
+import { defaultFontFiles } from '../../render/font-files.ts';
+import { missingCharacters } from '../../render/missing-characters.ts';
 import { at, type Rule } from './context.ts';
+import { openFace } from './lazy-fontkit.ts';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/u;
@@ -41,23 +43,16 @@ function* strings(value: unknown, pointer: string): Generator<readonly [string, 
  * The regular face the documents will be drawn with: the collectivité's own (when its files can be
  * read; the fonts rule reports them otherwise), else the default family.
  */
-function documentFont(context: Parameters<Rule>[0]): LoadedFont {
+function documentFont(context: Parameters<Rule>[0]): ReturnType<typeof openFace> {
   const polices = context.collectivite?.polices;
   if (polices) {
-    const folder = dirname(resolve(context.sources.root.file));
     try {
-      return loadFonts({
-        family: polices.nom,
-        regular: resolve(folder, polices.normal),
-        bold: resolve(folder, polices.gras),
-        italic: resolve(folder, polices.italique),
-        boldItalic: resolve(folder, polices.gras_italique),
-      }).regular;
+      return openFace(resolve(context.sources.folder, polices.normal));
     } catch {
       // Unreadable: reported by the fonts rule; check against the default family meanwhile.
     }
   }
-  return loadFonts().regular;
+  return openFace(defaultFontFiles().regular);
 }
 
 function describe(chars: readonly string[]): string {

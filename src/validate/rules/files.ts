@@ -2,7 +2,7 @@
  * Referenced files (the logo): exist, stay inside the séance folder, are PNG or JPEG images.
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../../diagnostics.ts';
 import { at, type Rule } from './context.ts';
 import { imageInfo } from './image-header.ts';
@@ -22,7 +22,7 @@ export const filesRule: Rule = (context) => {
   const logo = context.collectivite?.logo;
   if (logo === undefined) return out;
   const pointer = '/collectivite/logo';
-  const folder = dirname(resolve(context.sources.root.file));
+  const folder = context.sources.folder;
   const target = resolve(folder, logo);
   const outside = () =>
     at(

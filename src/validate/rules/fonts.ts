@@ -3,11 +3,12 @@
  * the séance folder that fontkit can read; a warning for French characters the font lacks.
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, extname, isAbsolute, resolve } from 'node:path';
-import * as fontkit from 'fontkit';
+import { extname, isAbsolute, resolve } from 'node:path';
+import type * as Fontkit from 'fontkit';
 import type { Diagnostic } from '../../diagnostics.ts';
 import { at, type Rule } from './context.ts';
 import { inside } from './files.ts';
+import { fontkit } from './lazy-fontkit.ts';
 
 const FACES = ['normal', 'gras', 'italique', 'gras_italique'] as const;
 const FORMATS = new Set(['.ttf', '.otf', '.woff']);
@@ -19,7 +20,7 @@ export const fontsRule: Rule = (context) => {
   const polices = context.collectivite?.polices;
   if (polices === undefined) return [];
   const out: Diagnostic[] = [];
-  const folder = dirname(resolve(context.sources.root.file));
+  const folder = context.sources.folder;
   for (const face of FACES) {
     const path = polices[face];
     const pointer = `/collectivite/polices/${face}`;
@@ -60,9 +61,9 @@ export const fontsRule: Rule = (context) => {
       );
       continue;
     }
-    let font: fontkit.Font;
+    let font: Fontkit.Font;
     try {
-      const parsed = fontkit.create(readFileSync(target));
+      const parsed = fontkit().create(readFileSync(target));
       if (!('glyphForCodePoint' in parsed)) throw new Error('collection');
       font = parsed;
     } catch {

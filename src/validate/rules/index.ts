@@ -11,6 +11,7 @@ import { filesRule } from './files.ts';
 import { fontsRule } from './fonts.ts';
 import { membersRule } from './members.ts';
 import { richTextRule } from './rich-text.ts';
+import { siretRule } from './siret.ts';
 import { textsRule } from './texts.ts';
 import { uniquenessRule } from './uniqueness.ts';
 import { voteRule } from './votes.ts';
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   textsRule,
   richTextRule,
   charactersRule,
+  siretRule,
 ];
 
 export type { CleanPoint, Rule, RuleContext } from './context.ts';

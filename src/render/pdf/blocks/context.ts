@@ -20,6 +20,8 @@ export interface LayoutContext {
   readonly parent: StructParent;
   /** Inside a list item: paragraphs get the list's item spacing. */
   readonly compact?: boolean;
+  /** Lists around the block (0 outside lists): the label's format depends on it. */
+  readonly listDepth?: number;
   /** Lays out nested blocks (list items, kept-together groups) with the same handler map. */
   readonly layout: (blocks: readonly Block[], ctx: LayoutContext) => Flowable[];
 }

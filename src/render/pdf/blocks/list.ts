@@ -6,7 +6,7 @@
  * list({ type: 'list', ordered: true, start: 1, children: [...] }, ctx)
  */
 import type { List } from '../../../tree/types.ts';
-import { theme } from '../../theme.ts';
+import { listLabel, theme } from '../../theme.ts';
 import { drawLine } from '../draw-text.ts';
 import { type Flowable, withSpacing } from '../flow.ts';
 import type { Line } from '../line-break.ts';
@@ -39,6 +39,7 @@ function labelLine(text: string, ctx: LayoutContext): Line {
 export const list: BlockHandler<List> = (block, ctx) => {
   const l = tag(ctx.doc, ctx.parent, 'L');
   const indent = theme.list.indent;
+  const depth = ctx.listDepth ?? 0;
   const flowables: Flowable[] = [];
   block.children.forEach((item, i) => {
     const li = tag(ctx.doc, childParent(l), 'LI');
@@ -50,8 +51,10 @@ export const list: BlockHandler<List> = (block, ctx) => {
       width: ctx.width - indent,
       parent: childParent(body),
       compact: true,
+      listDepth: depth + 1,
     });
-    const label = labelLine(block.ordered ? `${block.start + i}.` : '•', ctx);
+    const text = listLabel(theme.list.numbering, { ordered: block.ordered, depth, n: block.start + i });
+    const label = labelLine(text, ctx);
     const [first, ...rest] = inner;
     if (first) flowables.push(labelled(first, label, ctx.x, lbl), ...rest);
   });

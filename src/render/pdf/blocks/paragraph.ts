@@ -4,7 +4,7 @@
  * @example
  * paragraph({ type: 'paragraph', role: 'body', children: [...] }, ctx)
  */
-import type { Inline, Paragraph } from '../../../tree/types.ts';
+import type { Footnote, Inline, Paragraph } from '../../../tree/types.ts';
 import { type ParagraphStyle, theme } from '../../theme.ts';
 import type { Flowable } from '../flow.ts';
 import { inlineRuns } from '../inlines.ts';
@@ -27,6 +27,7 @@ export function styledText(
 ): Flowable {
   const x = ctx.x + style.indent;
   const width = ctx.width - style.indent;
+  const notes = noteFlowables(children, ctx);
   const lines = breakLines(
     inlineRuns(children),
     { width, size: style.fontSize, bold: style.bold, italic: style.italic, align: style.align },
@@ -42,7 +43,44 @@ export function styledText(
     keepWithNext: options.keepWithNext ?? false,
     splittable: options.splittable ?? true,
     tag: tag(ctx.doc, ctx.parent, options.type),
+    ...(notes ? { notes } : {}),
   });
+}
+
+/** The footnotes called in a run of inlines, in reading order. */
+function footnotesOf(inlines: readonly Inline[]): Footnote[] {
+  return inlines.flatMap((node): Footnote[] => {
+    if (node.type === 'footnote') return [node];
+    if (node.type === 'text' || node.type === 'break') return [];
+    return footnotesOf(node.children);
+  });
+}
+
+/** Each footnote's text as a flowable: its mark raised, then the note, in the theme's note style. */
+function noteFlowables(inlines: readonly Inline[], ctx: LayoutContext): Map<string, Flowable> | undefined {
+  const notes = footnotesOf(inlines);
+  if (notes.length === 0) return undefined;
+  const style = theme.footnote;
+  return new Map(
+    notes.map((note) => [
+      note.label,
+      styledText(
+        [
+          { type: 'superscript', children: [{ type: 'text', value: note.label }] },
+          { type: 'text', value: ' ' },
+          ...note.children,
+        ],
+        style,
+        {
+          ...ctx,
+          x: theme.page.marginLeft,
+          width: theme.page.width - theme.page.marginLeft - theme.page.marginRight,
+          compact: false,
+        },
+        { type: 'Note' },
+      ),
+    ]),
+  );
 }
 
 export const paragraph: BlockHandler<Paragraph> = (block, ctx) => [

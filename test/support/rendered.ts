@@ -1,0 +1,72 @@
+/**
+ * A fixture séance composed and rendered in process, every document read back: the PDF by pdf.js
+ * (body text joined across lines, soft hyphens undone) and the DOCX by its XML, for tests that
+ * look for the exact text a YAML states.
+ *
+ * @example
+ * const docs = await renderFixture('fixtures/structures/typographie.yaml');
+ * expect(docs.get('point-01-note')?.pdfText).toContain('3 500 €');
+ */
+import { composeDocument } from '../../src/compose/compose.ts';
+import { listDocuments } from '../../src/compose/documents.ts';
+import { renderDocx } from '../../src/render/docx/index.ts';
+import { renderPdf } from '../../src/render/pdf/index.ts';
+import type { Seance } from '../../src/schema/seance.ts';
+import { templateEnv } from '../../src/template/env.ts';
+import { foldSpaces } from '../../src/tree/text.ts';
+import type { DocumentTree } from '../../src/tree/types.ts';
+import { loadAndValidate } from '../../src/validate/validate.ts';
+import { docxText, type ReadDocx, readDocx } from './docx.ts';
+import { dehyphenate, type ReadPdf, readPdf, softText } from './pdf.ts';
+
+export interface RenderedDocument {
+  readonly tree: DocumentTree;
+  readonly pdf: ReadPdf;
+  readonly docx: ReadDocx;
+  /** Body text of the PDF, spaces folded, line-end hyphens of hyphenation removed. */
+  readonly pdfText: string;
+  /** Text of the DOCX body and footnotes, spaces folded. */
+  readonly docxText: string;
+}
+
+const creationDate = new Date('2025-01-01T00:00:00Z');
+
+/** Straight and typographic quotes and apostrophes folded, as a reader compares them. */
+export function foldQuotes(text: string): string {
+  return foldSpaces(
+    text
+      .replace(/[’']/g, "'")
+      .replace(/[«»"“”]/g, '"')
+      .replace(/" /g, '"')
+      .replace(/ "/g, '"'),
+  );
+}
+
+export async function loadFixture(file: string): Promise<Seance> {
+  const { seance, diagnostics } = await loadAndValidate(file);
+  if (!seance) throw new Error(diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('\n'));
+  return seance;
+}
+
+/** Every document of the séance (or those whose id matches), by id. */
+export async function renderFixture(file: string, only?: RegExp): Promise<Map<string, RenderedDocument>> {
+  const seance = await loadFixture(file);
+  const env = templateEnv();
+  const out = new Map<string, RenderedDocument>();
+  for (const ref of listDocuments(seance)) {
+    if (only && !only.test(ref.id)) continue;
+    const tree = composeDocument(seance, ref, { env });
+    const pdf = await readPdf((await renderPdf(tree, { creationDate })).bytes);
+    const docx = readDocx(await renderDocx(tree, { creationDate, embedFonts: false }));
+    const notes = docx.parts.get('word/footnotes.xml') ?? '';
+    const noteText = [...notes.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
+    out.set(ref.id, {
+      tree,
+      pdf,
+      docx,
+      pdfText: dehyphenate(pdf.bodyLines(), softText(tree)),
+      docxText: foldSpaces(`${docxText(docx)} ${noteText}`),
+    });
+  }
+  return out;
+}
