@@ -50,10 +50,12 @@ export const DIAGNOSTIC_CODES = {
   'rule.image': 'Image non valide',
   'rule.text': 'Texte non valide',
   'rule.siret': 'SIRET dont la clé de contrôle est fausse',
+  'rule.formula': 'Formule de la collectivité non valide',
   'rule.member-key': 'Clé d’élu inconnue',
   'rule.duplicate-member': 'Élu déclaré deux fois',
   'rule.act-incomplete': 'Acte adopté incomplet',
   'rule.statut': 'Statut incohérent avec les données',
+  'rule.record': 'Déroulement de séance incohérent',
   // Rich text (Markdown subset)
   'richtext.html': 'HTML refusé',
   'richtext.image': 'Image refusée',

@@ -60,7 +60,10 @@ describe('delib build: signature fields', () => {
   it('marks each signature block as an empty /Sig field named after the signatory', () => {
     const conv = listSignatureFields(readPdfStructure(readFileSync(convention)));
     expect(conv.map((f) => f.name)).toEqual(['signature-1', 'signature-2']);
-    expect(conv.map((f) => f.label)).toEqual(['Patrick Ollier – Président', 'Philippe Laurent – Maire']);
+    expect(conv.map((f) => f.label)).toEqual([
+      'Patrick Ollier – Le Président',
+      'Philippe Laurent – Le Maire',
+    ]);
     expect(conv.every((f) => f.signature === undefined)).toBe(true);
     const delib = listSignatureFields(readPdfStructure(readFileSync(deliberation)));
     expect(delib.map((f) => f.name)).toEqual(['signature-president', 'signature-secretaire']);

@@ -126,6 +126,14 @@ describe('template environment', () => {
     expect(diags[0]?.message).toContain('point.montant');
   });
 
+  it('suggests the field the template author probably meant', () => {
+    const dir = overrideDir({ 'note-de-presentation.hbs': 'Titre\n\nPar {{point.raporteur}}\n' });
+    const env = templateEnv({ templatesDir: dir });
+    const diags = diagnosticsOf(() => env.render('note-de-presentation', seanceData));
+    expect(diags[0]).toMatchObject({ code: 'template.missing-field', line: 3, column: 7 });
+    expect(diags[0]?.hint).toMatch(/^Vouliez-vous dire « point\.rapporteur » \?/);
+  });
+
   it('reports a missing partial at compile time with its position', () => {
     const dir = overrideDir({ 'ordre-du-jour.hbs': 'A\n\n  {{> inexistant}}\n' });
     const diags = diagnosticsOf(() => templateEnv({ templatesDir: dir }));

@@ -10,18 +10,20 @@ import type { Point, Statut } from '../schema/seance.ts';
 
 export type Moment = Statut;
 
-export function momentOf(point: Pick<Point, 'statut' | 'deliberation'>): Moment {
+export function momentOf(point: Pick<Point, 'statut' | 'deliberation' | 'deroulement'>): Moment {
   if (point.statut) return point.statut;
+  // The séance record may say the point was withdrawn (`deroulement: { retire: true }`).
+  if (point.deroulement?.retire === true) return 'retire';
   return point.deliberation?.vote ? 'adopte' : 'projet';
 }
 
 /** True when the point's délibération is an act of the registre (voted, or « prend acte »). */
-export function isAct(point: Pick<Point, 'statut' | 'deliberation'>): boolean {
+export function isAct(point: Pick<Point, 'statut' | 'deliberation' | 'deroulement'>): boolean {
   const moment = momentOf(point);
   return point.deliberation !== undefined && (moment === 'adopte' || moment === 'prend_acte');
 }
 
 /** True when the point's délibération is still a projet (before the vote). */
-export function isProjet(point: Pick<Point, 'statut' | 'deliberation'>): boolean {
+export function isProjet(point: Pick<Point, 'statut' | 'deliberation' | 'deroulement'>): boolean {
   return point.deliberation !== undefined && momentOf(point) === 'projet';
 }

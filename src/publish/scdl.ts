@@ -10,6 +10,7 @@
 
 import { isAct } from '../compose/moment.ts';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
+import { pointFacts } from '../facts/point.ts';
 import { locate, type SourceMap } from '../load/source-map.ts';
 import type { Seance } from '../schema/seance.ts';
 import { attendance } from '../template/context.ts';
@@ -93,17 +94,18 @@ export function scdlRows(seances: readonly ScdlSource[]): { rows: string[][]; di
       const d = point.deliberation;
       // Open data lists voted délibérations: a projet has no row yet, an outcome without a vote none.
       if (!d?.vote || !isAct(point)) return;
-      const presences = attendance(seance, d.presences ?? seance.seance.presences);
+      const facts = pointFacts(seance, point);
+      if (facts.retire || !facts.vote) return;
+      const presences = attendance(seance, facts.presences);
       // Unanimity counts every votant for: known only when the presences are stated.
       const votants = presences ? String(presences.votants) : '';
-      const vote =
-        'unanimite' in d.vote
-          ? { pour: votants, contre: '0', abstentions: '0' }
-          : {
-              pour: String(d.vote.pour),
-              contre: String(d.vote.contre),
-              abstentions: String(d.vote.abstentions),
-            };
+      const vote = facts.vote.unanimite
+        ? { pour: votants, contre: '0', abstentions: '0' }
+        : {
+            pour: String(facts.vote.pour),
+            contre: String(facts.vote.contre),
+            abstentions: String(facts.vote.abstentions),
+          };
       const code = point.matiere?.code ?? '';
       const values: Record<ScdlColumn, string> = {
         COLL_NOM: seance.collectivite.nom,

@@ -10,7 +10,8 @@
  * import type { Seance } from './seance.ts';
  * const firstObjet = (s: Seance) => s.points[0]?.objet;
  */
-import { type Static, Type } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { FORMULES } from '../facts/formules.ts';
 import { DateText, RichText, StringEnum, Text } from './helpers.ts';
 
 /** Stable identifier of the schema (also used by editors to cache it). */
@@ -145,6 +146,27 @@ export const PolicesSchema = Type.Object(
   },
 );
 
+/** The collectivité's own wording of delib's fixed formulas (see src/facts/formules.ts). */
+export const FormulesSchema = Type.Object(
+  Object.fromEntries(
+    Object.entries(FORMULES).map(([key, f]) => [
+      key,
+      Type.Optional(
+        Type.String({
+          title: key,
+          description: `${f.role}. Par défaut : « ${f.defaut} ».${f.valeurs.length > 0 ? ` Valeurs : ${f.valeurs.map((v) => `{${v}}`).join(', ')}.` : ''} Vide : la phrase n’est pas imprimée.`,
+        }),
+      ),
+    ]),
+  ),
+  {
+    additionalProperties: false,
+    title: 'Formules',
+    description:
+      'Les formules de la collectivité, à la place de celles de delib (chacune facultative) : texte simple, {nom} marquant une valeur de la séance.',
+  },
+);
+
 export const CollectiviteSchema = Type.Object(
   {
     nom: Nom('Nom de la collectivité tel qu’il figure en tête des actes (« Ville de Sceaux »).'),
@@ -183,6 +205,7 @@ export const CollectiviteSchema = Type.Object(
       }),
     ),
     polices: Type.Optional(PolicesSchema),
+    formules: Type.Optional(FormulesSchema),
   },
   {
     additionalProperties: false,
@@ -296,12 +319,39 @@ export const NoteSchema = Type.Object(
 
 const Compte = (title: string, description: string) => Type.Integer({ minimum: 0, title, description });
 
+/** Ways a vote is taken (CGCT L. 2121-21). */
+export const SCRUTINS = ['main_levee', 'public', 'secret'] as const;
+
+const Scrutin = StringEnum(SCRUTINS, {
+  title: 'Scrutin',
+  description:
+    'Mode de scrutin : main_levee, public (chaque votant nommé avec le sens de son vote) ou secret.',
+});
+
+/** A number of votes, or the members who voted so (the count is then the length of the list). */
+const Voix = (title: string, description: string) =>
+  Type.Union(
+    [
+      Compte(title, `${description} Nombre de membres.`),
+      Type.Array(MembreRef('Membre', 'Le votant.'), {
+        title,
+        description: `${description} Liste des votants (scrutin public).`,
+      }),
+    ],
+    {
+      title,
+      description: `${description} Un nombre, ou la liste des votants (clés ou noms) pour un scrutin public.`,
+    },
+  );
+
 export const VoteUnanimeSchema = Type.Object(
   {
     unanimite: Type.Literal(true, {
       title: 'Unanimité',
       description: 'Adoptée à l’unanimité : écrivez « true ».',
     }),
+
+    scrutin: Type.Optional(Scrutin),
   },
   {
     additionalProperties: false,
@@ -312,12 +362,11 @@ export const VoteUnanimeSchema = Type.Object(
 
 export const VoteDetailleSchema = Type.Object(
   {
-    pour: Compte('Pour', 'Nombre de voix pour.'),
-    contre: Compte('Contre', 'Nombre de voix contre.'),
-    abstentions: Compte('Abstentions', 'Nombre d’abstentions.'),
-    ne_prend_pas_part: Type.Optional(
-      Compte('Ne prend pas part', 'Nombre de membres ne prenant pas part au vote.'),
-    ),
+    pour: Voix('Pour', 'Voix pour.'),
+    contre: Voix('Contre', 'Voix contre.'),
+    abstentions: Voix('Abstentions', 'Abstentions.'),
+    ne_prend_pas_part: Type.Optional(Voix('Ne prend pas part', 'Membres ne prenant pas part au vote.')),
+    scrutin: Type.Optional(Scrutin),
   },
   {
     additionalProperties: false,
@@ -432,6 +481,13 @@ export const PartieSchema = Type.Object(
         description: 'Habilitation du signataire (« agissant en vertu de la délibération du … »).',
       }),
     ),
+    genre: Type.Optional(
+      StringEnum(['f', 'm'] as const, {
+        title: 'Genre',
+        description:
+          'Genre grammatical de la partie, pour l’accord (« représentée », « dénommée ») : f ou m. Par défaut, l’article de la dénomination (« la Commune », « le Département »), sinon féminin.',
+      }),
+    ),
     denomination: Type.Optional(
       Text({
         title: 'Dénomination',
@@ -500,6 +556,242 @@ export const AnnexeSchema = Type.Object(
   { additionalProperties: false, title: 'Annexe', description: 'Document annexé au point.' },
 );
 
+// ---------------------------------------------------------------------------------------------
+// The séance record (procès-verbal, CGCT L. 2121-15): what happened, all optional.
+
+const Heure = (title: string, description: string) =>
+  Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', title, description: `${description} HH:MM.` });
+
+export const ArriveeSchema = Type.Object(
+  {
+    elu: MembreRef('Élu', 'Le membre qui arrive.'),
+    heure: Type.Optional(Heure('Heure', 'Heure d’arrivée.')),
+  },
+  {
+    additionalProperties: false,
+    title: 'Arrivée',
+    description: 'Un membre absent (ou représenté) qui rejoint la séance avant ce point.',
+  },
+);
+
+export const DepartSchema = Type.Object(
+  {
+    elu: MembreRef('Élu', 'Le membre qui quitte la séance.'),
+    heure: Type.Optional(Heure('Heure', 'Heure du départ.')),
+    pouvoir_a: Type.Optional(MembreRef('Pouvoir à', 'Le membre présent à qui il donne pouvoir en partant.')),
+  },
+  {
+    additionalProperties: false,
+    title: 'Départ',
+    description: 'Un membre présent qui quitte la séance avant ce point (avec ou sans pouvoir).',
+  },
+);
+
+export const InterventionSchema = Type.Object(
+  {
+    elu: MembreRef('Intervenant', 'Qui prend la parole.'),
+    qualite: Type.Optional(
+      Text({ title: 'Qualité', description: 'À quel titre (« au nom du groupe Val-Fleuri demain »).' }),
+    ),
+    resume: Type.Optional(RichText({ title: 'Résumé', description: 'Résumé de l’intervention.' })),
+    verbatim: Type.Optional(
+      RichText({ title: 'Verbatim', description: 'Texte intégral de l’intervention, tel que prononcé.' }),
+    ),
+  },
+  { additionalProperties: false, title: 'Intervention', description: 'Une prise de parole sur le point.' },
+);
+
+export const AmendementSchema = Type.Object(
+  {
+    numero: Text({
+      title: 'Numéro',
+      description: 'Numéro de l’amendement (« 1 », « 12 bis »), entre guillemets.',
+    }),
+    groupe: Type.Optional(Text({ title: 'Groupe', description: 'Groupe qui dépose l’amendement.' })),
+    auteur: Type.Optional(MembreRef('Auteur', 'L’élu qui dépose l’amendement.')),
+    texte: RichText({ title: 'Texte', description: 'Texte de l’amendement.' }),
+    vote: Type.Optional(VoteSchema),
+  },
+  {
+    additionalProperties: false,
+    title: 'Amendement',
+    description: 'Amendement déposé sur le projet ; adopté ou rejeté selon son vote.',
+  },
+);
+
+export const DemandeScrutinSchema = Type.Object(
+  {
+    scrutin: StringEnum(['public', 'secret'] as const, {
+      title: 'Scrutin demandé',
+      description: 'public ou secret (CGCT L. 2121-21).',
+    }),
+    par: Type.Optional(
+      Type.Array(MembreRef('Demandeur', 'Un membre qui fait la demande.'), {
+        title: 'Demandé par',
+        description: 'Les membres qui demandent ce scrutin.',
+      }),
+    ),
+    groupe: Type.Optional(Text({ title: 'Groupe', description: 'Groupe qui fait la demande.' })),
+  },
+  {
+    additionalProperties: false,
+    title: 'Demande de scrutin',
+    description: 'Demande d’un scrutin public ou secret sur le point.',
+  },
+);
+
+export const SuspensionSchema = Type.Object(
+  {
+    debut: Heure('Début', 'Heure de la suspension.'),
+    reprise: Type.Optional(Heure('Reprise', 'Heure de reprise de la séance.')),
+    motif: Type.Optional(Text({ title: 'Motif', description: 'Motif de la suspension.' })),
+  },
+  { additionalProperties: false, title: 'Suspension', description: 'Suspension de séance.' },
+);
+
+export const IncidentSchema = Type.Object(
+  {
+    heure: Type.Optional(Heure('Heure', 'Heure de l’incident.')),
+    texte: RichText({ title: 'Texte', description: 'Ce qui s’est passé.' }),
+  },
+  { additionalProperties: false, title: 'Incident', description: 'Incident de séance.' },
+);
+
+const Liste = <T extends TSchema>(item: T, title: string, description: string) =>
+  Type.Optional(Type.Array(item, { title, description }));
+
+export const DeroulementPointSchema = Type.Object(
+  {
+    ajoute: Type.Optional(
+      Type.Boolean({
+        title: 'Ajouté',
+        description: 'true si le point a été ajouté à l’ordre du jour en séance.',
+      }),
+    ),
+    retire: Type.Optional(
+      Type.Boolean({ title: 'Retiré', description: 'true si le point a été retiré de l’ordre du jour.' }),
+    ),
+    motif_retrait: Type.Optional(
+      Text({ title: 'Motif du retrait', description: 'Pourquoi le point est retiré.' }),
+    ),
+    arrivees: Liste(ArriveeSchema, 'Arrivées', 'Membres arrivés avant l’examen de ce point.'),
+    departs: Liste(DepartSchema, 'Départs', 'Membres partis avant l’examen de ce point.'),
+    presentation: Type.Optional(
+      RichText({ title: 'Présentation', description: 'Résumé de la présentation du rapporteur.' }),
+    ),
+    interventions: Liste(InterventionSchema, 'Interventions', 'Prises de parole, dans l’ordre.'),
+    amendements: Liste(AmendementSchema, 'Amendements', 'Amendements déposés, dans l’ordre de leur vote.'),
+    demandes_scrutin: Liste(
+      DemandeScrutinSchema,
+      'Demandes de scrutin',
+      'Demandes de scrutin public ou secret.',
+    ),
+    suspensions: Liste(SuspensionSchema, 'Suspensions', 'Suspensions de séance pendant ce point.'),
+    incidents: Liste(IncidentSchema, 'Incidents', 'Incidents pendant ce point.'),
+  },
+  {
+    additionalProperties: false,
+    title: 'Déroulement du point',
+    description: 'Ce qui s’est passé en séance sur ce point, pour le procès-verbal.',
+  },
+);
+
+export const CorrectionSchema = Type.Object(
+  {
+    par: Type.Optional(MembreRef('Demandée par', 'Le membre qui demande la correction.')),
+    texte: RichText({ title: 'Texte', description: 'La correction demandée.' }),
+  },
+  { additionalProperties: false, title: 'Correction', description: 'Correction demandée au procès-verbal.' },
+);
+
+export const ApprobationPvSchema = Type.Object(
+  {
+    date: DateText({ title: 'Date', description: 'Date de la séance dont le procès-verbal est approuvé.' }),
+    vote: Type.Optional(VoteSchema),
+    corrections: Liste(CorrectionSchema, 'Corrections', 'Corrections demandées avant l’approbation.'),
+  },
+  {
+    additionalProperties: false,
+    title: 'Procès-verbal précédent',
+    description: 'Approbation du procès-verbal de la séance précédente.',
+  },
+);
+
+export const DecisionDelegationSchema = Type.Object(
+  {
+    numero: Type.Optional(Text({ title: 'Numéro', description: 'Numéro de la décision.' })),
+    date: Type.Optional(DateText({ title: 'Date', description: 'Date de la décision.' })),
+    objet: Text({ title: 'Objet', description: 'Objet de la décision.' }),
+  },
+  {
+    additionalProperties: false,
+    title: 'Décision',
+    description: 'Décision prise par délégation de l’assemblée (CGCT L. 2122-22 et L. 2122-23).',
+  },
+);
+
+export const CommunicationSchema = Type.Object(
+  {
+    objet: Text({ title: 'Objet', description: 'Objet de la communication.' }),
+    texte: Type.Optional(RichText({ title: 'Texte', description: 'Résumé de la communication.' })),
+  },
+  { additionalProperties: false, title: 'Communication', description: 'Communication du président.' },
+);
+
+export const QuestionOraleSchema = Type.Object(
+  {
+    auteur: MembreRef('Auteur', 'Le membre qui pose la question.'),
+    groupe: Type.Optional(Text({ title: 'Groupe', description: 'Au nom de quel groupe.' })),
+    question: RichText({ title: 'Question', description: 'La question posée.' }),
+    repondant: Type.Optional(MembreRef('Répondant', 'Le membre qui répond.')),
+    reponse: Type.Optional(RichText({ title: 'Réponse', description: 'La réponse apportée.' })),
+  },
+  { additionalProperties: false, title: 'Question orale', description: 'Question orale (CGCT L. 2121-19).' },
+);
+
+export const DeroulementSeanceSchema = Type.Object(
+  {
+    ouverture: Type.Optional(Heure('Ouverture', 'Heure à laquelle la séance est ouverte.')),
+    cloture: Type.Optional(Heure('Clôture', 'Heure à laquelle la séance est levée.')),
+    appel: Type.Optional(
+      Type.Boolean({ title: 'Appel', description: 'true si l’appel nominal des membres a été fait.' }),
+    ),
+    election_secretaire: Type.Optional(
+      Type.Object(
+        { vote: Type.Optional(VoteSchema) },
+        {
+          additionalProperties: false,
+          title: 'Désignation du secrétaire',
+          description: 'Désignation du secrétaire de séance (CGCT L. 2121-15), avec son vote.',
+        },
+      ),
+    ),
+    pv_precedent: Type.Optional(ApprobationPvSchema),
+    decisions_delegation: Liste(
+      DecisionDelegationSchema,
+      'Décisions prises par délégation',
+      'Décisions dont le président rend compte (CGCT L. 2122-22 et L. 2122-23).',
+    ),
+    communications: Liste(CommunicationSchema, 'Communications', 'Communications du président.'),
+    questions_orales: Liste(QuestionOraleSchema, 'Questions orales', 'Questions orales, après les points.'),
+    suspensions: Liste(SuspensionSchema, 'Suspensions', 'Suspensions de séance hors de l’examen d’un point.'),
+    incidents: Liste(IncidentSchema, 'Incidents', 'Incidents de séance hors de l’examen d’un point.'),
+    arrete_le: Type.Optional(
+      DateText({
+        title: 'Arrêté le',
+        description:
+          'Date de la séance où ce procès-verbal a été arrêté (« Procès-verbal arrêté en séance du … »).',
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Déroulement de la séance',
+    description:
+      'Ce qui s’est passé en séance, pour le procès-verbal (CGCT L. 2121-15) : tout est facultatif, rien n’est inventé.',
+  },
+);
+
 export const PointSchema = Type.Object(
   {
     numero: Type.Integer({
@@ -528,6 +820,7 @@ export const PointSchema = Type.Object(
     annexes: Type.Optional(
       Type.Array(AnnexeSchema, { title: 'Annexes', description: 'Documents annexés (conventions).' }),
     ),
+    deroulement: Type.Optional(DeroulementPointSchema),
   },
   { additionalProperties: false, title: 'Point', description: 'Point inscrit à l’ordre du jour.' },
 );
@@ -561,6 +854,7 @@ const seanceProperties = {
     }),
   ),
   seance: SeanceDetailsSchema,
+  deroulement: Type.Optional(DeroulementSeanceSchema),
 };
 
 const pointsDoc = {
@@ -600,6 +894,11 @@ export const SeanceFileSchema = Type.Object(
 export type Seance = Static<typeof SeanceSchema>;
 export type SeanceFile = Static<typeof SeanceFileSchema>;
 export type Elu = Static<typeof EluSchema>;
+export type DeroulementSeance = Static<typeof DeroulementSeanceSchema>;
+export type DeroulementPoint = Static<typeof DeroulementPointSchema>;
+export type Amendement = Static<typeof AmendementSchema>;
+export type Intervention = Static<typeof InterventionSchema>;
+export type Scrutin = (typeof SCRUTINS)[number];
 export type Collectivite = Static<typeof CollectiviteSchema>;
 export type Polices = Static<typeof PolicesSchema>;
 export type Nature = (typeof NATURES)[number];

@@ -7,10 +7,14 @@
  * const data = deliberationContext(seance, seance.points[0]);
  * data.deliberation.resultat // 'Adoptée à l’unanimité.'
  */
-
 import { momentOf } from '../compose/moment.ts';
 import { eluIndex, memberName } from '../facts/elus.ts';
-import type { Convention, Deliberation, Point, Presences, Seance, Vote } from '../schema/seance.ts';
+import { type Formules, fillFormula, resolveFormules } from '../facts/formules.ts';
+import { pointFacts } from '../facts/point.ts';
+import type { VoteFacts } from '../facts/vote.ts';
+import type { Convention, Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
+import { agreement, genreOfParty, genreOfPerson, withArticle } from './grammar.ts';
+import { heure } from './helpers/heure.ts';
 import {
   anneeEnLettres,
   dateLongue,
@@ -29,6 +33,15 @@ export interface BaseContext {
   readonly collectivite: Seance['collectivite'];
   readonly instance: string;
   readonly seance: Seance['seance'];
+  /** The collectivité's formulas over delib's defaults (placeholders not yet filled). */
+  readonly formules: Formules;
+  /** The président's qualité with its article, for the signature (« Le Maire », « La Présidente »). */
+  readonly presidentQualite: string;
+}
+
+/** The formulas of a séance: the collectivité's own over delib's defaults. */
+export function seanceFormules(seance: Seance): Formules {
+  return resolveFormules(seance.collectivite.formules, seance.seance.date);
 }
 
 function base(seance: Seance): BaseContext {
@@ -36,7 +49,18 @@ function base(seance: Seance): BaseContext {
     collectivite: seance.collectivite,
     instance: seance.instance,
     seance: seance.seance,
+    formules: seanceFormules(seance),
+    presidentQualite: withArticle(
+      seance.seance.president.qualite,
+      genreOfPerson(seance.seance.president.nom, seance.elus),
+    ),
   };
+}
+
+/** « Rapporteur » or « Rapporteure », as the collectivité words it. */
+function rapporteurLabel(seance: Seance, formules: Formules, rapporteur: string | undefined): string {
+  if (rapporteur === undefined) return '';
+  return fillFormula(formules.rapporteur, { e: agreement(genreOfPerson(rapporteur, seance.elus)) });
 }
 
 /** Data of the ordre du jour. */
@@ -69,7 +93,8 @@ export function convocationContext(seance: Seance) {
 
 /** Data of a point's note de présentation. */
 export function noteContext(seance: Seance, point: Point) {
-  return { ...base(seance), point };
+  const b = base(seance);
+  return { ...b, point, libelles: { rapporteur: rapporteurLabel(seance, b.formules, point.rapporteur) } };
 }
 
 const count = (value: number | readonly string[]): number =>
@@ -102,18 +127,26 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
     votants: presents + representes,
     presentsNoms: names(presences.presents),
     absentsNoms: names(presences.absents),
-    pouvoirs: presences.representes.map((p) => `${name(p.mandant)} à ${name(p.mandataire)}`).join(', '),
+    pouvoirs: presences.representes
+      .map((p) =>
+        fillFormula(seanceFormules(seance).pouvoir, {
+          mandant: name(p.mandant),
+          mandataire: name(p.mandataire),
+        }),
+      )
+      .join(', '),
   };
 }
 
 /** The result of a vote in a few words, for the liste des délibérations (« Adoptée (25 pour, 4 contre) »). */
-export function voteOutcome(vote: Vote): string {
-  if ('unanimite' in vote) return 'Adoptée à l’unanimité';
+export function voteOutcome(vote: VoteFacts): string {
+  if (vote.unanimite) return 'Adoptée à l’unanimité';
   const { pour, contre, abstentions } = vote;
   const parts = [`${pour} pour`, `${contre} contre`, pluriel(abstentions, 'abstention')];
-  const nppp = vote.ne_prend_pas_part ?? 0;
+  const nppp = vote.nePrendPasPart;
   if (nppp > 0) parts.push(`${nppp} ne prenant pas part au vote`);
-  const word = pour > contre ? 'Adoptée' : pour < contre ? 'Rejetée' : 'Partage égal des voix';
+  const word =
+    vote.issue === 'adoptee' ? 'Adoptée' : vote.issue === 'rejetee' ? 'Rejetée' : 'Partage égal des voix';
   return `${word} (${parts.join(', ')})`;
 }
 
@@ -124,10 +157,13 @@ export const OUTCOME_WITHOUT_VOTE = {
   ajourne: 'Ajourné',
 } as const;
 
-function listeOutcome(point: Point): string | undefined {
+function listeOutcome(seance: Seance, point: Point): string | undefined {
   const moment = momentOf(point);
   if (moment === 'projet') return undefined;
-  if (moment === 'adopte') return point.deliberation?.vote ? voteOutcome(point.deliberation.vote) : '';
+  if (moment === 'adopte') {
+    const { vote } = pointFacts(seance, point);
+    return vote ? voteOutcome(vote) : '';
+  }
   return OUTCOME_WITHOUT_VOTE[moment];
 }
 
@@ -139,7 +175,7 @@ export function listeContext(seance: Seance) {
   return {
     ...base(seance),
     deliberations: seance.points.flatMap((point) => {
-      const resultat = point.deliberation ? listeOutcome(point) : undefined;
+      const resultat = point.deliberation ? listeOutcome(seance, point) : undefined;
       return resultat === undefined
         ? []
         : [{ numero: point.deliberation?.numero ?? '', objet: point.objet, resultat }];
@@ -147,21 +183,32 @@ export function listeContext(seance: Seance) {
   };
 }
 
-/** The result of a vote in words, as written in the registre. */
-export function voteSentence(vote: Vote): string {
-  if ('unanimite' in vote) return 'Adoptée à l’unanimité.';
-  const { pour, contre, abstentions } = vote;
-  const nppp = vote.ne_prend_pas_part ?? 0;
-  const parts = [`${pluriel(pour, 'voix', 'voix')} pour`, `${pluriel(contre, 'voix', 'voix')} contre`];
-  parts.push(pluriel(abstentions, 'abstention'));
-  const detail = `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
+/** « 21 voix pour, 4 voix contre et 2 abstentions » */
+export function voteDetail(vote: VoteFacts): string {
+  const parts = [
+    `${pluriel(vote.pour, 'voix', 'voix')} pour`,
+    `${pluriel(vote.contre, 'voix', 'voix')} contre`,
+    pluriel(vote.abstentions, 'abstention'),
+  ];
+  return `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
+}
+
+/**
+ * The result of a vote in words, as written in the registre (« Adoptée par … »); `genre` gives the
+ * agreement of the participle for what was voted (an amendement is « adopté »).
+ */
+export function voteSentence(vote: VoteFacts, genre: 'f' | 'm' = 'f'): string {
+  const e = genre === 'f' ? 'e' : '';
+  if (vote.unanimite) return `Adopté${e} à l’unanimité.`;
+  const detail = voteDetail(vote);
+  const nppp = vote.nePrendPasPart;
   const outcome =
-    pour > contre
-      ? contre === 0
-        ? `Adoptée à l’unanimité des suffrages exprimés (${detail})`
-        : `Adoptée par ${detail}`
-      : pour < contre
-        ? `Rejetée par ${detail}`
+    vote.issue === 'adoptee'
+      ? vote.contre === 0
+        ? `Adopté${e} à l’unanimité des suffrages exprimés (${detail})`
+        : `Adopté${e} par ${detail}`
+      : vote.issue === 'rejetee'
+        ? `Rejeté${e} par ${detail}`
         : `Partage égal des voix (${detail}) : la voix du président est prépondérante`;
   const abstaining =
     nppp > 0 ? ` ${pluriel(nppp, 'membre')} ${nppp > 1 ? 'ne prennent' : 'ne prend'} pas part au vote.` : '';
@@ -176,83 +223,115 @@ export function articleNumber(index: number): string {
 /**
  * Data of a point's délibération: the adopted act (`acte`), or the projet before the vote
  * (`projet`). Only what the séance states is given: an absent hour, place, convocation date,
- * attendance, vote or transmission date is an empty value, and its sentence is left out.
+ * attendance, vote or transmission date is an empty value, and its sentence (or the formula's
+ * optional part in brackets) is left out.
  */
 export function deliberationContext(seance: Seance, point: Point, deliberation: Deliberation) {
   const moment = momentOf(point);
   const projet = moment === 'projet';
-  const presences = projet
-    ? undefined
-    : attendance(seance, deliberation.presences ?? seance.seance.presences);
-  const { date, heure, convocation } = seance.seance;
-  const transmission = deliberation.transmission;
-  const blank = transmission?.a_remplir === true ? BLANK : '';
-  const prefecture = transmission?.prefecture ? dateLongue(transmission.prefecture) : blank;
-  const publication = transmission?.publication ? dateLongue(transmission.publication) : blank;
+  const facts = pointFacts(seance, point);
+  const presences = projet ? undefined : attendance(seance, facts.presences);
+  const { date, convocation, lieu } = seance.seance;
+  const hour = seance.seance.heure;
+  const b = base(seance);
+  const f = b.formules;
+  const president = seance.seance.president;
+  const written = deliberation.transmission;
+  // Dots to fill by hand only when the séance asks for them.
+  const blank = written?.a_remplir === true ? BLANK : '';
+  const transmission = {
+    prefecture: written?.prefecture ? dateLongue(written.prefecture) : blank,
+    publication: written?.publication ? dateLongue(written.publication) : blank,
+    identifiant: written?.identifiant ?? '',
+  };
   return {
-    ...base(seance),
+    ...b,
     point,
     projet,
     acte: !projet,
     prendActe: moment === 'prend_acte',
     enExercice: seance.seance.membres_en_exercice,
     presences,
-    lettres: {
-      annee: anneeEnLettres(date),
-      jourMois: jourMoisEnLettres(date),
-      heure: heure ? heureEnLettres(heure) : '',
+    /** The formulas with the séance's values in them, ready to print. */
+    textes: {
+      registre: fillFormula(f.registre, {
+        annee: anneeEnLettres(date),
+        jour_mois: jourMoisEnLettres(date),
+        heure: hour ? heureEnLettres(hour) : '',
+        heure_chiffres: hour ? heure(hour) : '',
+        date: dateLongue(date),
+        instance: seance.instance,
+        convocation: convocation ? dateLongue(convocation) : '',
+        lieu: lieu ?? '',
+        president: president.nom,
+        qualite_president: president.qualite,
+      }),
+      le_conseil: fillFormula(f.le_conseil, { instance: seance.instance }),
+      rapporteur: rapporteurLabel(seance, f, point.rapporteur),
+      executoire: fillFormula(f.executoire, transmission),
+      identifiant: transmission.identifiant === '' ? '' : fillFormula(f.identifiant, transmission),
     },
-    convocation: convocation ? dateLongue(convocation) : '',
     deliberation: {
       numero: deliberation.numero ?? '',
       visas: deliberation.visas ?? [],
       considerants: deliberation.considerants ?? [],
-      articles: deliberation.articles.map((texte, i) => ({ numero: articleNumber(i), texte })),
-      resultat: !projet && deliberation.vote ? voteSentence(deliberation.vote) : '',
+      articles: deliberation.articles.map((texte, i) => ({
+        numero: articleNumber(i),
+        libelle: fillFormula(i === 0 ? f.article_premier : f.article, { numero: articleNumber(i) }),
+        texte,
+      })),
+      resultat: !projet && facts.vote ? voteSentence(facts.vote) : '',
     },
     transmission: {
-      prefecture,
-      publication,
-      identifiant: transmission?.identifiant ?? '',
-      visible: prefecture !== '' || publication !== '',
+      ...transmission,
+      visible: transmission.prefecture !== '' || transmission.publication !== '',
     },
   };
 }
 
-function partyPosition(index: number, total: number): string {
-  if (index === 0) return 'd’une part,';
-  return index === total - 1 ? 'd’autre part.' : 'd’autre part,';
+function partyPosition(index: number, total: number, f: Formules): string {
+  if (index === 0) return f.d_une_part;
+  if (f.d_autre_part === '') return '';
+  // The last party closes the enumeration with a full stop, the others with a comma.
+  const bare = f.d_autre_part.replace(/[.,;]$/u, '');
+  return index === total - 1 ? `${bare}.` : `${bare},`;
 }
 
 /**
- * « Fait à …, le …, en … exemplaires originaux »: each part only when stated, or a blank to fill
- * by hand when the convention asks for one (`a_remplir: true`, a convention to be signed).
+ * « Fait à …, le …, en … exemplaires originaux »: each part only when stated (the formula's
+ * bracketed parts), or a blank to fill by hand when the convention asks for one (`a_remplir:
+ * true`, a convention to be signed); nothing at all when nothing is known.
  */
-function signaturePlace(convention: Convention) {
+function signaturePlace(convention: Convention, f: Formules) {
   const blank = convention.a_remplir === true ? BLANK : '';
-  const faitA = convention.fait_a ?? blank;
-  const dateSignature = convention.date ? dateLongue(convention.date) : blank;
-  const exemplairesLettres = convention.exemplaires ? nombreEnLettres(convention.exemplaires) : blank;
-  return {
-    fait_a: faitA,
-    dateSignature,
-    exemplairesLettres,
-    /** Punctuation between the parts given, so that the template needs no logic. */
-    virguleDate: faitA !== '' ? ',' : '',
-    virguleExemplaires: faitA !== '' || dateSignature !== '' ? ',' : '',
-    formule: faitA !== '' || dateSignature !== '' || exemplairesLettres !== '',
+  const values = {
+    lieu: convention.fait_a ?? blank,
+    date: convention.date ? dateLongue(convention.date) : blank,
+    exemplaires: convention.exemplaires ? nombreEnLettres(convention.exemplaires) : blank,
   };
+  const known = values.lieu !== '' || values.date !== '' || values.exemplaires !== '';
+  return { cloture: known ? fillFormula(f.fait_a, values) : '' };
 }
 
 /** Data of a convention annexed to a point. */
 export function conventionContext(seance: Seance, point: Point, convention: Convention) {
   const total = convention.parties.length;
+  const b = base(seance);
+  const f = b.formules;
   return {
-    ...base(seance),
+    ...b,
     point,
     convention: {
       titre: convention.titre,
-      parties: convention.parties.map((p, i) => ({ ...p, position: partyPosition(i, total) })),
+      parties: convention.parties.map((p, i) => {
+        const e = agreement(genreOfParty(p));
+        return {
+          ...p,
+          position: partyPosition(i, total, f),
+          represente: fillFormula(f.represente, { e }),
+          ciApres: p.denomination ? fillFormula(f.ci_apres, { denomination: p.denomination, e }) : '',
+        };
+      }),
       visas: convention.visas ?? [],
       preambule: convention.preambule ?? '',
       articles: convention.articles.map((a, i) => ({
@@ -260,11 +339,11 @@ export function conventionContext(seance: Seance, point: Point, convention: Conv
         titre: a.titre,
         texte: a.texte,
       })),
-      ...signaturePlace(convention),
+      ...signaturePlace(convention, f),
       signataires: convention.parties.map((p, i) => ({
         id: `signature-${i + 1}`,
         pour: `Pour ${p.denomination ?? p.nom}`,
-        qualite: p.qualite ?? '',
+        qualite: p.qualite ? withArticle(p.qualite, genreOfPerson(p.representant, seance.elus)) : '',
         nom: p.representant,
       })),
     },

@@ -14,6 +14,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { type Diagnostic, DiagnosticError, diagnostic } from '../diagnostics.ts';
+import { closest } from '../validate/suggest.ts';
 import { escapeMarkdownText } from './escape.ts';
 import { templateHelpers } from './register-helpers.ts';
 
@@ -278,13 +279,40 @@ function buildEnv(overrideDir: string | undefined): TemplateEnv {
       try {
         return fn(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
       } catch (error) {
-        throw new DiagnosticError([runtimeError(entry.file, entry.source, error)]);
+        throw new DiagnosticError([runtimeError(entry.file, entry.source, error, data)]);
       }
     },
   };
 }
 
-function runtimeError(file: TemplateFile, source: string, error: unknown): Diagnostic {
+/** Every key name in the template data (a few levels deep), for « vouliez-vous dire ». */
+function missingFieldHint(path: string, data: object): string {
+  const name = path.split('.').at(-1) ?? path;
+  const guess = closest(
+    name,
+    [...dataKeys(data)].filter((k) => k !== name),
+  );
+  const optional =
+    'Entourez ce champ facultatif de {{#if …}} … {{/if}}, ou ajoutez-le au fichier de la séance.';
+  return guess
+    ? `Vouliez-vous dire « ${path.slice(0, path.length - name.length)}${guess} » ? Sinon : ${optional.charAt(0).toLowerCase()}${optional.slice(1)}`
+    : optional;
+}
+
+function dataKeys(data: unknown, depth = 0, out = new Set<string>()): Set<string> {
+  if (depth > 6 || typeof data !== 'object' || data === null) return out;
+  if (Array.isArray(data)) {
+    for (const item of data.slice(0, 3)) dataKeys(item, depth + 1, out);
+    return out;
+  }
+  for (const [key, value] of Object.entries(data)) {
+    out.add(key);
+    dataKeys(value, depth + 1, out);
+  }
+  return out;
+}
+
+function runtimeError(file: TemplateFile, source: string, error: unknown, data: object): Diagnostic {
   if (error instanceof DiagnosticError) return error.diagnostics[0]!;
   const e = asHbError(error);
   const line = e.lineNumber ?? 0;
@@ -301,7 +329,7 @@ function runtimeError(file: TemplateFile, source: string, error: unknown): Diagn
         line,
         column,
         path: `/${(path || missing[1] || '').replace(/^[@.]+/, '').replaceAll('.', '/')}`,
-        hint: 'Entourez ce champ facultatif de {{#if …}} … {{/if}}, ou ajoutez-le au fichier de la séance.',
+        hint: missingFieldHint(path || missing[1] || '', data),
       },
     );
   }

@@ -6,6 +6,7 @@
 import type { ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { EDITOR_KEYWORDS } from '../schema/editor.ts';
 import { type Seance, SeanceSchema } from '../schema/seance.ts';
 
 /** Options of every Ajv of delib: strict, all errors, verbose so that errors carry their schema. */
@@ -20,6 +21,8 @@ const OPTIONS = { allErrors: true, strict: true, verbose: true } as const;
 export function createAjv(standalone = false): Ajv2020 {
   const ajv = new Ajv2020(standalone ? { ...OPTIONS, code: { source: true, esm: true } } : OPTIONS);
   addFormats(ajv, ['date']);
+  // yaml-language-server's annotations in the published schema: known to ajv, never validated.
+  ajv.addVocabulary([...EDITOR_KEYWORDS]);
   return ajv;
 }
 

@@ -5,7 +5,7 @@ import type { ErrorObject } from 'ajv';
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.ts';
 import { type LoadOptions, loadSeance } from '../load/load-seance.ts';
 import type { SourceMap } from '../load/source-map.ts';
-import type { Collectivite, Elu, Point, Seance, SeanceDetails } from '../schema/seance.ts';
+import type { Collectivite, DeroulementSeance, Elu, Point, Seance, SeanceDetails } from '../schema/seance.ts';
 import { schemaErrors } from './ajv.ts';
 import { RULES, type RuleContext } from './rules/index.ts';
 import { schemaDiagnostics } from './schema-errors.ts';
@@ -36,6 +36,7 @@ function ruleContext(
   return {
     collectivite: section<Collectivite>('collectivite'),
     seance: section<SeanceDetails>('seance'),
+    deroulement: section<DeroulementSeance>('deroulement'),
     elus: Array.isArray(data.elus) && isClean(errors, '/elus') ? (data.elus as Elu[]) : undefined,
     instance: typeof data.instance === 'string' && isClean(errors, '/instance') ? data.instance : undefined,
     points: points.flatMap((point: unknown, index) =>

@@ -3,8 +3,17 @@
  * way to place a diagnostic at a JSON pointer.
  */
 import { type Diagnostic, type DiagnosticCode, diagnostic, type Severity } from '../../diagnostics.ts';
+import { eluIndex } from '../../facts/elus.ts';
+import { pointPresences } from '../../facts/presences.ts';
 import { locate, type SourceMap } from '../../load/source-map.ts';
-import type { Collectivite, Elu, Point, Presences, SeanceDetails } from '../../schema/seance.ts';
+import type {
+  Collectivite,
+  DeroulementSeance,
+  Elu,
+  Point,
+  Presences,
+  SeanceDetails,
+} from '../../schema/seance.ts';
 
 export interface CleanPoint {
   readonly index: number;
@@ -19,6 +28,8 @@ export interface RuleContext {
   readonly instance?: string | undefined;
   /** The élus declared under `elus`, if that list passed the schema. */
   readonly elus?: readonly Elu[] | undefined;
+  /** The séance record (`deroulement`), if it passed the schema. */
+  readonly deroulement?: DeroulementSeance | undefined;
   /** The points that passed the schema, with their index in `points`. */
   readonly points: readonly CleanPoint[];
   readonly sources: SourceMap;
@@ -51,13 +62,16 @@ export function count(value: number | readonly string[]): number {
   return typeof value === 'number' ? value : value.length;
 }
 
-/** The presences that apply to a point (its own, or the séance's), with their pointer. */
+/** The presences that apply to a point (its own, or the séance's followed through arrivals and departures), with their pointer. */
 export function presencesOf(
   context: RuleContext,
   clean: CleanPoint,
 ): { readonly presences: Presences; readonly pointer: string } | undefined {
   const own = clean.point.deliberation?.presences;
   if (own) return { presences: own, pointer: `/points/${clean.index}/deliberation/presences` };
-  if (context.seance?.presences) return { presences: context.seance.presences, pointer: '/seance/presences' };
-  return undefined;
+  const opening = context.seance?.presences;
+  if (!opening) return undefined;
+  const points = context.points.map((p) => p.point);
+  const presences = pointPresences(opening, points, clean.point.numero, eluIndex(context.elus));
+  return presences ? { presences, pointer: '/seance/presences' } : undefined;
 }

@@ -9,7 +9,9 @@ import { conventionRule } from './conventions.ts';
 import { datesRule } from './dates.ts';
 import { filesRule } from './files.ts';
 import { fontsRule } from './fonts.ts';
+import { formulesRule } from './formules.ts';
 import { membersRule } from './members.ts';
+import { recordRule } from './record.ts';
 import { richTextRule } from './rich-text.ts';
 import { siretRule } from './siret.ts';
 import { textsRule } from './texts.ts';
@@ -23,6 +25,7 @@ export const RULES: readonly Rule[] = [
   attendanceRule,
   voteRule,
   adoptedRule,
+  recordRule,
   datesRule,
   conventionRule,
   filesRule,
@@ -31,6 +34,7 @@ export const RULES: readonly Rule[] = [
   richTextRule,
   charactersRule,
   siretRule,
+  formulesRule,
 ];
 
 export type { CleanPoint, Rule, RuleContext } from './context.ts';

@@ -23,6 +23,31 @@ export const MEMBER_PLACES: readonly string[] = [
   '/points/*/deliberation/presences/absents/*',
   '/points/*/deliberation/presences/representes/*/mandant',
   '/points/*/deliberation/presences/representes/*/mandataire',
+  '/points/*/deliberation/vote/pour/*',
+  '/points/*/deliberation/vote/contre/*',
+  '/points/*/deliberation/vote/abstentions/*',
+  '/points/*/deliberation/vote/ne_prend_pas_part/*',
+  '/points/*/deroulement/arrivees/*/elu',
+  '/points/*/deroulement/departs/*/elu',
+  '/points/*/deroulement/departs/*/pouvoir_a',
+  '/points/*/deroulement/interventions/*/elu',
+  '/points/*/deroulement/amendements/*/auteur',
+  '/points/*/deroulement/amendements/*/vote/pour/*',
+  '/points/*/deroulement/amendements/*/vote/contre/*',
+  '/points/*/deroulement/amendements/*/vote/abstentions/*',
+  '/points/*/deroulement/amendements/*/vote/ne_prend_pas_part/*',
+  '/points/*/deroulement/demandes_scrutin/*/par/*',
+  '/deroulement/election_secretaire/vote/pour/*',
+  '/deroulement/election_secretaire/vote/contre/*',
+  '/deroulement/election_secretaire/vote/abstentions/*',
+  '/deroulement/election_secretaire/vote/ne_prend_pas_part/*',
+  '/deroulement/pv_precedent/vote/pour/*',
+  '/deroulement/pv_precedent/vote/contre/*',
+  '/deroulement/pv_precedent/vote/abstentions/*',
+  '/deroulement/pv_precedent/vote/ne_prend_pas_part/*',
+  '/deroulement/pv_precedent/corrections/*/par',
+  '/deroulement/questions_orales/*/auteur',
+  '/deroulement/questions_orales/*/repondant',
 ];
 
 /** Every string found at `pattern` under `root`, with its JSON pointer. */
@@ -64,7 +89,7 @@ export const membersRule: Rule = (context) => {
   // Only the parts that passed the schema, at their original indices.
   const points: unknown[] = [];
   for (const { index, point } of context.points) points[index] = point;
-  const root = { seance: context.seance, points };
+  const root = { seance: context.seance, points, deroulement: context.deroulement };
   for (const pattern of MEMBER_PLACES) {
     for (const { pointer, value } of valuesAt(root, pattern)) {
       if (!isKey(value) || keys.includes(value)) continue;

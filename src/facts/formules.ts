@@ -1,0 +1,139 @@
+/**
+ * The fixed formulas of delib's documents, each a default the collectivité can replace under
+ * `collectivite.formules` in its YAML. A formula is plain text; `{nom}` marks where a value of
+ * the séance goes (only the names listed for it). An empty formula removes its sentence.
+ *
+ * @example
+ * fillFormula('Article {numero} –', { numero: '2' }) // 'Article 2 –'
+ */
+
+export interface FormulaSpec {
+  /** Default text, as delib prints it without a `formules:` section. */
+  readonly defaut: string;
+  /** What the formula is, in French (schema description, README). */
+  readonly role: string;
+  /** Placeholders the formula may hold. */
+  readonly valeurs: readonly string[];
+}
+
+const spec = (defaut: string, role: string, valeurs: readonly string[] = []): FormulaSpec => ({
+  defaut,
+  role,
+  valeurs,
+});
+
+/** The date from which the « Télérecours citoyens » sentence is printed by default. */
+export const TELERECOURS_SINCE = '2018-11-30';
+
+export const FORMULES = {
+  registre: spec(
+    'L’an {annee}, le {jour_mois}[, à {heure}], le {instance}[, légalement convoqué le {convocation},] s’est réuni en séance publique[, {lieu}], sous la présidence de {president}, {qualite_president}.',
+    'Formule d’ouverture de l’extrait du registre',
+    [
+      'annee',
+      'jour_mois',
+      'heure',
+      'heure_chiffres',
+      'date',
+      'instance',
+      'convocation',
+      'lieu',
+      'president',
+      'qualite_president',
+    ],
+  ),
+  en_exercice: spec('Membres en exercice', 'Libellé du nombre de membres en exercice'),
+  presents: spec('Présents', 'Libellé du nombre de présents'),
+  representes: spec('Représentés', 'Libellé du nombre de membres représentés'),
+  absents: spec('Absents', 'Libellé du nombre d’absents'),
+  votants: spec('Votants', 'Libellé du nombre de votants'),
+  presents_noms: spec('Étaient présents', 'Avant la liste des présents'),
+  pouvoirs: spec('Pouvoirs', 'Avant la liste des pouvoirs'),
+  pouvoir: spec('{mandant} à {mandataire}', 'Un pouvoir de la liste', ['mandant', 'mandataire']),
+  absents_noms: spec('Absents', 'Avant la liste des absents'),
+  secretaire: spec('Secrétaire de séance', 'Libellé du secrétaire de séance'),
+  rapporteur: spec('Rapporteur{e}', 'Libellé du rapporteur ; {e} devient « e » pour une rapporteure', ['e']),
+  le_conseil: spec('Le {instance},', 'Avant les visas', ['instance']),
+  apres_deliberation: spec('Après en avoir délibéré,', 'Avant le dispositif'),
+  decision: spec('DÉLIBÈRE', 'Verbe du dispositif (« DÉCIDE », « Délibère : »)'),
+  article: spec('Article {numero} –', 'Libellé d’un article (« Art. {numero}.- »)', ['numero']),
+  article_premier: spec(
+    'Article {numero} –',
+    'Libellé du premier article (« Article premier.- ») ; par défaut comme « article » avec « 1er »',
+    ['numero'],
+  ),
+  cloture: spec('Fait et délibéré en séance, les jour, mois et an susdits.', 'Formule de clôture'),
+  executoire_titre: spec('Caractère exécutoire', 'Titre de la mention du caractère exécutoire (en gras)'),
+  executoire: spec(
+    '[Transmise en préfecture le : {prefecture}][ – Publiée le : {publication}]',
+    'Mention du caractère exécutoire',
+    ['prefecture', 'publication'],
+  ),
+  identifiant: spec('Identifiant : {identifiant}', 'Identifiant @ctes, quand il est donné', ['identifiant']),
+  recours: spec(
+    'La présente délibération peut faire l’objet d’un recours pour excès de pouvoir devant le tribunal administratif compétent dans un délai de deux mois à compter de sa publication ou de sa notification.',
+    'Mention des voies et délais de recours',
+  ),
+  telerecours: spec(
+    'Le tribunal administratif peut être saisi par l’application « Télérecours citoyens » accessible sur le site www.telerecours.fr.',
+    `Phrase Télérecours, imprimée par défaut pour une séance à partir du ${TELERECOURS_SINCE} seulement`,
+  ),
+  entre: spec('ENTRE', 'Avant la première partie d’une convention'),
+  et: spec('ET', 'Entre deux parties'),
+  represente: spec(
+    'représenté{e} par',
+    'Avant le signataire d’une partie ; {e} devient « e » pour une partie au féminin',
+    ['e'],
+  ),
+  ci_apres: spec(
+    'ci-après « {denomination} »',
+    'Dénomination d’une partie (« ci-après dénommé{e} « {denomination} » »)',
+    ['denomination', 'e'],
+  ),
+  d_une_part: spec('d’une part,', 'Après la première partie (vide : rien)'),
+  d_autre_part: spec('d’autre part', 'Après chacune des autres parties (vide : rien)'),
+  convenu: spec('Il a été convenu ce qui suit :', 'Avant les articles d’une convention'),
+  fait_a: spec(
+    'Fait[ à {lieu}][, le {date}][, en {exemplaires} exemplaires originaux].',
+    'Clôture d’une convention',
+    ['lieu', 'date', 'exemplaires'],
+  ),
+} as const satisfies Record<string, FormulaSpec>;
+
+export type FormulaKey = keyof typeof FORMULES;
+export type Formules = Readonly<Record<FormulaKey, string>>;
+
+/** Placeholders in a formula, in order. */
+export function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{([^{}\s]*)\}/g)].map((m) => m[1] ?? '');
+}
+
+/**
+ * The formula with each `{nom}` replaced by its value (an unknown name is left as written). A part
+ * in brackets is kept only when every value it holds is known (not empty): nothing invented, the
+ * words of an absent fact go with it (`[, à {heure}]`).
+ *
+ * @example
+ * fillFormula('le {jour}[, à {heure}]', { jour: '3 mars', heure: '' }) // 'le 3 mars'
+ */
+export function fillFormula(text: string, values: Readonly<Record<string, string>>): string {
+  const kept = text.replace(/\[([^[\]]*)\]/g, (_whole, part: string) =>
+    placeholders(part).every((name) => (values[name] ?? '') !== '') ? part : '',
+  );
+  return kept.replace(/\{([^{}\s]*)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/**
+ * The collectivité's formulas over the defaults. The Télérecours sentence, unless the
+ * collectivité gives its own, is printed only for a séance held since the service exists.
+ */
+export function resolveFormules(
+  own: Readonly<Partial<Record<string, string>>> | undefined,
+  seanceDate: string,
+): Formules {
+  const out = {} as Record<FormulaKey, string>;
+  for (const key of Object.keys(FORMULES) as FormulaKey[]) out[key] = own?.[key] ?? FORMULES[key].defaut;
+  if (own?.telerecours === undefined && seanceDate < TELERECOURS_SINCE) out.telerecours = '';
+  if (own?.article_premier === undefined) out.article_premier = out.article;
+  return out;
+}

@@ -1,0 +1,34 @@
+/**
+ * The facts of one point, derived once from the séance: the attendance at its vote and its vote.
+ * The délibération, the liste des délibérations, the procès-verbal and the open data export all
+ * read them from here, so they can never disagree.
+ *
+ * @example
+ * const { presences, vote } = pointFacts(seance, seance.points[4]);
+ */
+import type { Point, Presences, Seance } from '../schema/seance.ts';
+import { eluIndex } from './elus.ts';
+import { pointPresences } from './presences.ts';
+import { type VoteFacts, voteFacts } from './vote.ts';
+
+export interface PointFacts {
+  /** Attendance at the point's vote; undefined when the séance states none. */
+  readonly presences: Presences | undefined;
+  /** Present + represented members at the vote (0 when the attendance is unknown). */
+  readonly votants: number;
+  /** The délibération's vote; undefined without a délibération or when the point was withdrawn. */
+  readonly vote: VoteFacts | undefined;
+  readonly retire: boolean;
+}
+
+export function pointFacts(seance: Seance, point: Point): PointFacts {
+  const index = eluIndex(seance.elus);
+  const presences = pointPresences(seance.seance.presences, seance.points, point.numero, index);
+  const votants = presences
+    ? (typeof presences.presents === 'number' ? presences.presents : presences.presents.length) +
+      presences.representes.length
+    : 0;
+  const retire = point.deroulement?.retire === true;
+  const vote = point.deliberation?.vote && !retire ? voteFacts(point.deliberation.vote, index) : undefined;
+  return { presences, votants, vote, retire };
+}

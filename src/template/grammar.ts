@@ -1,0 +1,48 @@
+/**
+ * Grammar that follows the data: the genre of a person or a party, the article before a qualité.
+ * Nothing is guessed beyond what the YAML says (a civility, a `genre`, an article, a feminine
+ * qualité); when it says nothing, the traditional form is kept.
+ *
+ * @example
+ * genreOfPerson('Mme Odile Vasseur', []) // 'f'
+ * withArticle('Présidente') // 'La Présidente'
+ * withArticle('Maire', 'f') // 'La Maire'
+ */
+import type { Elu } from '../schema/seance.ts';
+
+export type Genre = 'f' | 'm';
+
+/** From the élu declared with this name (its civility), else from a civility written in the name. */
+export function genreOfPerson(name: string, elus: readonly Elu[] | undefined): Genre | undefined {
+  const elu = elus?.find((e) => e.nom === name || e.cle === name);
+  if (elu?.civilite === 'Mme') return 'f';
+  if (elu?.civilite === 'M.') return 'm';
+  if (/^(Mmes?|Mlles?|Madame)[\s\u00A0]/u.test(name)) return 'f';
+  if (/^(MM?\.|Monsieur)[\s\u00A0]/u.test(name)) return 'm';
+  return undefined;
+}
+
+/** A qualité written in the feminine (« Présidente », « Adjointe », « Conseillère », « Directrice »). */
+export function feminineQualite(qualite: string): boolean {
+  const first = qualite.trim().split(/[\s,]/u)[0] ?? '';
+  return /(ente|ointe|ère|trice|euse|ée)$/u.test(first);
+}
+
+/** « Le Maire », « La Présidente »; a qualité already with its article is kept as written. */
+export function withArticle(qualite: string, genre?: Genre): string {
+  const q = qualite.trim();
+  if (q === '' || /^(le|la|les|l[’'])\s?/iu.test(q)) return q;
+  const feminine = genre === 'f' || (genre === undefined && feminineQualite(q));
+  if (/^[aeéèêiîoôuh]/iu.test(q)) return `L’${q}`;
+  return `${feminine ? 'La' : 'Le'} ${q}`;
+}
+
+/** Genre of a convention party: its `genre`, else the article of its dénomination, else feminine. */
+export function genreOfParty(party: { readonly genre?: Genre; readonly denomination?: string }): Genre {
+  if (party.genre) return party.genre;
+  const article = /^(le|la|les|l[’'])\s?/iu.exec(party.denomination?.trim() ?? '')?.[1]?.toLowerCase();
+  return article === 'le' ? 'm' : 'f';
+}
+
+/** « e » for the feminine, as formulas write `représenté{e}`. */
+export const agreement = (genre: Genre | undefined): string => (genre === 'f' ? 'e' : '');

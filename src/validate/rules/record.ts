@@ -1,0 +1,111 @@
+/**
+ * The séance record against the attendance: who arrives was not there, who leaves was, a public
+ * ballot names each voter once and only members who could vote, a secret ballot names nobody.
+ */
+import type { Diagnostic } from '../../diagnostics.ts';
+import { eluIndex, memberName, sameMember } from '../../facts/elus.ts';
+import { afterMovements } from '../../facts/presences.ts';
+import type { Presences, Vote } from '../../schema/seance.ts';
+import { at, type Rule, type RuleContext } from './context.ts';
+
+const SENSES = ['pour', 'contre', 'abstentions', 'ne_prend_pas_part'] as const;
+
+const problemAt = (context: RuleContext) => (pointer: string, message: string, hint: string) =>
+  at(context, pointer, 'rule.record', 'erreur', message, hint);
+
+function checkNamedVote(
+  context: RuleContext,
+  vote: Vote,
+  pointer: string,
+  presences: Presences | undefined,
+): Diagnostic[] {
+  if ('unanimite' in vote) return [];
+  const index = eluIndex(context.elus);
+  const out: Diagnostic[] = [];
+  const problem = problemAt(context);
+  const seen: string[] = [];
+  for (const sense of SENSES) {
+    const list = vote[sense];
+    if (!Array.isArray(list)) continue;
+    list.forEach((ref, i) => {
+      const here = `${pointer}/${sense}/${i}`;
+      const name = memberName(ref, index);
+      if (vote.scrutin === 'secret') {
+        out.push(
+          problem(
+            here,
+            `Un scrutin secret ne nomme pas les votants (${name}).`,
+            'Donnez le nombre de voix, pas les noms.',
+          ),
+        );
+      } else if (seen.some((s) => sameMember(s, ref, index))) {
+        out.push(
+          problem(
+            here,
+            `${name} est nommé deux fois dans ce vote.`,
+            'Chaque votant figure une seule fois, dans un seul sens.',
+          ),
+        );
+      } else if (
+        presences &&
+        typeof presences.presents !== 'number' &&
+        !presences.presents.some((p) => sameMember(p, ref, index)) &&
+        !presences.representes.some((p) => sameMember(p.mandant, ref, index))
+      ) {
+        out.push(
+          problem(
+            here,
+            `${name} n’est ni présent ni représenté lors de ce vote.`,
+            'Vérifiez le nom, ou les arrivées et départs notés sous « deroulement ».',
+          ),
+        );
+      }
+      seen.push(ref);
+    });
+  }
+  return out;
+}
+
+export const recordRule: Rule = (context) => {
+  const out: Diagnostic[] = [];
+  const problem = problemAt(context);
+  const index = eluIndex(context.elus);
+  let current = context.seance?.presences;
+  for (const { index: i, point } of context.points) {
+    const base = `/points/${i}/deroulement`;
+    const list = (value: Presences['presents'] | undefined) =>
+      typeof value === 'number' ? undefined : value;
+    (point.deroulement?.arrivees ?? []).forEach((arrivee, j) => {
+      if (list(current?.presents)?.some((p) => sameMember(p, arrivee.elu, index))) {
+        out.push(
+          problem(
+            `${base}/arrivees/${j}/elu`,
+            `${memberName(arrivee.elu, index)} arrive avant le point ${point.numero}, mais était déjà présent.`,
+            'Retirez cette arrivée, ou notez le départ qui l’a précédée.',
+          ),
+        );
+      }
+    });
+    (point.deroulement?.departs ?? []).forEach((depart, j) => {
+      const presents = list(current?.presents);
+      if (presents && !presents.some((p) => sameMember(p, depart.elu, index))) {
+        out.push(
+          problem(
+            `${base}/departs/${j}/elu`,
+            `${memberName(depart.elu, index)} quitte la séance avant le point ${point.numero}, mais n’était pas présent.`,
+            'Vérifiez la clé ou le nom, ou notez son arrivée à un point précédent.',
+          ),
+        );
+      }
+    });
+    if (current) current = afterMovements(current, point, index);
+    const atVote = point.deliberation?.presences ?? current;
+    if (point.deliberation?.vote) {
+      out.push(...checkNamedVote(context, point.deliberation.vote, `/points/${i}/deliberation/vote`, atVote));
+    }
+    (point.deroulement?.amendements ?? []).forEach((a, j) => {
+      if (a.vote) out.push(...checkNamedVote(context, a.vote, `${base}/amendements/${j}/vote`, atVote));
+    });
+  }
+  return out;
+};

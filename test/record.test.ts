@@ -1,0 +1,116 @@
+// The séance record (`deroulement`): per-point attendance from arrivals and departures, named
+// votes counted from their names, withdrawn points without an act, and the rules that guard them.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { composeDocument } from '../src/compose/compose.ts';
+import { listDocuments } from '../src/compose/documents.ts';
+import type { Seance } from '../src/schema/seance.ts';
+import { templateEnv } from '../src/template/env.ts';
+import { treeText } from '../src/tree/text.ts';
+import { loadAndValidate } from '../src/validate/index.ts';
+
+const FIXTURE = 'fixtures/valmorin-2024-09-26.yaml';
+const base = readFileSync(FIXTURE, 'utf8');
+const dir = mkdtempSync(join(tmpdir(), 'delib-record-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const env = templateEnv();
+
+async function load(text: string) {
+  const file = join(dir, `s${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(file, text);
+  return loadAndValidate(file);
+}
+
+function swap(from: string, to: string): string {
+  expect(base).toContain(from);
+  return base.replace(from, to);
+}
+
+function text(seance: Seance, id: string): string {
+  const ref = listDocuments(seance).find((r) => r.id === id);
+  if (!ref) throw new Error(`no ${id}`);
+  return treeText(composeDocument(seance, ref, { env, hyphenate: false })).replace(/[\u00a0\u202f]/g, ' ');
+}
+
+describe('the séance record', () => {
+  it('gives each délibération the attendance after the arrivals and departures before it', async () => {
+    const { seance, diagnostics } = await load(base);
+    expect(diagnostics).toEqual([]);
+    if (!seance) throw new Error('invalid');
+    const counts = (id: string) => text(seance, id).match(/Membres en exercice : .*/)?.[0];
+    expect(counts('point-01-deliberation')).toBe(
+      'Membres en exercice : 15 – Présents : 12 – Représentés : 2 – Absents : 1 – Votants : 14',
+    );
+    // Nicolas Perrot arrives before point 2.
+    expect(counts('point-02-deliberation')).toBe(
+      'Membres en exercice : 15 – Présents : 13 – Représentés : 2 – Absents : 0 – Votants : 15',
+    );
+    // Fabien Brun leaves before point 5.
+    expect(counts('point-05-deliberation')).toBe(
+      'Membres en exercice : 15 – Présents : 12 – Représentés : 2 – Absents : 1 – Votants : 14',
+    );
+    expect(text(seance, 'point-05-deliberation')).toContain('Absents : Fabien Brun.');
+  });
+
+  it('counts a public ballot from its names', async () => {
+    const { seance } = await load(base);
+    if (!seance) throw new Error('invalid');
+    expect(text(seance, 'point-03-deliberation')).toContain(
+      'Adoptée à l’unanimité des suffrages exprimés (11 voix pour, 0 voix contre et 3 abstentions). 1 membre ne prend pas part au vote.',
+    );
+  });
+
+  it('makes no act for a withdrawn point and leaves it out of the liste', async () => {
+    const withAct = swap(
+      '    deroulement:\n      retire: true',
+      '    deliberation:\n      numero: "2024_09_04"\n      visas: []\n      considerants: []\n      articles: [Cède la parcelle.]\n      vote: { unanimite: true }\n    deroulement:\n      retire: true',
+    );
+    const { seance, diagnostics } = await load(withAct);
+    expect(diagnostics).toEqual([]);
+    if (!seance) throw new Error('invalid');
+    const ids = listDocuments(seance).map((r) => r.id);
+    expect(ids).toContain('point-04-note');
+    expect(ids).not.toContain('point-04-deliberation');
+    expect(text(seance, 'liste-des-deliberations')).not.toContain('2024_09_04');
+  });
+
+  it('reports arrivals, departures and named votes that contradict the attendance, located', async () => {
+    const cases: [string, string, string, string][] = [
+      [
+        '{ elu: nperrot, heure: "20:55" }',
+        '{ elu: bfaure, heure: "20:55" }',
+        '/points/1/deroulement/arrivees/0/elu',
+        'Bastien Faure arrive avant le point 2, mais était déjà présent.',
+      ],
+      [
+        '{ elu: fbrun, heure: "21:32" }',
+        '{ elu: gpicard, heure: "21:32" }',
+        '/points/4/deroulement/departs/0/elu',
+        'Gisèle Picard quitte la séance avant le point 5, mais n’était pas présent.',
+      ],
+      [
+        'ne_prend_pas_part: [oduval]',
+        'ne_prend_pas_part: [kbenard]',
+        '/points/2/deliberation/vote/ne_prend_pas_part/0',
+        'Karine Bénard est nommé deux fois dans ce vote.',
+      ],
+    ];
+    for (const [from, to, path, message] of cases) {
+      const { diagnostics } = await load(swap(from, to));
+      const d = diagnostics.find((x) => x.code === 'rule.record');
+      expect([d?.path, d?.message]).toEqual([path, message]);
+      expect(d?.line).toBeGreaterThan(0);
+    }
+    const secret = await load(swap('        scrutin: public\n', '        scrutin: secret\n'));
+    expect(secret.diagnostics.filter((d) => d.code === 'rule.record')).toHaveLength(15);
+  });
+
+  it('checks the keys written in the record', async () => {
+    const { diagnostics } = await load(swap('        - elu: lfontaine\n', '        - elu: lfontain\n'));
+    const d = diagnostics.find((x) => x.code === 'rule.member-key');
+    expect(d?.path).toBe('/points/4/deroulement/interventions/0/elu');
+    expect(d?.message).toBe('Aucun élu n’a la clé « lfontain » : vouliez-vous dire « lfontaine » ?');
+  });
+});
