@@ -7,7 +7,7 @@
  * const data = deliberationContext(seance, seance.points[0]);
  * data.deliberation.resultat // 'Adoptée à l’unanimité.'
  */
-import { momentOf } from '../compose/moment.ts';
+import { isAct, momentOf } from '../compose/moment.ts';
 import { eluIndex, memberName } from '../facts/elus.ts';
 import { type Formules, fillFormula, resolveFormules } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
@@ -176,9 +176,10 @@ export function listeContext(seance: Seance) {
     ...base(seance),
     deliberations: seance.points.flatMap((point) => {
       const resultat = point.deliberation ? listeOutcome(seance, point) : undefined;
-      return resultat === undefined
-        ? []
-        : [{ numero: point.deliberation?.numero ?? '', objet: point.objet, resultat }];
+      if (resultat === undefined) return [];
+      // A point withdrawn or adjourned took no act: its outcome, without an act number.
+      const acte = isAct(point);
+      return [{ numero: acte ? (point.deliberation?.numero ?? '') : '', objet: point.objet, resultat }];
     }),
   };
 }
