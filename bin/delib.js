@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Entry point of the `delib` command. Runs the compiled dist/ (built by `npm run build`, and by
-// `npm ci` through `prepare`) when it is up to date with src/; otherwise (a development checkout
+// Entry point of the `delib` command. An installed package (no src/) runs the compiled dist/.
+// A checkout runs dist/ (built by `npm run build`, and by `npm ci` through `prepare`) when it is
+// up to date with src/; otherwise (a development checkout
 // with edited sources, or no dist/) runs the TypeScript sources through tsx's loader. A stale
 // dist/ is never used: any source file newer than dist/.stamp, or added or removed since the
 // build, or a newer package.json, sends delib to the sources. DELIB_SOURCES=1 forces the sources;
 // DELIB_DIST=1 forces dist/ (the benchmark, which builds it just before, sets it so that a source
 // saved by someone else during a long run does not switch the measured CLI to tsx).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 
 const root = new URL('../', import.meta.url);
 
@@ -40,7 +41,8 @@ function distIsFresh() {
 }
 
 let main;
-if (distIsFresh()) {
+// An installed package has no src/: it always runs dist/ (and has no tsx to run sources with).
+if (!existsSync(new URL('src/', root)) || distIsFresh()) {
   ({ main } = await import('../dist/cli/main.js'));
 } else {
   const { register } = await import('tsx/esm/api');

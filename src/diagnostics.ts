@@ -86,6 +86,7 @@ export const DIAGNOSTIC_CODES = {
   'sign.not-delib': 'PDF non produit par delib ou sans champ de signature',
   'sign.signatory': 'Signataire introuvable',
   'sign.already-signed': 'Bloc de signature déjà signé',
+  'sign.modified': 'Document modifié depuis sa dernière signature',
   'verify.broken': 'Signature invalide ou document modifié',
   'render.glyph-missing': 'Caractère absent de la police',
   'internal.bug': 'Erreur interne de delib',

@@ -1,10 +1,13 @@
 /**
- * Throwaway PKCS#12 identities for the signing tests, made at test time with node-forge (no
- * private key is committed): a self-signed certificate, or one issued by a throwaway CA.
+ * Throwaway PKCS#12 identities for the signing tests, made at test time (no private key is
+ * committed): RSA keys from node:crypto, a certificate signed with node-forge by a throwaway
+ * issuer, written as node-forge writes PKCS#12 (3DES, SHA-1 MAC). Options for the refusals:
+ * key size, key usage, extended key usage.
  *
  * @example
  * const p12 = makeP12({ commonName: 'Philippe Laurent', password: 'secret' });
  */
+import { generateKeyPairSync } from 'node:crypto';
 import forge from 'node-forge';
 
 export interface P12Options {
@@ -14,18 +17,32 @@ export interface P12Options {
   readonly notAfter?: Date;
   /** Put another key in the file than the certificate's. */
   readonly mismatchedKey?: boolean;
+  /** RSA modulus size (default 2048). */
+  readonly bits?: number;
+  /** X.509 extensions as node-forge takes them (`{ name: 'keyUsage', keyEncipherment: true }`). */
+  readonly extensions?: readonly object[];
 }
 
-const keyCache: forge.pki.rsa.KeyPair[] = [];
-/** RSA 2048 key pairs are slow to make: two are made once per test file and reused. */
-function keyPair(index: number): forge.pki.rsa.KeyPair {
-  while (keyCache.length <= index) keyCache.push(forge.pki.rsa.generateKeyPair({ bits: 2048, e: 0x10001 }));
-  return keyCache[index]!;
+const keyCache = new Map<string, forge.pki.rsa.KeyPair>();
+/** One key pair per (size, index), made once per test file and reused. */
+function keyPair(bits: number, index: number): forge.pki.rsa.KeyPair {
+  const id = `${bits}/${index}`;
+  let pair = keyCache.get(id);
+  if (!pair) {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: bits });
+    const key = forge.pki.privateKeyFromPem(
+      privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+    ) as forge.pki.rsa.PrivateKey;
+    pair = { privateKey: key, publicKey: forge.pki.setRsaPublicKey(key.n, key.e) };
+    keyCache.set(id, pair);
+  }
+  return pair;
 }
 
 /** DER bytes of a .p12 holding one certificate and a key. */
 export function makeP12(options: P12Options): Uint8Array {
-  const keys = keyPair(0);
+  const bits = options.bits ?? 2048;
+  const keys = keyPair(bits, 0);
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
   cert.serialNumber = `0${forge.util.bytesToHex(forge.random.getBytesSync(8))}`;
@@ -41,8 +58,9 @@ export function makeP12(options: P12Options): Uint8Array {
     { name: 'commonName', value: 'AC de test delib' },
     { name: 'countryName', value: 'FR' },
   ]);
+  if (options.extensions) cert.setExtensions([...options.extensions]);
   cert.sign(keys.privateKey, forge.md.sha256.create());
-  const key = options.mismatchedKey ? keyPair(1).privateKey : keys.privateKey;
+  const key = options.mismatchedKey ? keyPair(bits, 1).privateKey : keys.privateKey;
   const asn1 = forge.pkcs12.toPkcs12Asn1(key, [cert], options.password, { algorithm: '3des' });
   return Uint8Array.from(Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'));
 }

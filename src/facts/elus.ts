@@ -7,7 +7,8 @@
  * memberOf('jdupont', index).nom // 'Jeanne Dupont'
  * memberOf('Paul Martin', index).nom // 'Paul Martin'
  */
-import { CLE_PATTERN, type Elu, type Seance } from '../schema/seance.ts';
+import { CLE_PATTERN } from '../schema/patterns.ts';
+import type { Elu, Seance } from '../schema/seance.ts';
 
 const KEY = new RegExp(CLE_PATTERN);
 

@@ -58,22 +58,23 @@ export function ctesDiagnostics(seance: Seance, sources: SourceMap): Diagnostic[
       );
     }
     const numero = point.deliberation.numero;
-    if (numero === undefined) {
+    const ctesNumber = numero === undefined ? '' : ctesNumero({ ...point.deliberation, numero });
+    if (numero === undefined && point.deliberation.numero_ctes === undefined) {
       out.push(
         at(
           `/points/${i}/deliberation`,
           'ctes.numero',
           `La délibération du point ${point.numero} n’a pas de numéro d’acte : @ctes le demande.`,
-          'Ajoutez sous « deliberation » numero: "…" (1 à 15 caractères parmi A-Z, 0-9 et « _ »).',
+          'Ajoutez sous « deliberation » numero: "…" (ou numero_ctes : 1 à 15 caractères parmi A-Z, 0-9 et « _ »).',
         ),
       );
-    } else if (!CTES_NUMERO.test(numero)) {
+    } else if (!CTES_NUMERO.test(point.deliberation.numero_ctes ?? ctesNumber)) {
       out.push(
         at(
-          `/points/${i}/deliberation/numero`,
+          `/points/${i}/deliberation/${point.deliberation.numero_ctes === undefined ? 'numero' : 'numero_ctes'}`,
           'ctes.numero',
-          `Le numéro « ${numero} » ne convient pas à @ctes.`,
-          '1 à 15 caractères parmi A-Z, 0-9 et « _ ».',
+          `Le numéro « ${point.deliberation.numero ?? point.deliberation.numero_ctes} » ne convient pas à @ctes (« ${point.deliberation.numero_ctes ?? ctesNumber} »).`,
+          'Donnez numero_ctes : 1 à 15 caractères parmi A-Z, 0-9 et « _ ».',
         ),
       );
     }
@@ -92,6 +93,20 @@ export function ctesDiagnostics(seance: Seance, sources: SourceMap): Diagnostic[
 }
 
 /**
+ * The act number sent to @ctes: `numero_ctes` when given, else the printed number in capitals with
+ * every run of other characters than A-Z and 0-9 as « _ » (« DL.2015-306 » → « DL_2015_306 »).
+ */
+export function ctesNumero(deliberation: { readonly numero: string; readonly numero_ctes?: string }): string {
+  if (deliberation.numero_ctes !== undefined) return deliberation.numero_ctes;
+  return deliberation.numero
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+}
+
+/**
  * The @ctes description of a document, or undefined when it is not an act: a kind without a @ctes
  * nature (note, ordre du jour, projet), or a point not adopted.
  */
@@ -99,12 +114,13 @@ export function ctesAct(seance: Seance, ref: DocumentRef): CtesAct | undefined {
   const nature = kindSpec(ref.kind).ctes;
   const point = seance.points.find((p) => p.numero === ref.point);
   const deliberation = point?.deliberation;
-  if (!nature || !point || !deliberation?.numero || !isAct(point)) return undefined;
+  if (!nature || !point || !deliberation || !isAct(point)) return undefined;
+  if (deliberation.numero === undefined && deliberation.numero_ctes === undefined) return undefined;
   const convention = ref.annex === null ? undefined : point.annexes?.[ref.annex]?.convention;
   return {
     ...nature,
     matiere: point.matiere?.code ?? '',
-    numero: deliberation.numero,
+    numero: ctesNumero({ ...deliberation, numero: deliberation.numero ?? '' }),
     date: seance.seance.date,
     objet: oneLine(convention?.titre ?? point.objet).slice(0, CTES_OBJET_MAX),
   };

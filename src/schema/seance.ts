@@ -13,6 +13,7 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { FORMULES } from '../facts/formules.ts';
 import { DateText, RichText, StringEnum, Text } from './helpers.ts';
+import { CLE_PATTERN } from './patterns.ts';
 
 /** Stable identifier of the schema (also used by editors to cache it). */
 export const SCHEMA_ID = 'https://delib.example/schema/seance-1.schema.json';
@@ -35,9 +36,6 @@ export const NATURES = [
 export const STATUTS = ['projet', 'adopte', 'retire', 'ajourne', 'prend_acte'] as const;
 
 const Nom = (description: string) => Text({ title: 'Nom', description });
-
-/** Pattern of an élu's key (`elus[].cle`): lower-case letters, digits, « _ » and « - ». */
-export const CLE_PATTERN = '^[a-z0-9][a-z0-9_-]*$';
 
 /** Civilities an élu may be given. */
 export const CIVILITES = ['M.', 'Mme'] as const;
@@ -400,9 +398,10 @@ export const TransmissionSchema = Type.Object(
     ),
     identifiant: Type.Optional(
       Type.String({
-        pattern: '^\\d{3}-\\d{9}-\\d{8}-[A-Z0-9_]{1,15}-(DE|AR|AI|CC|BF|AU)$',
+        pattern: '^\\d{3}-\\d{9}-\\d{8}(lmc\\d+|-[A-Za-z0-9_]{1,15})-(DE|AR|AI|CC|BF|AU)(-\\d+-\\d+)?$',
         title: 'Identifiant @ctes',
-        description: 'Identifiant de l’acte attribué par @ctes (« 092-219200714-20230323-2023_03_01-DE »).',
+        description:
+          'Identifiant de l’acte attribué par @ctes, tel que la préfecture le renvoie (« 092-219200714-20230323-2023_03_01-DE », « 013-211300017-20150629lmc168449-DE-1-1 »).',
       }),
     ),
   },
@@ -416,11 +415,18 @@ export const TransmissionSchema = Type.Object(
 export const DeliberationSchema = Type.Object(
   {
     numero: Type.Optional(
-      Type.String({
-        pattern: '^[A-Z0-9_]{1,15}$',
+      Text({
         title: 'Numéro de l’acte',
         description:
-          'Numéro de l’acte, unique dans la collectivité : 1 à 15 caractères parmi A-Z, 0-9 et « _ » (« 2023_03_01 »), entre guillemets. Facultatif pour un projet.',
+          'Numéro de l’acte tel que la collectivité l’écrit (« 2019/18 », « DL.2015-306 », « II - 3 », « DE_2016_021 »), unique dans la collectivité, entre guillemets. Pour @ctes, il est repris en majuscules, chaque suite d’autres caractères que A-Z et 0-9 devenant « _ », sauf si numero_ctes est donné. Facultatif pour un projet.',
+      }),
+    ),
+    numero_ctes: Type.Optional(
+      Type.String({
+        pattern: '^[A-Z0-9_]{1,15}$',
+        title: 'Numéro @ctes',
+        description:
+          'Numéro de l’acte pour @ctes, quand il diffère du numéro imprimé : 1 à 15 caractères parmi A-Z, 0-9 et « _ ». Vérifié seulement avec --ctes.',
       }),
     ),
     visas: Type.Optional(

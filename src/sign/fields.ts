@@ -41,9 +41,12 @@ export function acroForm(pdf: PdfStructure): { readonly dict: PdfDict; readonly 
 export function listSignatureFields(pdf: PdfStructure): SignatureField[] {
   const form = acroForm(pdf);
   const out: SignatureField[] = [];
+  const seen = new Set<number>();
   const visit = (refs: readonly unknown[], depth: number) => {
     for (const item of refs) {
-      if (!(item instanceof PdfRef) || depth > 8) continue;
+      // Each field once: a hostile /Kids graph (cycles, shared kids) cannot multiply the work.
+      if (!(item instanceof PdfRef) || depth > 8 || seen.has(item.num)) continue;
+      seen.add(item.num);
       const dict = pdf.object(item.num);
       if (!(dict instanceof Map)) continue;
       const kids = get.array(dict, 'Kids');

@@ -17,8 +17,21 @@ import {
   skipSpace,
 } from './pdf-syntax.ts';
 
+/** One cross-reference section (an update of the file), as written. */
+export interface XrefSection {
+  /** Offset of its `xref` keyword. */
+  readonly offset: number;
+  readonly trailer: PdfDict;
+  /** Offset of each object it lists (-1 for a freed object). */
+  readonly entries: ReadonlyMap<number, number>;
+}
+
 export interface PdfStructure {
   readonly bytes: Uint8Array;
+  /** The cross-reference sections of the chain, newest first. */
+  readonly sections: readonly XrefSection[];
+  /** Where each object is read from (the newest entry wins; -1 when freed). */
+  readonly offsets: ReadonlyMap<number, number>;
   /** The newest trailer dictionary. */
   readonly trailer: PdfDict;
   readonly root: PdfRef;
@@ -45,13 +58,21 @@ function lastStartxref(bytes: Uint8Array): number {
   return Number(match[1]);
 }
 
+/** Most cross-reference sections followed (a file signed by every councillor has a few dozen). */
+const MAX_SECTIONS = 10_000;
+
 /** Parses one `xref` table at `offset`; returns offsets by object number and the trailer. */
-function readXrefTable(bytes: Uint8Array, offset: number, offsets: Map<number, number>): PdfDict {
+function readXrefTable(bytes: Uint8Array, offset: number): XrefSection {
+  const offsets = new Map<number, number>();
   if (latin1(bytes, offset, offset + 4) !== 'xref') {
-    throw new PdfSyntaxError(
-      'Table de références croisées absente (flux de références non pris en charge)',
-      offset,
-    );
+    if (/^\d+\s+\d+\s+obj/.test(latin1(bytes, offset, offset + 40))) {
+      throw new PdfSyntaxError(
+        'références croisées en flux (PDF 1.5 et suivants), que delib ne lit pas',
+        offset,
+        true,
+      );
+    }
+    throw new PdfSyntaxError('Table de références croisées absente', offset);
   }
   let p = offset + 4;
   for (;;) {
@@ -66,14 +87,14 @@ function readXrefTable(bytes: Uint8Array, offset: number, offsets: Map<number, n
       const entry = /^(\d{10}) (\d{5}) ([nf])/.exec(latin1(bytes, p, p + 18));
       if (!entry) throw new PdfSyntaxError('Entrée de références croisées incorrecte', p);
       const num = first + i;
-      if (entry[3] === 'n' && !offsets.has(num)) offsets.set(num, Number(entry[1]));
-      if (entry[3] === 'f' && !offsets.has(num)) offsets.set(num, -1);
+      if (entry[3] === 'n') offsets.set(num, Number(entry[1]));
+      else if (num !== 0) offsets.set(num, -1);
       p = skipSpace(bytes, p + 18);
     }
   }
   const trailer = parseValue(bytes, p + 7).value;
   if (!(trailer instanceof Map)) throw new PdfSyntaxError('Trailer incorrect', p);
-  return trailer;
+  return { offset, trailer, entries: offsets };
 }
 
 function revisionEnds(bytes: Uint8Array): number[] {
@@ -85,7 +106,9 @@ function revisionEnds(bytes: Uint8Array): number[] {
 }
 
 /**
- * Reads the cross-reference chain and the trailer. Throws PdfSyntaxError on anything unexpected.
+ * Reads the cross-reference chain and the trailer. Throws PdfSyntaxError on anything unexpected
+ * (also later, from `object`, when an object cannot be read). Reading `bytes.subarray(0, end)`
+ * gives the file as it was at the revision that ends at `end`.
  *
  * @example
  * readPdfStructure(readFileSync('deliberation.pdf')).root // PdfRef { num: 3, gen: 0 }
@@ -94,16 +117,18 @@ export function readPdfStructure(bytes: Uint8Array): PdfStructure {
   if (latin1(bytes, 0, 5) !== '%PDF-') throw new PdfSyntaxError('Ce n’est pas un fichier PDF', 0);
   const startxref = lastStartxref(bytes);
   const offsets = new Map<number, number>();
+  const sections: XrefSection[] = [];
   const seen = new Set<number>();
-  let trailer: PdfDict | undefined;
   for (let at: number | undefined = startxref; at !== undefined; ) {
-    if (seen.has(at) || at >= bytes.length) throw new PdfSyntaxError('Chaîne /Prev incorrecte', at);
+    if (seen.has(at) || at < 0 || at >= bytes.length || !Number.isInteger(at) || seen.size >= MAX_SECTIONS)
+      throw new PdfSyntaxError('Chaîne /Prev incorrecte', at);
     seen.add(at);
-    const section = readXrefTable(bytes, at, offsets);
-    trailer ??= section;
-    at = get.number(section, 'Prev');
+    const section = readXrefTable(bytes, at);
+    sections.push(section);
+    for (const [num, offset] of section.entries) if (!offsets.has(num)) offsets.set(num, offset);
+    at = get.number(section.trailer, 'Prev');
   }
-  const last = trailer as PdfDict;
+  const last = sections[0]!.trailer;
   const root = get.ref(last, 'Root');
   if (!root) throw new PdfSyntaxError('Trailer sans /Root', startxref);
   const cache = new Map<number, PdfValue | undefined>();
@@ -122,6 +147,8 @@ export function readPdfStructure(bytes: Uint8Array): PdfStructure {
   const resolve = (value: PdfValue | undefined) => (value instanceof PdfRef ? object(value.num) : value);
   return {
     bytes,
+    sections,
+    offsets,
     trailer: last,
     root,
     startxref,

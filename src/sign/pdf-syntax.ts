@@ -34,7 +34,12 @@ export type PdfValue = number | boolean | null | PdfName | PdfString | PdfRef | 
 
 /** Thrown when the bytes are not the PDF syntax expected. */
 export class PdfSyntaxError extends Error {
-  constructor(message: string, position: number) {
+  constructor(
+    message: string,
+    position: number,
+    /** The bytes may be valid PDF, of a kind delib does not read (cross-reference streams). */
+    readonly unsupported = false,
+  ) {
     super(`${message} (octet ${position})`);
     this.name = 'PdfSyntaxError';
   }
@@ -112,24 +117,32 @@ function decodeName(raw: string): string {
   return raw.replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
 }
 
+/** Deepest nesting of arrays and dictionaries accepted (delib writes 4 at most). */
+export const MAX_DEPTH = 64;
+/** Most entries accepted in one array or dictionary. */
+export const MAX_ITEMS = 100_000;
+
 /**
- * Parses one value at `position` (after whitespace). References `n g R` are recognised.
+ * Parses one value at `position` (after whitespace). References `n g R` are recognised. Throws
+ * PdfSyntaxError beyond MAX_DEPTH levels of nesting or MAX_ITEMS entries.
  *
  * @example
  * parseValue(Buffer.from('[1 0 R /A]'), 0).value // [PdfRef(1, 0), PdfName('A')]
  */
-export function parseValue(bytes: Uint8Array, position: number): { value: PdfValue; end: number } {
+export function parseValue(bytes: Uint8Array, position: number, depth = 0): { value: PdfValue; end: number } {
   const p = skipSpace(bytes, position);
   const byte = bytes[p];
   if (byte === undefined) throw new PdfSyntaxError('Fin de fichier inattendue', p);
+  if (depth >= MAX_DEPTH) throw new PdfSyntaxError('Structure trop imbriquée', p);
   if (byte === 0x3c && bytes[p + 1] === 0x3c) {
     const dict = new Map<string, PdfValue>();
     let q = skipSpace(bytes, p + 2);
     while (!(bytes[q] === 0x3e && bytes[q + 1] === 0x3e)) {
       if (bytes[q] !== 0x2f) throw new PdfSyntaxError('Nom attendu dans un dictionnaire', q);
       const key = regularToken(bytes, q + 1);
-      const item = parseValue(bytes, key.end);
+      const item = parseValue(bytes, key.end, depth + 1);
       dict.set(decodeName(key.text), item.value);
+      if (dict.size > MAX_ITEMS) throw new PdfSyntaxError('Dictionnaire trop grand', p);
       q = skipSpace(bytes, item.end);
       if (q >= bytes.length) throw new PdfSyntaxError('Dictionnaire non fermé', p);
     }
@@ -142,8 +155,9 @@ export function parseValue(bytes: Uint8Array, position: number): { value: PdfVal
     let q = skipSpace(bytes, p + 1);
     while (bytes[q] !== 0x5d) {
       if (q >= bytes.length) throw new PdfSyntaxError('Tableau non fermé', p);
-      const item = parseValue(bytes, q);
+      const item = parseValue(bytes, q, depth + 1);
       items.push(item.value);
+      if (items.length > MAX_ITEMS) throw new PdfSyntaxError('Tableau trop grand', p);
       q = skipSpace(bytes, item.end);
     }
     return { value: items, end: q + 1 };

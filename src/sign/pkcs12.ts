@@ -1,14 +1,15 @@
 /**
  * Opens a PKCS#12 (.p12/.pfx) file: the private key, the certificate that matches it and the rest
- * of the chain, with the checks a signature needs (password, key match, validity dates).
- * RSA keys only (node-forge reads no other kind from PKCS#12).
+ * of the chain, with the checks a signature needs (password, key kind and size, key match, key
+ * usage, validity dates). RSA (2048 bits or more) and ECDSA P-256 / P-384 keys.
  *
  * @example
  * const identity = openPkcs12(p12Bytes, process.env.DELIB_P12_PASSWORD ?? '', { file: 'moi.p12', now: new Date() });
  */
 import { createPrivateKey, createPublicKey, type KeyObject, X509Certificate } from 'node:crypto';
-import forge from 'node-forge';
 import { signError } from './errors.ts';
+import { decodePkcs12, type Pkcs12Contents, Pkcs12Error } from './pkcs12-decode.ts';
+import { certificateInfo, signingRefusal } from './x509.ts';
 
 export interface SigningIdentity {
   readonly key: KeyObject;
@@ -21,9 +22,6 @@ export interface SigningIdentity {
   readonly commonName: string;
 }
 
-const der = (cert: forge.pki.Certificate) =>
-  Uint8Array.from(Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), 'binary'));
-
 /** The CN of a subject as Node prints it (`C=FR\nO=…\nCN=Jean`). */
 export function commonName(subject: string): string {
   const cn = subject.split('\n').find((line) => line.startsWith('CN='));
@@ -32,6 +30,35 @@ export function commonName(subject: string): string {
 
 const frenchDate = (date: Date) =>
   new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' }).format(date);
+
+/** Why this key is too weak or of a kind delib does not sign with (French), or undefined. */
+export function keyRefusal(key: KeyObject): string | undefined {
+  const details = key.asymmetricKeyDetails ?? {};
+  if (key.asymmetricKeyType === 'rsa') {
+    const bits = details.modulusLength ?? 0;
+    return bits < 2048 ? `clé RSA de ${bits} bits : au moins 2048 bits sont nécessaires` : undefined;
+  }
+  if (key.asymmetricKeyType === 'ec') {
+    const curve = details.namedCurve ?? 'inconnue';
+    if (curve === 'prime256v1' || curve === 'secp384r1') return undefined;
+    return `clé à courbe elliptique « ${curve} » : seules P-256 et P-384 (au moins 256 bits) sont acceptées`;
+  }
+  return `clé de type ${key.asymmetricKeyType ?? 'inconnu'} : seules les clés RSA et ECDSA sont acceptées`;
+}
+
+function readKey(der: Uint8Array | undefined, file: string): KeyObject {
+  try {
+    if (der) return createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' });
+  } catch {
+    // reported below
+  }
+  throw signError(
+    'sign.key',
+    'Le fichier PKCS#12 ne contient pas de clé privée lisible.',
+    file,
+    'Exportez le certificat avec sa clé privée (RSA ou ECDSA).',
+  );
+}
 
 /**
  * Reads the file and checks it; throws a DiagnosticError (`sign.password`, `sign.certificate`,
@@ -46,13 +73,11 @@ export function openPkcs12(
   options: { readonly file: string; readonly now: Date },
 ): SigningIdentity {
   const { file } = options;
-  let p12: forge.pkcs12.Pkcs12Pfx;
+  let contents: Pkcs12Contents;
   try {
-    const asn1 = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(bytes).toString('binary')));
-    p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, password);
+    contents = decodePkcs12(bytes, password);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/mac could not be verified|invalid password|decrypt/i.test(message)) {
+    if (error instanceof Pkcs12Error && error.kind === 'password') {
       throw signError(
         'sign.password',
         'Mot de passe du certificat incorrect.',
@@ -62,28 +87,29 @@ export function openPkcs12(
     }
     throw signError(
       'sign.certificate',
-      `Le fichier n’est pas un certificat PKCS#12 lisible (${message}).`,
+      `Le fichier n’est pas un certificat PKCS#12 lisible (${error instanceof Error ? error.message : String(error)}).`,
       file,
       'Exportez le certificat et sa clé au format .p12 ou .pfx.',
     );
   }
-  const bags = (type: string) => p12.getBags({ bagType: type })[type] ?? [];
-  const keyBag = bags(forge.pki.oids.pkcs8ShroudedKeyBag!)[0] ?? bags(forge.pki.oids.keyBag!)[0];
-  const forgeKey = keyBag?.key as forge.pki.rsa.PrivateKey | undefined;
-  if (!forgeKey) {
+  const key = readKey(contents.keys[0], file);
+  const weak = keyRefusal(key);
+  if (weak) {
     throw signError(
       'sign.key',
-      'Le fichier PKCS#12 ne contient pas de clé privée RSA.',
+      `Clé refusée : ${weak}.`,
       file,
-      'Exportez le certificat avec sa clé privée (RSA).',
+      'Demandez un certificat de signature plus récent.',
     );
   }
-  const key = createPrivateKey(forge.pki.privateKeyToPem(forgeKey));
   const publicDer = createPublicKey(key).export({ type: 'spki', format: 'der' });
-  const certs = bags(forge.pki.oids.certBag!)
-    .map((bag) => bag.cert)
-    .filter((c): c is forge.pki.Certificate => c !== undefined)
-    .map(der);
+  const certs = contents.certificates.filter((c) => {
+    try {
+      return new X509Certificate(c) !== undefined;
+    } catch {
+      return false;
+    }
+  });
   const signer = certs.find((c) =>
     new X509Certificate(c).publicKey.export({ type: 'spki', format: 'der' }).equals(publicDer),
   );
@@ -93,6 +119,15 @@ export function openPkcs12(
       'La clé privée ne correspond à aucun certificat du fichier PKCS#12.',
       file,
       'Le fichier doit contenir le certificat du signataire avec sa propre clé.',
+    );
+  }
+  const usage = signingRefusal(certificateInfo(signer));
+  if (usage) {
+    throw signError(
+      'sign.certificate',
+      `Ce certificat ne peut pas signer de documents : ${usage}.`,
+      file,
+      'Utilisez un certificat de signature (usage « signature numérique » ou « non-répudiation »).',
     );
   }
   const x509 = new X509Certificate(signer);

@@ -10,12 +10,13 @@ import { createHash } from 'node:crypto';
 import type { LoadedFont } from '../render/fonts.ts';
 import { loadFonts } from '../render/fonts.ts';
 import { signatureAppearance } from './appearance.ts';
-import { buildCades } from './cms.ts';
+import { buildCades, signingHash } from './cms.ts';
 import { signError } from './errors.ts';
 import { acroForm, listSignatureFields, type SignatureField } from './fields.ts';
 import { type PdfStructure, readPdfStructure } from './pdf-file.ts';
 import { decodeText, get, type PdfDict, PdfRef, type PdfValue, serialize } from './pdf-syntax.ts';
 import type { SigningIdentity } from './pkcs12.ts';
+import { verifyPdf } from './verify.ts';
 
 export interface SignOptions {
   readonly identity: SigningIdentity;
@@ -27,6 +28,8 @@ export interface SignOptions {
   readonly file: string;
   /** Face used for the appearance; default: delib's regular face. */
   readonly font?: LoadedFont;
+  /** Sign even when the file was changed after an earlier signature (`--accepter-modifications`). */
+  readonly acceptModifications?: boolean;
 }
 
 export interface SignResult {
@@ -119,6 +122,26 @@ function checkDelib(pdf: PdfStructure, fields: readonly SignatureField[], file: 
   }
 }
 
+/** Refuses a file whose earlier signatures are broken or that was changed since one of them. */
+function checkUnmodified(input: Uint8Array, file: string): void {
+  const report = verifyPdf(input);
+  const signed = report.signatures.filter((s) => s.signe);
+  if (signed.length === 0) return;
+  const problems = [
+    ...signed.filter((s) => !s.intacte || s.modificationsApres.length > 0).map((s) => `${s.verdict}`),
+    ...(report.octetsApresDerniereSignature > 0
+      ? [`${report.octetsApresDerniereSignature} octets ajoutés après la dernière signature`]
+      : []),
+  ];
+  if (problems.length === 0) return;
+  throw signError(
+    'sign.modified',
+    `Le document a été modifié depuis sa dernière signature : ${problems.join(' ; ')}.`,
+    file,
+    'Vérifiez-le avec « delib verify » ; pour le signer malgré tout, ajoutez --accepter-modifications.',
+  );
+}
+
 /** Bytes of an incremental update, with the offset of each object written. */
 class UpdateWriter {
   readonly chunks: Buffer[] = [];
@@ -167,8 +190,19 @@ export function signPdf(input: Uint8Array, options: SignOptions): SignResult {
       'Signez les documents produits par « delib build ».',
     );
   }
-  const fields = listSignatureFields(pdf);
+  let fields: SignatureField[];
+  try {
+    fields = listSignatureFields(pdf);
+  } catch (error) {
+    throw signError(
+      'sign.not-delib',
+      `Ce PDF est endommagé : ${error instanceof Error ? error.message : String(error)}.`,
+      file,
+      'Repartez du document produit par « delib build ».',
+    );
+  }
   checkDelib(pdf, fields, file);
+  if (!options.acceptModifications) checkUnmodified(input, file);
   const field = chooseField(fields, options.signataire, file);
   if (field.signature) {
     throw signError(
@@ -267,7 +301,7 @@ function fillSignature(
   const range = [0, contentsAt, contentsEnd, output.length - contentsEnd];
   const written = `/ByteRange [${range.join(' ')}]`.padEnd(placeholder.length, ' ');
   output.write(written, rangeAt, 'latin1');
-  const digest = createHash('sha256')
+  const digest = createHash(signingHash(identity.key))
     .update(output.subarray(0, contentsAt))
     .update(output.subarray(contentsEnd))
     .digest();

@@ -8,9 +8,71 @@
  * await updateManifest('out/convention.pdf', bytes); // true when the manifest listed it
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { MANIFEST_FILE, sha256 } from '../bundle/manifest.ts';
+import { DiagnosticError } from '../diagnostics.ts';
+import { signError } from './errors.ts';
+
+const errorCode = (error: unknown) => (error as { code?: unknown } | null)?.code;
+
+const notWritable = (
+  file: string,
+  why: string,
+  hint = 'Indiquez un fichier dans un dossier existant où vous pouvez écrire.',
+) => signError('output.not-writable', `Impossible d’écrire « ${file} » : ${why}.`, file, hint);
+
+/**
+ * Where the signed PDF will really be written: the target itself, or the file a symbolic link
+ * points to. Refuses (DiagnosticError `output.not-writable`) a folder, a device, a missing or
+ * read-only folder, before anything is signed or written.
+ *
+ * @example
+ * await resolveTarget('/dev/full') // throws « … n’est pas un fichier ordinaire »
+ */
+export async function resolveTarget(path: string, file = path): Promise<string> {
+  let target = path;
+  try {
+    if ((await lstat(path)).isSymbolicLink()) target = await realpath(path);
+    const info = await stat(target);
+    if (!info.isFile()) {
+      throw notWritable(
+        file,
+        info.isDirectory() ? 'c’est un dossier' : 'ce n’est pas un fichier ordinaire (périphérique, tube…)',
+        'Indiquez le chemin du PDF à écrire, par exemple « -o signe.pdf ».',
+      );
+    }
+  } catch (error) {
+    if (error instanceof DiagnosticError) throw error;
+    if (errorCode(error) !== 'ENOENT') throw notWritable(file, 'chemin inaccessible');
+  }
+  try {
+    const folder = await stat(dirname(target));
+    if (!folder.isDirectory()) throw notWritable(file, `« ${dirname(target)} » n’est pas un dossier`);
+  } catch (error) {
+    if (error instanceof DiagnosticError) throw error;
+    throw notWritable(file, `le dossier « ${dirname(target)} » n’existe pas`);
+  }
+  return target;
+}
+
+/** A write failure as a French diagnostic (read-only file system, no room, no permission). */
+export function writeFailure(file: string, error: unknown): Error {
+  const code = errorCode(error);
+  const why =
+    code === 'EROFS'
+      ? 'système de fichiers en lecture seule'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission refusée'
+        : code === 'ENOSPC' || code === 'EDQUOT'
+          ? 'plus de place sur le disque'
+          : code === 'ENOENT'
+            ? 'le dossier n’existe pas'
+            : code === 'EISDIR'
+              ? 'c’est un dossier'
+              : `erreur du système (${String(code ?? 'inconnue')})`;
+  return notWritable(file, why);
+}
 
 /** Writes `bytes` to `file` through a temporary sibling and a rename. */
 export async function writeAtomically(file: string, bytes: Uint8Array | string): Promise<void> {

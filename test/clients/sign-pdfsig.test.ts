@@ -1,11 +1,14 @@
 // poppler's pdfsig and qpdf on a convention signed by both parties with throwaway certificates:
-// every signature valid, the file still well-formed (PDF/A-3b build), one changed byte reported.
+// every signature valid, the file still well-formed (PDF/A-3b build), one changed byte reported;
+// and every attack case of sign-attacks.ts judged alike by pdfsig and delib verify.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { verifyPdf } from '../../src/sign/verify.ts';
+import { type AttackCase, attackCases, signedBase } from '../sign-attacks.ts';
 import { makeP12 } from '../sign-helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'delib-pdfsig-'));
@@ -33,7 +36,7 @@ beforeAll(async () => {
     writeFileSync(p12, makeP12({ commonName: name, password: 'secret' }));
     expect(await main(['sign', convention, '--p12', p12, '--signataire', String(i + 1)], io)).toBe(0);
   }
-});
+}, 120_000);
 
 describe('signed convention read by poppler and qpdf', () => {
   it('pdfsig: two valid ETSI.CAdES.detached signatures, the last covering the whole file', () => {
@@ -65,5 +68,89 @@ describe('signed convention read by poppler and qpdf', () => {
     expect(out).not.toContain('Signature is Valid');
     expect(out.match(/Digest Mismatch/g)).toHaveLength(2);
     expect(await main(['verify', tampered], io)).toBe(1);
+  });
+});
+
+interface PdfsigSignature {
+  readonly total: boolean;
+  readonly validation: string;
+}
+
+/** pdfsig's verdict on each signature: « Total document signed » or not, and its validation line. */
+function pdfsigSignatures(file: string): PdfsigSignature[] {
+  const blocks = pdfsig(file)
+    .split(/^Signature #\d+:$/m)
+    .slice(1);
+  return blocks
+    .filter((b) => /Signature Validation:/.test(b))
+    .map((b) => ({
+      total: /^\s+- Total document signed$/m.test(b),
+      validation: /Signature Validation: (.*)$/m.exec(b)?.[1] ?? '',
+    }));
+}
+
+describe('attacks on signed conventions: delib verify agrees with pdfsig', () => {
+  let cases: AttackCase[] = [];
+  beforeAll(async () => {
+    cases = attackCases(await signedBase());
+  }, 120_000);
+
+  it('on every case pdfsig can read: coverage and cryptographic validity alike', () => {
+    const table: string[] = [];
+    for (const c of cases) {
+      const file = join(dir, `${c.name}.pdf`);
+      writeFileSync(file, c.bytes);
+      const report = verifyPdf(c.bytes);
+      const theirs = pdfsigSignatures(file);
+      table.push(
+        `${c.name} | ${report.verdict} | ${theirs.map((s) => `${s.total ? 'Total' : 'Not total'}, ${s.validation}`).join(' / ')}`,
+      );
+      if (report.erreur) {
+        // Damaged files: delib says so; pdfsig reconstructs or reports syntax errors.
+        expect(report.verdict, c.name).toMatch(/^Fichier endommagé : /);
+        continue;
+      }
+      const ours = report.signatures.filter((s) => s.signe);
+      expect(ours.length, c.name).toBe(theirs.length);
+      ours.forEach((s, i) => {
+        const their = theirs[i]!;
+        const end = (s.byteRange?.[2] ?? 0) + (s.byteRange?.[3] ?? 0);
+        // pdfsig says « Not total » of a signature it cannot parse at all: compare readable ones.
+        const readable = ['Signature is Valid.', 'Digest Mismatch.'].includes(their.validation);
+        if (readable) expect(end === c.bytes.length, `${c.name} #${i + 1} total`).toBe(their.total);
+        if (readable && !their.total) {
+          // pdfsig: « Not total document signed »; delib says what follows this signature.
+          const last = i === ours.length - 1;
+          const said =
+            s.modificationsApres.length > 0 ||
+            s.signaturesApres.length > 0 ||
+            (last && report.octetsApresDerniereSignature > 0) ||
+            !s.couvertureRevision;
+          expect(said, `${c.name} #${i + 1}: ${s.verdict}`).toBe(true);
+          if (s.signaturesApres.length === 0 && s.modificationsApres.length === 0 && last)
+            expect(report.verdict, c.name).toMatch(/^Contenu ajouté après la signature de /);
+        }
+        const valid = their.validation === 'Signature is Valid.';
+        expect(s.empreinte && s.signatureValide, `${c.name} #${i + 1} valid: ${their.validation}`).toBe(
+          valid,
+        );
+        if (their.validation === 'Digest Mismatch.')
+          expect(s.verdict).toMatch(/l’empreinte ne correspond pas/);
+      });
+    }
+    console.log(table.join('\n'));
+  });
+
+  it('a convention rewritten by qpdf (object streams): pdfsig and delib both refuse the signatures', () => {
+    const twice = cases.find((c) => c.name === 'intact-2')!;
+    const input = join(dir, 'deux.pdf');
+    const output = join(dir, 'qpdf.pdf');
+    writeFileSync(input, twice.bytes);
+    execFileSync('qpdf', ['--object-streams=generate', input, output]);
+    const report = verifyPdf(readFileSync(output));
+    expect(report.verdict).toMatch(/^Fichier non pris en charge : références croisées en flux/);
+    expect(pdfsigSignatures(output).every((s) => s.validation !== 'Signature is Valid.' || !s.total)).toBe(
+      true,
+    );
   });
 });

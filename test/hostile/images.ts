@@ -7,7 +7,8 @@
  */
 import { crc32, deflateSync } from 'node:zlib';
 
-function chunk(type: string, data: Uint8Array): Uint8Array {
+/** A PNG chunk: length, type, data and CRC-32. */
+export function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = Buffer.alloc(12 + data.length);
   out.writeUInt32BE(data.length, 0);
   out.write(type, 4, 'latin1');

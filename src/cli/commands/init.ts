@@ -5,7 +5,7 @@ import { lstat, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticError, diagnostic } from '../../diagnostics.ts';
-import { seanceSchemaJson } from '../../schema/json.ts';
+import { publishedSchemaJson } from '../../schema/published.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
 import { inCwd } from '../io.ts';
 
@@ -38,10 +38,10 @@ Exemple :
   run: async ({ positionals, io }) => {
     if (positionals.length > 1) throw new UsageError('Indiquez au plus un dossier.');
     const dir = positionals[0] ?? '.';
-    const targets = [join(inCwd(io, dir), SEANCE_FILE), join(inCwd(io, dir), SCHEMA_FILE)];
+    const targets = [join(dir, SEANCE_FILE), join(dir, SCHEMA_FILE)];
     for (const target of targets) {
       // lstat: a dangling symbolic link also counts as an existing file (writing would follow it).
-      if (await lstat(target).catch(() => undefined)) {
+      if (await lstat(inCwd(io, target)).catch(() => undefined)) {
         throw new DiagnosticError([
           diagnostic('output.foreign-files', 'erreur', `Le fichier « ${target} » existe déjà.`, {
             file: target,
@@ -57,8 +57,8 @@ Exemple :
     try {
       await mkdir(inCwd(io, dir), { recursive: true });
       // 'wx': never replace a file that appeared meanwhile, never follow a link.
-      await writeFile(targets[0]!, example, { flag: 'wx' });
-      await writeFile(targets[1]!, seanceSchemaJson(), { flag: 'wx' });
+      await writeFile(inCwd(io, targets[0]!), example, { flag: 'wx' });
+      await writeFile(inCwd(io, targets[1]!), publishedSchemaJson(), { flag: 'wx' });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'erreur';
       throw new DiagnosticError([

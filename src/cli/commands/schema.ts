@@ -1,7 +1,7 @@
 /**
  * `delib schema`: prints the JSON Schema of séance files.
  */
-import { seanceSchemaJson } from '../../schema/json.ts';
+import { publishedSchemaJson } from '../../schema/published.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
 
 export const schemaCommand: Command = {
@@ -21,7 +21,7 @@ Exemple :
   options: {},
   run: async ({ positionals, io }) => {
     if (positionals.length > 0) throw new UsageError('« delib schema » ne prend pas d’argument.');
-    io.stdout(seanceSchemaJson());
+    io.stdout(publishedSchemaJson());
     return EXIT.ok;
   },
 };

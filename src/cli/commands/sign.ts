@@ -2,13 +2,15 @@
  * `delib sign FICHIER.pdf --p12 CERT.p12 --signataire N|NOM [-o SORTIE.pdf]`: signs one signature
  * block of a delib PDF (PAdES), as an incremental update, and updates the bundle's manifest.
  */
-import { readFile } from 'node:fs/promises';
+
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { signError } from '../../sign/errors.ts';
 import { openPkcs12 } from '../../sign/pkcs12.ts';
+import { readInputFile } from '../../sign/read-input.ts';
 import { signPdf } from '../../sign/sign.ts';
-import { updateManifest, writeAtomically } from '../../sign/write.ts';
+import { resolveTarget, updateManifest, writeAtomically, writeFailure } from '../../sign/write.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
 import { type CliIo, inCwd } from '../io.ts';
 
@@ -40,13 +42,9 @@ async function password(io: CliIo, p12File: string): Promise<string> {
   );
 }
 
-async function readInput(io: CliIo, file: string, what: string): Promise<Uint8Array> {
-  try {
-    return await readFile(inCwd(io, file));
-  } catch {
-    throw signError('file.not-found', `${what} « ${file} » est introuvable ou illisible.`, file);
-  }
-}
+/** Largest PDF signed, and largest certificate file read. */
+const MAX_PDF_BYTES = 200 * 1024 * 1024;
+const MAX_P12_BYTES = 1024 * 1024;
 
 export const signCommand: Command = {
   name: 'sign',
@@ -61,14 +59,21 @@ Options :
   -s, --signataire N|NOM     numéro du bloc de signature (1, 2…, dans l’ordre du document),
                              nom du signataire ou nom du champ (signature-1, signature-president) ;
   -o, --output FICHIER       écrit le PDF signé ailleurs (par défaut : remplace le fichier,
-                             de façon atomique, et met à jour manifest.json s’il le liste).
+                             de façon atomique, et met à jour manifest.json s’il le liste) ;
+      --accepter-modifications
+                             signe même si le document a été modifié après une signature
+                             précédente (sinon : refus, voir « delib verify »).
   -h, --help                 affiche cette aide.
 
 Mot de passe : variable d’environnement DELIB_P12_PASSWORD, sinon demandé dans le terminal
 (jamais en argument).
 
+Certificats acceptés : clé RSA d’au moins 2048 bits ou ECDSA P-256 / P-384, usage de clé
+permettant la signature (pas un certificat de serveur TLS).
+
 Code de sortie : 0 si le document est signé, 1 en cas de problème (mot de passe, certificat,
-bloc déjà signé, PDF non produit par delib : le fichier d’entrée n’est pas modifié),
+bloc déjà signé, document modifié depuis sa dernière signature, PDF non produit par delib :
+ni le fichier d’entrée ni la sortie ne sont modifiés),
 2 si la ligne de commande est incorrecte.
 
 Exemples :
@@ -78,6 +83,7 @@ Exemples :
     p12: { type: 'string' },
     signataire: { type: 'string', short: 's' },
     output: { type: 'string', short: 'o' },
+    'accepter-modifications': { type: 'boolean' },
   },
   run: async ({ values, positionals, io }) => {
     const [file, ...extra] = positionals;
@@ -89,14 +95,26 @@ Exemples :
     if (!signataire || signataire.trim() === '') {
       throw new UsageError('Indiquez le signataire avec --signataire (numéro ou nom).');
     }
-    const target = typeof values.output === 'string' ? values.output : file;
-    const pdf = await readInput(io, file, 'Le PDF');
-    const p12 = await readInput(io, p12File, 'Le certificat');
+    if (values.output === '') throw new UsageError('Le fichier de sortie (-o) est vide.');
+    const output = typeof values.output === 'string' ? values.output : file;
+    const pdf = await readInputFile(inCwd(io, file), 'Le PDF', MAX_PDF_BYTES, file);
+    const p12 = await readInputFile(inCwd(io, p12File), 'Le certificat', MAX_P12_BYTES, p12File);
+    const target = await resolveTarget(inCwd(io, output), output);
     const now = new Date();
     const identity = openPkcs12(p12, await password(io, p12File), { file: p12File, now });
-    const signed = signPdf(pdf, { identity, signataire, now, file });
-    await writeAtomically(inCwd(io, target), signed.bytes);
-    const listed = await updateManifest(inCwd(io, target), signed.bytes);
+    const acceptModifications = values['accepter-modifications'] === true;
+    const signed = signPdf(pdf, { identity, signataire, now, file, acceptModifications });
+    try {
+      await writeAtomically(target, signed.bytes);
+    } catch (error) {
+      throw writeFailure(output, error);
+    }
+    let listed = false;
+    try {
+      listed = await updateManifest(target, signed.bytes);
+    } catch (error) {
+      throw writeFailure(join(dirname(target), 'manifest.json'), error);
+    }
     io.stdout(
       `Signé : ${signed.label} (${signed.field}) par ${identity.commonName} → ${target}${listed ? ' ; manifest.json mis à jour' : ''}.\n`,
     );

@@ -1,9 +1,8 @@
 /**
  * `delib verify FICHIER.pdf [--reporter text|json]`: checks every signature of a PDF.
  */
-import { readFile } from 'node:fs/promises';
-import { signError } from '../../sign/errors.ts';
-import { type VerifyReport, verifyPdf } from '../../sign/verify.ts';
+import { readInputFile } from '../../sign/read-input.ts';
+import { MAX_VERIFY_BYTES, type VerifyReport, verifyPdf } from '../../sign/verify.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
 import { inCwd } from '../io.ts';
 
@@ -12,7 +11,6 @@ const yesNo = (ok: boolean) => (ok ? 'oui' : 'NON');
 /** The report for a human, one block per signature field. */
 export function formatVerifyText(file: string, report: VerifyReport): string {
   const lines = [`${file} :`];
-  if (report.erreur) lines.push(`  ${report.erreur}`);
   report.signatures.forEach((s, i) => {
     lines.push(`  ${i + 1}. ${s.signataire} (${s.champ})`);
     if (!s.signe) {
@@ -26,20 +24,21 @@ export function formatVerifyText(file: string, report: VerifyReport): string {
     lines.push(
       `     plage signée [${(s.byteRange ?? []).join(' ')}] couvrant la révision : ${yesNo(s.couvertureRevision)}`,
     );
+    if (s.algorithme) lines.push(`     algorithmes : ${s.algorithme}`);
     lines.push(
       `     empreinte : ${yesNo(s.empreinte)} ; signature : ${yesNo(s.signatureValide)} ; signing-certificate-v2 : ${yesNo(s.certificatSignataire)}`,
     );
-    lines.push(`     ${s.intacte ? 'signature intacte' : `SIGNATURE INVALIDE : ${s.problemes.join(' ; ')}`}`);
+    lines.push(
+      `     ${s.intacte ? s.verdict : s.verdict.replace(/^signature invalide/, 'SIGNATURE INVALIDE')}`,
+    );
   });
   const signed = report.signatures.filter((s) => s.signe).length;
-  if (signed === 0 && !report.erreur) lines.push('  Aucune signature.');
-  if (report.modifieApresDerniereSignature && signed > 0)
-    lines.push('  Le fichier a été modifié après la dernière signature.');
-  lines.push(
-    report.intact
-      ? `Toutes les signatures sont intactes (${signed}).`
-      : 'Le document n’est pas intégralement signé et intact.',
-  );
+  if (report.octetsApresDerniereSignature > 0)
+    lines.push(
+      `  Le fichier a été modifié après la dernière signature (${report.octetsApresDerniereSignature} octets ajoutés, non signés).`,
+    );
+  lines.push(report.verdict);
+  if (!report.intact && signed > 0) lines.push('Le document n’est pas intégralement signé et intact.');
   return `${lines.join('\n')}\n`;
 }
 
@@ -70,20 +69,12 @@ Exemple :
     const [file, ...extra] = positionals;
     if (file === undefined) throw new UsageError('Indiquez le PDF à vérifier.');
     if (extra.length > 0) throw new UsageError('Un seul PDF à la fois.');
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(inCwd(io, file));
-    } catch {
-      throw signError('file.not-found', `Le PDF « ${file} » est introuvable ou illisible.`, file);
-    }
+    const bytes = await readInputFile(inCwd(io, file), 'Le PDF', MAX_VERIFY_BYTES, file);
     const report = verifyPdf(bytes);
     if (reporter === 'json') io.stdout(`${JSON.stringify({ fichier: file, ...report }, null, 2)}\n`);
     else io.stdout(formatVerifyText(file, report));
-    if (!report.intact && reporter === 'text') {
-      const problems =
-        report.erreur ?? 'signature absente, invalide, ou fichier modifié après la dernière signature';
-      io.stderr(`delib : ${file} : ${problems} [verify.broken]\n`);
-    }
+    if (!report.intact && reporter === 'text')
+      io.stderr(`delib : ${file} : ${report.verdict} [verify.broken]\n`);
     return report.intact ? EXIT.ok : EXIT.invalid;
   },
 };
