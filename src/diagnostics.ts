@@ -89,6 +89,12 @@ export const DIAGNOSTIC_CODES = {
   'sign.modified': 'Document modifié depuis sa dernière signature',
   'verify.broken': 'Signature invalide ou document modifié',
   'render.glyph-missing': 'Caractère absent de la police',
+  // Annexes joined as files
+  'annex.type': 'Annexe qui n’est ni un PDF ni une image PNG ou JPEG',
+  'annex.damaged': 'Annexe PDF endommagée ou illisible',
+  'annex.encrypted': 'Annexe PDF chiffrée',
+  'annex.too-large': 'Annexe trop volumineuse',
+  'dossier.not-pdfa': 'Dossier de séance non PDF/A',
   'internal.bug': 'Erreur interne de delib',
 } as const;
 

@@ -66,7 +66,7 @@ describe.each([
       const bytes = readFileSync(join(out, doc.path));
       expect(doc.sha256, doc.path).toBe(sha(bytes));
       expect(doc.bytes, doc.path).toBe(bytes.byteLength);
-      expect([...KIND_NAMES, 'dossier']).toContain(doc.kind);
+      expect([...KIND_NAMES, 'annexe', 'dossier']).toContain(doc.kind);
       if (doc.format === 'pdf') expect(doc.pages).toBeGreaterThan(0);
     }
     expect(manifest.generator.name).toBe('delib');
@@ -95,7 +95,11 @@ describe.each([
     expect(titles.filter((t) => t.startsWith('Point n'))).toHaveLength(points.length);
     // The registry says which kinds go into the dossier.
     const parts = manifest.documents.filter(
-      (d) => d.format === 'pdf' && d.kind !== 'dossier' && kindSpec(d.kind).dossier !== null,
+      (d) =>
+        d.format === 'pdf' &&
+        d.kind !== 'dossier' &&
+        d.kind !== 'annexe' &&
+        kindSpec(d.kind).dossier !== null,
     );
     expect(pdf.pages.length).toBe(parts.reduce((sum, d) => sum + (d.pages ?? 0), 0));
     expect(dossier.pages).toBe(pdf.pages.length);

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { conventionAt } from '../src/compose/annexes.ts';
 import { composeDocument } from '../src/compose/compose.ts';
 import { listDocuments } from '../src/compose/documents.ts';
 import { withMemberNames } from '../src/facts/elus.ts';
@@ -98,7 +99,7 @@ describe.each(FIXTURES)('documents of %s', (name) => {
       const signatures = blocksOf(tree, 'signatures');
       const point = seance.points.find((p) => p.numero === ref.point);
       if (ref.kind === 'convention' && ref.annex !== null) {
-        const parties = point?.annexes?.[ref.annex]?.convention.parties ?? [];
+        const parties = conventionAt(point, ref.annex)?.parties ?? [];
         expect(signatures).toHaveLength(1);
         const s = signatures[0];
         if (s?.type !== 'signatures') throw new Error('signatures expected');

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { conventionAt } from '../src/compose/annexes.ts';
 import type { Diagnostic } from '../src/diagnostics.ts';
 import { closest, loadAndValidate } from '../src/validate/index.ts';
 
@@ -26,7 +27,7 @@ describe('loadAndValidate', () => {
     expect(diagnostics).toEqual([]);
     expect(seance?.points.map((p) => p.numero)).toEqual([1, 2, 3, 4, 5]);
     expect(seance?.points[1]?.deliberation?.numero).toBe('2024_06_02');
-    expect(seance?.points[2]?.annexes?.[0]?.convention.parties).toHaveLength(3);
+    expect(conventionAt(seance?.points[2], 0)?.parties).toHaveLength(3);
   });
 
   it('suggests the closest key for a misspelt one', async () => {

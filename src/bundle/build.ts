@@ -8,6 +8,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { AnnexFile } from '../annex/inspect.ts';
+import { annexList } from '../compose/annexes.ts';
 import { type DocumentRef, listDocuments } from '../compose/documents.ts';
 import { kindSpec } from '../compose/kinds.ts';
 import { documentMeta } from '../compose/meta.ts';
@@ -19,6 +21,7 @@ import { loadFonts } from '../render/fonts.ts';
 import type { Seance } from '../schema/seance.ts';
 import { dateLongue } from '../template/helpers/date-longue.ts';
 import { oneLine } from '../tree/text.ts';
+import { annexFileEntries, annexTitle, fileAnnexParts } from './annex-files.ts';
 import {
   type Format,
   MANIFEST_FILE,
@@ -51,6 +54,8 @@ export interface BuildOptions {
   readonly fonts?: FontFiles;
   /** Logo bytes by the path written in the séance. */
   readonly assets?: ReadonlyMap<string, Uint8Array>;
+  /** Files annexed to points, read and checked, by the path written in the séance. */
+  readonly annexes?: ReadonlyMap<string, AnnexFile>;
   /** Threads to render with: 1 renders in this thread; default: both cores for big séances. */
   readonly jobs?: number;
   readonly onProgress?: (done: number, total: number) => void;
@@ -73,28 +78,46 @@ function selected(seance: Seance, points: ReadonlySet<number> | undefined): Docu
 /**
  * The dossier de séance sent with the convocation: the séance-wide documents the registry puts
  * in it (convocation, ordre du jour), then for each point, under one bookmark, its documents that
- * go in (note, projet de délibération, annexes); each part is read back from the PDF already
- * written in `dir`. Adopted acts and the liste are not in it.
+ * go in (note, projet de délibération, annexes in their order); each rendered part is read back
+ * from the PDF already written in `dir`. Adopted acts and the liste are not in it.
  */
-function dossierParts(seance: Seance, rendered: readonly RenderedDocument[], dir: string): DossierPart[] {
+function dossierParts(
+  seance: Seance,
+  rendered: readonly RenderedDocument[],
+  dir: string,
+  files: ReadonlyMap<string, AnnexFile>,
+): DossierPart[] {
   const parts: DossierPart[] = [];
+  // File annexes of the current point not joined yet, by their index among its annexes.
+  let pending: { point: number | null; items: { index: number; part: DossierPart }[] } | undefined;
+  const flush = (before = Number.POSITIVE_INFINITY) => {
+    while (pending?.items[0] && pending.items[0].index < before) parts.push(pending.items.shift()!.part);
+  };
   for (const r of rendered) {
     const bookmark = kindSpec(r.ref.kind).dossier;
     if (!bookmark) continue;
-    const title = bookmark(r.tree.meta.title);
+    if (pending && pending.point !== r.ref.point) flush();
     const file = `${r.ref.id}.pdf`;
     const load = async () => ({
       kind: 'pdf' as const,
       bytes: new Uint8Array(await readFile(join(dir, file))),
     });
     if (r.ref.point === null) {
-      parts.push({ title, label: file, load });
+      parts.push({ title: bookmark(r.tree.meta.title), label: file, load });
       continue;
     }
     const point = seance.points.find((p) => p.numero === r.ref.point);
     const group = `Point n°\u00A0${r.ref.point} – ${oneLine(point?.objet ?? '')}`;
+    if (point && pending?.point !== r.ref.point) {
+      pending = { point: r.ref.point, items: fileAnnexParts(point, group, files) };
+    }
+    if (r.ref.annex !== null) flush(r.ref.annex);
+    const numero = point && r.ref.annex !== null ? annexList(point)[r.ref.annex]?.numero : undefined;
+    const title =
+      r.ref.annex === null ? bookmark(r.tree.meta.title) : annexTitle(numero ?? '', r.tree.meta.title);
     parts.push({ title, group, label: file, load });
   }
+  flush();
   return parts;
 }
 
@@ -161,12 +184,15 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
         shortTitle: `Dossier de séance – ${seance.instance}`,
         subject: 'Dossier de séance',
       };
-      const dossier = await assembleDossier(dossierParts(seance, rendered, staged.dir), {
-        meta,
-        creationDate: job.creationDate,
-        ...(job.fonts ? { fonts: loadFonts(job.fonts) } : {}),
-        ...(job.pdfa ? { pdfa: { source: job.source } } : {}),
-      });
+      const dossier = await assembleDossier(
+        dossierParts(seance, rendered, staged.dir, options.annexes ?? new Map()),
+        {
+          meta,
+          creationDate: job.creationDate,
+          ...(job.fonts ? { fonts: loadFonts(job.fonts) } : {}),
+          ...(job.pdfa ? { pdfa: { source: job.source } } : {}),
+        },
+      );
       await write(dossierEntries, `${DOSSIER_ID}.pdf`, dossier.bytes, {
         kind: 'dossier',
         point: null,
@@ -177,7 +203,25 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
       pages += dossier.pages;
       options.onProgress?.(total, total);
     }
-    const documents = [...byIndex.flat(), ...dossierEntries];
+    // Each point's annexed files, copied as they are, listed after the point's documents.
+    const annexEntries = new Map<number, ManifestDocument[]>();
+    for (const point of seance.points) {
+      if (options.points && !options.points.has(point.numero)) continue;
+      const entries: ManifestDocument[] = [];
+      for (const a of annexFileEntries(point, options.annexes ?? new Map())) {
+        await write(entries, a.file, a.bytes, a.entry);
+        pages += a.entry.pages ?? 0;
+      }
+      annexEntries.set(point.numero, entries);
+    }
+    const documents = [
+      ...byIndex.flatMap((entries, i) => {
+        const point = refs[i]?.point ?? null;
+        const last = point !== null && refs[i + 1]?.point !== point;
+        return last ? [...entries, ...(annexEntries.get(point) ?? [])] : entries;
+      }),
+      ...dossierEntries,
+    ];
     const manifest: Manifest = {
       generator: { name: 'delib', version: VERSION },
       source: { file: job.source.name, sha256: sha256(options.source.bytes) },

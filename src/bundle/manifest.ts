@@ -10,13 +10,15 @@ import { createHash } from 'node:crypto';
 import type { CtesAct } from '../publish/ctes.ts';
 import type { DocumentKind } from '../tree/types.ts';
 
-export type ManifestKind = DocumentKind | 'dossier';
+export type ManifestKind = DocumentKind | 'dossier' | 'annexe';
 export type Format = 'pdf' | 'docx';
+/** Formats of the files in a bundle: the documents, and the annexes copied as they are. */
+export type FileFormat = Format | 'png' | 'jpeg';
 
 export interface ManifestDocument {
   readonly kind: ManifestKind;
   readonly point: number | null;
-  readonly format: Format;
+  readonly format: FileFormat;
   /** Relative to the manifest, with forward slashes. */
   readonly path: string;
   readonly sha256: string;
@@ -26,6 +28,10 @@ export interface ManifestDocument {
   readonly title: string;
   /** With `--ctes`, on the PDF of each act: what a transmission tool needs to send it. */
   readonly ctes?: CtesAct;
+  /** An annex: the file as named in the séance, copied byte for byte. */
+  readonly source?: string;
+  /** An annex carrying an electronic signature (kept byte for byte; its copy in the dossier is not signed). */
+  readonly signed?: true;
 }
 
 export interface Manifest {

@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
+import type { AnnexFile } from '../annex/inspect.ts';
 import type { Format } from '../bundle/manifest.ts';
 import { type Diagnostic, DiagnosticError, diagnostic, hasErrors } from '../diagnostics.ts';
 import type { SourceMap } from '../load/source-map.ts';
@@ -101,6 +102,8 @@ export interface LoadedSeance {
   readonly sources: SourceMap;
   /** The collectivité's own fonts, as absolute paths, when the séance names them. */
   readonly fonts?: FontFiles;
+  /** Files annexed to points, read and checked, by the path written in the séance. */
+  readonly annexes: ReadonlyMap<string, AnnexFile>;
 }
 
 /**
@@ -150,5 +153,6 @@ export async function loadForRendering(file: string, cwd: string): Promise<Loade
     warnings: result.diagnostics,
     texts,
     sources: result.sources,
+    annexes: result.annexes ?? new Map(),
   };
 }

@@ -14,6 +14,7 @@ import { blocksFromMarkdown } from '../tree/from-mdast.ts';
 import { frenchHyphenation } from '../tree/transforms/hyphenation.ts';
 import { frenchTypography } from '../tree/transforms/typography.ts';
 import type { DocumentTree } from '../tree/types.ts';
+import { conventionAt } from './annexes.ts';
 import type { DocumentRef } from './documents.ts';
 import { type KindTarget, kindSpec } from './kinds.ts';
 import { documentMeta } from './meta.ts';
@@ -28,7 +29,7 @@ export interface ComposeOptions {
 export function kindTarget(seance: Seance, ref: DocumentRef): KindTarget {
   const point = ref.point === null ? undefined : seance.points.find((p) => p.numero === ref.point);
   if (ref.point !== null && !point) throw new Error(`no point ${ref.point}`);
-  const convention = ref.annex === null ? undefined : point?.annexes?.[ref.annex]?.convention;
+  const convention = ref.annex === null ? undefined : conventionAt(point, ref.annex);
   if (ref.annex !== null && !convention) throw new Error(`point ${ref.point} has no annex ${ref.annex}`);
   return { seance, point, convention };
 }

@@ -38,7 +38,9 @@ export function listDocuments(seance: Seance): DocumentRef[] {
         out.push({ kind, point: point.numero, annex: null, id: `${stem}-${spec.file}` });
       }
       if (spec.scope === 'annexe' && spec.present(seance, point)) {
-        (point.annexes ?? []).forEach((_annexe, index) => {
+        (point.annexes ?? []).forEach((annexe, index) => {
+          // Annexes given as files are joined as they are (dossier), not rendered.
+          if (!('convention' in annexe)) return;
           out.push({ kind, point: point.numero, annex: index, id: `${stem}-${spec.file}-${index + 1}` });
         });
       }

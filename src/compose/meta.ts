@@ -8,13 +8,14 @@ import type { Seance } from '../schema/seance.ts';
 import { dateLongue } from '../template/helpers/date-longue.ts';
 import { oneLine } from '../tree/text.ts';
 import type { DocumentMeta } from '../tree/types.ts';
+import { conventionAt } from './annexes.ts';
 import type { DocumentRef } from './documents.ts';
 import { kindSpec } from './kinds.ts';
 
 export function documentMeta(seance: Seance, ref: DocumentRef): DocumentMeta {
   const point = seance.points.find((p) => p.numero === ref.point);
   const subject = kindSpec(ref.kind).subject;
-  const convention = point && ref.annex !== null ? point.annexes?.[ref.annex]?.convention : undefined;
+  const convention = conventionAt(point, ref.annex);
   const seanceWide = ref.point === null;
   const title = seanceWide
     ? `${subject} – ${seance.instance} du ${dateLongue(seance.seance.date)}`

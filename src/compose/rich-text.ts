@@ -32,6 +32,7 @@ export function pointRichTextFields(point: Point, index: number): RichTextField[
       out.push({ path: `${p}/deliberation/articles/${j}`, text });
     });
     (point.annexes ?? []).forEach((annexe, j) => {
+      if (!('convention' in annexe)) return;
       const c = annexe.convention;
       const a = `${p}/annexes/${j}/convention`;
       if (c.preambule !== undefined) out.push({ path: `${a}/preambule`, text: c.preambule });

@@ -11,20 +11,17 @@ import { createHash } from 'node:crypto';
 import {
   AFRelationship,
   beginMarkedContent,
-  decodePDFRawStream,
   endMarkedContent,
-  ParseSpeeds,
   PDFArray,
   PDFDocument,
   PDFName,
   PDFObjectCopier,
-  PDFRawStream,
 } from 'pdf-lib';
 import { renderStamps, STAMP_BOX } from '../render/pdf/stamps.ts';
 import { theme } from '../render/theme.ts';
 import { copyPdfPart } from './copy-part.ts';
 import { addImagePage } from './image-part.ts';
-import { declaresPdfa, writeMetadata } from './metadata.ts';
+import { declaresPdfa, LOAD_OPTIONS, metadataXml, writeMetadata } from './metadata.ts';
 import { type OutlineNode, writeOutline } from './outline.ts';
 import { createStructure, type StructNode } from './structure.ts';
 import type { DossierOptions, DossierPart, DossierResult } from './types.ts';
@@ -32,19 +29,6 @@ import type { DossierOptions, DossierPart, DossierResult } from './types.ts';
 /** The stamp of a dossier page. */
 export function stampLabel(page: number, pages: number): string {
   return `Dossier – page ${page} / ${pages}`;
-}
-
-/** How pdf-lib reads every part: at once (no yielding between objects), metadata untouched. */
-export const LOAD_OPTIONS = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const;
-
-function metadataXml(doc: PDFDocument): string | undefined {
-  const stream = doc.catalog.lookup(PDFName.of('Metadata'));
-  if (!(stream instanceof PDFRawStream)) return undefined;
-  try {
-    return new TextDecoder().decode(decodePDFRawStream(stream).decode());
-  } catch {
-    return undefined;
-  }
 }
 
 interface Group {

@@ -5,7 +5,14 @@
  * @example
  * writeMetadata(out, { meta, creationDate, digest, pdfa: true });
  */
-import { type PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
+import {
+  decodePDFRawStream,
+  ParseSpeeds,
+  type PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+} from 'pdf-lib';
 import { escapeXml } from '../render/pdf/xmp.ts';
 import type { DocumentMeta } from '../tree/types.ts';
 
@@ -59,4 +66,18 @@ export function writeMetadata(out: PDFDocument, options: MetadataOptions): void 
 /** Whether a PDF declares PDF/A conformance in its XMP metadata. */
 export function declaresPdfa(metadataXml: string | undefined): boolean {
   return metadataXml !== undefined && /pdfaid:part(?:>|\s*=\s*["'])\s*[123]/.test(metadataXml);
+}
+
+/** How pdf-lib reads a PDF here: at once (no yielding between objects), metadata untouched. */
+export const LOAD_OPTIONS = { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest } as const;
+
+/** The XMP packet of a PDF, if it has a readable one. */
+export function metadataXml(doc: PDFDocument): string | undefined {
+  const stream = doc.catalog.lookup(PDFName.of('Metadata'));
+  if (!(stream instanceof PDFRawStream)) return undefined;
+  try {
+    return new TextDecoder().decode(decodePDFRawStream(stream).decode());
+  } catch {
+    return undefined;
+  }
 }

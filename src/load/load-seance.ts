@@ -2,10 +2,10 @@
  * Loads a séance file: reads, parses, and substitutes `{inclure: …}` points with the point held
  * by the referenced file. No validation beyond what is needed to read (see src/validate/).
  */
-import { realpath } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
+import { lexicallyInside, reallyInside } from './contained.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { DEFAULT_MAX_BYTES, readText } from './read-text.ts';
 import type { SourceDoc, SourceMap } from './source-map.ts';
@@ -25,19 +25,6 @@ export interface LoadResult {
   readonly sources: SourceMap | undefined;
 }
 
-function isInside(folder: string, target: string): boolean {
-  const rel = relative(folder, target);
-  return rel === '' ? false : !rel.startsWith('..') && !isAbsolute(rel);
-}
-
-async function realOrSelf(path: string): Promise<string> {
-  try {
-    return await realpath(path);
-  } catch {
-    return path;
-  }
-}
-
 interface Included {
   readonly source?: SourceDoc;
   readonly data?: unknown;
@@ -52,7 +39,7 @@ async function loadInclusion(
   options: LoadOptions,
 ): Promise<Included> {
   const place = { file: root.file, ...linePos(root, pair.value) };
-  const absolute = resolve(folder, target);
+  const absolute = lexicallyInside(folder, target);
   const shown = join(dirname(root.file), target);
   const outside = () =>
     diagnostic(
@@ -64,7 +51,7 @@ async function loadInclusion(
         hint: 'Placez le fichier du point dans le dossier de la séance (ou un sous-dossier) et donnez un chemin relatif sans « .. ».',
       },
     );
-  if (isAbsolute(target) || !isInside(folder, absolute)) return { diagnostics: [outside()] };
+  if (absolute === undefined) return { diagnostics: [outside()] };
   const read = await readText(absolute, shown, options.maxBytes ?? DEFAULT_MAX_BYTES);
   if ('diagnostic' in read) {
     const d = read.diagnostic;
@@ -81,7 +68,7 @@ async function loadInclusion(
     };
   }
   // A symbolic link inside the folder may lead outside of it.
-  if (!isInside(await realOrSelf(folder), await realOrSelf(absolute))) return { diagnostics: [outside()] };
+  if (!(await reallyInside(folder, absolute))) return { diagnostics: [outside()] };
   const parsed = parseYaml(read.text, shown);
   return { source: parsed.source, data: parsed.data, diagnostics: parsed.diagnostics };
 }

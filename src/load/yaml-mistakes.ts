@@ -125,12 +125,28 @@ function misalignedSibling(
     if (column !== undefined) {
       if (column === own) return undefined;
       const gap = Math.abs(column - own);
-      if (gap <= 3 && leftmost >= Math.min(column, own)) return { index: i, column, own };
+      if (gap <= 3 && leftmost >= Math.min(column, own)) {
+        // Left of the line above: a normal return to an outer level when a line further up starts
+        // at the same column before anything further left.
+        if (column > own && alignedAbove(lines, i, kind, own)) return undefined;
+        return { index: i, column, own };
+      }
     }
     leftmost = Math.min(leftmost, other.indent);
     if (leftmost < own - 3) return undefined;
   }
   return undefined;
+}
+
+/** Whether a line above `index` starts at `own` before any line indented less than `own`. */
+function alignedAbove(lines: readonly Line[], index: number, kind: 'dash' | 'key', own: number): boolean {
+  for (let j = index - 1; j >= 0; j--) {
+    const line = lines[j];
+    if (!line?.structural) continue;
+    if (columnOf(line, kind) === own) return true;
+    if (line.indent < own) return false;
+  }
+  return false;
 }
 
 function indentMistake(
@@ -154,6 +170,16 @@ function indentMistake(
     coversUntilLine: blockEnd(lines, index, Math.min(line.indent, other.indent)),
   };
 }
+
+/** The parser's complaints that a misplaced line or an unquoted « : » can cause. */
+const LAYOUT_COMPLAINTS: readonly string[] = [
+  'BLOCK_AS_IMPLICIT_KEY',
+  'MULTILINE_IMPLICIT_KEY',
+  'UNEXPECTED_TOKEN',
+  'BAD_INDENT',
+  'MISSING_CHAR',
+  'TAB_AS_INDENT',
+];
 
 /**
  * Explains the first parser complaint, or returns undefined when none of the known mistakes fits
@@ -187,6 +213,8 @@ export function explainYamlMistake(text: string, complaint: ParserComplaint): Ya
     };
   }
 
+  // Complaints about a value's own characters (« @ » in front, a bad escape…) are not about the layout.
+  if (!LAYOUT_COMPLAINTS.includes(complaint.code)) return undefined;
   if (['BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'UNEXPECTED_TOKEN'].includes(complaint.code)) {
     const key = keyOf(line.text);
     const value = key?.value ?? '';

@@ -8,12 +8,14 @@
  * ctesDiagnostics(seance, sources) // [] when the séance can go to @ctes
  * ctesAct(seance, ref) // { nature: 1, nature_code: 'DE', matiere: '8.4', numero: '2023_03_01', … }
  */
+
+import { annexList, conventionAt } from '../compose/annexes.ts';
 import type { DocumentRef } from '../compose/documents.ts';
 import { type CtesNature, kindSpec } from '../compose/kinds.ts';
 import { isAct } from '../compose/moment.ts';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
 import { locate, type SourceMap } from '../load/source-map.ts';
-import type { Seance } from '../schema/seance.ts';
+import type { Point, Seance } from '../schema/seance.ts';
 import { oneLine } from '../tree/text.ts';
 
 export const CTES_NUMERO = /^[A-Z0-9_]{1,15}$/;
@@ -27,6 +29,18 @@ export interface CtesAct extends CtesNature {
   /** Date of the séance (date of the decision). */
   readonly date: string;
   readonly objet: string;
+  /**
+   * Files annexed to the délibération, as copied into the bundle: what goes with the act as its
+   * pièces jointes (PDF, PNG or JPEG, names without spaces or accents).
+   */
+  readonly pieces_jointes?: {
+    readonly nombre: number;
+    readonly fichiers: readonly {
+      readonly fichier: string;
+      readonly titre: string;
+      readonly format: string;
+    }[];
+  };
 }
 
 /** Problems that prevent transmitting the séance's acts through @ctes. */
@@ -92,6 +106,15 @@ export function ctesDiagnostics(seance: Seance, sources: SourceMap): Diagnostic[
   return out;
 }
 
+function piecesJointes(point: Point): Pick<CtesAct, 'pieces_jointes'> {
+  const fichiers = annexList(point).flatMap((a) =>
+    a.file
+      ? [{ fichier: a.file.bundleName, titre: `Annexe ${a.numero} : ${a.titre}`, format: a.file.format }]
+      : [],
+  );
+  return fichiers.length > 0 ? { pieces_jointes: { nombre: fichiers.length, fichiers } } : {};
+}
+
 /**
  * The act number sent to @ctes: `numero_ctes` when given, else the printed number in capitals with
  * every run of other characters than A-Z and 0-9 as « _ » (« DL.2015-306 » → « DL_2015_306 »).
@@ -116,12 +139,15 @@ export function ctesAct(seance: Seance, ref: DocumentRef): CtesAct | undefined {
   const deliberation = point?.deliberation;
   if (!nature || !point || !deliberation || !isAct(point)) return undefined;
   if (deliberation.numero === undefined && deliberation.numero_ctes === undefined) return undefined;
-  const convention = ref.annex === null ? undefined : point.annexes?.[ref.annex]?.convention;
+  const convention = ref.annex === null ? undefined : conventionAt(point, ref.annex);
+  if (ref.annex !== null && !convention) return undefined;
   return {
     ...nature,
     matiere: point.matiere?.code ?? '',
     numero: ctesNumero({ ...deliberation, numero: deliberation.numero ?? '' }),
     date: seance.seance.date,
     objet: oneLine(convention?.titre ?? point.objet).slice(0, CTES_OBJET_MAX),
+    // The act carries its annexes given as files.
+    ...(ref.kind === 'deliberation' ? piecesJointes(point) : {}),
   };
 }

@@ -557,10 +557,56 @@ export const ConventionSchema = Type.Object(
   { additionalProperties: false, title: 'Convention', description: 'Convention annexée à la délibération.' },
 );
 
-export const AnnexeSchema = Type.Object(
+export const AnnexeConventionSchema = Type.Object(
   { convention: ConventionSchema },
-  { additionalProperties: false, title: 'Annexe', description: 'Document annexé au point.' },
+  {
+    additionalProperties: false,
+    title: 'Annexe convention',
+    description: 'Convention rédigée dans la séance.',
+  },
 );
+
+export const AnnexeFichierSchema = Type.Object(
+  {
+    fichier: Type.String({
+      minLength: 1,
+      pattern: '\\.(pdf|PDF|png|PNG|jpe?g|JPE?G)$',
+      title: 'Fichier',
+      description:
+        'Chemin d’un fichier PDF, PNG ou JPEG, relatif au fichier de la séance et situé dans son dossier (« annexes/plan.pdf »).',
+    }),
+    titre: Text(
+      { title: 'Titre', description: 'Intitulé de l’annexe (« Plan de situation »).' },
+      { maxLength: 250 },
+    ),
+    numero: Type.Optional(
+      Type.Union(
+        [
+          Type.Integer({ minimum: 1, title: 'Numéro', description: 'Numéro de l’annexe (« 2 »).' }),
+          Text(
+            { title: 'Numéro', description: 'Numéro de l’annexe en texte (« 2 bis »).' },
+            { maxLength: 20 },
+          ),
+        ],
+        {
+          title: 'Numéro',
+          description:
+            'Numéro affiché de l’annexe (« 2 », « 2 bis ») ; par défaut son rang parmi les annexes du point.',
+        },
+      ),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Annexe fichier',
+    description: 'Fichier joint au point (PDF, ou image PNG ou JPEG).',
+  },
+);
+
+export const AnnexeSchema = Type.Union([AnnexeConventionSchema, AnnexeFichierSchema], {
+  title: 'Annexe',
+  description: 'Document annexé au point : une convention, ou un fichier (« fichier: annexes/plan.pdf »).',
+});
 
 // ---------------------------------------------------------------------------------------------
 // The séance record (procès-verbal, CGCT L. 2121-15): what happened, all optional.
@@ -824,7 +870,10 @@ export const PointSchema = Type.Object(
     note: Type.Optional(NoteSchema),
     deliberation: Type.Optional(DeliberationSchema),
     annexes: Type.Optional(
-      Type.Array(AnnexeSchema, { title: 'Annexes', description: 'Documents annexés (conventions).' }),
+      Type.Array(AnnexeSchema, {
+        title: 'Annexes',
+        description: 'Documents annexés (conventions, fichiers).',
+      }),
     ),
     deroulement: Type.Optional(DeroulementPointSchema),
   },
@@ -922,6 +971,7 @@ export type VoteUnanime = Static<typeof VoteUnanimeSchema>;
 export type VoteDetaille = Static<typeof VoteDetailleSchema>;
 export type Transmission = Static<typeof TransmissionSchema>;
 export type Annexe = Static<typeof AnnexeSchema>;
+export type AnnexeFichier = Static<typeof AnnexeFichierSchema>;
 export type Convention = Static<typeof ConventionSchema>;
 export type Partie = Static<typeof PartieSchema>;
 export type ArticleConvention = Static<typeof ArticleConventionSchema>;

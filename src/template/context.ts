@@ -7,6 +7,8 @@
  * const data = deliberationContext(seance, seance.points[0]);
  * data.deliberation.resultat // 'Adoptée à l’unanimité.'
  */
+
+import { annexList } from '../compose/annexes.ts';
 import { isAct, momentOf } from '../compose/moment.ts';
 import { eluIndex, memberName } from '../facts/elus.ts';
 import { type Formules, fillFormula, resolveFormules } from '../facts/formules.ts';
@@ -57,6 +59,11 @@ function base(seance: Seance): BaseContext {
   };
 }
 
+/** The annexes of a point as templates list them: « Annexe {{numero}} : {{titre}} ». */
+function annexLines(point: Point): { numero: string; titre: string }[] {
+  return annexList(point).map(({ numero, titre }) => ({ numero, titre }));
+}
+
 /** « Rapporteur » or « Rapporteure », as the collectivité words it. */
 function rapporteurLabel(seance: Seance, formules: Formules, rapporteur: string | undefined): string {
   if (rapporteur === undefined) return '';
@@ -65,7 +72,7 @@ function rapporteurLabel(seance: Seance, formules: Formules, rapporteur: string 
 
 /** Data of the ordre du jour. */
 export function ordreDuJourContext(seance: Seance) {
-  return { ...base(seance), points: seance.points };
+  return { ...base(seance), points: seance.points.map((p) => ({ ...p, listeAnnexes: annexLines(p) })) };
 }
 
 /** From this population on, a commune's convocation comes with a note explicative de synthèse. */
@@ -252,6 +259,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
     acte: !projet,
     prendActe: moment === 'prend_acte',
     enExercice: seance.seance.membres_en_exercice,
+    listeAnnexes: annexLines(point),
     presences,
     /** The formulas with the séance's values in them, ready to print. */
     textes: {

@@ -2,6 +2,7 @@
  * Validation of a loaded séance: JSON Schema, then business rules on the parts that passed it.
  */
 import type { ErrorObject } from 'ajv';
+import { type AnnexFile, inspectAnnexes } from '../annex/inspect.ts';
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.ts';
 import { type LoadOptions, loadSeance } from '../load/load-seance.ts';
 import type { SourceMap } from '../load/source-map.ts';
@@ -82,10 +83,15 @@ export async function loadAndValidate(
     return { seance: undefined, diagnostics: sortDiagnostics(loaded.diagnostics), sources: loaded.sources };
   }
   const result = validate(loaded.data, loaded.sources);
+  const valid = hasErrors(loaded.diagnostics) ? undefined : result.seance;
+  // Annexed files are read and checked only once the séance itself is valid.
+  const annexes = valid ? await inspectAnnexes(valid, loaded.sources) : undefined;
+  const diagnostics = [...loaded.diagnostics, ...result.diagnostics, ...(annexes?.diagnostics ?? [])];
   return {
-    seance: hasErrors(loaded.diagnostics) ? undefined : result.seance,
-    diagnostics: sortDiagnostics([...loaded.diagnostics, ...result.diagnostics]),
+    seance: annexes && annexes.diagnostics.length > 0 ? undefined : valid,
+    diagnostics: sortDiagnostics(diagnostics),
     sources: loaded.sources,
+    ...(annexes ? { annexes: annexes.files } : {}),
   };
 }
 
@@ -93,4 +99,6 @@ export async function loadAndValidate(
 export interface LoadValidationResult extends ValidationResult {
   /** Parsed files (texts for excerpts, positions); undefined if the séance file could not be read. */
   readonly sources: SourceMap | undefined;
+  /** The files annexed to points, read and checked (when the séance is valid). */
+  readonly annexes?: ReadonlyMap<string, AnnexFile>;
 }

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pdfaWarnings } from '../../annex/inspect.ts';
 import { buildBundle } from '../../bundle/build.ts';
 import { buildDate } from '../../bundle/clock.ts';
 import { type Diagnostic, DiagnosticError, diagnostic } from '../../diagnostics.ts';
@@ -116,7 +117,9 @@ Exemples :
       const creationDate = buildDate(io.env);
       const loaded = await loadForRendering(file, io.cwd);
       texts = loaded.texts;
-      reportDiagnostics(io, reporter, file, loaded.warnings, texts);
+      const pdfaWarned =
+        values.pdfa === true ? pdfaWarnings(loaded.seance, loaded.sources, loaded.annexes) : [];
+      reportDiagnostics(io, reporter, file, [...loaded.warnings, ...pdfaWarned], texts);
       const ctes = values.ctes === true;
       if (ctes) {
         const problems = ctesDiagnostics(loaded.seance, loaded.sources);
@@ -160,6 +163,7 @@ Exemples :
           force: values.force === true,
           creationDate,
           assets: loaded.assets,
+          annexes: loaded.annexes,
           ...(loaded.fonts ? { fonts: loaded.fonts } : {}),
           ...(jobs !== undefined ? { jobs } : {}),
           onProgress: progressBar(io, quiet),

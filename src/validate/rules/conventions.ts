@@ -9,6 +9,7 @@ export const conventionRule: Rule = (context) => {
   const out: Diagnostic[] = [];
   for (const { index, point } of context.points) {
     (point.annexes ?? []).forEach((annexe, j) => {
+      if (!('convention' in annexe)) return;
       const base = `/points/${index}/annexes/${j}/convention`;
       const parties = annexe.convention.parties;
       if (parties.length < 2) {

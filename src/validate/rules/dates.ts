@@ -60,7 +60,7 @@ export const datesRule: Rule = (context) => {
       }
     }
     (point.annexes ?? []).forEach((annexe, j) => {
-      const date = annexe.convention.date;
+      const date = 'convention' in annexe ? annexe.convention.date : undefined;
       if (date !== undefined && days(seance.date, date) < 0) {
         out.push(
           at(

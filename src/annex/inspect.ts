@@ -1,0 +1,231 @@
+/**
+ * Reads and checks every file annexed to a point, before anything is written: the containment
+ * rules of `inclure`, a size limit, the content (a PDF, or a PNG or JPEG image, whatever the
+ * extension says), and for a PDF that pdf-lib reads it whole, unencrypted, complete, within the
+ * page limit. Each problem is a diagnostic placed on the annex's `fichier`.
+ *
+ * @example
+ * const { diagnostics, files } = await inspectAnnexes(seance, sources);
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { annexFormat, isFileAnnex } from '../compose/annexes.ts';
+import { type Diagnostic, type DiagnosticCode, diagnostic } from '../diagnostics.ts';
+import { declaresPdfa, LOAD_OPTIONS, metadataXml } from '../dossier/metadata.ts';
+import { lexicallyInside, reallyInside } from '../load/contained.ts';
+import { locate, type SourceMap } from '../load/source-map.ts';
+import type { Seance } from '../schema/seance.ts';
+import { imageInfo } from '../validate/rules/image-header.ts';
+
+/** Largest annex file: a scanned plan or a budget maquette weighs a few tens of megabytes. */
+export const MAX_ANNEX_BYTES = 64 * 1024 * 1024;
+/** Most pages of one annex: beyond, the dossier sent to councillors becomes unreadable. */
+export const MAX_ANNEX_PAGES = 1000;
+
+/** A checked annex file, read once. */
+export interface AnnexFile {
+  readonly bytes: Uint8Array;
+  readonly format: 'pdf' | 'png' | 'jpeg';
+  readonly pages: number;
+  /** Declares PDF/A in its metadata (images can always go into a PDF/A dossier). */
+  readonly pdfa: boolean;
+  /** Carries an electronic signature (its bytes must not change). */
+  readonly signed: boolean;
+}
+
+export interface AnnexInspection {
+  readonly diagnostics: readonly Diagnostic[];
+  /** By the path written in the séance. */
+  readonly files: ReadonlyMap<string, AnnexFile>;
+}
+
+const ascii = (bytes: Uint8Array) =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+
+type Checked = AnnexFile | { readonly code: DiagnosticCode; readonly problem: string; readonly hint: string };
+
+const HINT_PDF = 'Enregistrez ou exportez de nouveau le document en PDF depuis son logiciel d’origine.';
+
+async function checkPdf(bytes: Uint8Array): Promise<Checked> {
+  const tail = ascii(bytes.subarray(Math.max(0, bytes.length - 2048)));
+  if (!tail.includes('%%EOF')) {
+    return {
+      code: 'annex.damaged',
+      problem: 'le fichier est tronqué (sa fin « %%EOF » manque)',
+      hint: HINT_PDF,
+    };
+  }
+  let doc: PDFDocument;
+  try {
+    // Encryption is checked after reading (pdf-lib's own error cannot be told apart: ES5 classes).
+    doc = await PDFDocument.load(bytes, {
+      ...LOAD_OPTIONS,
+      throwOnInvalidObject: true,
+      ignoreEncryption: true,
+    });
+  } catch {
+    return { code: 'annex.damaged', problem: 'le PDF est endommagé ou illisible', hint: HINT_PDF };
+  }
+  if (doc.isEncrypted) {
+    return {
+      code: 'annex.encrypted',
+      problem: 'le PDF est chiffré (protégé par un mot de passe ou des restrictions)',
+      hint: 'delib ne peut pas en copier les pages : joignez une version non protégée du document.',
+    };
+  }
+  const pages = doc.getPageCount();
+  if (pages === 0) return { code: 'annex.damaged', problem: 'le PDF n’a aucune page', hint: HINT_PDF };
+  if (pages > MAX_ANNEX_PAGES) {
+    return {
+      code: 'annex.too-large',
+      problem: `le PDF a ${pages} pages, au-delà de la limite de ${MAX_ANNEX_PAGES}`,
+      hint: 'Joignez seulement les pages utiles à la délibération, ou scindez le document en plusieurs annexes.',
+    };
+  }
+  const text = ascii(bytes);
+  return {
+    bytes,
+    format: 'pdf',
+    pages,
+    pdfa: declaresPdfa(metadataXml(doc)),
+    signed: /\/ByteRange\s*\[/.test(text),
+  };
+}
+
+function checkContent(bytes: Uint8Array, declared: 'pdf' | 'png' | 'jpeg'): Checked | 'pdf' {
+  const head = ascii(bytes.subarray(0, 1024));
+  const actual = head.includes('%PDF-')
+    ? 'pdf'
+    : bytes[0] === 0x89 && head.startsWith('\x89PNG')
+      ? 'png'
+      : bytes[0] === 0xff && bytes[1] === 0xd8
+        ? 'jpeg'
+        : undefined;
+  if (actual === undefined) {
+    const zip = head.startsWith('PK\x03\x04');
+    return {
+      code: 'annex.type',
+      problem: zip
+        ? 'c’est une archive ZIP (un document Word, un tableur ou un dossier compressé renommé ?), pas un PDF ni une image'
+        : 'ce n’est ni un PDF ni une image PNG ou JPEG',
+      hint: 'Exportez le document en PDF (« Enregistrer sous » → PDF) et joignez ce fichier-là.',
+    };
+  }
+  if (actual !== declared) {
+    return {
+      code: 'annex.type',
+      problem: `le fichier contient ${actual === 'pdf' ? 'un PDF' : `une image ${actual.toUpperCase()}`} mais son nom annonce ${declared === 'pdf' ? 'un PDF' : `une image ${declared.toUpperCase()}`}`,
+      hint: 'Donnez au fichier l’extension de son contenu (.pdf, .png ou .jpg).',
+    };
+  }
+  if (actual === 'pdf') return 'pdf';
+  const image = imageInfo(bytes);
+  if ('problem' in image) {
+    return {
+      code: 'annex.damaged',
+      problem: `l’image est inutilisable : ${image.problem}`,
+      hint: 'Exportez l’image de nouveau en PNG ou en JPEG.',
+    };
+  }
+  return { bytes, format: actual, pages: 1, pdfa: true, signed: false };
+}
+
+async function inspectOne(folder: string, path: string): Promise<Checked> {
+  const outside: Checked = {
+    code: 'file.outside-folder',
+    problem: 'le fichier est hors du dossier de la séance',
+    hint: 'Copiez le fichier dans le dossier de la séance (par exemple dans « annexes/ ») et donnez un chemin relatif sans « .. ».',
+  };
+  const absolute = lexicallyInside(folder, path);
+  if (absolute === undefined) return outside;
+  let size: number;
+  try {
+    const info = await stat(absolute);
+    if (!info.isFile()) throw new Error('not a file');
+    size = info.size;
+  } catch {
+    return {
+      code: 'rule.file-missing',
+      problem: 'le fichier est introuvable',
+      hint: 'Le chemin est relatif au fichier de la séance : vérifiez le nom et l’emplacement du fichier.',
+    };
+  }
+  if (!(await reallyInside(folder, absolute)))
+    return { ...outside, problem: 'le fichier mène hors du dossier de la séance (lien symbolique)' };
+  if (size > MAX_ANNEX_BYTES) {
+    return {
+      code: 'annex.too-large',
+      problem: `le fichier fait ${size} octets, au-delà de la limite de ${MAX_ANNEX_BYTES} octets`,
+      hint: 'Réduisez le fichier (PDF optimisé, images moins résolues) ou scindez-le en plusieurs annexes.',
+    };
+  }
+  const bytes = new Uint8Array(await readFile(absolute));
+  const content = checkContent(bytes, annexFormat(path));
+  return content === 'pdf' ? checkPdf(bytes) : content;
+}
+
+export async function inspectAnnexes(seance: Seance, sources: SourceMap): Promise<AnnexInspection> {
+  const folder = dirname(resolve(sources.root.file));
+  const diagnostics: Diagnostic[] = [];
+  const files = new Map<string, AnnexFile>();
+  const checked = new Map<string, Checked>();
+  for (const [i, point] of seance.points.entries()) {
+    for (const [j, annexe] of (point.annexes ?? []).entries()) {
+      if (!isFileAnnex(annexe)) continue;
+      const path = annexe.fichier;
+      let result = checked.get(path);
+      if (!result) {
+        result = await inspectOne(folder, path);
+        checked.set(path, result);
+      }
+      if ('bytes' in result) {
+        files.set(path, result);
+        continue;
+      }
+      const pointer = `/points/${i}/annexes/${j}/fichier`;
+      diagnostics.push(
+        diagnostic(
+          result.code,
+          'erreur',
+          `L’annexe « ${path} » ne peut pas être jointe : ${result.problem}.`,
+          {
+            ...locate(sources, pointer),
+            path: pointer,
+            hint: result.hint,
+          },
+        ),
+      );
+    }
+  }
+  return { diagnostics, files };
+}
+
+/**
+ * With `--pdfa`: one warning for each annexed PDF that does not declare PDF/A, since the dossier
+ * that joins it cannot be PDF/A either (it is written without the PDF/A mark).
+ */
+export function pdfaWarnings(
+  seance: Seance,
+  sources: SourceMap,
+  files: ReadonlyMap<string, AnnexFile>,
+): Diagnostic[] {
+  return seance.points.flatMap((point, i) =>
+    (point.annexes ?? []).flatMap((annexe, j) => {
+      if (!isFileAnnex(annexe) || files.get(annexe.fichier)?.pdfa !== false) return [];
+      const pointer = `/points/${i}/annexes/${j}/fichier`;
+      return [
+        diagnostic(
+          'dossier.not-pdfa',
+          'avertissement',
+          `Le dossier de séance ne sera pas PDF/A : l’annexe « ${annexe.fichier} » (point ${point.numero}) n’est pas un PDF/A.`,
+          {
+            ...locate(sources, pointer),
+            path: pointer,
+            hint: 'Joignez une version PDF/A de l’annexe (export « PDF/A » de son logiciel) ; les autres documents restent PDF/A.',
+          },
+        ),
+      ];
+    }),
+  );
+}
