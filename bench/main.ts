@@ -4,7 +4,9 @@
  * delib produced; the bare pdfkit and docx libraries). Prints a table and writes bench/results.md.
  *
  * Environment: BENCH_SIZES=10,100,500, BENCH_REPS=5 (runs of the small sizes; 100 points get
- * BENCH_REPS, at most 3 on the 500-point séance), BENCH_SOFFICE=0 to skip LibreOffice.
+ * BENCH_REPS, at most 3 on the 500-point séance), BENCH_SOFFICE=0 to skip LibreOffice,
+ * BENCH_BASELINE=/other/checkout/bin/delib.js to run another delib (e.g. the previous main, with
+ * its dist/ built) interleaved with this one, so that a loaded machine still gives ratios.
  *
  * @example
  * npm run bench
@@ -32,6 +34,8 @@ const EPOCH = '1700000000';
 interface Run {
   readonly wallMs: number;
   readonly rssKb: number;
+  /** User + system CPU time of the process (all threads), from /usr/bin/time; NaN without it. */
+  readonly cpuMs: number;
 }
 
 interface SizeResult {
@@ -40,6 +44,8 @@ interface SizeResult {
   readonly file: string;
   readonly outDir: string;
   readonly runs: readonly Run[];
+  /** Runs of BENCH_BASELINE, each just before the run of the same index. */
+  readonly baseline: readonly Run[];
   readonly files: number;
   readonly sourceDocuments: number;
   readonly pages: number;
@@ -54,13 +60,15 @@ const fmtS = (ms: number) => (ms / 1000).toFixed(2);
 const hasTime = existsSync('/usr/bin/time');
 
 /** One cold run of the CLI: wall time measured here, peak RSS from /usr/bin/time -v or the probe. */
-function runCli(args: readonly string[]): Run {
+const BASELINE = process.env.BENCH_BASELINE;
+
+function runCli(args: readonly string[], cli = CLI): Run {
   const probe = join(WORK, 'rss.json');
   rmSync(probe, { force: true });
   const node = process.execPath;
   const command = hasTime
-    ? ['/usr/bin/time', '-v', node, CLI, ...args]
-    : [node, '--import', new URL('./rss-probe.js', import.meta.url).href, CLI, ...args];
+    ? ['/usr/bin/time', '-v', node, cli, ...args]
+    : [node, '--import', new URL('./rss-probe.js', import.meta.url).href, cli, ...args];
   const start = performance.now();
   const child = spawnSync(command[0]!, command.slice(1), {
     cwd: ROOT,
@@ -80,7 +88,10 @@ function runCli(args: readonly string[]): Run {
   const rssKb = hasTime
     ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(child.stderr)?.[1] ?? Number.NaN)
     : (JSON.parse(readFileSync(probe, 'utf8')) as { maxRssKb: number }).maxRssKb;
-  return { wallMs, rssKb };
+  const seconds = (label: string) =>
+    Number(new RegExp(`${label} \\(seconds\\): ([\\d.]+)`).exec(child.stderr)?.[1]);
+  const cpuMs = hasTime ? (seconds('User time') + seconds('System time')) * 1000 : Number.NaN;
+  return { wallMs, rssKb, cpuMs };
 }
 
 function manifestFigures(outDir: string) {
@@ -97,11 +108,16 @@ function manifestFigures(outDir: string) {
 function measure(label: string, points: number, file: string, reps: number): SizeResult {
   const outDir = join(WORK, `out-${label}`);
   const runs: Run[] = [];
+  const baseline: Run[] = [];
   for (let i = 0; i < reps; i++) {
+    if (BASELINE) {
+      baseline.push(runCli(['build', file, '-o', `${outDir}-baseline`, '--force', '-q'], BASELINE));
+      process.stderr.write(`  ${label} : référence ${i + 1}/${reps} ${fmtS(baseline.at(-1)!.wallMs)} s\n`);
+    }
     runs.push(runCli(['build', file, '-o', outDir, '--force', '-q']));
     process.stderr.write(`  ${label} : essai ${i + 1}/${reps} ${fmtS(runs.at(-1)!.wallMs)} s\n`);
   }
-  return { label, points, file, outDir, runs, ...manifestFigures(outDir) };
+  return { label, points, file, outDir, runs, baseline, ...manifestFigures(outDir) };
 }
 
 /** LibreOffice converting every DOCX of a bundle to PDF in one call, with its own profile. */
@@ -260,6 +276,25 @@ out(
 out(
   `Output identical with --jobs 1 and --jobs 2 (${small.label}): ${differing.length === 0 ? 'yes' : `NO, ${differing.length} files differ (${differing.join(', ')})`}.`,
 );
+if (BASELINE) {
+  out();
+  out(`## Same run, interleaved: BENCH_BASELINE (${BASELINE}) → this checkout`);
+  out();
+  out(
+    '| séance | runs | baseline median (s) | now median (s) | wall ratio | baseline CPU (s) | now CPU (s) | CPU ratio | baseline peak RSS (MB) | now peak RSS (MB) |',
+  );
+  out('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results.filter((x) => x.baseline.length > 0)) {
+    const before = median(r.baseline.map((x) => x.wallMs));
+    const now = median(r.runs.map((x) => x.wallMs));
+    const cpuBefore = median(r.baseline.map((x) => x.cpuMs));
+    const cpuNow = median(r.runs.map((x) => x.cpuMs));
+    const rss = (runs: readonly Run[]) => (Math.max(...runs.map((x) => x.rssKb)) / 1024).toFixed(0);
+    out(
+      `| ${r.label === 'sceaux' ? 'Sceaux, 1 point' : `${r.points} points`} | ${r.runs.length} | ${fmtS(before)} | ${fmtS(now)} | ${(now / before).toFixed(2)} × | ${fmtS(cpuBefore)} | ${fmtS(cpuNow)} | ${(cpuNow / cpuBefore).toFixed(2)} × | ${rss(r.baseline)} | ${rss(r.runs)} |`,
+    );
+  }
+}
 out();
 out('## LibreOffice (DOCX → PDF, one batch call, own profile, profile created beforehand)');
 out();

@@ -79,6 +79,7 @@ export const DIAGNOSTIC_CODES = {
   'output.not-writable': 'Dossier de sortie non accessible en écriture',
   'output.foreign-files': 'Dossier de sortie contenant des fichiers étrangers',
   'output.busy': 'Construction déjà en cours',
+  'reference.not-docx': 'Document Word de référence qui n’est pas un .docx',
   // Electronic signatures
   'sign.password': 'Mot de passe du certificat incorrect ou absent',
   'sign.certificate': 'Certificat illisible ou hors de sa période de validité',

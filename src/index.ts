@@ -60,19 +60,28 @@ export interface RenderDocumentOptions {
   readonly assets?: ReadonlyMap<string, Uint8Array>;
 }
 
+/** One rendered document: its tree, and each format asked for as `{ bytes }` (PDF: with its page count). */
+export interface RenderedDocumentResult {
+  readonly ref: DocumentRef;
+  readonly tree: RenderedDocument['tree'];
+  readonly pdf?: { readonly bytes: Uint8Array; readonly pages: number };
+  readonly docx?: { readonly bytes: Uint8Array };
+}
+
 /**
  * Renders one document of a validated séance: its tree, and its PDF and DOCX bytes.
  *
  * @example
  * const note = listDocuments(seance).find((d) => d.kind === 'note' && d.point === 1)!;
  * const { tree, pdf, docx } = await renderDocument(seance, note, { creationDate: new Date(0) });
+ * // pdf.bytes, pdf.pages, docx.bytes
  */
-export function renderDocument(
+export async function renderDocument(
   seance: Seance,
   ref: DocumentRef,
   options: RenderDocumentOptions = {},
-): Promise<RenderedDocument> {
-  return renderWithJob(
+): Promise<RenderedDocumentResult> {
+  const rendered = await renderWithJob(
     {
       seance,
       formats: options.formats ?? ['pdf', 'docx'],
@@ -85,6 +94,10 @@ export function renderDocument(
     },
     ref,
   );
+  return {
+    ref: rendered.ref,
+    tree: rendered.tree,
+    ...(rendered.pdf ? { pdf: rendered.pdf } : {}),
+    ...(rendered.docx ? { docx: { bytes: rendered.docx } } : {}),
+  };
 }
-
-export type { RenderedDocument };

@@ -25,8 +25,8 @@ describe('act numbers as the collectivité writes them', () => {
     async (numero) => {
       const docs = await renderFixture(withNumber(numero), /deliberation/);
       const d = docs.get('point-01-deliberation');
-      expect(d?.pdfText).toContain(`DÉLIBÉRATION N° ${numero}`);
-      expect(d?.docxText).toContain(`DÉLIBÉRATION N° ${numero}`);
+      expect(d?.pdfText).toContain(`ACTE N° ${numero}`);
+      expect(d?.docxText).toContain(`ACTE N° ${numero}`);
     },
   );
 

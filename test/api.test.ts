@@ -15,7 +15,7 @@ describe('library API', () => {
     expect(treeText(tree)).toContain('NOTE DE PRÉSENTATION');
     if (!pdf || !docx) throw new Error('both formats expected');
     expect((await readPdf(pdf.bytes)).info.Title).toBe(tree.meta.title);
-    expect(docxText(readDocx(docx))).toContain('Rapporteur');
+    expect(docxText(readDocx(docx.bytes))).toContain('Rapporteur');
     const again = await renderDocument(seance, note, { creationDate, formats: ['pdf'] });
     expect(again.docx).toBeUndefined();
     expect(Buffer.from(again.pdf?.bytes ?? []).equals(Buffer.from(pdf.bytes))).toBe(true);

@@ -160,6 +160,7 @@ describe('delib build options', () => {
       ['build', 'fixtures/sceaux-2023-03-23.yaml', '--formats', 'odt'],
       ['build', 'fixtures/sceaux-2023-03-23.yaml', '--points', 'trois'],
       ['build', 'fixtures/sceaux-2023-03-23.yaml', '--points', '42'],
+      ['build', 'fixtures/sceaux-2023-03-23.yaml', '--polices-docx', 'toutes'],
     ]) {
       const result = await delib(args);
       expect(result.code, args.join(' ')).toBe(2);

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../src/render/docx/index.ts';
 import { defaultFontFiles } from '../src/render/font-files.ts';
@@ -307,30 +308,71 @@ describe('renderDocx: blocks', () => {
   });
 });
 
+/** The embedded faces of a DOCX, de-obfuscated with their keys, by face name (Regular, Bold…). */
+async function embeddedFaces(bytes: Uint8Array): Promise<Map<string, Buffer>> {
+  const docx = readDocx(bytes);
+  const raw = (await import('fflate')).unzipSync(bytes);
+  const table = docx.parts.get('word/fontTable.xml')!;
+  const rels = docx.parts.get('word/_rels/fontTable.xml.rels')!;
+  const faces = new Map<string, Buffer>();
+  for (const [, face, id, key] of table.matchAll(/<w:embed(\w+) r:id="([^"]+)" w:fontKey="([^"]+)"/g)) {
+    const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)![1];
+    const data = raw[`word/${target}`]!.slice();
+    const keyBytes = key!
+      .replace(/[{}-]/g, '')
+      .match(/../g)!
+      .map((h) => Number.parseInt(h, 16))
+      .reverse();
+    for (let i = 0; i < 32; i++) data[i]! ^= keyBytes[i % 16]!;
+    faces.set(face!, Buffer.from(data));
+  }
+  return faces;
+}
+
 describe('renderDocx: fonts', () => {
-  it('embeds the four faces by default, each readable back with its key', async () => {
-    const docx = readDocx(await renderDocx(sampleTree(), { creationDate }));
-    const raw = (await import('fflate')).unzipSync(await renderDocx(sampleTree(), { creationDate }));
-    const table = docx.parts.get('word/fontTable.xml')!;
-    const rels = docx.parts.get('word/_rels/fontTable.xml.rels')!;
-    const files = defaultFontFiles();
-    const faces = {
-      Regular: files.regular,
-      Bold: files.bold,
-      Italic: files.italic,
-      BoldItalic: files.boldItalic,
-    };
-    for (const [face, path] of Object.entries(faces)) {
-      const [, id, key] = new RegExp(`<w:embed${face} r:id="([^"]+)" w:fontKey="([^"]+)"`).exec(table)!;
-      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)![1];
-      const data = raw[`word/${target}`]!.slice();
-      const keyBytes = key!
-        .replace(/[{}-]/g, '')
-        .match(/../g)!
-        .map((h) => Number.parseInt(h, 16))
-        .reverse();
-      for (let i = 0; i < 32; i++) data[i]! ^= keyBytes[i % 16]!;
-      expect(Buffer.from(data).equals(readFileSync(path)), face).toBe(true);
+  const files = defaultFontFiles();
+  const paths = {
+    Regular: files.regular,
+    Bold: files.bold,
+    Italic: files.italic,
+    BoldItalic: files.boldItalic,
+  };
+
+  it('embeds the four whole faces with fontEmbedding: full, each readable back with its key', async () => {
+    const faces = await embeddedFaces(
+      await renderDocx(sampleTree(), { creationDate, fontEmbedding: 'full' }),
+    );
+    expect([...faces.keys()].sort()).toEqual(Object.keys(paths).sort());
+    for (const [face, path] of Object.entries(paths)) {
+      expect(faces.get(face)?.equals(readFileSync(path)), face).toBe(true);
+    }
+  });
+
+  it('embeds by default the four faces cut to what a clerk types, as installable fonts', async () => {
+    const tree = withBlocks([body('Antonín Dvořák, Łódź : « œuvre » – 12 € ‰')]);
+    const bytes = await renderDocx(tree, { creationDate });
+    expect(bytes.byteLength).toBeLessThan(80 * 1024);
+    const faces = await embeddedFaces(bytes);
+    expect([...faces.keys()].sort()).toEqual(Object.keys(paths).sort());
+    for (const [face, path] of Object.entries(paths)) {
+      const data = faces.get(face)!;
+      const whole = fontkit.create(readFileSync(path)) as fontkit.Font;
+      const subset = fontkit.create(data) as fontkit.Font;
+      expect(data.byteLength, face).toBeLessThan(readFileSync(path).byteLength / 4);
+      // The tables an application needs to install the font (fontkit's own subsets lack them).
+      for (const table of ['cmap', 'name', 'OS/2', 'post', 'hhea', 'hmtx', 'glyf', 'loca', 'head', 'GPOS']) {
+        expect(data.includes(Buffer.from(table.padEnd(4), 'latin1')), `${face} ${table}`).toBe(true);
+      }
+      expect(subset.familyName).toBe(whole.familyName);
+      expect(subset.postscriptName).toBe(whole.postscriptName);
+      // Every character a French clerk types, and the document's own beyond them (í ř Ł ó ź).
+      const wanted = [...'azAZ09éèêàùçôîïüÿæœŒŸÉÀÇ«»’“”–—…€\u00A0\u202F‰ìñß', ...'ířŁóź'];
+      for (const c of wanted) {
+        expect(subset.hasGlyphForCodePoint(c.codePointAt(0)!), `${face} ${c}`).toBe(true);
+      }
+      // Not the whole font: characters nobody typed are left out.
+      expect(subset.hasGlyphForCodePoint(0x0416), `${face} Ж`).toBe(false);
+      expect(subset.numGlyphs).toBeLessThan(whole.numGlyphs / 4);
     }
   });
 

@@ -1,8 +1,9 @@
 // « Premier contact »: the mistakes a clerk makes in the first hour, each through the real CLI
 // with the JSON reporter, asserting one diagnostic at the mistaken line, with the fix in the hint.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runDelib } from './support/cli.ts';
 
@@ -172,4 +173,48 @@ describe('premier contact: the command line', () => {
     }
     expect(readFileSync(join(dir, 'documents', 'manifest.json'), 'utf8')).toContain('point-01-note.pdf');
   });
+});
+
+describe('premier contact: --reference-docx that is not a .docx', () => {
+  const cases: readonly [string, Uint8Array, string][] = [
+    [
+      'charte.doc',
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]),
+      'Word 97-2003 (.doc)',
+    ],
+    ['charte.html', strToU8('<!DOCTYPE html>\n<html><body>Charte</body></html>\n'), 'une page web (HTML)'],
+    [
+      'charte.odt',
+      zipSync({
+        mimetype: strToU8('application/vnd.oasis.opendocument.text'),
+        'content.xml': strToU8('<x/>'),
+      }),
+      'OpenDocument (.odt',
+    ],
+  ];
+  for (const [name, bytes, what] of cases) {
+    it(`${name}: one French diagnostic naming what it is, exit 1, nothing written`, async () => {
+      writeFileSync(join(work, name), bytes);
+      const out = join(work, `sortie-${name}`);
+      const result = await runDelib([
+        'build',
+        'fixtures/sceaux-2023-03-23.yaml',
+        '--reference-docx',
+        join(work, name),
+        '-o',
+        out,
+        '--reporter',
+        'json',
+      ]);
+      expect(result.code, result.stdout + result.stderr).toBe(1);
+      const text = result.stdout + result.stderr;
+      expect(text).not.toContain('bogue');
+      const report = JSON.parse(text.slice(text.indexOf('{'))) as { diagnostics: Reported[] };
+      expect(report.diagnostics).toHaveLength(1);
+      expect(report.diagnostics[0]?.code).toBe('reference.not-docx');
+      expect(report.diagnostics[0]?.message).toContain(what);
+      expect(report.diagnostics[0]?.hint).toContain('.docx');
+      expect(existsSync(out)).toBe(false);
+    });
+  }
 });

@@ -36,6 +36,9 @@ describe('the collectivité’s own formulas, in PDF and DOCX', () => {
     expectIn(deliberation, 'Article premier.- Approuve la convention de suivi des captages.');
     expectIn(deliberation, 'Art. 2.- Autorise la Présidente à la signer.');
     expectIn(deliberation, 'Pour extrait conforme au registre.');
+    expectIn(deliberation, 'ACTE N° 2016_05_01');
+    expectIn(deliberation, 'VU le Code général des collectivités territoriales,');
+    expectIn(deliberation, 'CONSIDÉRANT que le suivi des captages doit être renforcé,');
     expectIn(deliberation, 'Acte rendu exécutoire après transmission le ……………… et publication le ……………….');
     for (const t of both(deliberation)) {
       expect(t).not.toContain('Fait et délibéré');

@@ -31,7 +31,7 @@ import {
   sha256,
 } from './manifest.ts';
 import { isFileSystemError, outputError, stageOutput } from './output-dir.ts';
-import type { RenderedDocument, RenderJob } from './render-documents.ts';
+import type { DocxFonts, RenderedDocument, RenderJob } from './render-documents.ts';
 import { renderAll } from './scheduler.ts';
 import { VERSION } from './version.ts';
 
@@ -45,6 +45,8 @@ export interface BuildOptions {
   readonly points?: ReadonlySet<number>;
   readonly templatesDir?: string;
   readonly referenceDocx?: Uint8Array;
+  /** How the DOCX embed their fonts (default: a subset, none with a reference DOCX). */
+  readonly docxFonts?: DocxFonts;
   readonly pdfa?: boolean;
   /** Describe each act's PDF for @ctes in the manifest. */
   readonly ctes?: boolean;
@@ -129,6 +131,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
     formats: options.formats,
     ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
     ...(options.referenceDocx ? { referenceDocx: options.referenceDocx } : {}),
+    ...(options.docxFonts ? { docxFonts: options.docxFonts } : {}),
     pdfa: options.pdfa === true,
     source: { name: options.source.file.split(/[\\/]/).pop() ?? 'seance.yaml', data: options.source.bytes },
     assets: options.assets ?? new Map(),

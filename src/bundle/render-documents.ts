@@ -8,6 +8,7 @@
  */
 import { composeDocument } from '../compose/compose.ts';
 import type { DocumentRef } from '../compose/documents.ts';
+import { charactersBeyondBase } from '../render/docx/embedded-fonts.ts';
 import { renderDocx } from '../render/docx/index.ts';
 import type { FontFiles } from '../render/font-files.ts';
 import { loadFonts } from '../render/fonts.ts';
@@ -17,12 +18,17 @@ import { templateEnv } from '../template/env.ts';
 import type { DocumentTree } from '../tree/types.ts';
 import type { Format } from './manifest.ts';
 
+/** `subset`: the characters a clerk types and the document's; `full`: whole files; `none`. */
+export type DocxFonts = 'subset' | 'full' | 'none';
+
 /** Everything a thread needs to render documents; plain data (it crosses to workers). */
 export interface RenderJob {
   readonly seance: Seance;
   readonly formats: readonly Format[];
   readonly templatesDir?: string;
   readonly referenceDocx?: Uint8Array;
+  /** How the DOCX embed their fonts (default: a subset, none with a reference DOCX). */
+  readonly docxFonts?: DocxFonts;
   readonly pdfa: boolean;
   /** The séance YAML, attached to PDF/A files as their source. */
   readonly source: { readonly name: string; readonly data: Uint8Array };
@@ -38,6 +44,18 @@ export interface RenderedDocument {
   readonly tree: DocumentTree;
   readonly pdf?: { readonly bytes: Uint8Array; readonly pages: number };
   readonly docx?: Uint8Array;
+}
+
+/** Characters of a séance beyond what a clerk types, once per séance and thread. */
+const seanceCharacters = new WeakMap<Seance, readonly number[]>();
+
+function docxCharacters(seance: Seance): readonly number[] {
+  let characters = seanceCharacters.get(seance);
+  if (characters === undefined) {
+    characters = charactersBeyondBase([JSON.stringify(seance)]);
+    seanceCharacters.set(seance, characters);
+  }
+  return characters;
 }
 
 export async function renderDocument(job: RenderJob, ref: DocumentRef): Promise<RenderedDocument> {
@@ -57,6 +75,13 @@ export async function renderDocument(job: RenderJob, ref: DocumentRef): Promise<
         creationDate: job.creationDate,
         assets: job.assets,
         ...(job.referenceDocx ? { referenceDocx: job.referenceDocx } : {}),
+        fontCharacters: docxCharacters(job.seance),
+        ...(job.docxFonts
+          ? {
+              embedFonts: job.docxFonts !== 'none',
+              fontEmbedding: job.docxFonts === 'full' ? 'full' : 'subset',
+            }
+          : {}),
       })
     : undefined;
   return {

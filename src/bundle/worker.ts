@@ -1,6 +1,6 @@
 /**
- * A rendering thread: receives document references, answers with their trees and bytes. Fonts and
- * templates are loaded once, at the first document.
+ * A rendering thread: receives document references, answers with their trees and bytes, one
+ * document at a time. Fonts and templates are loaded once, at the first document.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DocumentRef } from '../compose/documents.ts';
@@ -23,10 +23,17 @@ export type WorkerReply =
     };
 
 const job = workerData as RenderJob;
+if (!parentPort) throw new Error('worker.ts must run in a worker thread');
 const port = parentPort;
-if (!port) throw new Error('worker.ts must run in a worker thread');
 
-port.on('message', async (request: WorkerRequest) => {
+/** Requests are rendered one after the other, in the order they came (the next may be queued). */
+let queue: Promise<void> = Promise.resolve();
+
+port.on('message', (request: WorkerRequest) => {
+  queue = queue.then(() => handle(request));
+});
+
+async function handle(request: WorkerRequest): Promise<void> {
   try {
     const result = await renderDocument(job, request.ref);
     const transfer = [result.pdf?.bytes.buffer, result.docx?.buffer].filter(
@@ -45,4 +52,4 @@ port.on('message', async (request: WorkerRequest) => {
           };
     port.postMessage(reply);
   }
-});
+}

@@ -26,19 +26,19 @@ export interface ComposeOptions {
 }
 
 /** What the document of `ref` is made from: the séance, its point and annex. */
-export function kindTarget(seance: Seance, ref: DocumentRef): KindTarget {
+export function kindTarget(seance: Seance, ref: DocumentRef, written: Seance = seance): KindTarget {
   const point = ref.point === null ? undefined : seance.points.find((p) => p.numero === ref.point);
   if (ref.point !== null && !point) throw new Error(`no point ${ref.point}`);
   const convention = ref.annex === null ? undefined : conventionAt(point, ref.annex);
   if (ref.annex !== null && !convention) throw new Error(`point ${ref.point} has no annex ${ref.annex}`);
-  return { seance, point, convention };
+  return { seance, written, point, convention };
 }
 
 /** The Markdown a document's template produces (what `delib tree --markdown` shows). */
 export function documentMarkdown(seance: Seance, ref: DocumentRef, env: TemplateEnv): string {
   const spec = kindSpec(ref.kind);
   // Members referred to by key in `elus` are printed by name.
-  return env.render(spec.template, spec.context(kindTarget(withMemberNames(seance), ref)));
+  return env.render(spec.template, spec.context(kindTarget(withMemberNames(seance), ref, seance)));
 }
 
 /** Builds the tree of one document; throws DiagnosticError if the template output is not valid. */

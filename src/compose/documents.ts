@@ -49,3 +49,8 @@ export function listDocuments(seance: Seance): DocumentRef[] {
   out.push(...seanceWide(true));
   return out;
 }
+
+/** A séance with a record (`deroulement`, of the séance or of a point) gets its procès-verbal. */
+export function hasRecord(seance: Seance): boolean {
+  return seance.deroulement !== undefined || seance.points.some((p) => p.deroulement !== undefined);
+}

@@ -19,7 +19,9 @@ import {
   ordreDuJourContext,
 } from '../template/context.ts';
 import type { TemplateName } from '../template/env.ts';
+import { procesVerbalContext } from '../template/proces-verbal-context.ts';
 import type { DocumentKind } from '../tree/types.ts';
+import { hasRecord } from './documents.ts';
 import { isAct, isProjet } from './moment.ts';
 
 /** What a kind's document is about: the whole séance, one point, or one annex of a point. */
@@ -34,7 +36,10 @@ export interface CtesNature {
 
 /** What a document is made from: the séance, and the point and annex it belongs to. */
 export interface KindTarget {
+  /** The séance with members referred to by key printed by name. */
   readonly seance: Seance;
+  /** The séance as written (keys of `elus` kept). */
+  readonly written: Seance;
   readonly point: Point | undefined;
   readonly convention: Convention | undefined;
 }
@@ -162,6 +167,19 @@ export const KINDS = {
     dossier: null,
     ctes: null,
     label: 'liste des délibérations (CGCT L. 2121-25), après la séance',
+  },
+  'proces-verbal': {
+    scope: 'seance',
+    last: true,
+    present: (seance) => hasRecord(seance),
+    template: 'proces-verbal',
+    // The procès-verbal resolves members itself (it needs their keys for votes by name).
+    context: ({ written }) => procesVerbalContext(written),
+    subject: 'Procès-verbal',
+    file: 'proces-verbal',
+    dossier: null,
+    ctes: null,
+    label: 'procès-verbal de la séance, quand son déroulement est noté',
   },
 } as const satisfies Record<DocumentKind, KindSpec>;
 

@@ -213,6 +213,23 @@ export const theme: Theme = {
       spaceBefore: 12,
       spaceAfter: 6,
     },
+    intervention: {
+      ...base,
+      styleName: 'Intervention',
+      fontSize: body,
+      align: 'justify',
+      spaceAfter: 6,
+      indent: 14,
+    },
+    vote: {
+      ...base,
+      styleName: 'Vote',
+      fontSize: body,
+      bold: true,
+      align: 'left',
+      spaceBefore: 4,
+      spaceAfter: 6,
+    },
     note: { ...base, styleName: 'Mention', fontSize: 9, align: 'left', spaceAfter: 3 },
   },
   headings: {

@@ -175,37 +175,42 @@ function objectMessage(key: string, node: JsonObject): string {
   return parts.join(' ');
 }
 
+/** A snippet tab stop with its default text (`$` `{1:texte}` in the editor's snippet syntax). */
+const tab = (n: number, text: string): string => `$${'{'}${n}:${text}}`;
+/** The same, inserted as a raw YAML value (a number) rather than a string. */
+const raw = (n: number, text: string): string => `^${tab(n, text)}`;
+
 const SNIPPETS: Readonly<Record<string, Json>> = {
   point: [
     {
       label: 'Point de l’ordre du jour',
       description: 'Un point avec sa note et sa délibération',
       body: {
-        numero: '^${1:1}',
-        objet: '${2:Objet du point}',
-        rapporteur: '${3:Prénom Nom}',
-        note: { expose: '${4:Exposé des motifs.}', proposition: '${5:Il est proposé …}' },
+        numero: raw(1, '1'),
+        objet: tab(2, 'Objet du point'),
+        rapporteur: tab(3, 'Prénom Nom'),
+        note: { expose: tab(4, 'Exposé des motifs.'), proposition: tab(5, 'Il est proposé …') },
         deliberation: {
-          numero: '${6:2024_06_01}',
-          visas: ['${7:le Code général des collectivités territoriales}'],
-          articles: ['${8:Approuve …}'],
+          numero: tab(6, '2024_06_01'),
+          visas: [tab(7, 'le Code général des collectivités territoriales')],
+          articles: [tab(8, 'Approuve …')],
         },
       },
     },
     {
       label: 'Point dans un autre fichier',
       description: 'inclure: points/…yaml',
-      body: { inclure: '${1:points/02-point.yaml}' },
+      body: { inclure: tab(1, 'points/02-point.yaml') },
     },
   ],
   vote: [
-    { label: 'Vote : décompte', body: { pour: '^${1:0}', contre: '^${2:0}', abstentions: '^${3:0}' } },
+    { label: 'Vote : décompte', body: { pour: raw(1, '0'), contre: raw(2, '0'), abstentions: raw(3, '0') } },
     { label: 'Vote : unanimité', body: { unanimite: true } },
   ],
   partie: [
     {
       label: 'Partie à la convention',
-      body: { nom: '${1:Nom de la partie}', representant: '${2:Prénom Nom}', qualite: '${3:Maire}' },
+      body: { nom: tab(1, 'Nom de la partie'), representant: tab(2, 'Prénom Nom'), qualite: tab(3, 'Maire') },
     },
   ],
 };

@@ -46,7 +46,7 @@ export function seanceFormules(seance: Seance): Formules {
   return resolveFormules(seance.collectivite.formules, seance.seance.date);
 }
 
-function base(seance: Seance): BaseContext {
+export function baseContext(seance: Seance): BaseContext {
   return {
     collectivite: seance.collectivite,
     instance: seance.instance,
@@ -72,7 +72,10 @@ function rapporteurLabel(seance: Seance, formules: Formules, rapporteur: string 
 
 /** Data of the ordre du jour. */
 export function ordreDuJourContext(seance: Seance) {
-  return { ...base(seance), points: seance.points.map((p) => ({ ...p, listeAnnexes: annexLines(p) })) };
+  return {
+    ...baseContext(seance),
+    points: seance.points.map((p) => ({ ...p, listeAnnexes: annexLines(p) })),
+  };
 }
 
 /** From this population on, a commune's convocation comes with a note explicative de synthèse. */
@@ -86,7 +89,7 @@ export const NOTE_DE_SYNTHESE_POPULATION = 3_500;
 export function convocationContext(seance: Seance) {
   const { population, nature } = seance.collectivite;
   return {
-    ...base(seance),
+    ...baseContext(seance),
     points: seance.points,
     dateConvocation: seance.seance.convocation ? dateLongue(seance.seance.convocation) : '',
     notesJointes:
@@ -100,7 +103,7 @@ export function convocationContext(seance: Seance) {
 
 /** Data of a point's note de présentation. */
 export function noteContext(seance: Seance, point: Point) {
-  const b = base(seance);
+  const b = baseContext(seance);
   return { ...b, point, libelles: { rapporteur: rapporteurLabel(seance, b.formules, point.rapporteur) } };
 }
 
@@ -180,7 +183,7 @@ function listeOutcome(seance: Seance, point: Point): string | undefined {
  */
 export function listeContext(seance: Seance) {
   return {
-    ...base(seance),
+    ...baseContext(seance),
     deliberations: seance.points.flatMap((point) => {
       const resultat = point.deliberation ? listeOutcome(seance, point) : undefined;
       if (resultat === undefined) return [];
@@ -241,7 +244,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
   const presences = projet ? undefined : attendance(seance, facts.presences);
   const { date, convocation, lieu } = seance.seance;
   const hour = seance.seance.heure;
-  const b = base(seance);
+  const b = baseContext(seance);
   const f = b.formules;
   const president = seance.seance.president;
   const written = deliberation.transmission;
@@ -276,6 +279,9 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
         qualite_president: president.qualite,
       }),
       le_conseil: fillFormula(f.le_conseil, { instance: seance.instance }),
+      titre: fillFormula(f.titre_acte, { numero: deliberation.numero ?? '' }),
+      visas: (deliberation.visas ?? []).map((texte) => fillFormula(f.vu, { texte })),
+      considerants: (deliberation.considerants ?? []).map((texte) => fillFormula(f.considerant, { texte })),
       rapporteur: rapporteurLabel(seance, f, point.rapporteur),
       executoire: fillFormula(f.executoire, transmission),
       identifiant: transmission.identifiant === '' ? '' : fillFormula(f.identifiant, transmission),
@@ -325,7 +331,7 @@ function signaturePlace(convention: Convention, f: Formules) {
 /** Data of a convention annexed to a point. */
 export function conventionContext(seance: Seance, point: Point, convention: Convention) {
   const total = convention.parties.length;
-  const b = base(seance);
+  const b = baseContext(seance);
   const f = b.formules;
   return {
     ...b,

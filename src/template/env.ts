@@ -26,6 +26,7 @@ export const TEMPLATE_NAMES = [
   'ordre-du-jour',
   'liste-des-deliberations',
   'convocation',
+  'proces-verbal',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 

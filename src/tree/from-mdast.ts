@@ -64,6 +64,8 @@ export const ROLE_DIRECTIVES: Readonly<Record<string, ParagraphRole>> = {
   centre: 'centered',
   formule: 'closing',
   mention: 'note',
+  intervention: 'intervention',
+  vote: 'vote',
 };
 
 /** Every directive a template may use, for messages. */

@@ -84,6 +84,8 @@ export type ParagraphRole =
   | 'article' // an article of a délibération (« Article 1er – … »): « Article »
   | 'centered' // centred line (« d'une part », « ET »): « Centré »
   | 'closing' // « Fait à …, le … », place and date before signatures: « Formule finale »
+  | 'intervention' // a speaker's words in a procès-verbal: « Intervention »
+  | 'vote' // a vote and its result in a procès-verbal: « Vote »
   | 'note'; // small print (caractère exécutoire, mentions): « Mention »
 
 export interface Paragraph {
@@ -184,7 +186,8 @@ export type DocumentKind =
   | 'projet'
   | 'deliberation'
   | 'convention'
-  | 'liste-des-deliberations';
+  | 'liste-des-deliberations'
+  | 'proces-verbal';
 
 export interface DocumentMeta {
   readonly kind: DocumentKind;

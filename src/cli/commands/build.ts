@@ -2,13 +2,16 @@
  * `delib build SEANCE.yaml`: every document of the séance, the dossier and the manifest, written
  * atomically into one folder.
  */
+
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pdfaWarnings } from '../../annex/inspect.ts';
 import { buildBundle } from '../../bundle/build.ts';
 import { buildDate } from '../../bundle/clock.ts';
+import type { DocxFonts } from '../../bundle/render-documents.ts';
 import { type Diagnostic, DiagnosticError, diagnostic } from '../../diagnostics.ts';
 import { ctesDiagnostics } from '../../publish/ctes.ts';
+import { referenceDocxDiagnostics } from '../../validate/reference-docx.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
 import { type CliIo, inCwd } from '../io.ts';
 import { loadForRendering, parseFormats, parsePoints, parseReporter, reportDiagnostics } from '../options.ts';
@@ -55,6 +58,23 @@ async function readOptionalFile(
   }
 }
 
+const DOCX_FONTS: Readonly<Record<string, DocxFonts>> = {
+  'sous-ensemble': 'subset',
+  completes: 'full',
+  aucune: 'none',
+};
+
+function parseDocxFonts(value: unknown): DocxFonts | undefined {
+  if (value === undefined) return undefined;
+  const mode = Object.hasOwn(DOCX_FONTS, String(value)) ? DOCX_FONTS[String(value)] : undefined;
+  if (mode === undefined) {
+    throw new UsageError(
+      `Mode de polices DOCX inconnu « ${String(value)} » : sous-ensemble, completes ou aucune.`,
+    );
+  }
+  return mode;
+}
+
 const seconds = (ms: number) => `${(ms / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })}\u00A0s`;
 
 export const buildCommand: Command = {
@@ -71,7 +91,11 @@ Options :
   -f, --formats LISTE        pdf, docx ou pdf,docx (par défaut)
   -p, --points LISTE         seulement ces points, par exemple 3,5-7 (l’ordre du jour est toujours produit)
   -t, --templates DOSSIER    modèles de la collectivité (remplacent ceux de delib, fichier par fichier)
-      --reference-docx FICHIER  styles et mise en page Word d’un document de la collectivité
+      --reference-docx FICHIER  styles et mise en page Word d’un document .docx de la collectivité
+                             (DOCX seulement : les PDF gardent la mise en page de delib)
+      --polices-docx MODE    polices incorporées aux DOCX : sous-ensemble (par défaut : les
+                             caractères du français et du clavier, ≈ 60 Ko), completes
+                             (≈ 550 Ko par fichier) ou aucune (la police doit être installée)
       --pdfa                 PDF/A-3b pour l’archivage, avec le fichier de séance joint
       --ctes                 vérifie que les actes peuvent partir en préfecture par @ctes et
                              les décrit dans manifest.json (nature, matière, numéro, date, objet)
@@ -93,6 +117,7 @@ Exemples :
     points: { type: 'string', short: 'p' },
     templates: { type: 'string', short: 't' },
     'reference-docx': { type: 'string' },
+    'polices-docx': { type: 'string' },
     pdfa: { type: 'boolean', default: false },
     ctes: { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
@@ -110,6 +135,7 @@ Exemples :
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) {
       throw new UsageError(`Nombre de fils incorrect « ${values.jobs} » : un entier de 1 à 64.`);
     }
+    const docxFonts = parseDocxFonts(values['polices-docx']);
     const quiet = values.quiet === true;
     const started = performance.now();
     let texts: ReadonlyMap<string, string> = new Map();
@@ -142,6 +168,10 @@ Exemples :
         typeof values['reference-docx'] === 'string' ? values['reference-docx'] : undefined,
         'Le document Word de référence',
       );
+      if (referenceDocx && typeof values['reference-docx'] === 'string') {
+        const problems = referenceDocxDiagnostics(referenceDocx, values['reference-docx']);
+        if (problems.length > 0) throw new DiagnosticError(problems);
+      }
       const outDir =
         typeof values.sortie === 'string'
           ? values.sortie
@@ -158,6 +188,7 @@ Exemples :
           ...(points ? { points } : {}),
           ...(templatesDir !== undefined ? { templatesDir } : {}),
           ...(referenceDocx ? { referenceDocx } : {}),
+          ...(docxFonts ? { docxFonts } : {}),
           pdfa: values.pdfa === true,
           ctes,
           force: values.force === true,

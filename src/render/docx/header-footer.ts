@@ -40,6 +40,9 @@ function logoRun(doc: DocumentTree, options: HeaderFooterOptions): ParagraphChil
     data: bytes,
     transformation: { width: Math.round((info.width * height) / info.height), height },
     altText: {
+      // The docx library numbers drawings with a counter of the whole thread: with one logo per
+      // document, a fixed id keeps the bytes independent of what the thread rendered before.
+      id: '1',
       name: 'logo',
       title: cleanLine(doc.header.collectivite),
       description: `Logo – ${cleanLine(doc.header.collectivite)}`,

@@ -67,7 +67,7 @@ interface Compressed {
  * of a process, so they are deflated once (the rest is small XML).
  */
 const compressedCache = new WeakMap<Uint8Array, Compressed>();
-const CACHE_FROM = 64 * 1024;
+const CACHE_FROM = 16 * 1024;
 
 function compress(data: Uint8Array): Compressed {
   const hit = compressedCache.get(data);

@@ -30,11 +30,67 @@ export interface PdfImage {
   readonly height: number;
 }
 
-/** Parses PNG or JPEG bytes (throws on anything else). */
+/** pdfkit's PNG image: png-js decodes the pixels asynchronously (zlib on the thread pool). */
+interface PngImageInternals {
+  readonly image?: { decodePixels?: (fn: (pixels: Uint8Array) => void) => void };
+}
+
+/** Images opened in each document, by the bytes they come from: one XObject per logo. */
+const openedImages = new WeakMap<PdfDoc, Map<Uint8Array, PdfImage>>();
+/** Decodings started in each document and not yet awaited by `imagesSettled`. */
+const pendingDecodes = new WeakMap<PdfDoc, Promise<void>[]>();
+
+/**
+ * Parses PNG or JPEG bytes (throws on anything else), once per document. pdfkit decodes a PNG
+ * with transparency, 16-bit samples or interlacing asynchronously and only then numbers its soft
+ * mask and writes the image: with several images in flight (the dossier drew the logo once per
+ * section), the object numbers depended on which decoding finished first. Each document now
+ * embeds a given logo once, and `imagesSettled` lets the renderer wait for the decoding at a fixed
+ * point of its work.
+ */
 export function openImage(doc: PdfDoc, data: Uint8Array): PdfImage {
-  return (doc as unknown as PdfKitExtras).openImage(
+  let images = openedImages.get(doc);
+  if (!images) {
+    images = new Map();
+    openedImages.set(doc, images);
+  }
+  const known = images.get(data);
+  if (known) return known;
+  const image = (doc as unknown as PdfKitExtras).openImage(
     Buffer.from(data.buffer, data.byteOffset, data.byteLength),
   );
+  trackDecoding(doc, image as PngImageInternals);
+  images.set(data, image);
+  return image;
+}
+
+function trackDecoding(doc: PdfDoc, image: PngImageInternals): void {
+  const png = image.image;
+  const decode = png?.decodePixels?.bind(png);
+  if (!png || !decode) return;
+  png.decodePixels = (fn) => {
+    const decoded = new Promise<void>((resolve, reject) => {
+      decode((pixels) => {
+        try {
+          fn(pixels);
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    const pending = pendingDecodes.get(doc) ?? [];
+    pending.push(decoded);
+    pendingDecodes.set(doc, pending);
+  };
+}
+
+/** Resolves once every image drawn so far in `doc` is decoded and written. */
+export async function imagesSettled(doc: PdfDoc): Promise<void> {
+  const pending = pendingDecodes.get(doc);
+  if (!pending?.length) return;
+  pendingDecodes.set(doc, []);
+  await Promise.all(pending);
 }
 
 export function drawImage(doc: PdfDoc, image: PdfImage, x: number, y: number, height: number): void {
@@ -119,12 +175,58 @@ function sharedLayoutCache(font: object): Record<string, unknown> {
   });
 }
 
+/** What pdfkit's PDFReference does with stream data (not in its typings). */
+interface ReferenceInternals {
+  write(chunk: string | Uint8Array): void;
+  finalize(): void;
+}
+
+/** Characters of content operators gathered before they become one byte array. */
+const CONTENT_CHUNK = 16 * 1024;
+
+/**
+ * pdfkit turns every content operator into its own Uint8Array (≈ 2 700 a page, ≈ 180 bytes each
+ * with their headers); with buffered pages a long dossier held ≈ 0.64 MB a page until the end.
+ * Operators are kept as one string per object and converted every 16 K characters, the same way
+ * (low byte of each character, then « \n »): same bytes, a third of the memory.
+ */
+function bufferAsStrings(ref: ReferenceInternals): void {
+  const write = ref.write.bind(ref);
+  const finalize = ref.finalize.bind(ref);
+  let pending = '';
+  const flush = () => {
+    if (pending === '') return;
+    const bytes = Buffer.from(pending, 'latin1');
+    pending = '';
+    write(bytes);
+  };
+  ref.write = (chunk) => {
+    if (typeof chunk !== 'string') {
+      flush();
+      write(chunk);
+      return;
+    }
+    pending += `${chunk}\n`;
+    if (pending.length >= CONTENT_CHUNK) flush();
+  };
+  ref.finalize = () => {
+    flush();
+    finalize();
+  };
+}
+
 export function createPdfKitDocument(options: PDFKit.PDFDocumentOptions): PdfDoc {
   // No default Helvetica: pdfkit reads and parses its AFM file for every document (≈ 10 ms), and
   // delib never draws with it (an unused font is never written). The font counter is set as if it
   // had been loaded, so the fonts keep their ids (F2…) and the output its bytes.
   const doc = new PDFDocument({ ...options, font: null as unknown as string }); // typings omit null
   (doc as unknown as { _fontCount: number })._fontCount = 1;
+  const ref = doc.ref.bind(doc);
+  doc.ref = ((data: object = {}) => {
+    const created = ref(data);
+    bufferAsStrings(created as unknown as ReferenceInternals);
+    return created;
+  }) as PdfDoc['ref'];
   const font = doc.font.bind(doc);
   const shared = new WeakSet<object>();
   doc.font = ((...args: Parameters<PdfDoc['font']>) => {

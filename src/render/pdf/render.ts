@@ -18,6 +18,7 @@ import {
   createPdfKitDocument,
   endDocument,
   escapeXmpInfo,
+  imagesSettled,
   type PdfDoc,
   registerFontObject,
 } from './pdfkit.ts';
@@ -114,6 +115,8 @@ async function renderSections(
     };
     addPage();
     top = drawFirstPageHeader(doc, tree.header, options.assets, measure);
+    // A PNG logo is decoded asynchronously: its objects are numbered here, in document order.
+    await imagesSettled(doc);
 
     let parent: StructParent = rootParent(doc);
     let outlineRoot = doc.outline;

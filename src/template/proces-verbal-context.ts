@@ -1,0 +1,243 @@
+/**
+ * Data of the procès-verbal (CGCT L. 2121-15): one sentence per fact the séance records, in the
+ * order of the séance. A fact absent from the YAML gives an empty string, and the template drops
+ * its sentence: nothing is invented. Counts and outcomes come from `pointFacts`, like the
+ * délibérations and the liste des délibérations.
+ *
+ * @example
+ * procesVerbalContext(seance).ouverture // 'La séance est ouverte à 20 h 02.'
+ */
+
+import { eluIndex, type Member, memberOf, withMemberNames } from '../facts/elus.ts';
+import { fillFormula } from '../facts/formules.ts';
+import { pointFacts } from '../facts/point.ts';
+import { type VoteFacts, voteFacts } from '../facts/vote.ts';
+import type { Point, Presences, Seance, Vote } from '../schema/seance.ts';
+import { attendance, baseContext, voteDetail, voteSentence } from './context.ts';
+import { heure } from './helpers/heure.ts';
+import { dateLongue, listeNoms, pluriel } from './helpers/index.ts';
+
+/** « Mme Agathe Morel » when the civility is known, else the name. */
+export function printed(member: Member): string {
+  return member.civilite ? `${member.civilite} ${member.nom}` : member.nom;
+}
+
+const sentence = (condition: unknown, text: () => string): string => (condition ? text() : '');
+
+/** A vote in a short clause: « à l’unanimité », « par 11 voix pour, … ». */
+function voteClause(vote: VoteFacts): string {
+  if (vote.unanimite) return 'à l’unanimité';
+  return `par ${voteDetail(vote)}`;
+}
+
+function namedTable(vote: VoteFacts) {
+  if (!vote.noms) return [];
+  const rows: [string, readonly Member[]][] = [
+    ['Pour', vote.noms.pour],
+    ['Contre', vote.noms.contre],
+    ['Abstention', vote.noms.abstentions],
+    ['Ne prend pas part au vote', vote.noms.nePrendPasPart],
+  ];
+  return rows
+    .filter(([, members]) => members.length > 0)
+    .map(([sens, members]) => ({ sens, compte: members.length, noms: listeNoms(members.map(printed)) }));
+}
+
+function presencesLines(seance: Seance, presences: Presences | undefined) {
+  if (!presences) return { compte: '', presents: '', representes: '', absents: '' };
+  const index = eluIndex(seance.elus);
+  const who = (refs: number | readonly string[]) =>
+    typeof refs === 'number' ? '' : listeNoms(refs.map((r) => printed(memberOf(r, index))));
+  const a = attendance(seance, presences);
+  if (!a) return { compte: '', presents: '', representes: '', absents: '' };
+  return {
+    compte: `Membres en exercice : ${seance.seance.membres_en_exercice} – Présents : ${a.presents} – Représentés : ${a.representes} – Absents : ${a.absents} – Votants : ${a.votants}`,
+    presents: sentence(
+      typeof presences.presents !== 'number',
+      () => `Présents : ${who(presences.presents)}.`,
+    ),
+    representes: sentence(
+      presences.representes.length > 0,
+      () =>
+        `Représentés : ${presences.representes
+          .map(
+            (p) =>
+              `${printed(memberOf(p.mandant, index))} (pouvoir à ${printed(memberOf(p.mandataire, index))})`,
+          )
+          .join(', ')}.`,
+    ),
+    absents: sentence(
+      typeof presences.absents !== 'number' && presences.absents.length > 0,
+      () => `Absents : ${who(presences.absents)}.`,
+    ),
+  };
+}
+
+function pointContext(seance: Seance, point: Point) {
+  const index = eluIndex(seance.elus);
+  const who = (ref: string) => printed(memberOf(ref, index));
+  const d = point.deroulement ?? {};
+  const facts = pointFacts(seance, point);
+  const votants = facts.presences ? attendance(seance, facts.presences) : undefined;
+  const vote = facts.vote;
+  return {
+    numero: point.numero,
+    objet: point.objet,
+    ajoute: sentence(d.ajoute, () => 'Ce point est ajouté à l’ordre du jour en séance.'),
+    retire: sentence(
+      d.retire,
+      () => `Ce point est retiré de l’ordre du jour${d.motif_retrait ? ` : ${d.motif_retrait}` : ''}.`,
+    ),
+    mouvements: [
+      ...(d.arrivees ?? []).map(
+        (a) =>
+          `Arrivée de ${who(a.elu)}${a.heure ? ` à ${heure(a.heure)}` : ''}, avant l’examen de ce point.`,
+      ),
+      ...(d.departs ?? []).map(
+        (x) =>
+          `Départ de ${who(x.elu)}${x.heure ? ` à ${heure(x.heure)}` : ''}${x.pouvoir_a ? `, qui donne pouvoir à ${who(x.pouvoir_a)}` : ''}, avant l’examen de ce point.`,
+      ),
+    ],
+    rapporteur: sentence(
+      !d.retire && point.rapporteur !== undefined,
+      () => `Rapporteur : ${who(point.rapporteur ?? '')}`,
+    ),
+    presentation: d.presentation ?? '',
+    interventions: (d.interventions ?? []).map((i) => ({
+      qui: `${who(i.elu)}${i.qualite ? `, ${i.qualite}` : ''}`,
+      resume: i.resume ?? '',
+      verbatim: i.verbatim ?? '',
+    })),
+    demandesScrutin: (d.demandes_scrutin ?? []).map((x) => {
+      const par = [x.groupe ? `le groupe ${x.groupe}` : '', x.par?.length ? listeNoms(x.par.map(who)) : '']
+        .filter(Boolean)
+        .join(' : ');
+      return `Un scrutin ${x.scrutin} est demandé${par ? ` par ${par}` : ''}.`;
+    }),
+    amendements: (d.amendements ?? []).map((a) => {
+      const auteur = [a.groupe ? `le groupe ${a.groupe}` : '', a.auteur ? who(a.auteur) : ''].filter(Boolean);
+      const facts = a.vote ? voteFacts(a.vote, index) : undefined;
+      return {
+        titre: `Amendement n° ${a.numero}${auteur.length > 0 ? `, présenté par ${auteur.join(', ')}` : ''} :`,
+        texte: a.texte,
+        resultat: facts
+          ? `L’amendement n° ${a.numero} est ${facts.issue === 'rejetee' ? 'rejeté' : facts.issue === 'adoptee' ? 'adopté' : 'soumis à un partage égal des voix'} ${voteClause(facts)}.`
+          : '',
+        table: facts ? namedTable(facts) : [],
+      };
+    }),
+    suspensions: (d.suspensions ?? []).map(suspension),
+    incidents: (d.incidents ?? []).map(incident),
+    votants: sentence(
+      vote && votants,
+      () =>
+        `Votants : ${votants?.votants} (${pluriel(votants?.presents ?? 0, 'présent')}, ${pluriel(votants?.representes ?? 0, 'représenté')}).`,
+    ),
+    scrutin: sentence(vote?.scrutin, () =>
+      vote?.scrutin === 'main_levee' ? 'Vote à main levée.' : `Scrutin ${vote?.scrutin}.`,
+    ),
+    resultat: sentence(
+      vote && point.deliberation,
+      () => `Délibération n° ${point.deliberation?.numero} : ${vote ? voteSentence(vote) : ''}`,
+    ),
+    votesNominatifs: vote ? namedTable(vote) : [],
+    deliberation: point.deliberation && !facts.retire ? point.deliberation : undefined,
+  };
+}
+
+function suspension(s: { debut: string; reprise?: string; motif?: string }): string {
+  return `La séance est suspendue à ${heure(s.debut)}${s.motif ? `, ${s.motif}` : ''}${s.reprise ? ` ; elle reprend à ${heure(s.reprise)}` : ''}.`;
+}
+
+function incident(i: { heure?: string; texte: string }) {
+  return { heure: i.heure ? `À ${heure(i.heure)} :` : '', texte: i.texte };
+}
+
+function approbation(seance: Seance, index: ReturnType<typeof eluIndex>) {
+  const pv = seance.deroulement?.pv_precedent;
+  if (!pv) return { phrase: '', corrections: [] };
+  const vote: Vote | undefined = pv.vote;
+  const clause = vote ? ` ${voteClause(voteFacts(vote, index))}` : '';
+  return {
+    phrase: `Le procès-verbal de la séance du ${dateLongue(pv.date)} est approuvé${clause}${pv.corrections?.length ? ', avec les corrections suivantes' : ''}.`,
+    corrections: (pv.corrections ?? []).map((c) => ({
+      par: c.par ? `Correction demandée par ${printed(memberOf(c.par, index))} :` : 'Correction :',
+      texte: c.texte,
+    })),
+  };
+}
+
+/** Data of the procès-verbal of the séance, as written (keys kept: the PV prints civilities). */
+export function procesVerbalContext(seance: Seance) {
+  const index = eluIndex(seance.elus);
+  const r = seance.deroulement ?? {};
+  const s = seance.seance;
+  const president = printed(memberOf(s.president.nom, index));
+  const secretaire = s.secretaire === undefined ? '' : printed(memberOf(s.secretaire, index));
+  const presences = s.presences;
+  const presents = attendance(seance, presences)?.presents ?? 0;
+  const quorum = Math.floor(s.membres_en_exercice / 2) + 1;
+  const election = r.election_secretaire;
+  return {
+    ...baseContext(withMemberNames(seance)),
+    // Each fact only when stated: the bracketed parts go with an absent value.
+    reunion: fillFormula(
+      'Le {instance}[, légalement convoqué le {convocation},] s’est réuni le {date}[ à {heure}][, {lieu}], sous la présidence de {president}, {qualite}.',
+      {
+        instance: seance.instance,
+        convocation: s.convocation ? dateLongue(s.convocation) : '',
+        date: dateLongue(s.date),
+        heure: s.heure ? heure(s.heure) : '',
+        lieu: s.lieu ?? '',
+        president,
+        qualite: s.president.qualite,
+      },
+    ),
+    ouverture: sentence(r.ouverture, () => `La séance est ouverte à ${heure(r.ouverture ?? '')}.`),
+    appel: sentence(r.appel, () => 'Il est procédé à l’appel nominal des membres.'),
+    presences: presencesLines(seance, presences),
+    quorum: sentence(presences, () =>
+      s.seconde_convocation
+        ? 'Le Conseil, réuni sur seconde convocation, délibère valablement sans condition de quorum.'
+        : presents >= quorum
+          ? `Le quorum est atteint : ${pluriel(presents, 'membre présent', 'membres présents')} sur ${s.membres_en_exercice} en exercice.`
+          : '',
+    ),
+    election: sentence(
+      election && s.secretaire !== undefined,
+      () =>
+        `${secretaire} est désigné${memberOf(s.secretaire ?? '', index).civilite === 'Mme' ? 'e' : ''} secrétaire de séance${election?.vote ? ` ${voteClause(voteFacts(election.vote, index))}` : ''}.`,
+    ),
+    secretaire: secretaire === '' ? '' : `Secrétaire de séance : ${secretaire}`,
+    approbation: approbation(seance, index),
+    ordreDuJour: seance.points.map((p) => ({
+      numero: p.numero,
+      objet: p.objet,
+      mention: p.deroulement?.retire ? 'retiré' : p.deroulement?.ajoute ? 'ajouté en séance' : '',
+    })),
+    decisions: (r.decisions_delegation ?? []).map((x) => ({
+      texte: `${x.numero ? `Décision n° ${x.numero}` : 'Décision'}${x.date ? ` du ${dateLongue(x.date)}` : ''} : ${x.objet}`,
+    })),
+    decisionsIntro: sentence(
+      r.decisions_delegation?.length,
+      () =>
+        `${president} rend compte des décisions prises par délégation du ${seance.instance} (articles L. 2122-22 et L. 2122-23 du code général des collectivités territoriales) :`,
+    ),
+    communications: r.communications ?? [],
+    suspensions: (r.suspensions ?? []).map(suspension),
+    incidents: (r.incidents ?? []).map(incident),
+    points: seance.points.map((p) => pointContext(seance, p)),
+    questions: (r.questions_orales ?? []).map((q) => ({
+      auteur: `Question de ${printed(memberOf(q.auteur, index))}${q.groupe ? `, pour le groupe ${q.groupe}` : ''} :`,
+      question: q.question,
+      repondant: q.repondant ? `Réponse de ${printed(memberOf(q.repondant, index))} :` : 'Réponse :',
+      reponse: q.reponse ?? '',
+    })),
+    cloture: sentence(r.cloture, () => `La séance est levée à ${heure(r.cloture ?? '')}.`),
+    arrete: sentence(
+      r.arrete_le,
+      () => `Procès-verbal arrêté en séance du ${dateLongue(r.arrete_le ?? '')}.`,
+    ),
+    secretaireNom: s.secretaire === undefined ? '' : memberOf(s.secretaire, index).nom,
+  };
+}
