@@ -56,6 +56,7 @@ export const DIAGNOSTIC_CODES = {
   'rule.act-incomplete': 'Acte adopté incomplet',
   'rule.statut': 'Statut incohérent avec les données',
   'rule.record': 'Déroulement de séance incohérent',
+  'pv.missing': 'Mention obligatoire du procès-verbal manquante',
   // Rich text (Markdown subset)
   'richtext.html': 'HTML refusé',
   'richtext.image': 'Image refusée',
@@ -67,6 +68,7 @@ export const DIAGNOSTIC_CODES = {
   'template.unknown-helper': 'Fonction inconnue dans un modèle',
   'template.missing-partial': 'Partiel introuvable',
   'template.directive': 'Directive inconnue ou mal fermée dans un modèle',
+  'docx.reference': 'Document Word de référence inutilisable',
   // Publication: SCDL open data and @ctes
   'scdl.missing': 'Donnée obligatoire du SCDL manquante',
   'scdl.pattern': 'Valeur non conforme au SCDL',
@@ -79,6 +81,7 @@ export const DIAGNOSTIC_CODES = {
   'output.not-writable': 'Dossier de sortie non accessible en écriture',
   'output.foreign-files': 'Dossier de sortie contenant des fichiers étrangers',
   'output.busy': 'Construction déjà en cours',
+  'output.unsafe': 'Dossier de sortie qui mettrait en danger d’autres fichiers',
   'reference.not-docx': 'Document Word de référence qui n’est pas un .docx',
   // Electronic signatures
   'sign.password': 'Mot de passe du certificat incorrect ou absent',
@@ -160,14 +163,18 @@ export function hasErrors(list: readonly Diagnostic[]): boolean {
 }
 
 /**
- * Thrown by a stage that cannot go on; carries the diagnostics. The CLI prints them and exits 1.
+ * Thrown by a stage that cannot go on; carries the diagnostics. The CLI prints them with the
+ * chosen reporter and exits 1.
  * Any other exception reaching the CLI is a bug of delib and is reported as such.
  */
 export class DiagnosticError extends Error {
   readonly diagnostics: readonly Diagnostic[];
-  constructor(diagnostics: readonly Diagnostic[]) {
+  /** Texts of the files the diagnostics point into, by path, for excerpts (may be empty). */
+  readonly sources: ReadonlyMap<string, string>;
+  constructor(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string> = new Map()) {
     super(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`).join('\n'));
     this.name = 'DiagnosticError';
     this.diagnostics = diagnostics;
+    this.sources = sources;
   }
 }

@@ -209,7 +209,7 @@ describe('atomic output', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('refuses a folder holding files it did not write, unless --force', async () => {
+  it('refuses a folder holding files it did not write, unless --force, which keeps them', async () => {
     const out = join(work, 'foreign');
     mkdirSync(out);
     writeFileSync(join(out, 'rapport.odt'), 'à moi');
@@ -219,7 +219,8 @@ describe('atomic output', () => {
     expect(filesOf(out)).toEqual(['rapport.odt']);
     const forced = await delib(['build', 'fixtures/sceaux-2023-03-23.yaml', '-o', out, '-q', '--force']);
     expect(forced.code, forced.stderr).toBe(0);
-    expect(filesOf(out)).not.toContain('rapport.odt');
+    expect(filesOf(out)).toContain('rapport.odt');
+    expect(readFileSync(join(out, 'rapport.odt'), 'utf8')).toBe('à moi');
   });
 
   it('survives a kill halfway: previous bundle intact, the next run cleans up', async () => {
@@ -254,7 +255,7 @@ describe('atomic output', () => {
     expect(leftovers(out)).toEqual([]);
   });
 
-  it('stops cleanly on SIGTERM with exit 130 and no temporary folder', async () => {
+  it('stops cleanly on SIGTERM with exit 143 and no temporary folder', async () => {
     const out = join(work, 'terminated');
     const child = spawn(
       process.execPath,
@@ -278,7 +279,7 @@ describe('atomic output', () => {
       }, 5);
     });
     const code = await new Promise<number | null>((done) => child.on('exit', done));
-    expect(code).toBe(130);
+    expect(code).toBe(143);
     expect(stderr).toContain('interrompue');
     expect(readdirSync(work).filter((f) => f.startsWith('.terminated.'))).toEqual([]);
     expect(existsSync(out)).toBe(false);

@@ -145,3 +145,20 @@ describe('one vote, three documents', () => {
     once(pv, 'Adoptée à l’unanimité des suffrages exprimés (11 voix pour, 0 voix contre et 3 abstentions)');
   }, 60_000);
 });
+
+describe('delib validate --pv', () => {
+  it('warns, located, about what the law requires and the séance does not record', async () => {
+    const file = join(dir, 'sans-ouverture.yaml');
+    writeFileSync(file, readFileSync(FIXTURE, 'utf8').replace('  ouverture: "20:02"\n', ''));
+    const run = await runDelib(['validate', '--pv', '--reporter', 'json', file]);
+    expect(run.code).toBe(0);
+    const found = JSON.parse(run.stdout).diagnostics.filter((d: { code: string }) => d.code === 'pv.missing');
+    expect(found.map((d: { path: string; line: number }) => d.path)).toEqual([
+      '/seance',
+      '/points/1',
+      '/points/2',
+      '/points/5',
+    ]);
+    expect(found.every((d: { line: number }) => d.line > 0)).toBe(true);
+  }, 60_000);
+});

@@ -15,6 +15,7 @@ import { kindSpec } from '../compose/kinds.ts';
 import { documentMeta } from '../compose/meta.ts';
 import { assembleDossier } from '../dossier/assemble.ts';
 import type { DossierPart } from '../dossier/types.ts';
+import { readTemplatesFolder } from '../load/templates-folder.ts';
 import { ctesAct } from '../publish/ctes.ts';
 import type { FontFiles } from '../render/font-files.ts';
 import { loadFonts } from '../render/fonts.ts';
@@ -31,6 +32,7 @@ import {
   sha256,
 } from './manifest.ts';
 import { isFileSystemError, outputError, stageOutput } from './output-dir.ts';
+import type { OutputGuards } from './output-place.ts';
 import type { DocxFonts, RenderedDocument, RenderJob } from './render-documents.ts';
 import { renderAll } from './scheduler.ts';
 import { VERSION } from './version.ts';
@@ -51,6 +53,8 @@ export interface BuildOptions {
   /** Describe each act's PDF for @ctes in the manifest. */
   readonly ctes?: boolean;
   readonly force?: boolean;
+  /** Paths the output must keep clear of (see output-place.ts); the séance file by default. */
+  readonly guards?: Omit<OutputGuards, 'templatesDir'>;
   readonly creationDate: Date;
   /** The collectivité's own font files (default: Source Sans 3 from npm). */
   readonly fonts?: FontFiles;
@@ -129,7 +133,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
   const job: RenderJob = {
     seance,
     formats: options.formats,
-    ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
+    ...(options.templatesDir !== undefined ? { templates: readTemplatesFolder(options.templatesDir) } : {}),
     ...(options.referenceDocx ? { referenceDocx: options.referenceDocx } : {}),
     ...(options.docxFonts ? { docxFonts: options.docxFonts } : {}),
     pdfa: options.pdfa === true,
@@ -139,7 +143,12 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
     ...(options.fonts ? { fonts: options.fonts } : {}),
   };
   const total = refs.length + (options.formats.includes('pdf') ? 1 : 0);
-  const staged = await stageOutput(options.outDir, { force: options.force === true });
+  const staged = await stageOutput(options.outDir, {
+    seanceFile: options.source.file,
+    ...options.guards,
+    ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
+    force: options.force === true,
+  });
   try {
     // Entries by document index: files are written as they arrive (in any order with N threads)
     // and their bytes dropped, but the manifest lists them in the séance's order.

@@ -1,8 +1,12 @@
 /**
- * Atomic output: a bundle is written into a temporary folder beside the target, then moved into
- * place with renames. An error or a kill halfway leaves the previous bundle untouched; temporary
- * folders of killed runs are removed by the next run. A target holding files delib did not write
- * is refused unless `force`; two builds into one folder at once are refused by a lock file.
+ * Safe output: a bundle is written into a temporary folder beside the target, then moved into
+ * place with renames: a new target is the renamed folder; an existing one keeps its folder and
+ * gets its files replaced one by one, removing only files its previous manifest.json lists. An
+ * error or a kill before the commit leaves the previous bundle untouched; temporary folders of
+ * killed runs are removed by the next run. A target holding files delib did not write is refused
+ * unless `force` (which writes beside them, never over them); a target that is, holds or sits
+ * above the séance, the current directory, the templates or a `.git` folder is always refused
+ * (output-place.ts); two builds into one folder at once are refused by a lock file.
  *
  * @example
  * const staged = await stageOutput('output/2023-03-23-conseil-municipal', { force: false });
@@ -10,10 +14,11 @@
  * catch (e) { await staged.abort(); throw e; }
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DiagnosticError, diagnostic } from '../diagnostics.ts';
-import { MANIFEST_FILE } from './manifest.ts';
+import { MANIFEST_FILE, type Manifest, type ManifestDocument, serializeManifest } from './manifest.ts';
+import { checkOutputPlace, type OutputGuards, unsafeOutput } from './output-place.ts';
 
 export interface StagedOutput {
   /** The temporary folder to write into. */
@@ -58,6 +63,7 @@ const REASONS: Readonly<Record<string, string>> = {
   EEXIST: 'un élément du chemin est un fichier, pas un dossier',
   EISDIR: 'un dossier se trouve là où un fichier était attendu',
   ENAMETOOLONG: 'chemin trop long',
+  ENOENT: 'son dossier n’existe pas',
   EMFILE: 'trop de fichiers ouverts',
   EIO: 'erreur d’entrée-sortie du disque',
 };
@@ -73,18 +79,13 @@ export function outputError(target: string, error: unknown): DiagnosticError {
   const code = errorCode(error);
   const reason = (code && REASONS[code]) ?? `erreur du système de fichiers (${code ?? 'inconnue'})`;
   return new DiagnosticError([
-    diagnostic(
-      'output.not-writable',
-      'erreur',
-      `Impossible d’écrire le dossier de sortie « ${target} » : ${reason}.`,
-      {
-        file: target,
-        hint:
-          code === 'ENOSPC'
-            ? 'Libérez de la place sur le disque puis relancez ; le dossier précédent est intact.'
-            : 'Choisissez un autre dossier avec -o, ou vérifiez ses droits ; le dossier précédent est intact.',
-      },
-    ),
+    diagnostic('output.not-writable', 'erreur', `Impossible d’écrire « ${target} » : ${reason}.`, {
+      file: target,
+      hint:
+        code === 'ENOSPC'
+          ? 'Libérez de la place sur le disque puis relancez ; le dossier précédent est intact.'
+          : 'Choisissez un autre dossier avec -o, ou vérifiez ses droits ; le dossier précédent est intact.',
+    }),
   ]);
 }
 
@@ -148,39 +149,108 @@ async function recover(parent: string, name: string, target: string): Promise<vo
   }
 }
 
-/** Files of the target that a previous delib bundle does not list. */
-async function foreignFiles(target: string): Promise<string[]> {
-  const info = await stat(target).catch(() => undefined);
-  if (!info) return [];
-  if (!info.isDirectory()) return [basename(target)];
-  const entries = await readdir(target, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((e) => !e.isDirectory())
-    .map((e) =>
-      join(e.parentPath, e.name)
-        .slice(target.length + 1)
-        .replaceAll('\\', '/'),
-    );
-  if (files.length === 0) return [];
-  let listed = new Set<string>();
-  try {
-    const manifest = JSON.parse(await readFile(join(target, MANIFEST_FILE), 'utf8')) as {
-      generator?: { name?: string };
-      documents?: { path?: string }[];
-    };
-    if (manifest.generator?.name === 'delib') {
-      listed = new Set([MANIFEST_FILE, ...(manifest.documents ?? []).map((d) => d.path ?? '')]);
-    }
-  } catch {
-    // No manifest of ours: every file is foreign.
-  }
-  return files.filter((f) => !listed.has(f)).sort();
+/** Entries beyond this many in an existing output folder: not a bundle of ours. */
+const MAX_ENTRIES = 10_000;
+
+/** What an existing target holds: files of the previous bundle, and everything else. */
+interface TargetContents {
+  /** Plain file names listed in the previous bundle's manifest.json, present in the folder. */
+  readonly ours: readonly string[];
+  /** Every other entry (file, folder, link), relative path with forward slashes. */
+  readonly foreign: readonly string[];
+  /** The previous manifest's documents, when there is one of ours. */
+  readonly previous: readonly ManifestDocument[];
 }
 
-export async function stageOutput(
-  outDir: string,
-  options: { readonly force: boolean },
-): Promise<StagedOutput> {
+/** Every entry under `folder` (links not followed), relative paths, or undefined past the cap. */
+async function entriesOf(folder: string): Promise<{ path: string; file: boolean }[] | undefined> {
+  const out: { path: string; file: boolean }[] = [];
+  const walk = async (dir: string, prefix: string): Promise<boolean> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = `${prefix}${entry.name}`;
+      out.push({ path, file: entry.isFile() });
+      if (out.length > MAX_ENTRIES) return false;
+      if (entry.isDirectory() && !(await walk(join(dir, entry.name), `${path}/`))) return false;
+    }
+    return true;
+  };
+  return (await walk(folder, '')) ? out : undefined;
+}
+
+/** The previous bundle's documents, from a manifest.json of ours (empty when none). */
+async function previousDocuments(target: string): Promise<ManifestDocument[]> {
+  try {
+    const path = join(target, MANIFEST_FILE);
+    const info = await lstat(path);
+    if (!info.isFile() || info.size > 16 * 1024 * 1024) return [];
+    const manifest = JSON.parse(await readFile(path, 'utf8')) as Partial<Manifest>;
+    if (manifest.generator?.name !== 'delib' || !Array.isArray(manifest.documents)) return [];
+    return manifest.documents.filter(
+      (d) => typeof d?.path === 'string' && /^[^/\\]+$/.test(d.path) && d.path !== '..' && d.path !== '.',
+    );
+  } catch {
+    return [];
+  }
+}
+
+async function contentsOf(outDir: string, target: string): Promise<TargetContents> {
+  const entries = await entriesOf(target);
+  if (entries === undefined) {
+    throw foreignError(outDir, [`plus de ${MAX_ENTRIES.toLocaleString('fr-FR')} fichiers`]);
+  }
+  if (entries.some((e) => e.path.split('/').includes('.git')))
+    throw unsafeOutput(outDir, 'contient un dossier .git');
+  const previous = await previousDocuments(target);
+  const listed = new Set(previous.map((d) => d.path));
+  if (previous.length > 0) listed.add(MANIFEST_FILE);
+  const ours = entries.filter((e) => e.file && listed.has(e.path)).map((e) => e.path);
+  const foreign = entries.filter((e) => !(e.file && listed.has(e.path))).map((e) => e.path);
+  return { ours, foreign: foreign.sort(), previous };
+}
+
+function shown(names: readonly string[]): string {
+  return names.slice(0, 5).join(', ') + (names.length > 5 ? `, … (${names.length} en tout)` : '');
+}
+
+function foreignError(outDir: string, foreign: readonly string[]): DiagnosticError {
+  return new DiagnosticError([
+    diagnostic(
+      'output.foreign-files',
+      'erreur',
+      `Le dossier de sortie « ${outDir} » contient des fichiers que delib n’a pas écrits : ${shown(foreign)}.`,
+      {
+        file: outDir,
+        hint: 'Choisissez un dossier vide avec -o, ou ajoutez --force pour écrire à côté de ces fichiers (delib ne les supprime jamais).',
+      },
+    ),
+  ]);
+}
+
+function clashError(outDir: string, clash: readonly string[]): DiagnosticError {
+  return new DiagnosticError([
+    diagnostic(
+      'output.foreign-files',
+      'erreur',
+      `Le dossier de sortie « ${outDir} » contient déjà, sans que delib les ait écrits, des fichiers du même nom que ceux à produire : ${shown(clash)}.`,
+      {
+        file: outDir,
+        hint: 'delib ne remplace jamais un fichier qu’il n’a pas écrit : déplacez ces fichiers ou choisissez un autre dossier avec -o.',
+      },
+    ),
+  ]);
+}
+
+export interface StageOptions extends OutputGuards {
+  /** Write beside files delib did not write (never removing them). */
+  readonly force: boolean;
+}
+
+/**
+ * Prepares writing a bundle into `outDir`. When the target exists, commit replaces only the
+ * files listed in its previous manifest.json, file by file, and never removes the folder.
+ */
+export async function stageOutput(outDir: string, options: StageOptions): Promise<StagedOutput> {
+  await checkOutputPlace(outDir, options);
   const target = resolve(outDir);
   const parent = dirname(target);
   const name = basename(target);
@@ -206,22 +276,13 @@ export async function stageOutput(
   };
   try {
     await recover(parent, name, target);
-    const foreign = await foreignFiles(target);
-    if (foreign.length > 0 && !options.force) {
-      const shown =
-        foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? `, … (${foreign.length} en tout)` : '');
-      throw new DiagnosticError([
-        diagnostic(
-          'output.foreign-files',
-          'erreur',
-          `Le dossier de sortie « ${outDir} » contient des fichiers que delib n’a pas écrits : ${shown}.`,
-          {
-            file: outDir,
-            hint: 'delib remplace tout le dossier : choisissez un dossier vide avec -o, ou ajoutez --force pour le remplacer quand même.',
-          },
-        ),
-      ]);
+    const info = await stat(target).catch(() => undefined);
+    if (info && !info.isDirectory()) {
+      throw foreignError(outDir, [`${name} (un fichier, pas un dossier)`]);
     }
+    const contents = info ? await contentsOf(outDir, target) : undefined;
+    if (contents && contents.foreign.length > 0 && !options.force)
+      throw foreignError(outDir, contents.foreign);
     const dir = join(parent, `.${name}${TMP}${process.pid}-${randomBytes(4).toString('hex')}`);
     await mkdir(dir);
     let done = false;
@@ -231,27 +292,12 @@ export async function stageOutput(
       async commit() {
         if (done) return;
         done = true;
-        const old = join(parent, `.${name}${OLD}${process.pid}-${randomBytes(4).toString('hex')}`);
         try {
-          const hadTarget = await stat(target).then(
-            () => true,
-            () => false,
-          );
-          if (hadTarget) await rename(target, old);
-          await rename(dir, target);
-          if (hadTarget) await rm(old, { recursive: true, force: true });
+          if (contents) await mergeInto(outDir, target, dir, contents);
+          else await rename(dir, target);
         } catch (error) {
-          // Put the previous bundle back if it was moved aside.
-          const moved = await stat(old).then(
-            () => true,
-            () => false,
-          );
-          const targetBack = await stat(target).then(
-            () => true,
-            () => false,
-          );
-          if (moved && !targetBack) await rename(old, target).catch(() => undefined);
           await rm(dir, { recursive: true, force: true });
+          if (error instanceof DiagnosticError) throw error;
           throw outputError(outDir, error);
         } finally {
           await releaseLock(lockPath);
@@ -269,4 +315,36 @@ export async function stageOutput(
     if (error instanceof DiagnosticError) throw error;
     throw outputError(outDir, error);
   }
+}
+
+/**
+ * Moves the staged files into an existing target: a manifest listing old and new files first (so
+ * that a crash halfway leaves every file of ours listed), then the files, then the old files the
+ * new bundle no longer has, then the new manifest. Files delib did not write are never touched.
+ */
+async function mergeInto(
+  outDir: string,
+  target: string,
+  staged: string,
+  contents: TargetContents,
+): Promise<void> {
+  const names = (await readdir(staged)).sort();
+  const foreign = new Set(contents.foreign);
+  const clash = names.filter((n) => foreign.has(n));
+  if (clash.length > 0) throw clashError(outDir, clash);
+  const manifest = JSON.parse(await readFile(join(staged, MANIFEST_FILE), 'utf8')) as Manifest;
+  const kept = new Set(manifest.documents.map((d) => d.path));
+  const union: Manifest = {
+    ...manifest,
+    documents: [...manifest.documents, ...contents.previous.filter((d) => !kept.has(d.path))],
+  };
+  const interim = join(staged, `${MANIFEST_FILE}.union`);
+  await writeFile(interim, serializeManifest(union));
+  await rename(interim, join(target, MANIFEST_FILE));
+  for (const file of names) if (file !== MANIFEST_FILE) await rename(join(staged, file), join(target, file));
+  for (const file of contents.ours) {
+    if (file !== MANIFEST_FILE && !kept.has(file)) await rm(join(target, file), { force: true });
+  }
+  await rename(join(staged, MANIFEST_FILE), join(target, MANIFEST_FILE));
+  await rm(staged, { recursive: true, force: true });
 }

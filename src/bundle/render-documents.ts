@@ -8,6 +8,7 @@
  */
 import { composeDocument } from '../compose/compose.ts';
 import type { DocumentRef } from '../compose/documents.ts';
+import type { TemplateSources } from '../load/templates-folder.ts';
 import { charactersBeyondBase } from '../render/docx/embedded-fonts.ts';
 import { renderDocx } from '../render/docx/index.ts';
 import type { FontFiles } from '../render/font-files.ts';
@@ -25,6 +26,9 @@ export type DocxFonts = 'subset' | 'full' | 'none';
 export interface RenderJob {
   readonly seance: Seance;
   readonly formats: readonly Format[];
+  /** The collectivité's templates, read once (load/templates-folder.ts). */
+  readonly templates?: TemplateSources;
+  /** A templates folder to read in each thread (library callers); `templates` wins. */
   readonly templatesDir?: string;
   readonly referenceDocx?: Uint8Array;
   /** How the DOCX embed their fonts (default: a subset, none with a reference DOCX). */
@@ -59,7 +63,13 @@ function docxCharacters(seance: Seance): readonly number[] {
 }
 
 export async function renderDocument(job: RenderJob, ref: DocumentRef): Promise<RenderedDocument> {
-  const env = templateEnv(job.templatesDir === undefined ? {} : { templatesDir: job.templatesDir });
+  const env = templateEnv(
+    job.templates
+      ? { templates: job.templates }
+      : job.templatesDir === undefined
+        ? {}
+        : { templatesDir: job.templatesDir },
+  );
   const tree = composeDocument(job.seance, ref, { env });
   const pdf = job.formats.includes('pdf')
     ? await renderPdf(tree, {

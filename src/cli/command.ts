@@ -44,5 +44,18 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * A command stopped by a signal (Ctrl-C, `kill`): `main` prints its French message and exits
+ * 130 (SIGINT) or 143 (SIGTERM).
+ */
+export class InterruptedError extends Error {
+  readonly signal: NodeJS.Signals;
+  constructor(signal: NodeJS.Signals, message: string) {
+    super(message);
+    this.name = 'InterruptedError';
+    this.signal = signal;
+  }
+}
+
 /** Exit codes of `delib`. */
-export const EXIT = { ok: 0, invalid: 1, usage: 2, bug: 3 } as const;
+export const EXIT = { ok: 0, invalid: 1, usage: 2, bug: 3, sigint: 130, sigterm: 143 } as const;

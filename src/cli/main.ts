@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DiagnosticError } from '../diagnostics.ts';
 import { editDistance } from '../validate/suggest.ts';
-import { type Command, EXIT, UsageError } from './command.ts';
+import { type Command, EXIT, InterruptedError, UsageError } from './command.ts';
 import { COMMANDS } from './commands/index.ts';
 import { commandHelp, generalHelp } from './help.ts';
 import { type CliIo, processIo, useColour } from './io.ts';
-import { formatText } from './reporters/text.ts';
+import { formatReport, REPORTERS, type Reporter, relativeTo } from './reporters/reporter.ts';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -85,9 +85,78 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   return runCommand(await entry.load(), rest, io);
 }
 
+/** Where and how a failing command's diagnostics are printed: its `--reporter`, its files. */
+interface FailureContext {
+  readonly reporter: Reporter;
+  readonly files: readonly string[];
+  /** `validate` prints its report on stdout; every other command keeps stdout for results. */
+  readonly stream: 'stdout' | 'stderr';
+}
+
+/** Reads back the failing command's reporter and files from its own options (never throws). */
+async function failureContext(argv: readonly string[]): Promise<FailureContext> {
+  const fallback: FailureContext = { reporter: 'text', files: [], stream: 'stderr' };
+  const [name, ...rest] = argv;
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) return fallback;
+  try {
+    const command = await entry.load();
+    const { values, positionals } = parseArgs({
+      args: [...rest],
+      options: command.options,
+      allowPositionals: true,
+      strict: false,
+    });
+    const reporter = REPORTERS.find((r) => r === values.reporter) ?? 'text';
+    const files = positionals.filter((p) => /\.ya?ml$/i.test(p));
+    return {
+      reporter,
+      files: files.length > 0 ? files : positionals,
+      stream: name === 'validate' ? 'stdout' : 'stderr',
+    };
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * The one mapping from a failure to an exit code: 2 bad command line, 1 invalid input (a
+ * DiagnosticError), 130 / 143 stopped by SIGINT / SIGTERM, 3 anything else (a bug of delib).
+ */
+export function exitCodeOf(error: unknown): number {
+  if (parseUsageError(error)) return EXIT.usage;
+  if (error instanceof DiagnosticError) return EXIT.invalid;
+  if (error instanceof InterruptedError) return error.signal === 'SIGTERM' ? EXIT.sigterm : EXIT.sigint;
+  return EXIT.bug;
+}
+
+/** Tells the user what went wrong, the one place failures are printed; returns the exit code. */
+async function reportFailure(error: unknown, argv: readonly string[], io: CliIo): Promise<number> {
+  const code = exitCodeOf(error);
+  const usage = parseUsageError(error);
+  if (usage) {
+    io.stderr(`delib : ${usage.message}\nAide : delib --help, ou delib COMMANDE --help.\n`);
+  } else if (error instanceof DiagnosticError) {
+    const context = await failureContext(argv);
+    const out = context.stream === 'stdout' ? io.stdout : io.stderr;
+    const { sources } = error;
+    const diagnostics = relativeTo(io.cwd, error.diagnostics);
+    const files = context.files.length > 0 ? context.files : [...new Set(diagnostics.map((d) => d.file))];
+    out(formatReport(context.reporter, files, diagnostics, { colour: useColour(io), sources }));
+  } else if (error instanceof InterruptedError) {
+    io.stderr(`\n${error.message}\n`);
+  } else {
+    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(
+      `Erreur interne de delib (bogue) : ce n’est pas une erreur dans vos fichiers.\nMerci de la signaler avec le message ci-dessous et le fichier en cause.\n\n${stack}\n`,
+    );
+  }
+  return code;
+}
+
 /**
  * Runs `delib` with `argv` (without `node` and the script) and returns the exit code:
- * 0 success, 1 invalid input, 2 bad command line, 3 bug of delib.
+ * 0 success, 1 invalid input, 2 bad command line, 3 bug of delib, 130 / 143 interrupted.
  *
  * @example
  * process.exitCode = await main(process.argv.slice(2));
@@ -96,19 +165,6 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    const usage = parseUsageError(error);
-    if (usage) {
-      io.stderr(`delib : ${usage.message}\nAide : delib --help, ou delib COMMANDE --help.\n`);
-      return EXIT.usage;
-    }
-    if (error instanceof DiagnosticError) {
-      io.stdout(formatText(error.diagnostics, { colour: useColour(io), sources: new Map() }));
-      return EXIT.invalid;
-    }
-    const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr(
-      `Erreur interne de delib (bogue) : ce n’est pas une erreur dans vos fichiers.\nMerci de la signaler avec le message ci-dessous et le fichier en cause.\n\n${stack}\n`,
-    );
-    return EXIT.bug;
+    return reportFailure(error, argv, io);
   }
 }

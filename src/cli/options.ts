@@ -5,24 +5,19 @@
  * @example
  * parsePoints('3,5-7') // Set {3, 5, 6, 7}
  */
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { AnnexFile } from '../annex/inspect.ts';
 import type { Format } from '../bundle/manifest.ts';
-import { type Diagnostic, DiagnosticError, diagnostic, hasErrors } from '../diagnostics.ts';
+import { type Diagnostic, DiagnosticError, hasErrors } from '../diagnostics.ts';
 import type { SourceMap } from '../load/source-map.ts';
 import type { FontFiles } from '../render/font-files.ts';
 import type { Seance } from '../schema/seance.ts';
 import { loadAndValidate } from '../validate/validate.ts';
 import { UsageError } from './command.ts';
 import { type CliIo, useColour } from './io.ts';
-import { formatGithub } from './reporters/github.ts';
-import { formatGitlab } from './reporters/gitlab.ts';
-import { formatJson } from './reporters/json.ts';
-import { formatText } from './reporters/text.ts';
+import { formatReport, REPORTERS, type Reporter, relativeTo } from './reporters/reporter.ts';
 
-export const REPORTERS = ['text', 'json', 'github', 'gitlab'] as const;
-export type Reporter = (typeof REPORTERS)[number];
+export { REPORTERS, type Reporter } from './reporters/reporter.ts';
 
 export function parseReporter(value: unknown): Reporter {
   const reporter = String(value ?? 'text');
@@ -34,6 +29,10 @@ export function parseReporter(value: unknown): Reporter {
   return reporter as Reporter;
 }
 
+/** Largest point number and number of points `--points` takes (a séance has tens of points). */
+const MAX_POINT_NUMBER = 100_000;
+const MAX_POINTS = 10_000;
+
 /** `3,5-7` → {3, 5, 6, 7}. */
 export function parsePoints(value: string): Set<number> {
   const out = new Set<number>();
@@ -44,8 +43,13 @@ export function parsePoints(value: string): Set<number> {
     }
     const from = Number(range[1]);
     const to = Number(range[2] ?? range[1]);
+    // 99999999999999999999 is no point number, and n++ would never pass it (float precision).
+    if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || to > MAX_POINT_NUMBER) {
+      throw new UsageError(`Numéro de point trop grand dans « ${part} » : au plus ${MAX_POINT_NUMBER}.`);
+    }
     if (to < from || to - from > 10_000) throw new UsageError(`Intervalle de points incorrect « ${part} ».`);
     for (let n = from; n <= to; n++) out.add(n);
+    if (out.size > MAX_POINTS) throw new UsageError(`Trop de points demandés dans « ${value} ».`);
   }
   return out;
 }
@@ -66,15 +70,6 @@ export function parseFormats(value: string): Format[] {
   return FORMATS.filter((f) => list.includes(f));
 }
 
-/** An absolute path inside the run's working directory is shown relative to it (`modeles/note.hbs`). */
-function shown(io: CliIo, diagnostics: readonly Diagnostic[]): readonly Diagnostic[] {
-  return diagnostics.map((d) => {
-    if (!isAbsolute(d.file)) return d;
-    const rel = relative(io.cwd, d.file);
-    return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? d : { ...d, file: rel };
-  });
-}
-
 /** Prints diagnostics with the chosen reporter (on stderr, so stdout stays for results). */
 export function reportDiagnostics(
   io: CliIo,
@@ -83,13 +78,9 @@ export function reportDiagnostics(
   all: readonly Diagnostic[],
   sources: ReadonlyMap<string, string> = new Map(),
 ): void {
-  const diagnostics = shown(io, all);
+  const diagnostics = relativeTo(io.cwd, all);
   if (diagnostics.length === 0) return;
-  if (reporter === 'json')
-    io.stderr(formatJson([{ fichier: file, valide: !hasErrors(diagnostics) }], diagnostics));
-  else if (reporter === 'github') io.stderr(formatGithub(diagnostics));
-  else if (reporter === 'gitlab') io.stderr(formatGitlab(diagnostics));
-  else io.stderr(formatText(diagnostics, { colour: useColour(io), sources }));
+  io.stderr(formatReport(reporter, [file], diagnostics, { colour: useColour(io), sources }));
 }
 
 export interface LoadedSeance {
@@ -118,33 +109,31 @@ export async function loadForRendering(file: string, cwd: string): Promise<Loade
     for (const point of result.sources.points) if (point) texts.set(point.file, point.text);
   }
   if (!result.seance || !result.sources || hasErrors(result.diagnostics)) {
-    throw Object.assign(new DiagnosticError(result.diagnostics), { texts });
+    throw new DiagnosticError(result.diagnostics, texts);
   }
-  const bytes = await readFile(resolve(cwd, file));
+  // Everything comes from what loading read and validation checked: nothing is read again.
+  const { resources } = result;
   const assets = new Map<string, Uint8Array>();
   const logo = result.seance.collectivite.logo;
-  if (logo) {
-    try {
-      assets.set(logo, await readFile(resolve(result.sources.folder, logo)));
-    } catch {
-      throw new DiagnosticError([
-        diagnostic('rule.file-missing', 'erreur', `Le logo « ${logo} » ne peut pas être lu.`, {
-          file,
-          path: '/collectivite/logo',
-          hint: 'Vérifiez le chemin du logo, relatif au fichier de la séance.',
-        }),
-      ]);
-    }
-  }
+  const logoBytes = logo === undefined ? undefined : resources.files.get(logo);
+  if (logo !== undefined && logoBytes) assets.set(logo, logoBytes);
   const polices = result.seance.collectivite.polices;
   const folder = result.sources.folder;
+  const face = (path: string) => resources.files.get(path) ?? new Uint8Array();
   const fonts: FontFiles | undefined = polices && {
     family: polices.nom,
     regular: resolve(folder, polices.normal),
     bold: resolve(folder, polices.gras),
     italic: resolve(folder, polices.italique),
     boldItalic: resolve(folder, polices.gras_italique),
+    data: {
+      regular: face(polices.normal),
+      bold: face(polices.gras),
+      italic: face(polices.italique),
+      boldItalic: face(polices.gras_italique),
+    },
   };
+  const bytes = result.bytes ?? new Uint8Array();
   return {
     ...(fonts ? { fonts } : {}),
     seance: result.seance,

@@ -5,9 +5,10 @@
 import { dirname, join, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, type Pair } from 'yaml';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
-import { lexicallyInside, reallyInside } from './contained.ts';
+import { describeProblem, lexicallyInside, problemCode, readContained } from './contained.ts';
 import { parseYaml } from './parse-yaml.ts';
-import { DEFAULT_MAX_BYTES, readText } from './read-text.ts';
+import { DEFAULT_MAX_BYTES, decodeUtf8, readText } from './read-text.ts';
+import { loadResources, NO_RESOURCES, type Resources } from './resources.ts';
 import type { SourceDoc, SourceMap } from './source-map.ts';
 
 export interface LoadOptions {
@@ -23,6 +24,10 @@ export interface LoadResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Positions of every part of `data`; undefined when the séance file itself could not be parsed. */
   readonly sources: SourceMap | undefined;
+  /** The bytes of the séance file as read (hashed into the manifest, attached to PDF/A files). */
+  readonly bytes?: Uint8Array;
+  /** Every file the séance refers to, read once (see resources.ts). */
+  readonly resources: Resources;
 }
 
 interface Included {
@@ -52,23 +57,27 @@ async function loadInclusion(
       },
     );
   if (absolute === undefined) return { diagnostics: [outside()] };
-  const read = await readText(absolute, shown, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  if ('diagnostic' in read) {
-    const d = read.diagnostic;
-    // A missing included file is reported where it is referenced.
+  // Resolved inside the folder before anything is read: a link that leads out is refused
+  // without looking at what it points to (nothing about the outside file reaches a message).
+  const contained = readContained(folder, target, { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES });
+  if ('problem' in contained) {
+    const problem = contained.problem;
+    if (problem.kind === 'outside') return { diagnostics: [outside()] };
+    const code = problemCode(problem);
     return {
       diagnostics: [
-        d.code === 'file.not-found'
-          ? diagnostic('file.not-found', 'erreur', `Le fichier inclus « ${target} » est introuvable.`, {
-              ...place,
-              hint: 'Le chemin est relatif au fichier de la séance ; vérifiez-le.',
-            })
-          : d,
+        diagnostic(code, 'erreur', `${describeProblem(`Le fichier inclus « ${target} »`, problem)}.`, {
+          ...place,
+          hint:
+            problem.kind === 'missing'
+              ? 'Le chemin est relatif au fichier de la séance ; vérifiez-le.'
+              : 'Un point inclus est un fichier YAML de quelques kilo-octets, dans le dossier de la séance.',
+        }),
       ],
     };
   }
-  // A symbolic link inside the folder may lead outside of it.
-  if (!(await reallyInside(folder, absolute))) return { diagnostics: [outside()] };
+  const read = decodeUtf8(contained.bytes, shown);
+  if ('diagnostic' in read) return { diagnostics: [read.diagnostic] };
   const parsed = parseYaml(read.text, shown);
   return { source: parsed.source, data: parsed.data, diagnostics: parsed.diagnostics };
 }
@@ -89,7 +98,10 @@ export async function loadSeance(file: string, options: LoadOptions = {}): Promi
   const path = resolve(options.cwd ?? process.cwd(), file);
   const folder = dirname(path);
   const read = await readText(path, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  if ('diagnostic' in read) return { data: undefined, diagnostics: [read.diagnostic], sources: undefined };
+  if ('diagnostic' in read) {
+    return { data: undefined, diagnostics: [read.diagnostic], sources: undefined, resources: NO_RESOURCES };
+  }
+  const { bytes } = read;
   const parsed = parseYaml(read.text, file);
   const root = parsed.source;
   if (!parsed.data)
@@ -97,6 +109,8 @@ export async function loadSeance(file: string, options: LoadOptions = {}): Promi
       data: undefined,
       diagnostics: parsed.diagnostics,
       sources: { root, folder, points: [], unresolvedPoints: [] },
+      bytes,
+      resources: NO_RESOURCES,
     };
 
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
@@ -109,6 +123,8 @@ export async function loadSeance(file: string, options: LoadOptions = {}): Promi
       data: parsed.data,
       diagnostics,
       sources: { root, folder, points: pointSources, unresolvedPoints: [] },
+      bytes,
+      resources: loadResources(parsed.data, path),
     };
   }
   const resolved: unknown[] = [];
@@ -158,5 +174,7 @@ export async function loadSeance(file: string, options: LoadOptions = {}): Promi
     data: { ...parsed.data, points: resolved.map((p) => p ?? null) },
     diagnostics,
     sources: { root, folder, points: pointSources, unresolvedPoints },
+    bytes,
+    resources: loadResources(parsed.data, path),
   };
 }

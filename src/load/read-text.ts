@@ -1,13 +1,19 @@
 /**
  * Reads a YAML file as UTF-8 text, turning every reading problem into a diagnostic.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
+import { readRegularFile } from './contained.ts';
 
 /** Default size limit of one file: far above any real séance, low enough to fail fast. */
 export const DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
 export type ReadResult = { readonly text: string } | { readonly diagnostic: Diagnostic };
+
+/** A file read whole: its text and the very bytes it was decoded from. */
+export type ReadFileResult =
+  | { readonly text: string; readonly bytes: Uint8Array }
+  | { readonly diagnostic: Diagnostic };
 
 function lineColumnOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;
@@ -100,7 +106,7 @@ export async function readText(
   path: string,
   file: string,
   maxBytes = DEFAULT_MAX_BYTES,
-): Promise<ReadResult> {
+): Promise<ReadFileResult> {
   try {
     const info = await stat(path);
     if (!info.isFile()) {
@@ -124,7 +130,31 @@ export async function readText(
         ),
       };
     }
-    return decodeUtf8(new Uint8Array(await readFile(path)), file);
+    const read = readRegularFile(path, { maxBytes });
+    if ('problem' in read) {
+      if (read.problem.kind === 'unreadable')
+        throw Object.assign(new Error(read.problem.code), { code: read.problem.code });
+      if (read.problem.kind === 'too-large') {
+        return {
+          diagnostic: diagnostic(
+            'file.too-large',
+            'erreur',
+            `Le fichier dépasse la limite de ${maxBytes} octets.`,
+            {
+              file,
+            },
+          ),
+        };
+      }
+      return {
+        diagnostic: diagnostic('file.unreadable', 'erreur', `« ${file} » n’est pas un fichier.`, {
+          file,
+          hint: 'Donnez le chemin d’un fichier YAML de séance.',
+        }),
+      };
+    }
+    const decoded = decodeUtf8(read.bytes, file);
+    return 'text' in decoded ? { text: decoded.text, bytes: read.bytes } : decoded;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {

@@ -6,6 +6,7 @@
  * @example
  * const files = defaultFontFiles(); // { regular: '/…/SourceSans3_400Regular.ttf', … }
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -19,6 +20,15 @@ export interface FontFiles {
   readonly bold: string;
   readonly italic: string;
   readonly boldItalic: string;
+  /** The bytes of each face, read once and checked at loading (the séance's resources); when
+   * absent, the files are read from the paths above (the default family, shipped by npm). */
+  readonly data?: Readonly<Record<FontFace, Uint8Array>>;
+}
+
+/** The bytes of one face: those read at loading, else the file's. */
+export function fontBytes(files: FontFiles, face: FontFace): Buffer {
+  const data = files.data?.[face];
+  return data ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : readFileSync(files[face]);
 }
 
 const PACKAGE = '@expo-google-fonts/source-sans-3';

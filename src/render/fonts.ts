@@ -13,9 +13,8 @@
  * const fonts = loadFonts(); // the default family, parsed once
  * const custom = loadFonts({ family: 'Marianne', regular: '/…/Marianne-Regular.ttf', … });
  */
-import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
-import { defaultFontFiles, type FontFace, type FontFiles } from './font-files.ts';
+import { defaultFontFiles, type FontFace, type FontFiles, fontBytes } from './font-files.ts';
 
 export { missingCharacters } from './missing-characters.ts';
 
@@ -36,7 +35,7 @@ const cache = new Map<string, LoadedFonts>();
 
 /**
  * Parses the four faces once per process (cached by file paths) and applies the glyph fix.
- * Throws a French message when a file is missing or not a single TTF/OTF/WOFF font.
+ * The collectivité's faces come checked by validation (validate/rules/fonts.ts) with their bytes.
  *
  * @example
  * loadFonts() === loadFonts() // true: parsed once
@@ -45,7 +44,7 @@ export function loadFonts(files: FontFiles = defaultFontFiles()): LoadedFonts {
   const key = JSON.stringify([files.family, ...FACES.map((face) => files[face])]);
   const cached = cache.get(key);
   if (cached) return cached;
-  const [regular, bold, italic, boldItalic] = FACES.map((face) => loadFace(files[face])) as [
+  const [regular, bold, italic, boldItalic] = FACES.map((face) => loadFace(files, face)) as [
     LoadedFont,
     LoadedFont,
     LoadedFont,
@@ -56,26 +55,16 @@ export function loadFonts(files: FontFiles = defaultFontFiles()): LoadedFonts {
   return loaded;
 }
 
+/** A face validation accepted, or the default family: anything else is a bug of delib. */
 function parse(path: string, data: Buffer): fontkit.Font {
-  if (path.toLowerCase().endsWith('.woff2')) {
-    throw new Error(`Police non prise en charge (WOFF2) : ${path}. Utilisez un fichier TTF, OTF ou WOFF.`);
-  }
   const font = fontkit.create(data);
-  if (!('layout' in font)) {
-    throw new Error(
-      `Le fichier de police contient plusieurs polices : ${path}. Donnez un fichier TTF ou OTF.`,
-    );
-  }
+  if (!('layout' in font)) throw new Error(`font collection where one font was expected: ${path}`);
   return font;
 }
 
-function loadFace(path: string): LoadedFont {
-  let data: Buffer;
-  try {
-    data = readFileSync(path);
-  } catch {
-    throw new Error(`Fichier de police introuvable : ${path}`);
-  }
+function loadFace(files: FontFiles, face: FontFace): LoadedFont {
+  const path = files[face];
+  const data = fontBytes(files, face);
   const font = parse(path, data);
   // A second, throw-away instance answers the coverage questions: asking the drawing instance for
   // U+00AD's glyph would fix that glyph's character to U+00AD (the bug this module avoids).

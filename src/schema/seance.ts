@@ -78,7 +78,7 @@ export const EluSchema = Type.Object(
 const Effectif = (title: string, description: string) =>
   Type.Union(
     [
-      Type.Integer({ minimum: 0, title, description: `${description} Nombre de membres.` }),
+      Type.Integer({ minimum: 0, maximum: 100_000, title, description: `${description} Nombre de membres.` }),
       Type.Array(MembreRef('Membre', 'Le membre.'), {
         title,
         description: `${description} Liste des noms.`,
@@ -261,6 +261,7 @@ export const SeanceDetailsSchema = Type.Object(
     ),
     membres_en_exercice: Type.Integer({
       minimum: 1,
+      maximum: 100_000,
       title: 'Membres en exercice',
       description: 'Nombre de membres en exercice de l’assemblée.',
     }),
@@ -315,7 +316,8 @@ export const NoteSchema = Type.Object(
   },
 );
 
-const Compte = (title: string, description: string) => Type.Integer({ minimum: 0, title, description });
+const Compte = (title: string, description: string) =>
+  Type.Integer({ minimum: 0, maximum: 100_000, title, description });
 
 /** Ways a vote is taken (CGCT L. 2121-21). */
 export const SCRUTINS = ['main_levee', 'public', 'secret'] as const;
@@ -542,6 +544,7 @@ export const ConventionSchema = Type.Object(
     exemplaires: Type.Optional(
       Type.Integer({
         minimum: 1,
+        maximum: 1_000,
         title: 'Exemplaires',
         description: 'Nombre d’exemplaires originaux.',
       }),
@@ -848,6 +851,7 @@ export const PointSchema = Type.Object(
   {
     numero: Type.Integer({
       minimum: 1,
+      maximum: 100_000,
       title: 'Numéro',
       description: 'Numéro du point à l’ordre du jour, unique.',
     }),

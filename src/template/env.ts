@@ -9,11 +9,13 @@
  * const env = templateEnv({ templatesDir: 'ma-ville/modeles' });
  * const markdown = env.render('note-de-presentation', context);
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { type Diagnostic, DiagnosticError, diagnostic } from '../diagnostics.ts';
+import { readTemplatesFolder, type TemplateSources } from '../load/templates-folder.ts';
 import { closest } from '../validate/suggest.ts';
 import { escapeMarkdownText } from './escape.ts';
 import { templateHelpers } from './register-helpers.ts';
@@ -108,14 +110,20 @@ function listFolder(dir: string, partial: boolean): TemplateFile[] {
     .map((f) => ({ name: basename(f, EXTENSION), path: join(folder, f), partial }));
 }
 
-/** Default files, each replaced by a file of the same name in the override folder. */
-function templateFiles(overrideDir: string | undefined): TemplateFile[] {
-  const byKey = new Map<string, TemplateFile>();
-  for (const dir of [DEFAULT_TEMPLATES_DIR, overrideDir]) {
-    if (dir === undefined) continue;
-    for (const file of [...listFolder(dir, false), ...listFolder(dir, true)]) {
-      byKey.set(`${file.partial ? 'partial' : 'template'}:${file.name}`, file);
-    }
+/** Default files, each replaced by a file of the same name among the overrides (read once). */
+function templateFiles(overrides: TemplateSources | undefined): { file: TemplateFile; source?: string }[] {
+  const byKey = new Map<string, { file: TemplateFile; source?: string }>();
+  for (const file of [
+    ...listFolder(DEFAULT_TEMPLATES_DIR, false),
+    ...listFolder(DEFAULT_TEMPLATES_DIR, true),
+  ]) {
+    byKey.set(`${file.partial ? 'partial' : 'template'}:${file.name}`, { file });
+  }
+  for (const o of overrides?.files ?? []) {
+    byKey.set(`${o.partial ? 'partial' : 'template'}:${o.name}`, {
+      file: { name: o.name, path: o.path, partial: o.partial },
+      source: o.source,
+    });
   }
   return [...byKey.values()];
 }
@@ -183,9 +191,16 @@ function firstLine(message: string): string {
   return message.split('\n')[0] ?? message;
 }
 
-/** Finds `{{> name}}` partial calls in a template's AST, with their positions. */
-function partialCalls(hb: Hb, source: string): { name: string; line: number; column: number }[] {
+/**
+ * Finds `{{> name}}` partial calls in a template's AST, with their positions, and the names of
+ * the partials the template defines itself with `{{#*inline "name"}}`.
+ */
+function partialCalls(
+  hb: Hb,
+  source: string,
+): { calls: { name: string; line: number; column: number }[]; inline: Set<string> } {
   const found: { name: string; line: number; column: number }[] = [];
+  const inline = new Set<string>();
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
       for (const child of node) visit(child);
@@ -195,6 +210,8 @@ function partialCalls(hb: Hb, source: string): { name: string; line: number; col
     const n = node as {
       type?: string;
       name?: { original?: unknown };
+      path?: { original?: unknown };
+      params?: { value?: unknown }[];
       loc?: { start: { line: number; column: number } };
     };
     if ((n.type === 'PartialStatement' || n.type === 'PartialBlockStatement') && n.loc) {
@@ -202,24 +219,20 @@ function partialCalls(hb: Hb, source: string): { name: string; line: number; col
       if (typeof name === 'string')
         found.push({ name, line: n.loc.start.line, column: n.loc.start.column + 1 });
     }
+    if (n.type === 'DecoratorBlock' && n.path?.original === 'inline') {
+      const name = n.params?.[0]?.value;
+      if (typeof name === 'string') inline.add(name);
+    }
     for (const [key, value] of Object.entries(node)) if (key !== 'loc') visit(value);
   };
   visit(hb.parse(source));
-  return found;
+  return { calls: found, inline };
 }
 
-function buildEnv(overrideDir: string | undefined): TemplateEnv {
-  // A mistyped --templates must not fall back silently to delib's own templates.
-  if (overrideDir !== undefined && !statSync(overrideDir, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new DiagnosticError([
-      diagnostic('file.not-found', 'erreur', `Le dossier de modèles « ${overrideDir} » est introuvable.`, {
-        file: overrideDir,
-        hint: 'Vérifiez le chemin donné à --templates (un dossier contenant des fichiers .hbs).',
-      }),
-    ]);
-  }
+function buildEnv(overrides: TemplateSources | undefined): TemplateEnv {
   const hb = newHandlebars();
-  const files = templateFiles(overrideDir);
+  const entries = templateFiles(overrides);
+  const files = entries.map((e) => e.file);
   const options = {
     strict: true,
     knownHelpersOnly: true,
@@ -234,12 +247,13 @@ function buildEnv(overrideDir: string | undefined): TemplateEnv {
   const sources = new Map<string, { file: TemplateFile; source: string }>();
   const partialNames = new Set(files.filter((f) => f.partial).map((f) => f.name));
 
-  for (const file of files) {
-    const source = readFileSync(file.path, 'utf8');
+  for (const { file, source: given } of entries) {
+    const source = given ?? readFileSync(file.path, 'utf8');
     sources.set(`${file.partial}:${file.name}`, { file, source });
     try {
-      for (const call of partialCalls(hb, source)) {
-        if (!partialNames.has(call.name)) {
+      const { calls, inline } = partialCalls(hb, source);
+      for (const call of calls) {
+        if (!partialNames.has(call.name) && !inline.has(call.name)) {
           problems.push(
             diagnostic('template.missing-partial', 'erreur', `Partiel introuvable « ${call.name} ».`, {
               file: file.path,
@@ -334,7 +348,22 @@ function runtimeError(file: TemplateFile, source: string, error: unknown, data: 
       },
     );
   }
-  const partial = /The partial (\S+) could not be found/.exec(e.message);
+  const inOperator = /^Cannot use 'in' operator to search for '([^']*)' in (.*)$/.exec(firstLine(e.message));
+  if (inOperator) {
+    const path = expressionAt(source, line, Math.max(0, column - 1));
+    return diagnostic(
+      'template.missing-field',
+      'erreur',
+      `Le champ « ${path || inOperator[1]} » n’existe pas dans le modèle « ${basename(file.path)} » : la valeur qui le précède est un texte ou un nombre, pas un ensemble de champs.`,
+      {
+        file: file.path,
+        line,
+        column,
+        hint: 'Retirez la dernière partie du chemin ({{seance.date}} plutôt que {{seance.date.annee}}) ou utilisez une fonction (dateLongue…).',
+      },
+    );
+  }
+  const partial = /The partial (.+?) could not be found/.exec(e.message);
   if (partial) {
     return diagnostic('template.missing-partial', 'erreur', `Partiel introuvable « ${partial[1]} ».`, {
       file: file.path,
@@ -366,15 +395,28 @@ function runtimeError(file: TemplateFile, source: string, error: unknown, data: 
 
 const cache = new Map<string, TemplateEnv>();
 
+/** Overrides as a cache key: their folder and a hash of their texts. */
+function overridesKey(overrides: TemplateSources): string {
+  const hash = createHash('sha256');
+  for (const f of overrides.files) hash.update(`${f.partial}:${f.name}\0${f.source}\0`);
+  return `${overrides.dir}\0${hash.digest('hex')}`;
+}
+
 /**
- * The template environment for a folder of overrides (or the defaults alone), compiled once per
- * process. Throws DiagnosticError when a template does not compile.
+ * The template environment for overrides (a folder, read by `readTemplatesFolder`, or its texts
+ * already read) or the defaults alone, compiled once per process. Throws DiagnosticError when a
+ * template cannot be read or does not compile.
  */
-export function templateEnv(options: { readonly templatesDir?: string } = {}): TemplateEnv {
-  const key = options.templatesDir === undefined ? '' : resolve(options.templatesDir);
+export function templateEnv(
+  options: { readonly templatesDir?: string; readonly templates?: TemplateSources } = {},
+): TemplateEnv {
+  const overrides =
+    options.templates ??
+    (options.templatesDir === undefined ? undefined : readTemplatesFolder(options.templatesDir));
+  const key = overrides === undefined ? '' : overridesKey(overrides);
   let env = cache.get(key);
   if (!env) {
-    env = buildEnv(options.templatesDir === undefined ? undefined : resolve(options.templatesDir));
+    env = buildEnv(overrides);
     cache.set(key, env);
   }
   return env;

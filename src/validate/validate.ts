@@ -5,6 +5,7 @@ import type { ErrorObject } from 'ajv';
 import { type AnnexFile, inspectAnnexes } from '../annex/inspect.ts';
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics.ts';
 import { type LoadOptions, loadSeance } from '../load/load-seance.ts';
+import { NO_RESOURCES, type Resources } from '../load/resources.ts';
 import type { SourceMap } from '../load/source-map.ts';
 import type { Collectivite, DeroulementSeance, Elu, Point, Seance, SeanceDetails } from '../schema/seance.ts';
 import { schemaErrors } from './ajv.ts';
@@ -30,6 +31,7 @@ function ruleContext(
   data: Record<string, unknown>,
   errors: readonly ErrorObject[],
   sources: SourceMap,
+  resources: Resources,
 ): RuleContext {
   const section = <T>(key: string): T | undefined =>
     isObject(data[key]) && isClean(errors, `/${key}`) ? (data[key] as T) : undefined;
@@ -44,22 +46,28 @@ function ruleContext(
       isObject(point) && isClean(errors, `/points/${index}`) ? [{ index, point: point as Point }] : [],
     ),
     sources,
+    resources,
   };
 }
 
 /**
- * Validates loaded séance data (see `loadSeance`) against the schema and the business rules.
+ * Validates loaded séance data (see `loadSeance`) against the schema and the business rules;
+ * referenced files are checked in `resources` (what `loadSeance` read), never read again.
  *
  * @example
  * const loaded = await loadSeance('seance.yaml');
  * if (loaded.data && loaded.sources) {
- *   const { seance, diagnostics } = validate(loaded.data, loaded.sources);
+ *   const { seance, diagnostics } = validate(loaded.data, loaded.sources, loaded.resources);
  * }
  */
-export function validate(data: Record<string, unknown>, sources: SourceMap): ValidationResult {
+export function validate(
+  data: Record<string, unknown>,
+  sources: SourceMap,
+  resources: Resources = NO_RESOURCES,
+): ValidationResult {
   const errors = schemaErrors(data);
   const diagnostics = [...schemaDiagnostics(errors, sources)];
-  const context = ruleContext(data, errors, sources);
+  const context = ruleContext(data, errors, sources, resources);
   for (const rule of RULES) diagnostics.push(...rule(context));
   const sorted = sortDiagnostics(diagnostics);
   const valid = errors.length === 0 && sources.unresolvedPoints.length === 0 && !hasErrors(sorted);
@@ -79,10 +87,16 @@ export async function loadAndValidate(
   options: LoadOptions = {},
 ): Promise<LoadValidationResult> {
   const loaded = await loadSeance(file, options);
+  const read = { resources: loaded.resources, ...(loaded.bytes ? { bytes: loaded.bytes } : {}) };
   if (!loaded.data || !loaded.sources) {
-    return { seance: undefined, diagnostics: sortDiagnostics(loaded.diagnostics), sources: loaded.sources };
+    return {
+      seance: undefined,
+      diagnostics: sortDiagnostics(loaded.diagnostics),
+      sources: loaded.sources,
+      ...read,
+    };
   }
-  const result = validate(loaded.data, loaded.sources);
+  const result = validate(loaded.data, loaded.sources, loaded.resources);
   const valid = hasErrors(loaded.diagnostics) ? undefined : result.seance;
   // Annexed files are read and checked only once the séance itself is valid.
   const annexes = valid ? await inspectAnnexes(valid, loaded.sources) : undefined;
@@ -91,6 +105,7 @@ export async function loadAndValidate(
     seance: annexes && annexes.diagnostics.length > 0 ? undefined : valid,
     diagnostics: sortDiagnostics(diagnostics),
     sources: loaded.sources,
+    ...read,
     ...(annexes ? { annexes: annexes.files } : {}),
   };
 }
@@ -99,6 +114,10 @@ export async function loadAndValidate(
 export interface LoadValidationResult extends ValidationResult {
   /** Parsed files (texts for excerpts, positions); undefined if the séance file could not be read. */
   readonly sources: SourceMap | undefined;
+  /** The séance file's bytes, as read and validated. */
+  readonly bytes?: Uint8Array;
+  /** The files the séance refers to, as read and validated. */
+  readonly resources: Resources;
   /** The files annexed to points, read and checked (when the séance is valid). */
   readonly annexes?: ReadonlyMap<string, AnnexFile>;
 }

@@ -10,7 +10,7 @@
  * for (const c of HOSTILE_CASES) console.log(c.name, c.errors);
  */
 import { BASE, edit, point } from './base.ts';
-import { png, pngClaiming, pngTruncated } from './images.ts';
+import { png, pngBadFilter, pngClaiming, pngTruncated } from './images.ts';
 
 /** A file to write: text (UTF-8), bytes, or a symbolic link to `symlink`. */
 export type CaseFile = string | Uint8Array | { readonly symlink: string };
@@ -22,7 +22,7 @@ export interface HostileCase {
   readonly errors: readonly string[];
   readonly warnings?: readonly string[];
   /** Templates given with `build --templates` (paths relative to the templates folder). */
-  readonly templates?: Readonly<Record<string, string>>;
+  readonly templates?: Readonly<Record<string, CaseFile>>;
   /** Errors `build --templates` must give (the séance itself is valid). */
   readonly buildErrors?: readonly string[];
   /** Texts the DOCX of the note of point 1 must show, spaces folded. */
@@ -318,7 +318,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     name: 'vote absurde (10^29)',
     files: change(['        pour: 3', '        pour: 123456789012345678901234567890']),
-    errors: ['rule.vote-sum@41:9'],
+    errors: ['schema.range@41:15'],
   },
   {
     name: 'vote infini (.inf)',
@@ -402,7 +402,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     name: 'point inclus qui est un dossier',
     files: including('points/dossier.yaml', { 'points/dossier.yaml/x': 'x' }),
-    errors: ['points/dossier.yaml:file.unreadable@0:0'],
+    errors: ['file.unreadable@59:14'],
   },
   {
     name: 'point inclus en UTF-16',
@@ -451,7 +451,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   {
     name: 'logo qui est un dossier',
     files: withLogo('logo.png', { 'logo.png/x': 'x' }),
-    errors: ['rule.file-missing@8:9'],
+    errors: ['file.unreadable@8:9'],
   },
   { name: 'logo valide (accepté)', files: withLogo('logo.png', { 'logo.png': png(40, 20) }), errors: [] },
   // — Characters —
@@ -553,7 +553,8 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
       '        Le conseil est invité à voter',
       `        ${'[a]('.repeat(200_000)}Le conseil est invité à voter`,
     ]),
-    errors: ['richtext.unsupported@29:4009'],
+    // Also one word of 200 000 characters: refused before Markdown parsing cost matters.
+    errors: ['rule.text@28:15', 'richtext.unsupported@29:4009'],
   },
   {
     name: 'emphases en cascade (accepté)',
@@ -564,6 +565,82 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     errors: [],
     noBuild:
       'un paragraphe de 20 000 mots : la construction est l’affaire des mesures, la validation suffit ici.',
+  },
+  // — Limits and deceptive text (issue 14) —
+  {
+    name: 'mot insécable de 40 000 caractères dans un exposé',
+    files: change(['1 500 €.\n      proposition', `1 500 € ${'x'.repeat(40_000)}.\n      proposition`]),
+    errors: ['rule.text@28:15'],
+  },
+  {
+    name: 'exemplaires 10^12',
+    files: change(['          exemplaires: 2', '          exemplaires: 1000000000000']),
+    errors: ['schema.range@58:24'],
+  },
+  {
+    name: 'logo de 25 000 000 × 1 pixels',
+    files: withLogo('logo.png', { 'logo.png': pngClaiming(25_000_000, 1) }),
+    errors: ['rule.image@8:9'],
+  },
+  {
+    name: 'logo de 5 000 × 5 000 pixels',
+    files: withLogo('logo.png', { 'logo.png': pngClaiming(5_000, 5_000) }),
+    errors: ['rule.image@8:9'],
+  },
+  {
+    name: 'logo PNG au filtre de ligne invalide',
+    files: withLogo('logo.png', { 'logo.png': pngBadFilter(8, 8) }),
+    errors: ['rule.image@8:9'],
+  },
+  {
+    name: 'point inclus par un lien vers /etc/passwd',
+    files: including('points/lien.yaml', { 'points/lien.yaml': { symlink: '/etc/passwd' } }),
+    errors: ['file.outside-folder@59:14'],
+  },
+  {
+    name: 'point inclus par un lien vers un fichier extérieur absent',
+    files: including('points/lien.yaml', { 'points/lien.yaml': { symlink: '../../dehors/absent.yaml' } }),
+    errors: ['file.outside-folder@59:14'],
+  },
+  {
+    name: 'tableau de 50 000 lignes',
+    files: change([
+      '        Le conseil est invité à voter une subvention de 1 500 €.',
+      `        | Ligne | Montant |\n        | --- | --- |\n${Array.from({ length: 50_000 }, (_, i) => `        | L${i} | ${i} € |`).join('\n')}`,
+    ]),
+    errors: ['rule.text@28:15'],
+  },
+  {
+    name: 'inversion bidi U+202E dans un objet',
+    files: change([
+      "    objet: Subvention à l'association « Les Amis »",
+      '    objet: "Subvention de \\u202E1500 €"',
+    ]),
+    errors: ['rule.text@25:12'],
+  },
+  {
+    name: 'isolat bidi U+2067 dans un considérant',
+    files: change([
+      "        - que l'association anime le quartier",
+      '        - "que l\'association \\u2067anime\\u2069 le quartier"',
+    ]),
+    errors: ['rule.text@37:11'],
+  },
+  {
+    name: 'séparateur de ligne U+2028 dans un objet',
+    files: change([
+      "    objet: Subvention à l'association « Les Amis »",
+      '    objet: "Subvention\\u2028à l’association"',
+    ]),
+    errors: ['rule.text@25:12'],
+  },
+  {
+    name: 'année 0000',
+    files: change(
+      ['  date: 2023-03-23', '  date: 0000-03-23'],
+      ['  convocation: 2023-03-17', '  convocation: 0000-03-17'],
+    ),
+    errors: ['schema.format@10:9', 'schema.format@13:16'],
   },
   // — Templates (build --templates) —
   {
@@ -610,6 +687,50 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     errors: [],
     templates: { 'note-de-presentation.hbs': '# Note\n\n{{montant "abc"}}\n' },
     buildErrors: ['modeles/note-de-presentation.hbs:template.syntax@0:0'],
+  },
+  {
+    name: 'modèle qui est un lien vers /etc/passwd',
+    files: seance(BASE),
+    errors: [],
+    templates: { 'deliberation.hbs': { symlink: '/etc/passwd' } },
+    buildErrors: ['modeles/deliberation.hbs:file.outside-folder@0:0'],
+  },
+  {
+    name: 'partiel qui est un lien hors du dossier des modèles',
+    files: seance(BASE),
+    errors: [],
+    templates: { 'partials/signatures.hbs': { symlink: '../../seance/seance.yaml' } },
+    buildErrors: ['modeles/partials/signatures.hbs:file.outside-folder@0:0'],
+  },
+  {
+    name: 'modèle qui est un dossier',
+    files: seance(BASE),
+    errors: [],
+    templates: { 'deliberation.hbs/x': 'x' },
+    buildErrors: ['modeles/deliberation.hbs:file.unreadable@0:0'],
+  },
+  {
+    name: 'modèle qui est un lien mort',
+    files: seance(BASE),
+    errors: [],
+    templates: { 'deliberation.hbs': { symlink: 'absent.hbs' } },
+    buildErrors: ['modeles/deliberation.hbs:file.unreadable@0:0'],
+  },
+  {
+    name: 'partiel défini dans le modèle par {{#*inline}} (accepté)',
+    files: seance(BASE),
+    errors: [],
+    templates: {
+      'ordre-du-jour.hbs':
+        '{{#*inline "titre"}}# Ordre du jour{{/inline}}\n{{> titre}}\n\n{{#each points}}\n- {{objet}}\n{{/each}}\n',
+    },
+  },
+  {
+    name: 'champ sous une valeur simple dans un modèle',
+    files: seance(BASE),
+    errors: [],
+    templates: { 'ordre-du-jour.hbs': '# Ordre du jour\n\n{{seance.date.annee}}\n' },
+    buildErrors: ['modeles/ordre-du-jour.hbs:template.missing-field@0:0'],
   },
   {
     name: 'dossier de modèles absent',

@@ -54,3 +54,15 @@ export function pngTruncated(): Uint8Array {
   const whole = png(32, 32);
   return whole.subarray(0, whole.length - 30);
 }
+
+/** A valid-looking PNG whose second row has filter type 7 (only 0 to 4 exist). */
+export function pngBadFilter(width: number, height: number): Uint8Array {
+  const raw = Buffer.alloc(height * (1 + width * 3), 0xff);
+  for (let y = 0; y < height; y++) raw[y * (1 + width * 3)] = y === 1 ? 7 : 0;
+  return Buffer.concat([
+    SIGNATURE,
+    ihdr(width, height),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', new Uint8Array()),
+  ]);
+}

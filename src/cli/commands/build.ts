@@ -2,17 +2,15 @@
  * `delib build SEANCE.yaml`: every document of the séance, the dossier and the manifest, written
  * atomically into one folder.
  */
-
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pdfaWarnings } from '../../annex/inspect.ts';
 import { buildBundle } from '../../bundle/build.ts';
 import { buildDate } from '../../bundle/clock.ts';
 import type { DocxFonts } from '../../bundle/render-documents.ts';
-import { type Diagnostic, DiagnosticError, diagnostic } from '../../diagnostics.ts';
+import { DiagnosticError } from '../../diagnostics.ts';
+import { readReferenceDocx } from '../../load/reference-docx.ts';
 import { ctesDiagnostics } from '../../publish/ctes.ts';
-import { referenceDocxDiagnostics } from '../../validate/reference-docx.ts';
-import { type Command, EXIT, UsageError } from '../command.ts';
+import { type Command, EXIT, InterruptedError, UsageError } from '../command.ts';
 import { type CliIo, inCwd } from '../io.ts';
 import { loadForRendering, parseFormats, parsePoints, parseReporter, reportDiagnostics } from '../options.ts';
 
@@ -38,24 +36,6 @@ function progressBar(io: CliIo, quiet: boolean): (done: number, total: number) =
     io.stderr(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} documents`);
     if (done === total) io.stderr('\n');
   };
-}
-
-async function readOptionalFile(
-  io: CliIo,
-  path: string | undefined,
-  what: string,
-): Promise<Uint8Array | undefined> {
-  if (path === undefined) return undefined;
-  try {
-    return await readFile(inCwd(io, path));
-  } catch {
-    throw new DiagnosticError([
-      diagnostic('file.not-found', 'erreur', `${what} « ${path} » est introuvable ou illisible.`, {
-        file: path,
-        hint: 'Vérifiez le chemin donné en option.',
-      }),
-    ]);
-  }
 }
 
 const DOCX_FONTS: Readonly<Record<string, DocxFonts>> = {
@@ -99,7 +79,8 @@ Options :
       --pdfa                 PDF/A-3b pour l’archivage, avec le fichier de séance joint
       --ctes                 vérifie que les actes peuvent partir en préfecture par @ctes et
                              les décrit dans manifest.json (nature, matière, numéro, date, objet)
-      --force                remplace un dossier de sortie qui contient d’autres fichiers
+      --force                écrit dans un dossier qui contient d’autres fichiers, sans jamais
+                             les supprimer ni les remplacer
   -j, --jobs N               nombre de fils de calcul (par défaut : 2 pour les grosses séances)
   -r, --reporter FORMAT      text, json, github ou gitlab (rapport des erreurs)
   -q, --quiet                n’affiche ni progression ni résumé
@@ -135,128 +116,79 @@ Exemples :
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) {
       throw new UsageError(`Nombre de fils incorrect « ${values.jobs} » : un entier de 1 à 64.`);
     }
+    if (values.sortie === '') throw new UsageError('Dossier de sortie vide (-o "") : indiquez un dossier.');
     const docxFonts = parseDocxFonts(values['polices-docx']);
     const quiet = values.quiet === true;
     const started = performance.now();
-    let texts: ReadonlyMap<string, string> = new Map();
+    const creationDate = buildDate(io.env);
+    const loaded = await loadForRendering(file, io.cwd);
+    const pdfaWarned =
+      values.pdfa === true ? pdfaWarnings(loaded.seance, loaded.sources, loaded.annexes) : [];
+    reportDiagnostics(io, reporter, file, [...loaded.warnings, ...pdfaWarned], loaded.texts);
+    const ctes = values.ctes === true;
+    if (ctes) {
+      const problems = ctesDiagnostics(loaded.seance, loaded.sources);
+      if (problems.length > 0) throw new DiagnosticError(problems, loaded.texts);
+    }
+    const { seance } = loaded;
+    if (points) {
+      const missing = [...points].filter((n) => !seance.points.some((p) => p.numero === n));
+      if (missing.length > 0) {
+        throw new UsageError(
+          missing.length === 1
+            ? `Point absent de la séance : ${missing.join(', ')}.`
+            : `Points absents de la séance : ${missing.join(', ')}.`,
+        );
+      }
+    }
+    const templatesDir = typeof values.templates === 'string' ? inCwd(io, values.templates) : undefined;
+    const referenceDocx =
+      typeof values['reference-docx'] === 'string'
+        ? readReferenceDocx(inCwd(io, values['reference-docx']), values['reference-docx'])
+        : undefined;
+    const outDir =
+      typeof values.sortie === 'string' ? values.sortie : defaultOutDir(seance.seance.date, seance.instance);
+    const controller = new AbortController();
+    const onSignal = (signal: string) => controller.abort(signal);
+    const unsubscribe = io.onInterrupt?.(onSignal);
     try {
-      const creationDate = buildDate(io.env);
-      const loaded = await loadForRendering(file, io.cwd);
-      texts = loaded.texts;
-      const pdfaWarned =
-        values.pdfa === true ? pdfaWarnings(loaded.seance, loaded.sources, loaded.annexes) : [];
-      reportDiagnostics(io, reporter, file, [...loaded.warnings, ...pdfaWarned], texts);
-      const ctes = values.ctes === true;
-      if (ctes) {
-        const problems = ctesDiagnostics(loaded.seance, loaded.sources);
-        if (problems.length > 0) throw new DiagnosticError(problems);
+      const result = await buildBundle({
+        seance,
+        source: { file, bytes: loaded.bytes },
+        outDir: inCwd(io, outDir),
+        formats,
+        ...(points ? { points } : {}),
+        ...(templatesDir !== undefined ? { templatesDir } : {}),
+        ...(referenceDocx ? { referenceDocx } : {}),
+        ...(docxFonts ? { docxFonts } : {}),
+        pdfa: values.pdfa === true,
+        ctes,
+        force: values.force === true,
+        guards: { seanceFile: inCwd(io, file), cwd: io.cwd, ...(io.env.HOME ? { home: io.env.HOME } : {}) },
+        creationDate,
+        assets: loaded.assets,
+        annexes: loaded.annexes,
+        ...(loaded.fonts ? { fonts: loaded.fonts } : {}),
+        ...(jobs !== undefined ? { jobs } : {}),
+        onProgress: progressBar(io, quiet),
+        signal: controller.signal,
+      });
+      if (!quiet) {
+        io.stderr(
+          `${result.manifest.documents.length} fichiers, ${result.pages} pages PDF, écrits dans ${outDir} en ${seconds(performance.now() - started)}.\n`,
+        );
       }
-      const { seance } = loaded;
-      if (points) {
-        const missing = [...points].filter((n) => !seance.points.some((p) => p.numero === n));
-        if (missing.length > 0) {
-          throw new UsageError(
-            missing.length === 1
-              ? `Point absent de la séance : ${missing.join(', ')}.`
-              : `Points absents de la séance : ${missing.join(', ')}.`,
-          );
-        }
-      }
-      const templatesDir = typeof values.templates === 'string' ? inCwd(io, values.templates) : undefined;
-      const referenceDocx = await readOptionalFile(
-        io,
-        typeof values['reference-docx'] === 'string' ? values['reference-docx'] : undefined,
-        'Le document Word de référence',
-      );
-      if (referenceDocx && typeof values['reference-docx'] === 'string') {
-        const problems = referenceDocxDiagnostics(referenceDocx, values['reference-docx']);
-        if (problems.length > 0) throw new DiagnosticError(problems);
-      }
-      const outDir =
-        typeof values.sortie === 'string'
-          ? values.sortie
-          : defaultOutDir(seance.seance.date, seance.instance);
-      const controller = new AbortController();
-      const onSignal = (signal: string) => controller.abort(new Error(signal));
-      const unsubscribe = io.onInterrupt?.(onSignal);
-      try {
-        const result = await buildBundle({
-          seance,
-          source: { file, bytes: loaded.bytes },
-          outDir: inCwd(io, outDir),
-          formats,
-          ...(points ? { points } : {}),
-          ...(templatesDir !== undefined ? { templatesDir } : {}),
-          ...(referenceDocx ? { referenceDocx } : {}),
-          ...(docxFonts ? { docxFonts } : {}),
-          pdfa: values.pdfa === true,
-          ctes,
-          force: values.force === true,
-          creationDate,
-          assets: loaded.assets,
-          annexes: loaded.annexes,
-          ...(loaded.fonts ? { fonts: loaded.fonts } : {}),
-          ...(jobs !== undefined ? { jobs } : {}),
-          onProgress: progressBar(io, quiet),
-          signal: controller.signal,
-        });
-        if (!quiet) {
-          io.stderr(
-            `${result.manifest.documents.length} fichiers, ${result.pages} pages PDF, écrits dans ${outDir} en ${seconds(performance.now() - started)}.\n`,
-          );
-        }
-        return EXIT.ok;
-      } catch (error) {
-        if (controller.signal.aborted) {
-          io.stderr('\nConstruction interrompue : le dossier précédent est intact.\n');
-          return 130;
-        }
-        throw error;
-      } finally {
-        unsubscribe?.();
-      }
+      return EXIT.ok;
     } catch (error) {
-      if (error instanceof DiagnosticError) {
-        reportDiagnostics(io, reporter, file, error.diagnostics, texts.size > 0 ? texts : textsOf(error));
-        return EXIT.invalid;
-      }
-      const written = writeFailure(error, typeof values.sortie === 'string' ? values.sortie : undefined);
-      if (written) {
-        reportDiagnostics(io, reporter, file, [written], texts);
-        return EXIT.invalid;
+      if (controller.signal.aborted) {
+        throw new InterruptedError(
+          controller.signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT',
+          'Construction interrompue : le dossier précédent est intact.',
+        );
       }
       throw error;
+    } finally {
+      unsubscribe?.();
     }
   },
 };
-
-/** Failures of the file system while writing the bundle: the machine's problem, not a bug. */
-const WRITE_FAILURES: Readonly<Record<string, string>> = {
-  ENOSPC: 'disque plein',
-  EDQUOT: 'quota de disque dépassé',
-  EROFS: 'système de fichiers en lecture seule',
-  EACCES: 'accès refusé en écriture',
-  EPERM: 'opération refusée par le système',
-  EIO: 'erreur d’entrée-sortie du disque',
-  EMFILE: 'trop de fichiers ouverts',
-};
-
-/**
- * A file system error that escaped the bundle writer (which keeps the previous bundle and removes
- * its temporary folder before rethrowing) becomes `output.not-writable`, not « erreur interne ».
- */
-function writeFailure(error: unknown, outDir: string | undefined): Diagnostic | undefined {
-  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
-  const reason = code === undefined ? undefined : WRITE_FAILURES[code];
-  if (reason === undefined) return undefined;
-  const where = outDir === undefined ? 'le dossier de sortie' : `« ${outDir} »`;
-  return diagnostic('output.not-writable', 'erreur', `Écriture impossible dans ${where} : ${reason}.`, {
-    file: outDir ?? '',
-    hint: 'Libérez de la place ou choisissez un autre dossier avec -o ; le dossier précédent est intact.',
-  });
-}
-
-function textsOf(error: DiagnosticError): ReadonlyMap<string, string> {
-  const texts = (error as DiagnosticError & { texts?: ReadonlyMap<string, string> }).texts;
-  return texts ?? new Map();
-}

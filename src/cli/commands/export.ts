@@ -1,8 +1,7 @@
 /**
  * `delib export scdl SEANCE.yaml… [-o FICHIER.csv]`: the SCDL « Délibérations » open-data file.
  */
-
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { writeOutputFile } from '../../bundle/output-file.ts';
 import { type Diagnostic, hasErrors } from '../../diagnostics.ts';
 import { toCsv } from '../../publish/csv.ts';
 import { SCDL_COLUMNS, type ScdlSource, scdlRows } from '../../publish/scdl.ts';
@@ -39,6 +38,7 @@ Exemple :
     if (format !== 'scdl')
       throw new UsageError('Format d’export inconnu : écrivez « delib export scdl SEANCE.yaml… ».');
     if (files.length === 0) throw new UsageError('Indiquez au moins un fichier de séance.');
+    if (values.sortie === '') throw new UsageError('Fichier de sortie vide (-o "") : indiquez un fichier.');
     const sources: ScdlSource[] = [];
     const problems: Diagnostic[] = [];
     const texts = new Map<string, string>();
@@ -64,15 +64,7 @@ Exemple :
       io.stdout(csv);
       return EXIT.ok;
     }
-    // Written beside, then renamed: a reader never sees half a file.
-    const temporary = `${inCwd(io, out)}.delib-tmp-${process.pid}`;
-    try {
-      await writeFile(temporary, csv);
-      await rename(temporary, inCwd(io, out));
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
+    await writeOutputFile(inCwd(io, out), csv, out);
     io.stderr(
       `${rows.length} ${accord(rows.length, 'délibération exportée', 'délibérations exportées')} dans ${out}.\n`,
     );

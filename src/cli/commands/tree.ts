@@ -5,11 +5,10 @@
 import { composeDocument, documentMarkdown } from '../../compose/compose.ts';
 import { listDocuments } from '../../compose/documents.ts';
 import { KIND_NAMES, kindSpec } from '../../compose/kinds.ts';
-import { DiagnosticError } from '../../diagnostics.ts';
 import { templateEnv } from '../../template/env.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
 import { inCwd } from '../io.ts';
-import { loadForRendering, parseReporter, reportDiagnostics } from '../options.ts';
+import { loadForRendering, parseReporter } from '../options.ts';
 
 /** Documents of the whole séance, without --point. */
 const SEANCE_WIDE: readonly string[] = KIND_NAMES.filter((k) => kindSpec(k).scope === 'seance');
@@ -50,7 +49,7 @@ Exemples :
     reporter: { type: 'string', short: 'r', default: 'text' },
   },
   run: async ({ values, positionals, io }) => {
-    const reporter = parseReporter(values.reporter);
+    parseReporter(values.reporter);
     if (positionals.length !== 1) throw new UsageError('Indiquez un fichier de séance, et un seul.');
     const file = positionals[0]!;
     const kind = String(values.doc ?? '');
@@ -62,34 +61,26 @@ Exemples :
       throw new UsageError('Indiquez le numéro du point avec --point N.');
     }
     const annexe = Number(values.annexe);
-    try {
-      const { seance } = await loadForRendering(file, io.cwd);
-      const refs = listDocuments(seance).filter(
-        (r) => r.kind === kind && (SEANCE_WIDE.includes(kind) || r.point === point),
+    const { seance } = await loadForRendering(file, io.cwd);
+    const refs = listDocuments(seance).filter(
+      (r) => r.kind === kind && (SEANCE_WIDE.includes(kind) || r.point === point),
+    );
+    const ref = kind === 'convention' ? refs[annexe - 1] : refs[0];
+    if (!ref) {
+      throw new UsageError(
+        kind === 'convention'
+          ? `Le point ${point} n’a pas de convention n° ${annexe}.`
+          : `Le point ${point} n’existe pas ou n’a pas de document « ${kind} ».`,
       );
-      const ref = kind === 'convention' ? refs[annexe - 1] : refs[0];
-      if (!ref) {
-        throw new UsageError(
-          kind === 'convention'
-            ? `Le point ${point} n’a pas de convention n° ${annexe}.`
-            : `Le point ${point} n’existe pas ou n’a pas de document « ${kind} ».`,
-        );
-      }
-      const env = templateEnv(
-        typeof values.templates === 'string' ? { templatesDir: inCwd(io, values.templates) } : {},
-      );
-      if (values.markdown === true) io.stdout(documentMarkdown(seance, ref, env));
-      else {
-        const tree = composeDocument(seance, ref, { env, hyphenate: values.cesures === true });
-        io.stdout(`${JSON.stringify(tree, null, 2)}\n`);
-      }
-      return EXIT.ok;
-    } catch (error) {
-      if (error instanceof DiagnosticError) {
-        reportDiagnostics(io, reporter, file, error.diagnostics);
-        return EXIT.invalid;
-      }
-      throw error;
     }
+    const env = templateEnv(
+      typeof values.templates === 'string' ? { templatesDir: inCwd(io, values.templates) } : {},
+    );
+    if (values.markdown === true) io.stdout(documentMarkdown(seance, ref, env));
+    else {
+      const tree = composeDocument(seance, ref, { env, hyphenate: values.cesures === true });
+      io.stdout(`${JSON.stringify(tree, null, 2)}\n`);
+    }
+    return EXIT.ok;
   },
 };

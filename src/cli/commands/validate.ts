@@ -5,6 +5,7 @@
 import { type Diagnostic, hasErrors } from '../../diagnostics.ts';
 import { ctesDiagnostics } from '../../publish/ctes.ts';
 import { accord } from '../../template/helpers/pluriel.ts';
+import { pvDiagnostics } from '../../validate/pv-checklist.ts';
 import { loadAndValidate } from '../../validate/validate.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
 import { useColour } from '../io.ts';
@@ -34,6 +35,8 @@ quorum, pouvoirs, conventions, dates, fichiers référencés) et affiche tous le
 Options :
       --ctes             vérifie aussi ce que demande la transmission des actes par @ctes :
                          SIRET, matière de chaque délibération, numéro et objet des actes ;
+      --pv               avertit de ce que le procès-verbal doit mentionner (CGCT L. 2121-15)
+                         et que la séance n’indique pas encore ;
   -r, --reporter FORMAT  text (par défaut) : fichier:ligne:colonne, ligne fautive et conseil ;
                          json : un document JSON pour les outils ;
                          github : annotations ::error pour GitHub Actions ;
@@ -50,6 +53,7 @@ Exemples :
   options: {
     reporter: { type: 'string', short: 'r', default: 'text' },
     ctes: { type: 'boolean', default: false },
+    pv: { type: 'boolean', default: false },
   },
   run: async ({ values, positionals, io }) => {
     const reporter = parseReporter(values.reporter);
@@ -62,6 +66,9 @@ Exemples :
       const diagnostics = [...result.diagnostics];
       if (values.ctes === true && result.seance && result.sources) {
         diagnostics.push(...ctesDiagnostics(result.seance, result.sources));
+      }
+      if (values.pv === true && result.seance && result.sources) {
+        diagnostics.push(...pvDiagnostics(result.seance, result.sources));
       }
       all.push(...diagnostics);
       files.push({ fichier: file, valide: !hasErrors(diagnostics) });

@@ -10,9 +10,8 @@
  * @example
  * const family = defaultFamily(); // 'Source Sans 3'
  */
-import { readFileSync } from 'node:fs';
 import type { IPropertiesOptions } from 'docx';
-import { defaultFontFiles, type FontFiles } from '../font-files.ts';
+import { defaultFontFiles, type FontFiles, fontBytes } from '../font-files.ts';
 
 /** Family name written in the styles. */
 export function defaultFamily(): string {
@@ -36,10 +35,10 @@ export function embeddedFonts(files: FontFiles = defaultFontFiles()): FontOption
     fonts = [
       {
         name: files.family,
-        data: readFileSync(files.regular),
-        bold: readFileSync(files.bold),
-        italic: readFileSync(files.italic),
-        boldItalic: readFileSync(files.boldItalic),
+        data: fontBytes(files, 'regular'),
+        bold: fontBytes(files, 'bold'),
+        italic: fontBytes(files, 'italic'),
+        boldItalic: fontBytes(files, 'boldItalic'),
       },
     ];
     cache.set(key, fonts);

@@ -12,6 +12,7 @@
  * @example
  * applyReference(ourDocx, await readFile('charte.docx'))
  */
+import { REFERENCE_LIMITS, ReferenceDocxError, readReferenceParts } from './reference-parts.ts';
 import { type Parts, readParts, setText, text, writeParts } from './zip.ts';
 
 interface StyleElement {
@@ -21,15 +22,56 @@ interface StyleElement {
   readonly xml: string;
 }
 
-const STYLE = /<w:style\b[^>]*>[\s\S]*?<\/w:style>|<w:style\b[^>]*\/>/g;
+/** Where the next `<w:style` element (not `<w:styles>`) starts at or after `from`, or -1. */
+function nextStyleStart(xml: string, from: number): number {
+  let at = xml.indexOf('<w:style', from);
+  while (at >= 0 && !/[\s/>]/.test(xml[at + 8] ?? '')) at = xml.indexOf('<w:style', at + 8);
+  return at;
+}
 
+/** The `<w:style>` elements of a styles.xml, in one pass (no backtracking regular expression). */
 function parseStyles(xml: string): StyleElement[] {
-  return [...xml.matchAll(STYLE)].map((m) => ({
-    xml: m[0],
-    id: /w:styleId="([^"]*)"/.exec(m[0])?.[1] ?? '',
-    type: /w:type="([^"]*)"/.exec(m[0])?.[1] ?? 'paragraph',
-    name: (/<w:name w:val="([^"]*)"/.exec(m[0])?.[1] ?? '').toLowerCase(),
-  }));
+  const out: StyleElement[] = [];
+  let at = nextStyleStart(xml, 0);
+  while (at >= 0) {
+    const tagEnd = xml.indexOf('>', at);
+    if (tagEnd < 0) throw new ReferenceDocxError('styles.xml : élément <w:style> inachevé');
+    let end = tagEnd + 1;
+    if (xml[tagEnd - 1] !== '/') {
+      const close = xml.indexOf('</w:style>', tagEnd);
+      const next = nextStyleStart(xml, tagEnd);
+      if (close < 0 || (next >= 0 && next < close)) {
+        throw new ReferenceDocxError('styles.xml : élément <w:style> non fermé');
+      }
+      end = close + '</w:style>'.length;
+    }
+    const element = xml.slice(at, end);
+    const startTag = xml.slice(at, tagEnd + 1);
+    out.push({
+      xml: element,
+      id: /w:styleId="([^"]*)"/.exec(startTag)?.[1] ?? '',
+      type: /w:type="([^"]*)"/.exec(startTag)?.[1] ?? 'paragraph',
+      name: (/<w:name w:val="([^"]*)"/.exec(element)?.[1] ?? '').toLowerCase(),
+    });
+    if (out.length > REFERENCE_LIMITS.styles) {
+      throw new ReferenceDocxError(`styles.xml : plus de ${REFERENCE_LIMITS.styles} styles`);
+    }
+    at = nextStyleStart(xml, end);
+  }
+  return out;
+}
+
+/** `xml` without its `<w:numPr>…</w:numPr>` elements, in one pass. */
+function withoutNumbering(xml: string): string {
+  let out = '';
+  let at = 0;
+  for (;;) {
+    const start = xml.indexOf('<w:numPr>', at);
+    const end = start < 0 ? -1 : xml.indexOf('</w:numPr>', start);
+    if (end < 0) return out + xml.slice(at);
+    out += xml.slice(at, start);
+    at = end + '</w:numPr>'.length;
+  }
 }
 
 /** Points `w:basedOn`, `w:next` and `w:link` at the renamed ids. */
@@ -63,12 +105,9 @@ export function mergeStyles(ours: string, reference: string): string {
   const ourIds = new Set(ourStyles.map((s) => s.id));
   const kept = refStyles.map((r) => {
     const id = matched.get(r) ?? (ourIds.has(r.id) ? `${r.id}Reference` : r.id);
-    return renameLinks(r.xml.replace(/w:styleId="[^"]*"/, `w:styleId="${id}"`), renames).replace(
-      /<w:numPr>[\s\S]*?<\/w:numPr>/g,
-      '',
-    );
+    return withoutNumbering(renameLinks(r.xml.replace(/w:styleId="[^"]*"/, `w:styleId="${id}"`), renames));
   });
-  const start = reference.search(STYLE);
+  const start = nextStyleStart(reference, 0);
   const end = reference.lastIndexOf('</w:styles>');
   const head = start === -1 ? reference.slice(0, end) : reference.slice(0, start);
   const body = [...kept, ...added.map((s) => s.xml)].join('');
@@ -121,7 +160,7 @@ export function applyReference(bytes: Uint8Array, referenceDocx: Uint8Array): Ui
 
 /** The same, on the parts of a package (changed in place). */
 export function applyReferenceToParts(parts: Parts, referenceDocx: Uint8Array): void {
-  const reference = readParts(referenceDocx);
+  const reference = readReferenceParts(referenceDocx);
   const refStyles = text(reference, 'word/styles.xml');
   const ourStyles = text(parts, 'word/styles.xml');
   if (refStyles !== undefined && ourStyles !== undefined) {

@@ -182,7 +182,15 @@ interface OpenLine {
   width: number;
 }
 
-/** Splits an over-long chunk by characters so that its first part fits `room` (at least one character). */
+/** No glyph is narrower than this share of the font size: bounds the characters a line can hold. */
+const NARROWEST_EM = 0.05;
+
+/**
+ * Splits an over-long chunk by characters so that its first part fits `room` (at least one
+ * character). Only the characters that can fit are looked at (binary search on the prefix
+ * width), and a long rest is not measured again: the cost per line does not grow with the word,
+ * so a 60 000-character word breaks in linear time.
+ */
 function splitChunk(chunk: Chunk, room: number, measure: Measurer): [Chunk, Chunk] {
   const head: Piece[] = [];
   let used = 0;
@@ -193,24 +201,32 @@ function splitChunk(chunk: Chunk, room: number, measure: Measurer): [Chunk, Chun
       used += piece.width;
       continue;
     }
-    const chars = [...piece.text];
-    let n = 0;
-    while (
-      n < chars.length &&
-      used + measure.width(chars.slice(0, n + 1).join(''), piece.face, piece.size) <= room
-    )
-      n++;
+    const most = Math.max(1, Math.ceil((room - used) / (piece.size * NARROWEST_EM)) + 1);
+    const window = Array.from(piece.text.slice(0, most * 2)).slice(0, most);
+    const widthOf = (n: number) => measure.width(window.slice(0, n).join(''), piece.face, piece.size);
+    let lo = 0;
+    let hi = window.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (used + widthOf(mid) <= room) lo = mid;
+      else hi = mid - 1;
+    }
+    let n = lo;
     if (n === 0 && head.length === 0) n = 1;
-    const remake = (text: string): Piece => ({
-      ...piece,
-      text,
-      width: measure.width(text, piece.face, piece.size),
-    });
+    const headText = window.slice(0, n).join('');
+    const restText = piece.text.slice(headText.length);
+    const headWidth = measure.width(headText, piece.face, piece.size);
+    // A short rest is measured exactly; a long one is only split again, so its width can be
+    // derived (the kerning pair at the cut aside).
+    const restWidth =
+      restText.length <= most * 4
+        ? measure.width(restText, piece.face, piece.size)
+        : Math.max(0, piece.width - headWidth);
     const tail = [
-      ...(n < chars.length ? [remake(chars.slice(n).join(''))] : []),
+      ...(restText !== '' ? [{ ...piece, text: restText, width: restWidth }] : []),
       ...chunk.pieces.slice(i + 1),
     ];
-    if (n > 0) head.push(remake(chars.slice(0, n).join('')));
+    if (n > 0) head.push({ ...piece, text: headText, width: headWidth });
     return [{ pieces: head }, { pieces: tail, ...(chunk.hyphen ? { hyphen: chunk.hyphen } : {}) }];
   }
   return [chunk, { pieces: [] }];

@@ -5,6 +5,7 @@
 import { type Diagnostic, type DiagnosticCode, diagnostic, type Severity } from '../../diagnostics.ts';
 import { eluIndex } from '../../facts/elus.ts';
 import { pointPresences } from '../../facts/presences.ts';
+import type { Resources } from '../../load/resources.ts';
 import { locate, type SourceMap } from '../../load/source-map.ts';
 import type {
   Collectivite,
@@ -33,6 +34,8 @@ export interface RuleContext {
   /** The points that passed the schema, with their index in `points`. */
   readonly points: readonly CleanPoint[];
   readonly sources: SourceMap;
+  /** The files the séance refers to, read once at loading: rules never read files. */
+  readonly resources: Resources;
 }
 
 /** A business rule: pure, returns its diagnostics. */

@@ -11,9 +11,42 @@ function days(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 }
 
+/** Every date `AAAA-MM-JJ` of `value` with its JSON pointer. */
+function* datesIn(value: unknown, pointer: string): Generator<readonly [string, string]> {
+  if (typeof value === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) yield [pointer, value];
+  } else if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) yield* datesIn(item, `${pointer}/${i}`);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) yield* datesIn(item, `${pointer}/${key}`);
+  }
+}
+
+/** The year 0000 does not exist (the calendar goes from 1 BC to AD 1): a typing slip. */
+function yearZero(context: Parameters<Rule>[0]): Diagnostic[] {
+  const parts: [string, unknown][] = [
+    ['/seance', context.seance],
+    ...context.points.map(({ index, point }): [string, unknown] => [`/points/${index}`, point]),
+  ];
+  return parts.flatMap(([base, value]) =>
+    [...datesIn(value, base)]
+      .filter(([, date]) => date.startsWith('0000-'))
+      .map(([pointer, date]) =>
+        at(
+          context,
+          pointer,
+          'schema.format',
+          'erreur',
+          `Date impossible « ${date} » : l’année 0000 n’existe pas.`,
+          'Écrivez l’année en entier, par exemple 2024-03-23.',
+        ),
+      ),
+  );
+}
+
 /** Date coherence of the séance, of each délibération's transmission and of each convention. */
 export const datesRule: Rule = (context) => {
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = yearZero(context);
   const seance = context.seance;
   if (!seance) return out;
   const gap = seance.convocation === undefined ? undefined : days(seance.convocation, seance.date);

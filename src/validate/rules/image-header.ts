@@ -18,8 +18,13 @@ export interface ImageInfo {
 
 export type ImageCheck = ImageInfo | { readonly problem: string };
 
-/** Largest logo accepted: far above any letterhead, far below what exhausts memory. */
-export const MAX_IMAGE_PIXELS = 25_000_000;
+/**
+ * Largest logo accepted: far above any letterhead (a 10 cm logo at 300 dpi is 1 200 pixels
+ * wide), far below what exhausts memory (pdfkit decodes every pixel, several times over).
+ */
+export const MAX_IMAGE_PIXELS = 10_000_000;
+/** Longest side accepted: a 25 000 000 × 1 image is no logo. */
+export const MAX_IMAGE_SIDE = 10_000;
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -51,6 +56,9 @@ function u16(bytes: Uint8Array, at: number): number {
 }
 
 function tooLarge(width: number, height: number): string | undefined {
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
+    return `image de ${width} × ${height} pixels, plus de ${MAX_IMAGE_SIDE.toLocaleString('fr-FR')} pixels de côté`;
+  }
   return width * height > MAX_IMAGE_PIXELS
     ? `image de ${width} × ${height} pixels, au-delà de ${MAX_IMAGE_PIXELS / 1_000_000} mégapixels`
     : undefined;
@@ -102,6 +110,13 @@ function png(bytes: Uint8Array): ImageCheck {
   }
   if (!header.interlaced && inflated.length !== expected) {
     return { problem: 'données d’image PNG incomplètes' };
+  }
+  // Each row starts with its filter type, 0 to 4; pdfkit throws on any other.
+  if (!header.interlaced) {
+    for (let row = 0; row < header.height; row++) {
+      if ((inflated[row * rowBytes] ?? 0) > 4)
+        return { problem: `ligne ${row + 1} de l’image PNG illisible (filtre inconnu)` };
+    }
   }
   return { format: 'png', width: header.width, height: header.height };
 }

@@ -15,10 +15,38 @@ function fileText(context: Parameters<Rule>[0], pointer: string): string {
   return (included ?? context.sources.root).text;
 }
 
+/**
+ * Lines of one rich text: a 50 000-row table took a minute and 1.3 GB to parse, validate only.
+ * A council's longest tables (a budget annex) hold a few hundred rows; checked before parsing.
+ */
+export const MAX_RICH_TEXT_LINES = 5_000;
+
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 export const richTextRule: Rule = (context) => {
   const out: Diagnostic[] = [];
   for (const { index, point } of context.points) {
-    for (const problem of richTextProblems(pointRichTextFields(point, index))) {
+    const fields = pointRichTextFields(point, index);
+    const tooLong = fields.filter((f) => lineCount(f.text) > MAX_RICH_TEXT_LINES);
+    for (const field of tooLong) {
+      out.push(
+        diagnostic(
+          'rule.text',
+          'erreur',
+          `Texte de plus de ${MAX_RICH_TEXT_LINES.toLocaleString('fr-FR')} lignes.`,
+          {
+            ...locate(context.sources, field.path),
+            path: field.path,
+            hint: 'Un tableau de cette taille (plus de 5 000 lignes) n’a pas sa place dans une délibération : joignez-le en annexe.',
+          },
+        ),
+      );
+    }
+    for (const problem of richTextProblems(fields.filter((f) => !tooLong.includes(f)))) {
       const start = locate(context.sources, problem.path);
       const lines = fileText(context, problem.path).split(/\r?\n/);
       const indicator = lines[start.line - 1]?.[start.column - 1];
