@@ -53,6 +53,8 @@ export const DIAGNOSTIC_CODES = {
   'rule.formula': 'Formule de la collectivité non valide',
   'rule.member-key': 'Clé d’élu inconnue',
   'rule.duplicate-member': 'Élu déclaré deux fois',
+  'rule.act-incomplete': 'Acte adopté incomplet',
+  'rule.statut': 'Statut incohérent avec les données',
   'rule.record': 'Déroulement de séance incohérent',
   'pv.missing': 'Mention obligatoire du procès-verbal manquante',
   // Rich text (Markdown subset)

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../src/bundle/manifest.ts';
+import { KIND_NAMES, kindSpec } from '../src/compose/kinds.ts';
 import { BIN, type CliResult, ROOT, runDelib } from './support/cli.ts';
 import { readPdf } from './support/pdf.ts';
 
@@ -65,14 +66,7 @@ describe.each([
       const bytes = readFileSync(join(out, doc.path));
       expect(doc.sha256, doc.path).toBe(sha(bytes));
       expect(doc.bytes, doc.path).toBe(bytes.byteLength);
-      expect([
-        'ordre-du-jour',
-        'note',
-        'deliberation',
-        'convention',
-        'liste-des-deliberations',
-        'dossier',
-      ]).toContain(doc.kind);
+      expect([...KIND_NAMES, 'annexe', 'dossier']).toContain(doc.kind);
       if (doc.format === 'pdf') expect(doc.pages).toBeGreaterThan(0);
     }
     expect(manifest.generator.name).toBe('delib');
@@ -97,11 +91,15 @@ describe.each([
     const pdf = await readPdf(readFileSync(join(out, dossier.path)));
     const points = [...new Set(manifest.documents.filter((d) => d.point !== null).map((d) => d.point))];
     const titles = pdf.outline.map((o) => o.title);
-    expect(titles[0]).toBe('Ordre du jour');
+    expect(titles.slice(0, 2)).toEqual(['Convocation', 'Ordre du jour']);
     expect(titles.filter((t) => t.startsWith('Point n'))).toHaveLength(points.length);
+    // The registry says which kinds go into the dossier.
     const parts = manifest.documents.filter(
       (d) =>
-        d.format === 'pdf' && (d.kind === 'ordre-du-jour' || d.kind === 'note' || d.kind === 'convention'),
+        d.format === 'pdf' &&
+        d.kind !== 'dossier' &&
+        d.kind !== 'annexe' &&
+        kindSpec(d.kind).dossier !== null,
     );
     expect(pdf.pages.length).toBe(parts.reduce((sum, d) => sum + (d.pages ?? 0), 0));
     expect(dossier.pages).toBe(pdf.pages.length);

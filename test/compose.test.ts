@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { conventionAt } from '../src/compose/annexes.ts';
 import { composeDocument } from '../src/compose/compose.ts';
 import { listDocuments } from '../src/compose/documents.ts';
+import { withMemberNames } from '../src/facts/elus.ts';
 import type { Seance } from '../src/schema/seance.ts';
 import { templateEnv } from '../src/template/env.ts';
 import { foldSpaces, treeText } from '../src/tree/text.ts';
 import type { Block, DocumentTree } from '../src/tree/types.ts';
 import { loadAndValidate } from '../src/validate/validate.ts';
 
-const FIXTURES = ['sceaux-2023-03-23', 'conseil-2024-06-27'] as const;
+const FIXTURES = ['sceaux-2023-03-23', 'conseil-2024-06-27', 'avant-seance', 'apres-seance'] as const;
 // The seed of the project: the note de présentation the Sceaux fixture must reproduce.
 const SEED = join(import.meta.dirname, '../fixtures/seed/note-de-presentation-sceaux-2023-03-23.txt');
 
@@ -90,7 +91,7 @@ describe.each(FIXTURES)('documents of %s', (name) => {
     }
   });
 
-  it('every convention has one signature per party and every délibération its two signatories', async () => {
+  it('every convention has one signature per party and every délibération its two signatories, no projet any', async () => {
     const seance = await seanceOf(name);
     const env = templateEnv();
     for (const ref of listDocuments(seance)) {
@@ -107,8 +108,12 @@ describe.each(FIXTURES)('documents of %s', (name) => {
       if (ref.kind === 'deliberation') {
         const s = signatures[0];
         if (s?.type !== 'signatures') throw new Error('signatures expected');
-        expect(s.children.map((c) => c.nom)).toEqual([seance.seance.president.nom, seance.seance.secretaire]);
+        // Members referred to by their key in `elus` sign with their name.
+        const named = withMemberNames(seance).seance;
+        expect(s.children.map((c) => c.nom)).toEqual([named.president.nom, named.secretaire]);
       }
+      // A projet is not signed.
+      if (ref.kind === 'projet') expect(signatures).toEqual([]);
     }
   });
 });

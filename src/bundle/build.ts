@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { AnnexFile } from '../annex/inspect.ts';
 import { annexList } from '../compose/annexes.ts';
 import { type DocumentRef, listDocuments } from '../compose/documents.ts';
+import { kindSpec } from '../compose/kinds.ts';
 import { documentMeta } from '../compose/meta.ts';
 import { assembleDossier } from '../dossier/assemble.ts';
 import type { DossierPart } from '../dossier/types.ts';
@@ -42,7 +43,7 @@ export interface BuildOptions {
   readonly source: { readonly file: string; readonly bytes: Uint8Array };
   readonly outDir: string;
   readonly formats: readonly Format[];
-  /** Only these points (the ordre du jour is always built). */
+  /** Only these points (the séance-wide documents are always built). */
   readonly points?: ReadonlySet<number>;
   readonly templatesDir?: string;
   readonly referenceDocx?: Uint8Array;
@@ -81,9 +82,10 @@ function selected(seance: Seance, points: ReadonlySet<number> | undefined): Docu
 }
 
 /**
- * The dossier de séance: the ordre du jour, then for each point its note and its annexes (in
- * their order), under one bookmark per point; each rendered part is read back from the PDF
- * already written in `dir`.
+ * The dossier de séance sent with the convocation: the séance-wide documents the registry puts
+ * in it (convocation, ordre du jour), then for each point, under one bookmark, its documents that
+ * go in (note, projet de délibération, annexes in their order); each rendered part is read back
+ * from the PDF already written in `dir`. Adopted acts and the liste are not in it.
  */
 function dossierParts(
   seance: Seance,
@@ -98,21 +100,16 @@ function dossierParts(
     while (pending?.items[0] && pending.items[0].index < before) parts.push(pending.items.shift()!.part);
   };
   for (const r of rendered) {
-    // The dossier goes to councillors before the séance: no délibération, no liste of results.
-    if (
-      r.ref.kind === 'deliberation' ||
-      r.ref.kind === 'liste-des-deliberations' ||
-      r.ref.kind === 'proces-verbal'
-    )
-      continue;
+    const bookmark = kindSpec(r.ref.kind).dossier;
+    if (!bookmark) continue;
     if (pending && pending.point !== r.ref.point) flush();
     const file = `${r.ref.id}.pdf`;
     const load = async () => ({
       kind: 'pdf' as const,
       bytes: new Uint8Array(await readFile(join(dir, file))),
     });
-    if (r.ref.kind === 'ordre-du-jour') {
-      parts.push({ title: 'Ordre du jour', label: file, load });
+    if (r.ref.point === null) {
+      parts.push({ title: bookmark(r.tree.meta.title), label: file, load });
       continue;
     }
     const point = seance.points.find((p) => p.numero === r.ref.point);
@@ -123,7 +120,7 @@ function dossierParts(
     if (r.ref.annex !== null) flush(r.ref.annex);
     const numero = point && r.ref.annex !== null ? annexList(point)[r.ref.annex]?.numero : undefined;
     const title =
-      r.ref.kind === 'note' ? 'Note de présentation' : annexTitle(numero ?? '', r.tree.meta.title);
+      r.ref.annex === null ? bookmark(r.tree.meta.title) : annexTitle(numero ?? '', r.tree.meta.title);
     parts.push({ title, group, label: file, load });
   }
   flush();

@@ -9,21 +9,14 @@
 import { type Diagnostic, DiagnosticError, diagnostic } from '../diagnostics.ts';
 import { withMemberNames } from '../facts/elus.ts';
 import type { Seance } from '../schema/seance.ts';
-import {
-  conventionContext,
-  deliberationContext,
-  listeContext,
-  noteContext,
-  ordreDuJourContext,
-} from '../template/context.ts';
-import type { TemplateEnv, TemplateName } from '../template/env.ts';
-import { procesVerbalContext } from '../template/proces-verbal-context.ts';
+import type { TemplateEnv } from '../template/env.ts';
 import { blocksFromMarkdown } from '../tree/from-mdast.ts';
 import { frenchHyphenation } from '../tree/transforms/hyphenation.ts';
 import { frenchTypography } from '../tree/transforms/typography.ts';
 import type { DocumentTree } from '../tree/types.ts';
 import { conventionAt } from './annexes.ts';
 import type { DocumentRef } from './documents.ts';
+import { type KindTarget, kindSpec } from './kinds.ts';
 import { documentMeta } from './meta.ts';
 
 export interface ComposeOptions {
@@ -32,44 +25,25 @@ export interface ComposeOptions {
   readonly hyphenate?: boolean;
 }
 
-const TEMPLATES: Readonly<Record<DocumentRef['kind'], TemplateName>> = {
-  'ordre-du-jour': 'ordre-du-jour',
-  note: 'note-de-presentation',
-  deliberation: 'deliberation',
-  convention: 'convention',
-  'liste-des-deliberations': 'liste-des-deliberations',
-  'proces-verbal': 'proces-verbal',
-};
-
-function templateData(written: Seance, ref: DocumentRef): object {
-  if (ref.kind === 'proces-verbal') return procesVerbalContext(written);
-  const seance = withMemberNames(written);
-  if (ref.kind === 'ordre-du-jour') return ordreDuJourContext(seance);
-  if (ref.kind === 'liste-des-deliberations') return listeContext(seance);
-  const point = seance.points.find((p) => p.numero === ref.point);
-  if (!point) throw new Error(`no point ${ref.point}`);
-  switch (ref.kind) {
-    case 'note':
-      return noteContext(seance, point);
-    case 'deliberation':
-      if (!point.deliberation) throw new Error(`point ${ref.point} has no délibération`);
-      return deliberationContext(seance, point, point.deliberation);
-    case 'convention': {
-      const convention = conventionAt(point, ref.annex);
-      if (!convention) throw new Error(`point ${ref.point} has no annex ${ref.annex}`);
-      return conventionContext(seance, point, convention);
-    }
-  }
+/** What the document of `ref` is made from: the séance, its point and annex. */
+export function kindTarget(seance: Seance, ref: DocumentRef, written: Seance = seance): KindTarget {
+  const point = ref.point === null ? undefined : seance.points.find((p) => p.numero === ref.point);
+  if (ref.point !== null && !point) throw new Error(`no point ${ref.point}`);
+  const convention = ref.annex === null ? undefined : conventionAt(point, ref.annex);
+  if (ref.annex !== null && !convention) throw new Error(`point ${ref.point} has no annex ${ref.annex}`);
+  return { seance, written, point, convention };
 }
 
 /** The Markdown a document's template produces (what `delib tree --markdown` shows). */
 export function documentMarkdown(seance: Seance, ref: DocumentRef, env: TemplateEnv): string {
-  return env.render(TEMPLATES[ref.kind], templateData(seance, ref));
+  const spec = kindSpec(ref.kind);
+  // Members referred to by key in `elus` are printed by name.
+  return env.render(spec.template, spec.context(kindTarget(withMemberNames(seance), ref, seance)));
 }
 
 /** Builds the tree of one document; throws DiagnosticError if the template output is not valid. */
 export function composeDocument(seance: Seance, ref: DocumentRef, options: ComposeOptions): DocumentTree {
-  const template = TEMPLATES[ref.kind];
+  const template = kindSpec(ref.kind).template;
   const markdown = documentMarkdown(seance, ref, options.env);
   const { blocks, problems } = blocksFromMarkdown(markdown, { mode: 'template' });
   if (problems.length > 0) {

@@ -1,13 +1,15 @@
 /**
- * The documents of a séance, in the order of the dossier: the ordre du jour, then for each point
- * its note de présentation, its délibération when it has one, and each convention annexed to it;
- * last, the liste des délibérations when the séance has any délibération.
+ * The documents of a séance, in the order of the registry of kinds (`kinds.ts`): the séance-wide
+ * documents (convocation, ordre du jour), then for each point its documents (note, projet or
+ * adopted délibération, each annexed convention), last the séance-wide documents that close it
+ * (liste des délibérations, once an act is adopted).
  *
  * @example
- * listDocuments(seance).map((d) => d.id) // ['ordre-du-jour', 'point-01-note', 'point-01-deliberation', …]
+ * listDocuments(seance).map((d) => d.id) // ['convocation', 'ordre-du-jour', 'point-01-note', 'point-01-projet', …]
  */
 import type { Seance } from '../schema/seance.ts';
 import type { DocumentKind } from '../tree/types.ts';
+import { KIND_NAMES, kindSpec } from './kinds.ts';
 
 export interface DocumentRef {
   readonly kind: DocumentKind;
@@ -22,29 +24,29 @@ export interface DocumentRef {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export function listDocuments(seance: Seance): DocumentRef[] {
-  const out: DocumentRef[] = [{ kind: 'ordre-du-jour', point: null, annex: null, id: 'ordre-du-jour' }];
+  const seanceWide = (last: boolean): DocumentRef[] =>
+    KIND_NAMES.filter((kind) => {
+      const spec = kindSpec(kind);
+      return spec.scope === 'seance' && (spec.last === true) === last && spec.present(seance, undefined);
+    }).map((kind) => ({ kind, point: null, annex: null, id: kindSpec(kind).file }));
+  const out = seanceWide(false);
   for (const point of seance.points) {
     const stem = `point-${pad(point.numero)}`;
-    out.push({ kind: 'note', point: point.numero, annex: null, id: `${stem}-note` });
-    // A withdrawn point keeps its note (it was sent) but has no act.
-    if (point.deliberation && point.deroulement?.retire !== true) {
-      out.push({ kind: 'deliberation', point: point.numero, annex: null, id: `${stem}-deliberation` });
-    }
-    (point.annexes ?? []).forEach((annexe, index) => {
-      if ('convention' in annexe) {
-        out.push({
-          kind: 'convention',
-          point: point.numero,
-          annex: index,
-          id: `${stem}-convention-${index + 1}`,
+    for (const kind of KIND_NAMES) {
+      const spec = kindSpec(kind);
+      if (spec.scope === 'point' && spec.present(seance, point)) {
+        out.push({ kind, point: point.numero, annex: null, id: `${stem}-${spec.file}` });
+      }
+      if (spec.scope === 'annexe' && spec.present(seance, point)) {
+        (point.annexes ?? []).forEach((annexe, index) => {
+          // Annexes given as files are joined as they are (dossier), not rendered.
+          if (!('convention' in annexe)) return;
+          out.push({ kind, point: point.numero, annex: index, id: `${stem}-${spec.file}-${index + 1}` });
         });
       }
-    });
+    }
   }
-  if (seance.points.some((p) => p.deliberation)) {
-    out.push({ kind: 'liste-des-deliberations', point: null, annex: null, id: 'liste-des-deliberations' });
-  }
-  if (hasRecord(seance)) out.push({ kind: 'proces-verbal', point: null, annex: null, id: 'proces-verbal' });
+  out.push(...seanceWide(true));
   return out;
 }
 

@@ -10,19 +10,11 @@ import { oneLine } from '../tree/text.ts';
 import type { DocumentMeta } from '../tree/types.ts';
 import { conventionAt } from './annexes.ts';
 import type { DocumentRef } from './documents.ts';
-
-const SUBJECTS = {
-  'ordre-du-jour': 'Ordre du jour',
-  note: 'Note de présentation',
-  deliberation: 'Délibération',
-  convention: 'Convention',
-  'liste-des-deliberations': 'Liste des délibérations',
-  'proces-verbal': 'Procès-verbal',
-} as const;
+import { kindSpec } from './kinds.ts';
 
 export function documentMeta(seance: Seance, ref: DocumentRef): DocumentMeta {
   const point = seance.points.find((p) => p.numero === ref.point);
-  const subject = SUBJECTS[ref.kind];
+  const subject = kindSpec(ref.kind).subject;
   const convention = conventionAt(point, ref.annex);
   const seanceWide = ref.point === null;
   const title = seanceWide
@@ -30,9 +22,12 @@ export function documentMeta(seance: Seance, ref: DocumentRef): DocumentMeta {
     : oneLine(convention?.titre ?? point?.objet ?? subject);
   const shortTitle = seanceWide
     ? `${subject} – ${seance.instance}`
-    : ref.kind === 'deliberation' && point?.deliberation
-      ? `Délibération n°\u00A0${point.deliberation.numero}`
-      : `${subject} – point n°\u00A0${ref.point}`;
+    : ref.kind === 'projet'
+      ? // « PROJET » on every page's footer, in both formats: a projet is never mistaken for an act.
+        `PROJET DE DÉLIBÉRATION – point n°\u00A0${ref.point}`
+      : ref.kind === 'deliberation' && point?.deliberation?.numero
+        ? `Délibération n°\u00A0${point.deliberation.numero}`
+        : `${subject} – point n°\u00A0${ref.point}`;
   const keywords = [subject, seance.instance, seance.collectivite.nom, seance.seance.date];
   if (point?.matiere) keywords.push(`matière ${point.matiere.code}`);
   return {

@@ -26,8 +26,8 @@ export function pointRichTextFields(point: Point, index: number): RichTextField[
   const out: RichTextField[] = [];
   {
     const p = `/points/${index}`;
-    out.push({ path: `${p}/note/expose`, text: point.note.expose });
-    out.push({ path: `${p}/note/proposition`, text: point.note.proposition });
+    if (point.note?.expose) out.push({ path: `${p}/note/expose`, text: point.note.expose });
+    if (point.note?.proposition) out.push({ path: `${p}/note/proposition`, text: point.note.proposition });
     point.deliberation?.articles.forEach((text, j) => {
       out.push({ path: `${p}/deliberation/articles/${j}`, text });
     });

@@ -66,8 +66,10 @@ export function withMemberNames(seance: Seance): Seance {
     seance: {
       ...seance.seance,
       president: { ...seance.seance.president, nom: name(seance.seance.president.nom) },
-      secretaire: name(seance.seance.secretaire),
+      ...(seance.seance.secretaire === undefined ? {} : { secretaire: name(seance.seance.secretaire) }),
     },
-    points: seance.points.map((p) => ({ ...p, rapporteur: name(p.rapporteur) })),
+    points: seance.points.map((p) =>
+      p.rapporteur === undefined ? p : { ...p, rapporteur: name(p.rapporteur) },
+    ),
   };
 }

@@ -27,7 +27,7 @@ export const TELERECOURS_SINCE = '2018-11-30';
 
 export const FORMULES = {
   registre: spec(
-    'L’an {annee}, le {jour_mois}, à {heure}, le {instance}, légalement convoqué le {convocation}, s’est réuni en séance publique, {lieu}, sous la présidence de {president}, {qualite_president}.',
+    'L’an {annee}, le {jour_mois}[, à {heure}], le {instance}[, légalement convoqué le {convocation},] s’est réuni en séance publique[, {lieu}], sous la présidence de {president}, {qualite_president}.',
     'Formule d’ouverture de l’extrait du registre',
     [
       'annee',
@@ -53,7 +53,7 @@ export const FORMULES = {
   absents_noms: spec('Absents', 'Avant la liste des absents'),
   secretaire: spec('Secrétaire de séance', 'Libellé du secrétaire de séance'),
   rapporteur: spec('Rapporteur{e}', 'Libellé du rapporteur ; {e} devient « e » pour une rapporteure', ['e']),
-  titre_acte: spec('DÉLIBÉRATION N° {numero}', 'Titre de l’extrait, avec le numéro de l’acte', ['numero']),
+  titre_acte: spec('DÉLIBÉRATION[ N° {numero}]', 'Titre de l’extrait, avec le numéro de l’acte', ['numero']),
   vu: spec('Vu {texte} ;', 'Un visa (« VU {texte}, »)', ['texte']),
   considerant: spec('Considérant {texte} ;', 'Un considérant', ['texte']),
   le_conseil: spec('Le {instance},', 'Avant les visas', ['instance']),
@@ -68,7 +68,7 @@ export const FORMULES = {
   cloture: spec('Fait et délibéré en séance, les jour, mois et an susdits.', 'Formule de clôture'),
   executoire_titre: spec('Caractère exécutoire', 'Titre de la mention du caractère exécutoire (en gras)'),
   executoire: spec(
-    'Transmise en préfecture le : {prefecture} – Publiée le : {publication}',
+    '[Transmise en préfecture le : {prefecture}][ – Publiée le : {publication}]',
     'Mention du caractère exécutoire',
     ['prefecture', 'publication'],
   ),
@@ -97,7 +97,7 @@ export const FORMULES = {
   d_autre_part: spec('d’autre part', 'Après chacune des autres parties (vide : rien)'),
   convenu: spec('Il a été convenu ce qui suit :', 'Avant les articles d’une convention'),
   fait_a: spec(
-    'Fait à {lieu}, le {date}, en {exemplaires} exemplaires originaux.',
+    'Fait[ à {lieu}][, le {date}][, en {exemplaires} exemplaires originaux].',
     'Clôture d’une convention',
     ['lieu', 'date', 'exemplaires'],
   ),
@@ -111,9 +111,19 @@ export function placeholders(text: string): string[] {
   return [...text.matchAll(/\{([^{}\s]*)\}/g)].map((m) => m[1] ?? '');
 }
 
-/** The formula with each `{nom}` replaced by its value (an unknown name is left as written). */
+/**
+ * The formula with each `{nom}` replaced by its value (an unknown name is left as written). A part
+ * in brackets is kept only when every value it holds is known (not empty): nothing invented, the
+ * words of an absent fact go with it (`[, à {heure}]`).
+ *
+ * @example
+ * fillFormula('le {jour}[, à {heure}]', { jour: '3 mars', heure: '' }) // 'le 3 mars'
+ */
 export function fillFormula(text: string, values: Readonly<Record<string, string>>): string {
-  return text.replace(/\{([^{}\s]*)\}/g, (whole, name: string) => values[name] ?? whole);
+  const kept = text.replace(/\[([^[\]]*)\]/g, (_whole, part: string) =>
+    placeholders(part).every((name) => (values[name] ?? '') !== '') ? part : '',
+  );
+  return kept.replace(/\{([^{}\s]*)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
 /**

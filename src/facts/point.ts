@@ -29,6 +29,6 @@ export function pointFacts(seance: Seance, point: Point): PointFacts {
       presences.representes.length
     : 0;
   const retire = point.deroulement?.retire === true;
-  const vote = point.deliberation && !retire ? voteFacts(point.deliberation.vote, index) : undefined;
+  const vote = point.deliberation?.vote && !retire ? voteFacts(point.deliberation.vote, index) : undefined;
   return { presences, votants, vote, retire };
 }

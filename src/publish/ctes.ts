@@ -11,6 +11,8 @@
 
 import { annexList, conventionAt } from '../compose/annexes.ts';
 import type { DocumentRef } from '../compose/documents.ts';
+import { type CtesNature, kindSpec } from '../compose/kinds.ts';
+import { isAct } from '../compose/moment.ts';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
 import { locate, type SourceMap } from '../load/source-map.ts';
 import type { Point, Seance } from '../schema/seance.ts';
@@ -20,11 +22,7 @@ export const CTES_NUMERO = /^[A-Z0-9_]{1,15}$/;
 export const CTES_OBJET_MAX = 499;
 
 /** The description of an act in the manifest, for a transmission tool. */
-export interface CtesAct {
-  /** 1 Délibérations, 4 Contrats, conventions et avenants. */
-  readonly nature: 1 | 4;
-  readonly nature_code: 'DE' | 'CC';
-  readonly nature_libelle: string;
+export interface CtesAct extends CtesNature {
   readonly matiere: string;
   /** The act number (for a convention: the number of the délibération it is annexed to). */
   readonly numero: string;
@@ -61,24 +59,35 @@ export function ctesDiagnostics(seance: Seance, sources: SourceMap): Diagnostic[
     );
   }
   seance.points.forEach((point, i) => {
-    if (!point.deliberation) return;
+    // Only acts go to the préfecture: not a projet, nor a point withdrawn or adjourned.
+    if (!point.deliberation || !isAct(point)) return;
     if (!point.matiere) {
       out.push(
         at(
           `/points/${i}`,
           'ctes.matiere',
-          `La délibération ${point.deliberation.numero} n’a pas de matière : @ctes la demande.`,
+          `La délibération ${point.deliberation.numero ?? `du point ${point.numero}`} n’a pas de matière : @ctes la demande.`,
           'Ajoutez au point matiere: { code: "7.5" } (classification des actes, niveau 1.niveau 2).',
         ),
       );
     }
-    const ctesNumber = ctesNumero(point.deliberation);
-    if (!CTES_NUMERO.test(ctesNumber)) {
+    const numero = point.deliberation.numero;
+    const ctesNumber = numero === undefined ? '' : ctesNumero({ ...point.deliberation, numero });
+    if (numero === undefined && point.deliberation.numero_ctes === undefined) {
+      out.push(
+        at(
+          `/points/${i}/deliberation`,
+          'ctes.numero',
+          `La délibération du point ${point.numero} n’a pas de numéro d’acte : @ctes le demande.`,
+          'Ajoutez sous « deliberation » numero: "…" (ou numero_ctes : 1 à 15 caractères parmi A-Z, 0-9 et « _ »).',
+        ),
+      );
+    } else if (!CTES_NUMERO.test(point.deliberation.numero_ctes ?? ctesNumber)) {
       out.push(
         at(
           `/points/${i}/deliberation/${point.deliberation.numero_ctes === undefined ? 'numero' : 'numero_ctes'}`,
           'ctes.numero',
-          `Le numéro « ${point.deliberation.numero} » ne convient pas à @ctes (« ${ctesNumber} »).`,
+          `Le numéro « ${point.deliberation.numero ?? point.deliberation.numero_ctes} » ne convient pas à @ctes (« ${point.deliberation.numero_ctes ?? ctesNumber} »).`,
           'Donnez numero_ctes : 1 à 15 caractères parmi A-Z, 0-9 et « _ ».',
         ),
       );
@@ -120,36 +129,25 @@ export function ctesNumero(deliberation: { readonly numero: string; readonly num
     .replace(/^_|_$/g, '');
 }
 
-/** The @ctes description of a document, or undefined when it is not an act (note, ordre du jour). */
+/**
+ * The @ctes description of a document, or undefined when it is not an act: a kind without a @ctes
+ * nature (note, ordre du jour, projet), or a point not adopted.
+ */
 export function ctesAct(seance: Seance, ref: DocumentRef): CtesAct | undefined {
+  const nature = kindSpec(ref.kind).ctes;
   const point = seance.points.find((p) => p.numero === ref.point);
   const deliberation = point?.deliberation;
-  if (!point || !deliberation) return undefined;
-  const common = {
+  if (!nature || !point || !deliberation || !isAct(point)) return undefined;
+  if (deliberation.numero === undefined && deliberation.numero_ctes === undefined) return undefined;
+  const convention = ref.annex === null ? undefined : conventionAt(point, ref.annex);
+  if (ref.annex !== null && !convention) return undefined;
+  return {
+    ...nature,
     matiere: point.matiere?.code ?? '',
-    numero: ctesNumero(deliberation),
+    numero: ctesNumero({ ...deliberation, numero: deliberation.numero ?? '' }),
     date: seance.seance.date,
+    objet: oneLine(convention?.titre ?? point.objet).slice(0, CTES_OBJET_MAX),
+    // The act carries its annexes given as files.
+    ...(ref.kind === 'deliberation' ? piecesJointes(point) : {}),
   };
-  if (ref.kind === 'deliberation') {
-    return {
-      nature: 1,
-      nature_code: 'DE',
-      nature_libelle: 'Délibérations',
-      ...common,
-      objet: oneLine(point.objet),
-      ...piecesJointes(point),
-    };
-  }
-  if (ref.kind === 'convention' && ref.annex !== null) {
-    const convention = conventionAt(point, ref.annex);
-    if (!convention) return undefined;
-    return {
-      nature: 4,
-      nature_code: 'CC',
-      nature_libelle: 'Contrats, conventions et avenants',
-      ...common,
-      objet: oneLine(convention.titre).slice(0, CTES_OBJET_MAX),
-    };
-  }
-  return undefined;
 }

@@ -7,6 +7,8 @@
  * const { rows, diagnostics } = scdlRows([{ seance, sources }]);
  * if (diagnostics.length === 0) writeFileSync('deliberations.csv', toCsv([SCDL_COLUMNS, ...rows]));
  */
+
+import { isAct } from '../compose/moment.ts';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
 import { pointFacts } from '../facts/point.ts';
 import { locate, type SourceMap } from '../load/source-map.ts';
@@ -90,19 +92,25 @@ export function scdlRows(seances: readonly ScdlSource[]): { rows: string[][]; di
   for (const { seance, sources } of ordered) {
     seance.points.forEach((point, i) => {
       const d = point.deliberation;
-      if (!d) return;
+      // Open data lists voted délibérations: a projet has no row yet, an outcome without a vote none.
+      if (!d?.vote || !isAct(point)) return;
       const facts = pointFacts(seance, point);
-      if (facts.retire) return;
+      if (facts.retire || !facts.vote) return;
       const presences = attendance(seance, facts.presences);
-      const vote =
-        !facts.vote || facts.vote.unanimite
-          ? { pour: presences.votants, contre: 0, abstentions: 0 }
-          : facts.vote;
+      // Unanimity counts every votant for: known only when the presences are stated.
+      const votants = presences ? String(presences.votants) : '';
+      const vote = facts.vote.unanimite
+        ? { pour: votants, contre: '0', abstentions: '0' }
+        : {
+            pour: String(facts.vote.pour),
+            contre: String(facts.vote.contre),
+            abstentions: String(facts.vote.abstentions),
+          };
       const code = point.matiere?.code ?? '';
       const values: Record<ScdlColumn, string> = {
         COLL_NOM: seance.collectivite.nom,
         COLL_SIRET: seance.collectivite.siret ?? '',
-        DELIB_ID: d.numero,
+        DELIB_ID: d.numero ?? '',
         DELIB_DATE: seance.seance.date,
         DELIB_MATIERE_CODE: code,
         DELIB_MATIERE_NOM: point.matiere?.libelle ?? (code ? (matiereNom(code) ?? '') : ''),
@@ -111,11 +119,11 @@ export function scdlRows(seances: readonly ScdlSource[]): { rows: string[][]; di
         BUDGET_NOM: '',
         PREF_ID: d.transmission?.identifiant ?? '',
         PREF_DATE: d.transmission?.prefecture ?? '',
-        VOTE_EFFECTIF: String(presences.enExercice),
-        VOTE_REEL: String(presences.votants),
-        VOTE_POUR: String(vote.pour),
-        VOTE_CONTRE: String(vote.contre),
-        VOTE_ABSTENTION: String(vote.abstentions),
+        VOTE_EFFECTIF: String(seance.seance.membres_en_exercice),
+        VOTE_REEL: votants,
+        VOTE_POUR: vote.pour,
+        VOTE_CONTRE: vote.contre,
+        VOTE_ABSTENTION: vote.abstentions,
         DELIB_URL: '',
       };
       for (const column of SCDL_COLUMNS) {
@@ -136,7 +144,7 @@ export function scdlRows(seances: readonly ScdlSource[]): { rows: string[][]; di
             diagnostic(
               'scdl.missing',
               'erreur',
-              `La colonne ${column} du SCDL est obligatoire et vide pour la délibération ${d.numero}.`,
+              `La colonne ${column} du SCDL est obligatoire et vide pour la délibération ${d.numero ?? `du point ${point.numero}`}.`,
               {
                 ...locate(sources, pointer),
                 path: pointer,

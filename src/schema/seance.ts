@@ -29,6 +29,12 @@ export const NATURES = [
   'autre',
 ] as const;
 
+/**
+ * Where a point stands: `projet` before the vote, `adopte` once voted (whatever the result), or an
+ * outcome without a vote.
+ */
+export const STATUTS = ['projet', 'adopte', 'retire', 'ajourne', 'prend_acte'] as const;
+
 const Nom = (description: string) => Text({ title: 'Nom', description });
 
 /** Civilities an élu may be given. */
@@ -181,6 +187,14 @@ export const CollectiviteSchema = Type.Object(
       title: 'Département',
       description: 'Numéro du département (« 92 », « 2A », « 974 »), entre guillemets.',
     }),
+    population: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        title: 'Population',
+        description:
+          'Nombre d’habitants (population municipale). Facultatif : dans une commune de 3 500 habitants et plus, la convocation mentionne la note explicative de synthèse jointe (CGCT L. 2121-12) ; sans population, rien n’est dit.',
+      }),
+    ),
     logo: Type.Optional(
       Text({
         title: 'Logo',
@@ -212,16 +226,28 @@ export const PresidentSchema = Type.Object(
 export const SeanceDetailsSchema = Type.Object(
   {
     date: DateText({ title: 'Date', description: 'Date de la séance.' }),
-    heure: Type.String({
-      pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
-      title: 'Heure',
-      description: 'Heure d’ouverture de la séance, HH:MM (« 19:30 »).',
-    }),
-    lieu: Text({
-      title: 'Lieu',
-      description: 'Lieu de la séance (« salle du Conseil de l’hôtel de ville »).',
-    }),
-    convocation: DateText({ title: 'Convocation', description: 'Date d’envoi de la convocation.' }),
+    heure: Type.Optional(
+      Type.String({
+        pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+        title: 'Heure',
+        description:
+          'Heure d’ouverture de la séance, HH:MM (« 19:30 »). Facultative : sans elle, aucune heure n’est écrite.',
+      }),
+    ),
+    lieu: Type.Optional(
+      Text({
+        title: 'Lieu',
+        description:
+          'Lieu de la séance (« salle du Conseil de l’hôtel de ville »). Facultatif : sans lui, aucun lieu n’est écrit.',
+      }),
+    ),
+    convocation: Type.Optional(
+      DateText({
+        title: 'Convocation',
+        description:
+          'Date d’envoi de la convocation. Facultative : sans elle, aucune date de convocation n’est écrite.',
+      }),
+    ),
     seconde_convocation: Type.Optional(
       Type.Boolean({
         title: 'Seconde convocation',
@@ -230,7 +256,9 @@ export const SeanceDetailsSchema = Type.Object(
       }),
     ),
     president: PresidentSchema,
-    secretaire: MembreRef('Secrétaire de séance', 'Le secrétaire de séance.'),
+    secretaire: Type.Optional(
+      MembreRef('Secrétaire de séance', 'Le secrétaire de séance, désigné en début de séance.'),
+    ),
     membres_en_exercice: Type.Integer({
       minimum: 1,
       maximum: 100_000,
@@ -271,11 +299,15 @@ export const MatiereSchema = Type.Object(
 
 export const NoteSchema = Type.Object(
   {
-    expose: RichText({ title: 'Exposé', description: 'Exposé des motifs de la note de présentation.' }),
-    proposition: RichText({
-      title: 'Proposition',
-      description: 'Proposition faite à l’assemblée (« Il est proposé … »).',
-    }),
+    expose: Type.Optional(
+      RichText({ title: 'Exposé', description: 'Exposé des motifs de la note de présentation.' }),
+    ),
+    proposition: Type.Optional(
+      RichText({
+        title: 'Proposition',
+        description: 'Proposition faite à l’assemblée (« Il est proposé … »).',
+      }),
+    ),
   },
   {
     additionalProperties: false,
@@ -359,6 +391,13 @@ export const TransmissionSchema = Type.Object(
     publication: Type.Optional(
       DateText({ title: 'Publication', description: 'Date de publication de l’acte.' }),
     ),
+    a_remplir: Type.Optional(
+      Type.Literal(true, {
+        title: 'À remplir à la main',
+        description:
+          'true pour imprimer « Transmise en préfecture le : … – Publiée le : … » avec des pointillés à la place des dates inconnues ; sans lui, seules les dates données sont écrites.',
+      }),
+    ),
     identifiant: Type.Optional(
       Type.String({
         pattern: '^\\d{3}-\\d{9}-\\d{8}(lmc\\d+|-[A-Za-z0-9_]{1,15})-(DE|AR|AI|CC|BF|AU)(-\\d+-\\d+)?$',
@@ -377,11 +416,13 @@ export const TransmissionSchema = Type.Object(
 
 export const DeliberationSchema = Type.Object(
   {
-    numero: Text({
-      title: 'Numéro de l’acte',
-      description:
-        'Numéro de l’acte tel que la collectivité l’écrit (« 2019/18 », « DL.2015-306 », « II - 3 », « DE_2016_021 »), unique dans la collectivité, entre guillemets. Pour @ctes, il est repris en majuscules, chaque suite d’autres caractères que A-Z et 0-9 devenant « _ », sauf si numero_ctes est donné.',
-    }),
+    numero: Type.Optional(
+      Text({
+        title: 'Numéro de l’acte',
+        description:
+          'Numéro de l’acte tel que la collectivité l’écrit (« 2019/18 », « DL.2015-306 », « II - 3 », « DE_2016_021 »), unique dans la collectivité, entre guillemets. Pour @ctes, il est repris en majuscules, chaque suite d’autres caractères que A-Z et 0-9 devenant « _ », sauf si numero_ctes est donné. Facultatif pour un projet.',
+      }),
+    ),
     numero_ctes: Type.Optional(
       Type.String({
         pattern: '^[A-Z0-9_]{1,15}$',
@@ -390,16 +431,20 @@ export const DeliberationSchema = Type.Object(
           'Numéro de l’acte pour @ctes, quand il diffère du numéro imprimé : 1 à 15 caractères parmi A-Z, 0-9 et « _ ». Vérifié seulement avec --ctes.',
       }),
     ),
-    visas: Type.Array(Text({ title: 'Visa', description: 'Texte qui suit « Vu » (sans « Vu »).' }), {
-      title: 'Visas',
-      description: 'Textes visés, chacun écrit sans le « Vu » initial, ajouté à la mise en page.',
-    }),
-    considerants: Type.Array(
-      Text({ title: 'Considérant', description: 'Texte qui suit « Considérant » (sans « Considérant »).' }),
-      {
-        title: 'Considérants',
-        description: 'Motifs, chacun écrit sans le « Considérant » initial, ajouté à la mise en page.',
-      },
+    visas: Type.Optional(
+      Type.Array(Text({ title: 'Visa', description: 'Texte qui suit « Vu » (sans « Vu »).' }), {
+        title: 'Visas',
+        description: 'Textes visés, chacun écrit sans le « Vu » initial, ajouté à la mise en page.',
+      }),
+    ),
+    considerants: Type.Optional(
+      Type.Array(
+        Text({ title: 'Considérant', description: 'Texte qui suit « Considérant » (sans « Considérant »).' }),
+        {
+          title: 'Considérants',
+          description: 'Motifs, chacun écrit sans le « Considérant » initial, ajouté à la mise en page.',
+        },
+      ),
     ),
     articles: Type.Array(RichText({ title: 'Article', description: 'Dispositif d’un article.' }), {
       minItems: 1,
@@ -410,7 +455,7 @@ export const DeliberationSchema = Type.Object(
       ...PresencesSchema,
       description: 'Présences lors du vote de ce point, si elles diffèrent de celles de la séance.',
     }),
-    vote: VoteSchema,
+    vote: Type.Optional(VoteSchema),
     transmission: Type.Optional(TransmissionSchema),
   },
   {
@@ -435,7 +480,9 @@ export const PartieSchema = Type.Object(
       title: 'Représentant',
       description: 'Prénom et nom du signataire pour cette partie.',
     }),
-    qualite: Text({ title: 'Qualité', description: 'Qualité du signataire (« Maire », « Président »).' }),
+    qualite: Type.Optional(
+      Text({ title: 'Qualité', description: 'Qualité du signataire (« Maire », « Président »).' }),
+    ),
     mandat: Type.Optional(
       Text({
         title: 'Mandat',
@@ -490,16 +537,25 @@ export const ConventionSchema = Type.Object(
       title: 'Articles',
       description: 'Articles de la convention.',
     }),
-    fait_a: Text({ title: 'Fait à', description: 'Lieu de signature (« Sceaux »).' }),
+    fait_a: Type.Optional(Text({ title: 'Fait à', description: 'Lieu de signature (« Sceaux »).' })),
     date: Type.Optional(
       DateText({ title: 'Date de signature', description: 'Date de signature, si elle est connue.' }),
     ),
-    exemplaires: Type.Integer({
-      minimum: 1,
-      maximum: 1_000,
-      title: 'Exemplaires',
-      description: 'Nombre d’exemplaires originaux.',
-    }),
+    exemplaires: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 1_000,
+        title: 'Exemplaires',
+        description: 'Nombre d’exemplaires originaux.',
+      }),
+    ),
+    a_remplir: Type.Optional(
+      Type.Literal(true, {
+        title: 'À remplir à la main',
+        description:
+          'true pour imprimer « Fait à …, le …, en … exemplaires originaux » avec des pointillés à la place du lieu, de la date ou du nombre d’exemplaires inconnus (convention à signer) ; sans lui, seul ce qui est donné est écrit.',
+      }),
+    ),
   },
   { additionalProperties: false, title: 'Convention', description: 'Convention annexée à la délibération.' },
 );
@@ -806,9 +862,16 @@ export const PointSchema = Type.Object(
       },
       { maxLength: 499, pattern: '^[^\\n\\r]*$' },
     ),
-    rapporteur: MembreRef('Rapporteur', 'L’élu qui présente le point.'),
+    rapporteur: Type.Optional(MembreRef('Rapporteur', 'L’élu qui présente le point.')),
+    statut: Type.Optional(
+      StringEnum(STATUTS, {
+        title: 'Statut',
+        description:
+          'Où en est le point. Sans statut, il se déduit des données : un vote enregistré fait une délibération adoptée, sinon c’est un projet. projet ou adopte l’imposent (adopte fait vérifier ce qu’il manque à l’acte) ; retire (retiré de l’ordre du jour), ajourne (ajourné) et prend_acte (l’assemblée prend acte, sans vote) sont des issues sans vote.',
+      }),
+    ),
     matiere: Type.Optional(MatiereSchema),
-    note: NoteSchema,
+    note: Type.Optional(NoteSchema),
     deliberation: Type.Optional(DeliberationSchema),
     annexes: Type.Optional(
       Type.Array(AnnexeSchema, {
@@ -898,6 +961,7 @@ export type Scrutin = (typeof SCRUTINS)[number];
 export type Collectivite = Static<typeof CollectiviteSchema>;
 export type Polices = Static<typeof PolicesSchema>;
 export type Nature = (typeof NATURES)[number];
+export type Statut = (typeof STATUTS)[number];
 export type SeanceDetails = Static<typeof SeanceDetailsSchema>;
 export type President = Static<typeof PresidentSchema>;
 export type Presences = Static<typeof PresencesSchema>;

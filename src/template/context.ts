@@ -9,6 +9,7 @@
  */
 
 import { annexList } from '../compose/annexes.ts';
+import { isAct, momentOf } from '../compose/moment.ts';
 import { eluIndex, memberName } from '../facts/elus.ts';
 import { type Formules, fillFormula, resolveFormules } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
@@ -64,7 +65,8 @@ function annexLines(point: Point): { numero: string; titre: string }[] {
 }
 
 /** « Rapporteur » or « Rapporteure », as the collectivité words it. */
-function rapporteurLabel(seance: Seance, formules: Formules, rapporteur: string): string {
+function rapporteurLabel(seance: Seance, formules: Formules, rapporteur: string | undefined): string {
+  if (rapporteur === undefined) return '';
   return fillFormula(formules.rapporteur, { e: agreement(genreOfPerson(rapporteur, seance.elus)) });
 }
 
@@ -73,6 +75,29 @@ export function ordreDuJourContext(seance: Seance) {
   return {
     ...baseContext(seance),
     points: seance.points.map((p) => ({ ...p, listeAnnexes: annexLines(p) })),
+  };
+}
+
+/** From this population on, a commune's convocation comes with a note explicative de synthèse. */
+export const NOTE_DE_SYNTHESE_POPULATION = 3_500;
+
+/**
+ * Data of the convocation (CGCT L. 2121-10): the ordre du jour, the « notes jointes » mention
+ * only when the population is known and the law requires the note (communes of 3 500 inhabitants
+ * and more, L. 2121-12), the councillors it is sent to only when `elus` are declared.
+ */
+export function convocationContext(seance: Seance) {
+  const { population, nature } = seance.collectivite;
+  return {
+    ...baseContext(seance),
+    points: seance.points,
+    dateConvocation: seance.seance.convocation ? dateLongue(seance.seance.convocation) : '',
+    notesJointes:
+      nature === 'commune' && population !== undefined && population >= NOTE_DE_SYNTHESE_POPULATION,
+    destinataires: (seance.elus ?? []).map((e) => ({
+      nom: e.civilite ? `${e.civilite} ${e.nom}` : e.nom,
+      qualite: e.qualite ?? '',
+    })),
   };
 }
 
@@ -86,7 +111,6 @@ const count = (value: number | readonly string[]): number =>
   typeof value === 'number' ? value : value.length;
 
 export interface AttendanceContext {
-  readonly enExercice: number;
   readonly presents: number;
   readonly representes: number;
   readonly absents: number;
@@ -97,29 +121,16 @@ export interface AttendanceContext {
   readonly pouvoirs: string;
 }
 
-/** Attendance for a point: the délibération's own, else the séance's. */
-export function attendance(seance: Seance, presences: Presences | undefined): AttendanceContext {
+/** Attendance for a point (the délibération's own, else the séance's); undefined when not stated. */
+export function attendance(seance: Seance, presences: Presences | undefined): AttendanceContext | undefined {
+  if (!presences) return undefined;
   const index = eluIndex(seance.elus);
   const name = (ref: string) => memberName(ref, index);
   const names = (value: number | readonly string[]): string =>
     typeof value === 'number' ? '' : listeNoms(value.map(name));
-  const enExercice = seance.seance.membres_en_exercice;
-  if (!presences) {
-    return {
-      enExercice,
-      presents: 0,
-      representes: 0,
-      absents: 0,
-      votants: 0,
-      presentsNoms: '',
-      absentsNoms: '',
-      pouvoirs: '',
-    };
-  }
   const presents = count(presences.presents);
   const representes = presences.representes.length;
   return {
-    enExercice,
     presents,
     representes,
     absents: count(presences.absents),
@@ -149,15 +160,36 @@ export function voteOutcome(vote: VoteFacts): string {
   return `${word} (${parts.join(', ')})`;
 }
 
-/** Data of the liste des délibérations (CGCT L. 2121-25): each délibération with its result. */
+/** The outcome of a point in the liste des délibérations when there was no vote. */
+export const OUTCOME_WITHOUT_VOTE = {
+  prend_acte: 'Prend acte',
+  retire: 'Retiré de l’ordre du jour',
+  ajourne: 'Ajourné',
+} as const;
+
+function listeOutcome(seance: Seance, point: Point): string | undefined {
+  const moment = momentOf(point);
+  if (moment === 'projet') return undefined;
+  if (moment === 'adopte') {
+    const { vote } = pointFacts(seance, point);
+    return vote ? voteOutcome(vote) : '';
+  }
+  return OUTCOME_WITHOUT_VOTE[moment];
+}
+
+/**
+ * Data of the liste des délibérations (CGCT L. 2121-25): each délibération examined with its
+ * result (a vote, or an outcome without one); projets not yet examined are left out.
+ */
 export function listeContext(seance: Seance) {
   return {
     ...baseContext(seance),
     deliberations: seance.points.flatMap((point) => {
-      const { vote } = pointFacts(seance, point);
-      return point.deliberation && vote
-        ? [{ numero: point.deliberation.numero, objet: point.objet, resultat: voteOutcome(vote) }]
-        : [];
+      const resultat = point.deliberation ? listeOutcome(seance, point) : undefined;
+      if (resultat === undefined) return [];
+      // A point withdrawn or adjourned took no act: its outcome, without an act number.
+      const acte = isAct(point);
+      return [{ numero: acte ? (point.deliberation?.numero ?? '') : '', objet: point.objet, resultat }];
     }),
   };
 }
@@ -199,67 +231,76 @@ export function articleNumber(index: number): string {
   return index === 0 ? ordinal(1) : String(index + 1);
 }
 
-/** Data of a point's délibération. */
+/**
+ * Data of a point's délibération: the adopted act (`acte`), or the projet before the vote
+ * (`projet`). Only what the séance states is given: an absent hour, place, convocation date,
+ * attendance, vote or transmission date is an empty value, and its sentence (or the formula's
+ * optional part in brackets) is left out.
+ */
 export function deliberationContext(seance: Seance, point: Point, deliberation: Deliberation) {
+  const moment = momentOf(point);
+  const projet = moment === 'projet';
   const facts = pointFacts(seance, point);
-  const presences = attendance(seance, facts.presences);
-  const date = seance.seance.date;
+  const presences = projet ? undefined : attendance(seance, facts.presences);
+  const { date, convocation, lieu } = seance.seance;
+  const hour = seance.seance.heure;
   const b = baseContext(seance);
   const f = b.formules;
   const president = seance.seance.president;
+  const written = deliberation.transmission;
+  // Dots to fill by hand only when the séance asks for them.
+  const blank = written?.a_remplir === true ? BLANK : '';
   const transmission = {
-    prefecture: deliberation.transmission?.prefecture
-      ? dateLongue(deliberation.transmission.prefecture)
-      : BLANK,
-    publication: deliberation.transmission?.publication
-      ? dateLongue(deliberation.transmission.publication)
-      : BLANK,
-    identifiant: deliberation.transmission?.identifiant ?? '',
+    prefecture: written?.prefecture ? dateLongue(written.prefecture) : blank,
+    publication: written?.publication ? dateLongue(written.publication) : blank,
+    identifiant: written?.identifiant ?? '',
   };
   return {
     ...b,
     point,
+    projet,
+    acte: !projet,
+    prendActe: moment === 'prend_acte',
+    enExercice: seance.seance.membres_en_exercice,
     listeAnnexes: annexLines(point),
     presences,
-    lettres: {
-      annee: anneeEnLettres(date),
-      jourMois: jourMoisEnLettres(date),
-      heure: heureEnLettres(seance.seance.heure),
-    },
     /** The formulas with the séance's values in them, ready to print. */
     textes: {
       registre: fillFormula(f.registre, {
         annee: anneeEnLettres(date),
         jour_mois: jourMoisEnLettres(date),
-        heure: heureEnLettres(seance.seance.heure),
-        heure_chiffres: heure(seance.seance.heure),
+        heure: hour ? heureEnLettres(hour) : '',
+        heure_chiffres: hour ? heure(hour) : '',
         date: dateLongue(date),
         instance: seance.instance,
-        convocation: dateLongue(seance.seance.convocation),
-        lieu: seance.seance.lieu,
+        convocation: convocation ? dateLongue(convocation) : '',
+        lieu: lieu ?? '',
         president: president.nom,
         qualite_president: president.qualite,
       }),
       le_conseil: fillFormula(f.le_conseil, { instance: seance.instance }),
-      titre: fillFormula(f.titre_acte, { numero: deliberation.numero }),
-      visas: deliberation.visas.map((texte) => fillFormula(f.vu, { texte })),
-      considerants: deliberation.considerants.map((texte) => fillFormula(f.considerant, { texte })),
+      titre: fillFormula(f.titre_acte, { numero: deliberation.numero ?? '' }),
+      visas: (deliberation.visas ?? []).map((texte) => fillFormula(f.vu, { texte })),
+      considerants: (deliberation.considerants ?? []).map((texte) => fillFormula(f.considerant, { texte })),
       rapporteur: rapporteurLabel(seance, f, point.rapporteur),
       executoire: fillFormula(f.executoire, transmission),
       identifiant: transmission.identifiant === '' ? '' : fillFormula(f.identifiant, transmission),
     },
     deliberation: {
-      numero: deliberation.numero,
-      visas: deliberation.visas,
-      considerants: deliberation.considerants,
+      numero: deliberation.numero ?? '',
+      visas: deliberation.visas ?? [],
+      considerants: deliberation.considerants ?? [],
       articles: deliberation.articles.map((texte, i) => ({
         numero: articleNumber(i),
         libelle: fillFormula(i === 0 ? f.article_premier : f.article, { numero: articleNumber(i) }),
         texte,
       })),
-      resultat: facts.vote ? voteSentence(facts.vote) : '',
+      resultat: !projet && facts.vote ? voteSentence(facts.vote) : '',
     },
-    transmission,
+    transmission: {
+      ...transmission,
+      visible: transmission.prefecture !== '' || transmission.publication !== '',
+    },
   };
 }
 
@@ -269,6 +310,22 @@ function partyPosition(index: number, total: number, f: Formules): string {
   // The last party closes the enumeration with a full stop, the others with a comma.
   const bare = f.d_autre_part.replace(/[.,;]$/u, '');
   return index === total - 1 ? `${bare}.` : `${bare},`;
+}
+
+/**
+ * « Fait à …, le …, en … exemplaires originaux »: each part only when stated (the formula's
+ * bracketed parts), or a blank to fill by hand when the convention asks for one (`a_remplir:
+ * true`, a convention to be signed); nothing at all when nothing is known.
+ */
+function signaturePlace(convention: Convention, f: Formules) {
+  const blank = convention.a_remplir === true ? BLANK : '';
+  const values = {
+    lieu: convention.fait_a ?? blank,
+    date: convention.date ? dateLongue(convention.date) : blank,
+    exemplaires: convention.exemplaires ? nombreEnLettres(convention.exemplaires) : blank,
+  };
+  const known = values.lieu !== '' || values.date !== '' || values.exemplaires !== '';
+  return { cloture: known ? fillFormula(f.fait_a, values) : '' };
 }
 
 /** Data of a convention annexed to a point. */
@@ -297,18 +354,11 @@ export function conventionContext(seance: Seance, point: Point, convention: Conv
         titre: a.titre,
         texte: a.texte,
       })),
-      fait_a: convention.fait_a,
-      dateSignature: convention.date ? dateLongue(convention.date) : BLANK,
-      exemplairesLettres: nombreEnLettres(convention.exemplaires),
-      cloture: fillFormula(f.fait_a, {
-        lieu: convention.fait_a,
-        date: convention.date ? dateLongue(convention.date) : BLANK,
-        exemplaires: nombreEnLettres(convention.exemplaires),
-      }),
+      ...signaturePlace(convention, f),
       signataires: convention.parties.map((p, i) => ({
         id: `signature-${i + 1}`,
         pour: `Pour ${p.denomination ?? p.nom}`,
-        qualite: withArticle(p.qualite, genreOfPerson(p.representant, seance.elus)),
+        qualite: p.qualite ? withArticle(p.qualite, genreOfPerson(p.representant, seance.elus)) : '',
         nom: p.representant,
       })),
     },

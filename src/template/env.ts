@@ -27,6 +27,7 @@ export const TEMPLATE_NAMES = [
   'convention',
   'ordre-du-jour',
   'liste-des-deliberations',
+  'convocation',
   'proces-verbal',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

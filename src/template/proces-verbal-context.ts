@@ -7,7 +7,9 @@
  * @example
  * procesVerbalContext(seance).ouverture // 'La séance est ouverte à 20 h 02.'
  */
+
 import { eluIndex, type Member, memberOf, withMemberNames } from '../facts/elus.ts';
+import { fillFormula } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
 import { type VoteFacts, voteFacts } from '../facts/vote.ts';
 import type { Point, Presences, Seance, Vote } from '../schema/seance.ts';
@@ -47,8 +49,9 @@ function presencesLines(seance: Seance, presences: Presences | undefined) {
   const who = (refs: number | readonly string[]) =>
     typeof refs === 'number' ? '' : listeNoms(refs.map((r) => printed(memberOf(r, index))));
   const a = attendance(seance, presences);
+  if (!a) return { compte: '', presents: '', representes: '', absents: '' };
   return {
-    compte: `Membres en exercice : ${a.enExercice} – Présents : ${a.presents} – Représentés : ${a.representes} – Absents : ${a.absents} – Votants : ${a.votants}`,
+    compte: `Membres en exercice : ${seance.seance.membres_en_exercice} – Présents : ${a.presents} – Représentés : ${a.representes} – Absents : ${a.absents} – Votants : ${a.votants}`,
     presents: sentence(
       typeof presences.presents !== 'number',
       () => `Présents : ${who(presences.presents)}.`,
@@ -95,7 +98,10 @@ function pointContext(seance: Seance, point: Point) {
           `Départ de ${who(x.elu)}${x.heure ? ` à ${heure(x.heure)}` : ''}${x.pouvoir_a ? `, qui donne pouvoir à ${who(x.pouvoir_a)}` : ''}, avant l’examen de ce point.`,
       ),
     ],
-    rapporteur: sentence(!d.retire, () => `Rapporteur : ${who(point.rapporteur)}`),
+    rapporteur: sentence(
+      !d.retire && point.rapporteur !== undefined,
+      () => `Rapporteur : ${who(point.rapporteur ?? '')}`,
+    ),
     presentation: d.presentation ?? '',
     interventions: (d.interventions ?? []).map((i) => ({
       qui: `${who(i.elu)}${i.qualite ? `, ${i.qualite}` : ''}`,
@@ -167,14 +173,26 @@ export function procesVerbalContext(seance: Seance) {
   const r = seance.deroulement ?? {};
   const s = seance.seance;
   const president = printed(memberOf(s.president.nom, index));
-  const secretaire = printed(memberOf(s.secretaire, index));
+  const secretaire = s.secretaire === undefined ? '' : printed(memberOf(s.secretaire, index));
   const presences = s.presences;
-  const presents = presences ? attendance(seance, presences).presents : 0;
+  const presents = attendance(seance, presences)?.presents ?? 0;
   const quorum = Math.floor(s.membres_en_exercice / 2) + 1;
   const election = r.election_secretaire;
   return {
     ...baseContext(withMemberNames(seance)),
-    reunion: `Le ${seance.instance}, légalement convoqué le ${dateLongue(s.convocation)}, s’est réuni le ${dateLongue(s.date)} à ${heure(s.heure)}, ${s.lieu}, sous la présidence de ${president}, ${s.president.qualite}.`,
+    // Each fact only when stated: the bracketed parts go with an absent value.
+    reunion: fillFormula(
+      'Le {instance}[, légalement convoqué le {convocation},] s’est réuni le {date}[ à {heure}][, {lieu}], sous la présidence de {president}, {qualite}.',
+      {
+        instance: seance.instance,
+        convocation: s.convocation ? dateLongue(s.convocation) : '',
+        date: dateLongue(s.date),
+        heure: s.heure ? heure(s.heure) : '',
+        lieu: s.lieu ?? '',
+        president,
+        qualite: s.president.qualite,
+      },
+    ),
     ouverture: sentence(r.ouverture, () => `La séance est ouverte à ${heure(r.ouverture ?? '')}.`),
     appel: sentence(r.appel, () => 'Il est procédé à l’appel nominal des membres.'),
     presences: presencesLines(seance, presences),
@@ -186,11 +204,11 @@ export function procesVerbalContext(seance: Seance) {
           : '',
     ),
     election: sentence(
-      election,
+      election && s.secretaire !== undefined,
       () =>
-        `${secretaire} est désigné${memberOf(s.secretaire, index).civilite === 'Mme' ? 'e' : ''} secrétaire de séance${election?.vote ? ` ${voteClause(voteFacts(election.vote, index))}` : ''}.`,
+        `${secretaire} est désigné${memberOf(s.secretaire ?? '', index).civilite === 'Mme' ? 'e' : ''} secrétaire de séance${election?.vote ? ` ${voteClause(voteFacts(election.vote, index))}` : ''}.`,
     ),
-    secretaire: `Secrétaire de séance : ${secretaire}`,
+    secretaire: secretaire === '' ? '' : `Secrétaire de séance : ${secretaire}`,
     approbation: approbation(seance, index),
     ordreDuJour: seance.points.map((p) => ({
       numero: p.numero,
@@ -220,6 +238,6 @@ export function procesVerbalContext(seance: Seance) {
       r.arrete_le,
       () => `Procès-verbal arrêté en séance du ${dateLongue(r.arrete_le ?? '')}.`,
     ),
-    secretaireNom: memberOf(s.secretaire, index).nom,
+    secretaireNom: s.secretaire === undefined ? '' : memberOf(s.secretaire, index).nom,
   };
 }

@@ -178,9 +178,12 @@ export type Block = Paragraph | Heading | List | Table | TitleBlock | Signatures
 // ---------------------------------------------------------------------------------------------
 // Document
 
+/** Every kind of document; each is described once in the registry `src/compose/kinds.ts`. */
 export type DocumentKind =
+  | 'convocation'
   | 'ordre-du-jour'
   | 'note'
+  | 'projet'
   | 'deliberation'
   | 'convention'
   | 'liste-des-deliberations'

@@ -33,7 +33,7 @@ export function pvDiagnostics(seance: Seance, sources: SourceMap): Diagnostic[] 
   seance.points.forEach((point, i) => {
     if (point.deroulement?.retire || !point.deliberation) return;
     const vote = point.deliberation.vote;
-    if (!('unanimite' in vote) && vote.scrutin === 'public' && typeof vote.pour === 'number') {
+    if (vote && !('unanimite' in vote) && vote.scrutin === 'public' && typeof vote.pour === 'number') {
       warn(
         `/points/${i}/deliberation/vote`,
         `Scrutin public au point ${point.numero} : le procès-verbal doit nommer chaque votant et le sens de son vote.`,

@@ -4,22 +4,20 @@
  */
 import { composeDocument, documentMarkdown } from '../../compose/compose.ts';
 import { listDocuments } from '../../compose/documents.ts';
+import { KIND_NAMES, kindSpec } from '../../compose/kinds.ts';
 import { templateEnv } from '../../template/env.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
 import { inCwd } from '../io.ts';
 import { loadForRendering, parseReporter } from '../options.ts';
 
 /** Documents of the whole séance, without --point. */
-const SEANCE_WIDE: readonly string[] = ['ordre-du-jour', 'liste-des-deliberations', 'proces-verbal'];
+const SEANCE_WIDE: readonly string[] = KIND_NAMES.filter((k) => kindSpec(k).scope === 'seance');
 
-const KINDS = [
-  'ordre-du-jour',
-  'note',
-  'deliberation',
-  'convention',
-  'liste-des-deliberations',
-  'proces-verbal',
-] as const;
+const KINDS: readonly string[] = KIND_NAMES;
+
+const kindsHelp = KIND_NAMES.map((k) => `                          ${k.padEnd(24)}${kindSpec(k).label}`).join(
+  '\n',
+);
 
 export const treeCommand: Command = {
   name: 'tree',
@@ -28,8 +26,9 @@ export const treeCommand: Command = {
   help: `Affiche l’arbre du document, en JSON : ce que les rendus PDF et DOCX reçoivent.
 
 Options :
-  -p, --point N         numéro du point (sauf pour l’ordre du jour et la liste des délibérations)
-  -d, --doc TYPE        ordre-du-jour, note, deliberation, convention ou liste-des-deliberations
+  -p, --point N         numéro du point (sauf pour les documents de toute la séance)
+  -d, --doc TYPE        l’un de :
+${kindsHelp}
   -a, --annexe K        rang de la convention parmi les annexes du point (1 par défaut)
       --markdown        affiche le Markdown produit par le modèle au lieu de l’arbre
       --cesures         garde les points de césure (U+00AD) insérés pour la justification
@@ -54,7 +53,7 @@ Exemples :
     if (positionals.length !== 1) throw new UsageError('Indiquez un fichier de séance, et un seul.');
     const file = positionals[0]!;
     const kind = String(values.doc ?? '');
-    if (!KINDS.includes(kind as (typeof KINDS)[number])) {
+    if (!KINDS.includes(kind)) {
       throw new UsageError(`Indiquez le document avec --doc : ${KINDS.join(', ')}.`);
     }
     const point = values.point === undefined ? null : Number(values.point);

@@ -1,5 +1,5 @@
 /**
- * Conventions: at least two parties, each with a named signatory and their qualité.
+ * Conventions: at least two parties, each with a named signatory (and a qualité that is not blank when stated).
  */
 import type { Diagnostic } from '../../diagnostics.ts';
 import { at, type Rule } from './context.ts';
@@ -26,7 +26,7 @@ export const conventionRule: Rule = (context) => {
       }
       parties.forEach((partie, k) => {
         for (const key of ['representant', 'qualite'] as const) {
-          if (partie[key].trim() === '') {
+          if (partie[key]?.trim() === '') {
             out.push(
               at(
                 context,

@@ -49,8 +49,10 @@ export const datesRule: Rule = (context) => {
   const out: Diagnostic[] = yearZero(context);
   const seance = context.seance;
   if (!seance) return out;
-  const gap = days(seance.convocation, seance.date);
-  if (gap <= 0) {
+  const gap = seance.convocation === undefined ? undefined : days(seance.convocation, seance.date);
+  if (gap === undefined) {
+    // No convocation date stated: nothing to check.
+  } else if (gap <= 0) {
     out.push(
       at(
         context,

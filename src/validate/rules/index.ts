@@ -1,6 +1,7 @@
 /**
  * Every business rule, in one list: adding a rule is one line here.
  */
+import { adoptedRule } from './adopted.ts';
 import { attendanceRule } from './attendance.ts';
 import { charactersRule } from './characters.ts';
 import type { Rule } from './context.ts';
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   membersRule,
   attendanceRule,
   voteRule,
+  adoptedRule,
   recordRule,
   datesRule,
   conventionRule,

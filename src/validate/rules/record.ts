@@ -100,7 +100,7 @@ export const recordRule: Rule = (context) => {
     });
     if (current) current = afterMovements(current, point, index);
     const atVote = point.deliberation?.presences ?? current;
-    if (point.deliberation) {
+    if (point.deliberation?.vote) {
       out.push(...checkNamedVote(context, point.deliberation.vote, `/points/${i}/deliberation/vote`, atVote));
     }
     (point.deroulement?.amendements ?? []).forEach((a, j) => {

@@ -11,7 +11,7 @@ export const textsRule: Rule = (context) => {
   for (const { index, point } of context.points) {
     const deliberation = point.deliberation;
     if (!deliberation) continue;
-    deliberation.visas.forEach((visa, j) => {
+    (deliberation.visas ?? []).forEach((visa, j) => {
       if (/^vu\b/i.test(visa.trim())) {
         out.push(
           at(
@@ -25,7 +25,7 @@ export const textsRule: Rule = (context) => {
         );
       }
     });
-    deliberation.considerants.forEach((text, j) => {
+    (deliberation.considerants ?? []).forEach((text, j) => {
       if (/^consid[ée]rant\b/i.test(text.trim())) {
         out.push(
           at(

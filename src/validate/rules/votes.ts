@@ -1,5 +1,6 @@
 /**
- * Vote arithmetic: pour + contre + abstentions (+ ne prend pas part) = votants = présents + représentés.
+ * Vote arithmetic: pour + contre + abstentions (+ ne prend pas part) = votants = présents + représentés,
+ * checked only when both the vote and the presences are stated.
  */
 import type { Diagnostic } from '../../diagnostics.ts';
 import { eluIndex } from '../../facts/elus.ts';
@@ -10,29 +11,15 @@ import { at, count, presencesOf, type Rule } from './context.ts';
 export const voteRule: Rule = (context) => {
   const out: Diagnostic[] = [];
   for (const clean of context.points) {
-    const deliberation = clean.point.deliberation;
-    if (!deliberation) continue;
+    const written = clean.point.deliberation?.vote;
+    // Only what is stated is checked: no vote, or no presences to count it against, nothing to check.
+    if (!written || 'unanimite' in written) continue;
     const base = `/points/${clean.index}/deliberation`;
     const applicable = presencesOf(context, clean);
-    if (!applicable) {
-      if (context.seance) {
-        out.push(
-          at(
-            context,
-            base,
-            'rule.attendance-sum',
-            'erreur',
-            `Présences inconnues pour la délibération du point ${clean.point.numero}.`,
-            'Ajoutez « presences » sous « seance » (ou sous la délibération) : présents, représentés, absents.',
-          ),
-        );
-      }
-      continue;
-    }
-    if (clean.point.deroulement?.retire) continue;
-    const vote = voteFacts(deliberation.vote, eluIndex(context.elus));
-    if (vote.unanimite) continue;
+    if (!applicable || clean.point.deroulement?.retire) continue;
+    const facts = voteFacts(written, eluIndex(context.elus));
     const votants = count(applicable.presences.presents) + applicable.presences.representes.length;
+    const vote = facts;
     const npp = vote.nePrendPasPart;
     const sum = vote.pour + vote.contre + vote.abstentions + npp;
     if (sum !== votants) {

@@ -1,0 +1,197 @@
+/**
+ * The one registry of document kinds. Everything that depends on a kind — whether a séance or a
+ * point has such a document, its template, the data its template receives, its subject, whether
+ * it goes into the dossier de séance and under which bookmark, its @ctes nature — is read from
+ * here, so a kind added to `DocumentKind` fails the build until it is described, and a kind
+ * described here cannot be forgotten elsewhere.
+ *
+ * @example
+ * KINDS.note.template // 'note-de-presentation'
+ * KINDS.convocation.scope // 'seance'
+ */
+import type { Convention, Point, Seance } from '../schema/seance.ts';
+import {
+  conventionContext,
+  convocationContext,
+  deliberationContext,
+  listeContext,
+  noteContext,
+  ordreDuJourContext,
+} from '../template/context.ts';
+import type { TemplateName } from '../template/env.ts';
+import { procesVerbalContext } from '../template/proces-verbal-context.ts';
+import type { DocumentKind } from '../tree/types.ts';
+import { hasRecord } from './documents.ts';
+import { isAct, isProjet } from './moment.ts';
+
+/** What a kind's document is about: the whole séance, one point, or one annex of a point. */
+export type KindScope = 'seance' | 'point' | 'annexe';
+
+/** The @ctes nature of an act (1 Délibérations, 4 Contrats, conventions et avenants). */
+export interface CtesNature {
+  readonly nature: 1 | 4;
+  readonly nature_code: 'DE' | 'CC';
+  readonly nature_libelle: string;
+}
+
+/** What a document is made from: the séance, and the point and annex it belongs to. */
+export interface KindTarget {
+  /** The séance with members referred to by key printed by name. */
+  readonly seance: Seance;
+  /** The séance as written (keys of `elus` kept). */
+  readonly written: Seance;
+  readonly point: Point | undefined;
+  readonly convention: Convention | undefined;
+}
+
+export interface KindSpec {
+  readonly scope: KindScope;
+  /**
+   * Séance-wide kinds come before the points, unless `last` (after every point: the liste).
+   * Point kinds come in registry order within each point.
+   */
+  readonly last?: boolean;
+  /** Does the séance (séance-wide kinds) or the point have this document? */
+  readonly present: (seance: Seance, point: Point | undefined) => boolean;
+  readonly template: TemplateName;
+  /** What the template receives. */
+  readonly context: (target: KindTarget) => object;
+  /** Kind of document in words (PDF Subject, footers, bookmarks of séance-wide documents). */
+  readonly subject: string;
+  /** File name of a séance-wide document, or suffix after `point-NN-` of a point's. */
+  readonly file: string;
+  /** Bookmark in the dossier de séance, or null when the document is not in the dossier. */
+  readonly dossier: null | ((title: string) => string);
+  /** The @ctes nature when the document is an act (its point adopted), else null. */
+  readonly ctes: CtesNature | null;
+  /** What `delib tree --doc` says of it. */
+  readonly label: string;
+}
+
+const pointOf = (target: KindTarget): Point => {
+  if (!target.point) throw new Error('a point document without its point');
+  return target.point;
+};
+
+const hasNote = (point: Point | undefined) => Boolean(point?.note?.expose || point?.note?.proposition);
+
+/** The document kinds, in the order of the documents of a séance. */
+export const KINDS = {
+  convocation: {
+    scope: 'seance',
+    present: () => true,
+    template: 'convocation',
+    context: ({ seance }) => convocationContext(seance),
+    subject: 'Convocation',
+    file: 'convocation',
+    dossier: () => 'Convocation',
+    ctes: null,
+    label: 'convocation des membres (CGCT L. 2121-10)',
+  },
+  'ordre-du-jour': {
+    scope: 'seance',
+    present: () => true,
+    template: 'ordre-du-jour',
+    context: ({ seance }) => ordreDuJourContext(seance),
+    subject: 'Ordre du jour',
+    file: 'ordre-du-jour',
+    dossier: () => 'Ordre du jour',
+    ctes: null,
+    label: 'ordre du jour',
+  },
+  note: {
+    scope: 'point',
+    present: (_seance, point) => hasNote(point),
+    template: 'note-de-presentation',
+    context: (target) => noteContext(target.seance, pointOf(target)),
+    subject: 'Note de présentation',
+    file: 'note',
+    dossier: () => 'Note de présentation',
+    ctes: null,
+    label: 'note de présentation d’un point',
+  },
+  projet: {
+    scope: 'point',
+    present: (_seance, point) => point !== undefined && isProjet(point),
+    template: 'deliberation',
+    context: (target) => {
+      const point = pointOf(target);
+      if (!point.deliberation) throw new Error(`point ${point.numero} has no délibération`);
+      return deliberationContext(target.seance, point, point.deliberation);
+    },
+    subject: 'Projet de délibération',
+    file: 'projet',
+    dossier: () => 'Projet de délibération',
+    ctes: null,
+    label: 'projet de délibération d’un point, avant le vote',
+  },
+  deliberation: {
+    scope: 'point',
+    present: (_seance, point) => point !== undefined && isAct(point),
+    template: 'deliberation',
+    context: (target) => {
+      const point = pointOf(target);
+      if (!point.deliberation) throw new Error(`point ${point.numero} has no délibération`);
+      return deliberationContext(target.seance, point, point.deliberation);
+    },
+    subject: 'Délibération',
+    file: 'deliberation',
+    // The dossier goes to councillors before the séance: no adopted act in it.
+    dossier: null,
+    ctes: { nature: 1, nature_code: 'DE', nature_libelle: 'Délibérations' },
+    label: 'délibération adoptée d’un point (extrait du registre)',
+  },
+  convention: {
+    scope: 'annexe',
+    present: () => true,
+    template: 'convention',
+    context: (target) => {
+      if (!target.convention) throw new Error('a convention document without its convention');
+      return conventionContext(target.seance, pointOf(target), target.convention);
+    },
+    subject: 'Convention',
+    file: 'convention',
+    dossier: (title) => `Annexe : ${title}`,
+    ctes: { nature: 4, nature_code: 'CC', nature_libelle: 'Contrats, conventions et avenants' },
+    label: 'convention annexée à un point (--annexe K)',
+  },
+  'liste-des-deliberations': {
+    scope: 'seance',
+    last: true,
+    present: (seance) => seance.points.some(isAct),
+    template: 'liste-des-deliberations',
+    context: ({ seance }) => listeContext(seance),
+    subject: 'Liste des délibérations',
+    file: 'liste-des-deliberations',
+    // Results of the votes: not in the dossier sent before the séance.
+    dossier: null,
+    ctes: null,
+    label: 'liste des délibérations (CGCT L. 2121-25), après la séance',
+  },
+  'proces-verbal': {
+    scope: 'seance',
+    last: true,
+    present: (seance) => hasRecord(seance),
+    template: 'proces-verbal',
+    // The procès-verbal resolves members itself (it needs their keys for votes by name).
+    context: ({ written }) => procesVerbalContext(written),
+    subject: 'Procès-verbal',
+    file: 'proces-verbal',
+    dossier: null,
+    ctes: null,
+    label: 'procès-verbal de la séance, quand son déroulement est noté',
+  },
+} as const satisfies Record<DocumentKind, KindSpec>;
+
+/** Every kind, in registry order. */
+export const KIND_NAMES = Object.keys(KINDS) as DocumentKind[];
+
+/** The spec of a kind, typed as the interface (not its literal). */
+export function kindSpec(kind: DocumentKind): KindSpec {
+  return KINDS[kind];
+}
+
+/** Every template is some kind's, and every kind's template exists: checked by `tsc`. */
+type UnusedTemplate = Exclude<TemplateName, (typeof KINDS)[DocumentKind]['template']>;
+const everyTemplateUsed: [UnusedTemplate] extends [never] ? true : UnusedTemplate = true;
+void everyTemplateUsed;
