@@ -189,7 +189,7 @@ describe('certificates that may not sign', () => {
     writeFileSync(p12, makeP12(cases[2]![1]));
     const r = await runDelib(['sign', pdf, '--p12', p12, '-s', '1'], { env: { DELIB_P12_PASSWORD: 's' } });
     expect(r.code, r.stdout + r.stderr).toBe(1);
-    expect(r.stdout).toContain('[sign.certificate]');
+    expect(r.stdout + r.stderr).toContain('[sign.certificate]');
     expect(Buffer.from(readFileSync(pdf)).equals(Buffer.from(base.unsigned))).toBe(true);
     // An existing output is left as it was too.
     const output = join(dir, 'sortie.pdf');
@@ -221,8 +221,8 @@ describe('delib sign: where the signed PDF goes', () => {
     ] as const) {
       const r = await run(output);
       expect(r.code, r.stdout + r.stderr).toBe(1);
-      expect(r.stdout).toContain('[output.not-writable]');
-      expect(r.stdout).toContain(message);
+      expect(r.stdout + r.stderr).toContain('[output.not-writable]');
+      expect(r.stdout + r.stderr).toContain(message);
       expect(r.stdout + r.stderr).not.toMatch(/at .*\.ts:\d+/);
     }
   });
@@ -230,7 +230,7 @@ describe('delib sign: where the signed PDF goes', () => {
   it('/dev/full stays a device', async () => {
     const r = await run('/dev/full');
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('ce n’est pas un fichier ordinaire');
+    expect(r.stdout + r.stderr).toContain('ce n’est pas un fichier ordinaire');
     expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
   });
 
@@ -241,9 +241,9 @@ describe('delib sign: where the signed PDF goes', () => {
     writeFileSync(pdf, base.unsigned);
     const sign = await runDelib(['sign', pdf, '--p12', fifo, '-s', '1'], { env });
     expect(sign.code).toBe(1);
-    expect(sign.stdout).toContain('n’est pas un fichier ordinaire');
+    expect(sign.stdout + sign.stderr).toContain('n’est pas un fichier ordinaire');
     const verify = await runDelib(['verify', fifo]);
     expect(verify.code).toBe(1);
-    expect(verify.stdout).toContain('n’est pas un fichier ordinaire');
+    expect(verify.stdout + verify.stderr).toContain('n’est pas un fichier ordinaire');
   });
 });

@@ -155,7 +155,7 @@ describe('delib sign and delib verify', () => {
     writeFileSync(appended, Buffer.concat([bytes, Buffer.from('% ajout\n')]));
     const after = await delib(['verify', appended]);
     expect(after.code).toBe(1);
-    expect(after.out).toContain('modifié après la dernière signature');
+    expect(after.out + after.err).toContain('modifié après la dernière signature');
   });
 
   it('signs to another file with -o and leaves the input untouched', async () => {
@@ -212,7 +212,7 @@ describe('delib sign: errors leave the input untouched', () => {
     const before = sha(readFileSync(input));
     const r = await delib(['sign', input, ...args()], variables);
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`[${code}]`);
+    expect(r.out + r.err).toContain(`[${code}]`);
     expect(sha(readFileSync(input))).toBe(before);
   });
 
@@ -220,12 +220,12 @@ describe('delib sign: errors leave the input untouched', () => {
     const dossier = copy(join(bundle, 'dossier-de-seance.pdf'), 'dossier.pdf');
     const r = await delib(['sign', dossier, '--p12', p12('H'), '-s', '1'], env);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('[sign.not-delib]');
+    expect(r.out + r.err).toContain('[sign.not-delib]');
     const yaml = copy('fixtures/sceaux-2023-03-23.yaml', 'seance.pdf');
     const before = sha(readFileSync(yaml));
     const r2 = await delib(['sign', yaml, '--p12', p12('I'), '-s', '1'], env);
     expect(r2.code).toBe(1);
-    expect(r2.out).toContain('[sign.not-delib]');
+    expect(r2.out + r2.err).toContain('[sign.not-delib]');
     expect(sha(readFileSync(yaml))).toBe(before);
   });
 
@@ -236,7 +236,7 @@ describe('delib sign: errors leave the input untouched', () => {
     const before = sha(readFileSync(input));
     const r = await delib(['sign', input, '--p12', cert, '-s', 'signature-secretaire'], env);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('[sign.already-signed]');
+    expect(r.out + r.err).toContain('[sign.already-signed]');
     expect(sha(readFileSync(input))).toBe(before);
   });
 

@@ -136,7 +136,7 @@ describe('imageInfo: PNG', () => {
       chunk('IEND', new Uint8Array()),
     ]);
     expect(imageInfo(claimed)).toEqual({
-      problem: `image de ${side} × ${side} pixels, au-delà de 25 mégapixels`,
+      problem: `image de ${side} × ${side} pixels, au-delà de 10 mégapixels`,
     });
   });
 });
