@@ -53,7 +53,13 @@ describe('act numbers as the collectivité writes them', () => {
     const id = '013-211300017-20150629lmc168449-DE-1-1';
     const file = withNumber('DL.2015-306');
     // The fixture's transmission asks for blanks for its dates; the identifier is stated.
-    writeFileSync(file, readFileSync(file, 'utf8').replace('        a_remplir: true', `        a_remplir: true\n        identifiant: ${id}`));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '        a_remplir: true',
+        `        a_remplir: true\n        identifiant: ${id}`,
+      ),
+    );
     const d = (await renderFixture(file, /deliberation/)).get('point-01-deliberation');
     expect(d?.pdfText).toContain(`Identifiant : ${id}`);
   });
