@@ -15,7 +15,16 @@ const dir = mkdtempSync(join(tmpdir(), 'delib-pdfsig-'));
 const bundle = join(dir, 'bundle');
 const convention = join(bundle, 'point-01-convention-1.pdf');
 const env = { SOURCE_DATE_EPOCH: '1679529600', DELIB_P12_PASSWORD: 'secret' };
-const io = { stdout: () => {}, stderr: () => {}, isTTY: false, env, cwd: process.cwd() };
+let said = '';
+const io = {
+  stdout: () => {},
+  stderr: (t: string) => {
+    said += t;
+  },
+  isTTY: false,
+  env,
+  cwd: process.cwd(),
+};
 
 /** pdfsig exits non-zero when a signature is invalid: keep its output either way. */
 function pdfsig(file: string): string {
@@ -34,7 +43,8 @@ beforeAll(async () => {
   for (const [i, name] of ['Patrick Ollier', 'Philippe Laurent'].entries()) {
     const p12 = join(dir, `${i}.p12`);
     writeFileSync(p12, makeP12({ commonName: name, password: 'secret' }));
-    expect(await main(['sign', convention, '--p12', p12, '--signataire', String(i + 1)], io)).toBe(0);
+    said = '';
+    expect(await main(['sign', convention, '--p12', p12, '--signataire', String(i + 1)], io), said).toBe(0);
   }
 }, 120_000);
 

@@ -41,8 +41,8 @@ describe.skipIf(!mounted)('delib sign onto a read-only file system', () => {
       env: { DELIB_P12_PASSWORD: 's' },
     });
     expect(r.code, r.stdout + r.stderr).toBe(1);
-    expect(r.stdout).toContain('système de fichiers en lecture seule');
-    expect(r.stdout).toContain('[output.not-writable]');
+    expect(r.stdout + r.stderr).toContain('système de fichiers en lecture seule');
+    expect(r.stdout + r.stderr).toContain('[output.not-writable]');
     expect(r.stderr).not.toContain('Erreur interne');
     expect(Buffer.from(readFileSync(pdf)).equals(Buffer.from(base.unsigned))).toBe(true);
   });
