@@ -11,18 +11,10 @@ import { openPkcs12 } from '../src/sign/pkcs12.ts';
 import { signPdf } from '../src/sign/sign.ts';
 import { verifyPdf } from '../src/sign/verify.ts';
 import { type SignedBase, signedBase } from './sign-attacks.ts';
-import { makeP12 } from './sign-helpers.ts';
+import { hasOpenssl, makeP12 } from './sign-helpers.ts';
 import { runDelib } from './support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'delib-certs-'));
-const hasOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 let base: SignedBase;
 
 beforeAll(async () => {

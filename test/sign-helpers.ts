@@ -7,6 +7,7 @@
  * @example
  * const p12 = makeP12({ commonName: 'Philippe Laurent', password: 'secret' });
  */
+import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import forge from 'node-forge';
 
@@ -64,3 +65,13 @@ export function makeP12(options: P12Options): Uint8Array {
   const asn1 = forge.pkcs12.toPkcs12Asn1(key, [cert], options.password, { algorithm: '3des' });
   return Uint8Array.from(Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'));
 }
+
+/** Whether the `openssl` command is on this machine (tests that make files with it skip otherwise). */
+export const hasOpenssl = (() => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();

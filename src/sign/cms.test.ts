@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeP12 } from '../../test/sign-helpers.ts';
+import { hasOpenssl, makeP12 } from '../../test/sign-helpers.ts';
 import { buildCades } from './cms.ts';
 import { checkCades, type HashName } from './cms-check.ts';
 import { parseDer } from './der.ts';
@@ -92,15 +92,6 @@ describe('buildCades → checkCades', () => {
     }
   });
 });
-
-const hasOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe.skipIf(!hasOpenssl)('signatures made by openssl cms', () => {
   const dir = mkdtempSync(join(tmpdir(), 'delib-cms-'));

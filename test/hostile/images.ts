@@ -17,7 +17,7 @@ export function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-const SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+export const PNG_SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function ihdr(width: number, height: number): Uint8Array {
   const h = Buffer.alloc(13);
@@ -32,7 +32,7 @@ export function png(width: number, height: number): Uint8Array {
   const raw = Buffer.alloc(height * (1 + width * 3), 0xff);
   for (let y = 0; y < height; y++) raw[y * (1 + width * 3)] = 0;
   return Buffer.concat([
-    SIGNATURE,
+    PNG_SIGNATURE,
     ihdr(width, height),
     chunk('IDAT', deflateSync(raw)),
     chunk('IEND', new Uint8Array()),
@@ -42,7 +42,7 @@ export function png(width: number, height: number): Uint8Array {
 /** A PNG whose header claims `width` × `height` pixels, with one tiny data chunk. */
 export function pngClaiming(width: number, height: number): Uint8Array {
   return Buffer.concat([
-    SIGNATURE,
+    PNG_SIGNATURE,
     ihdr(width, height),
     chunk('IDAT', deflateSync(Buffer.alloc(16))),
     chunk('IEND', new Uint8Array()),
@@ -60,7 +60,7 @@ export function pngBadFilter(width: number, height: number): Uint8Array {
   const raw = Buffer.alloc(height * (1 + width * 3), 0xff);
   for (let y = 0; y < height; y++) raw[y * (1 + width * 3)] = y === 1 ? 7 : 0;
   return Buffer.concat([
-    SIGNATURE,
+    PNG_SIGNATURE,
     ihdr(width, height),
     chunk('IDAT', deflateSync(raw)),
     chunk('IEND', new Uint8Array()),

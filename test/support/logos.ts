@@ -6,7 +6,8 @@
  * @example
  * writeFileSync('logo.png', pngLogo({ colorType: 6, bitDepth: 16 }));
  */
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { chunk, PNG_SIGNATURE } from '../hostile/images.ts';
 
 export interface PngKind {
   /** 0 grey, 2 RGB, 3 palette, 4 grey + alpha, 6 RGBA. */
@@ -17,9 +18,8 @@ export interface PngKind {
   readonly height?: number;
 }
 
-const SIGNATURE = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** Adam7 passes: x0, y0, dx, dy. */
-const ADAM7 = [
+export const ADAM7 = [
   [0, 0, 8, 8],
   [4, 0, 8, 8],
   [0, 4, 4, 8],
@@ -29,15 +29,6 @@ const ADAM7 = [
   [0, 1, 1, 2],
 ] as const;
 const PALETTE_SIZE = 16;
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  out.set(data, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
-}
 
 /** Sample values (0–1) of pixel (x, y), per channel of the colour type. */
 function samples(kind: PngKind, x: number, y: number, width: number, height: number): number[] {
@@ -98,7 +89,7 @@ export function pngLogo(kind: PngKind): Buffer {
     chunks.push(chunk('tRNS', Uint8Array.from(colours.map((_, i) => (i % 3 === 0 ? 0 : 128 + i * 8)))));
   }
   chunks.push(chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array()));
-  return Buffer.concat([SIGNATURE, ...chunks]);
+  return Buffer.concat([PNG_SIGNATURE, ...chunks]);
 }
 
 /**

@@ -3,6 +3,7 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { chunk } from '../../../test/hostile/images.ts';
+import { ADAM7 } from '../../../test/support/logos.ts';
 import { imageInfo, MAX_IMAGE_PIXELS } from './image-header.ts';
 
 interface PngOptions {
@@ -22,16 +23,7 @@ const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 function rawSize(width: number, height: number, bpp: number, interlaced: boolean): number {
   const rows = (w: number, h: number) => (w === 0 || h === 0 ? 0 : h * (1 + Math.ceil((w * bpp) / 8)));
   if (!interlaced) return rows(width, height);
-  const passes = [
-    [0, 0, 8, 8],
-    [4, 0, 8, 8],
-    [0, 4, 4, 8],
-    [2, 0, 4, 4],
-    [0, 2, 2, 4],
-    [1, 0, 2, 2],
-    [0, 1, 1, 2],
-  ] as const;
-  return passes.reduce(
+  return ADAM7.reduce(
     (sum, [x0, y0, dx, dy]) => sum + rows(Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy)),
     0,
   );
