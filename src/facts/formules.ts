@@ -27,7 +27,7 @@ export const TELERECOURS_SINCE = '2018-11-30';
 
 export const FORMULES = {
   registre: spec(
-    'L’an {annee}, le {jour_mois}[, à {heure}], le {instance}[, légalement convoqué le {convocation},] s’est réuni en séance publique[, {lieu}], sous la présidence de {president}, {qualite_president}.',
+    'L’an {annee}, le {jour_mois}[, à {heure}], le {instance}[, légalement convoqué le {convocation},] s’est réuni[ {publicite}][, {lieu},] sous la présidence de {president}, {qualite_president}.',
     'Formule d’ouverture de l’extrait du registre',
     [
       'annee',
@@ -38,10 +38,16 @@ export const FORMULES = {
       'instance',
       'convocation',
       'lieu',
+      'publicite',
       'president',
       'qualite_president',
     ],
   ),
+  seance_publique: spec(
+    'en séance publique',
+    'Valeur de {publicite} dans le registre quand `seance.publique` vaut true',
+  ),
+  huis_clos: spec('à huis clos', 'Valeur de {publicite} dans le registre quand `seance.publique` vaut false'),
   en_exercice: spec('Membres en exercice', 'Libellé du nombre de membres en exercice'),
   presents: spec('Présents', 'Libellé du nombre de présents'),
   representes: spec('Représentés', 'Libellé du nombre de membres représentés'),

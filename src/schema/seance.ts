@@ -284,6 +284,13 @@ export const SeanceDetailsSchema = Type.Object(
           'Date d’envoi de la convocation. Facultative : sans elle, aucune date de convocation n’est écrite.',
       }),
     ),
+    publique: Type.Optional(
+      Type.Boolean({
+        title: 'Séance publique',
+        description:
+          'true si la séance s’est tenue en public (« en séance publique »), false si l’assemblée a décidé le huis clos (« à huis clos », CGCT L. 2121-18). Facultatif : sans lui, le registre ne dit ni l’un ni l’autre.',
+      }),
+    ),
     seconde_convocation: Type.Optional(
       Type.Boolean({
         title: 'Seconde convocation',

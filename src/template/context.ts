@@ -75,6 +75,12 @@ function annexLines(point: Point): { numero: string; titre: string }[] {
 }
 
 /** « Rapporteur » or « Rapporteure », as the collectivité words it. */
+/** « en séance publique » or « à huis clos » as the séance states it; nothing when it does not. */
+function publicite(publique: boolean | undefined, formules: Formules): string {
+  if (publique === undefined) return '';
+  return publique ? formules.seance_publique : formules.huis_clos;
+}
+
 function rapporteurLabel(seance: Seance, formules: Formules, rapporteur: string | undefined): string {
   if (rapporteur === undefined) return '';
   return fillFormula(formules.rapporteur, { e: agreement(genreOfPerson(rapporteur, seance.elus)) });
@@ -282,6 +288,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
         instance: seance.instance,
         convocation: convocation ? dateLongue(convocation) : '',
         lieu: lieu ?? '',
+        publicite: publicite(seance.seance.publique, f),
         president: printedMember(president.nom, index, f),
         qualite_president: president.qualite,
       }),
