@@ -148,7 +148,9 @@ describe.skipIf(!existsSync(CHROMIUM))('delib apercu in Chromium', () => {
     }, shown);
     expect(await page.locator('#problemes li[data-code]').count()).toBe(0);
     expect(await firstCanvas()).not.toBe(before);
-    expect(await page.evaluate(() => (document.querySelector('#pages') as HTMLElement).scrollTop)).toBe(scrolled);
+    expect(await page.evaluate(() => (document.querySelector('#pages') as HTMLElement).scrollTop)).toBe(
+      scrolled,
+    );
     expect(readFileSync(seanceFile, 'utf8')).toContain('  heure: "20:00"\n');
   });
 
