@@ -109,9 +109,7 @@ describe('delib build: the procès-verbal', () => {
     expect(styled('Intervention')).toContain(
       'M. Bastien Faure : Monsieur Faure répond que l’éclairage du stade figurera au budget 2025.',
     );
-    expect(styled('Vote')).toContain(
-      'L’amendement n° 1 est rejeté par 3 voix pour et 11 voix contre.',
-    );
+    expect(styled('Vote')).toContain('L’amendement n° 1 est rejeté par 3 voix pour et 11 voix contre.');
     expect(docx.styles.map((s) => s.name)).toEqual(expect.arrayContaining(['Intervention', 'Vote']));
   });
 });

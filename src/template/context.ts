@@ -90,8 +90,20 @@ function rapporteurLabel(seance: Seance, formules: Formules, rapporteur: string 
 export function ordreDuJourContext(seance: Seance) {
   return {
     ...baseContext(seance),
-    points: seance.points.map((p) => ({ ...p, listeAnnexes: annexLines(p) })),
+    sections: seance.points.some((p) => p.section !== undefined),
+    points: agendaPoints(seance),
   };
+}
+
+/** The points as the agenda lists them: the collectivité's own numbers, its sections' headings. */
+function agendaPoints(seance: Seance) {
+  return seance.points.map((p, i) => ({
+    ...p,
+    numeroAffiche: p.numero_affiche ?? String(p.numero),
+    // A section's heading before the first point of each run of points in it.
+    sectionTitre: p.section !== undefined && p.section !== seance.points[i - 1]?.section ? p.section : '',
+    listeAnnexes: annexLines(p),
+  }));
 }
 
 /** From this population on, a commune's convocation comes with a note explicative de synthèse. */
@@ -106,7 +118,7 @@ export function convocationContext(seance: Seance) {
   const { population, nature } = seance.collectivite;
   return {
     ...baseContext(seance),
-    points: seance.points,
+    points: agendaPoints(seance),
     dateConvocation: seance.seance.convocation ? dateLongue(seance.seance.convocation) : '',
     notesJointes:
       nature === 'commune' && population !== undefined && population >= NOTE_DE_SYNTHESE_POPULATION,
@@ -277,7 +289,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
         convocation: convocation ? dateLongue(convocation) : '',
         lieu: lieu ?? '',
         publicite: publicite(seance.seance.publique, f),
-        president: president.nom,
+        president: printedMember(president.nom, index, f),
         qualite_president: president.qualite,
       }),
       le_conseil: fillFormula(f.le_conseil, { instance: seance.instance }),
@@ -299,7 +311,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
         point.rapporteur === undefined
           ? ''
           : fillFormula(f.sur_le_rapport, {
-              rapporteur: point.rapporteur,
+              rapporteur: printedMember(point.rapporteur, index, f),
               qualite: rapporteurElu?.qualite ?? '',
             }),
       titre: fillFormula(f.titre_acte, { numero: deliberation.numero ?? '' }),
