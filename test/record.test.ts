@@ -64,8 +64,8 @@ describe('the séance record', () => {
 
   it('makes no act for a withdrawn point and leaves it out of the liste', async () => {
     const withAct = swap(
-      '    deroulement:\n      retire: true',
-      '    deliberation:\n      numero: "2024_09_04"\n      visas: []\n      considerants: []\n      articles: [Cède la parcelle.]\n      vote: { unanimite: true }\n    deroulement:\n      retire: true',
+      '    deroulement:\n      motif_retrait',
+      '    deliberation:\n      numero: "2024_09_04"\n      visas: []\n      considerants: []\n      articles: [Cède la parcelle.]\n    deroulement:\n      motif_retrait',
     );
     const { seance, diagnostics } = await load(withAct);
     expect(diagnostics).toEqual([]);
@@ -74,6 +74,28 @@ describe('the séance record', () => {
     expect(ids).toContain('point-04-note');
     expect(ids).not.toContain('point-04-deliberation');
     expect(text(seance, 'liste-des-deliberations')).not.toContain('2024_09_04');
+  });
+
+  it('reads the former « deroulement: { retire: true } » as « statut: retire », with a located warning', async () => {
+    const former = swap('    statut: retire\n', '').replace(
+      '    deroulement:\n      motif_retrait',
+      '    deroulement:\n      retire: true\n      motif_retrait',
+    );
+    const now = await load(base);
+    const then = await load(former);
+    if (!now.seance || !then.seance) throw new Error('invalid');
+    expect(then.diagnostics.map((d) => [d.code, d.severity, d.path, d.line])).toEqual([
+      ['rule.deprecated', 'avertissement', '/points/3/deroulement/retire', 185],
+    ]);
+    expect(text(then.seance, 'proces-verbal')).toBe(text(now.seance, 'proces-verbal'));
+    expect(text(then.seance, 'liste-des-deliberations')).toBe(text(now.seance, 'liste-des-deliberations'));
+    const both = await load(
+      former.replace(
+        '    rapporteur: amorel\n    matiere: { code: "3.2"',
+        '    rapporteur: amorel\n    statut: adopte\n    matiere: { code: "3.2"',
+      ),
+    );
+    expect(both.diagnostics.find((d) => d.code === 'rule.statut')?.path).toBe('/points/3/statut');
   });
 
   it('reports arrivals, departures and named votes that contradict the attendance, located', async () => {

@@ -724,10 +724,18 @@ export const DeroulementPointSchema = Type.Object(
       }),
     ),
     retire: Type.Optional(
-      Type.Boolean({ title: 'Retiré', description: 'true si le point a été retiré de l’ordre du jour.' }),
+      Type.Boolean({
+        title: 'Retiré (ancienne écriture)',
+        description:
+          'Ancienne écriture de « statut: retire » sous le point, encore acceptée avec un avertissement : écrivez plutôt « statut: retire ».',
+        deprecated: true,
+      }),
     ),
     motif_retrait: Type.Optional(
-      Text({ title: 'Motif du retrait', description: 'Pourquoi le point est retiré.' }),
+      Text({
+        title: 'Motif du retrait',
+        description: 'Pourquoi le point est retiré (avec « statut: retire » sous le point).',
+      }),
     ),
     arrivees: Liste(ArriveeSchema, 'Arrivées', 'Membres arrivés avant l’examen de ce point.'),
     departs: Liste(DepartSchema, 'Départs', 'Membres partis avant l’examen de ce point.'),

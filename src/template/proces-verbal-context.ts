@@ -8,6 +8,7 @@
  * procesVerbalContext(seance).ouverture // 'La séance est ouverte à 20 h 02.'
  */
 
+import { isWithdrawn } from '../compose/moment.ts';
 import { eluIndex, type Member, memberOf, withMemberNames } from '../facts/elus.ts';
 import { fillFormula } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
@@ -85,7 +86,7 @@ function pointContext(seance: Seance, point: Point) {
     objet: point.objet,
     ajoute: sentence(d.ajoute, () => 'Ce point est ajouté à l’ordre du jour en séance.'),
     retire: sentence(
-      d.retire,
+      facts.retire,
       () => `Ce point est retiré de l’ordre du jour${d.motif_retrait ? ` : ${d.motif_retrait}` : ''}.`,
     ),
     mouvements: [
@@ -99,7 +100,7 @@ function pointContext(seance: Seance, point: Point) {
       ),
     ],
     rapporteur: sentence(
-      !d.retire && point.rapporteur !== undefined,
+      !facts.retire && point.rapporteur !== undefined,
       () => `Rapporteur : ${who(point.rapporteur ?? '')}`,
     ),
     presentation: d.presentation ?? '',
@@ -213,7 +214,7 @@ export function procesVerbalContext(seance: Seance) {
     ordreDuJour: seance.points.map((p) => ({
       numero: p.numero,
       objet: p.objet,
-      mention: p.deroulement?.retire ? 'retiré' : p.deroulement?.ajoute ? 'ajouté en séance' : '',
+      mention: isWithdrawn(p) ? 'retiré' : p.deroulement?.ajoute ? 'ajouté en séance' : '',
     })),
     decisions: (r.decisions_delegation ?? []).map((x) => ({
       texte: `${x.numero ? `Décision n° ${x.numero}` : 'Décision'}${x.date ? ` du ${dateLongue(x.date)}` : ''} : ${x.objet}`,

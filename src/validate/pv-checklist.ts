@@ -2,6 +2,8 @@
  * `delib validate --pv`: what the procès-verbal must state (CGCT L. 2121-15) and the séance does
  * not record yet, as located warnings, before the procès-verbal is published.
  */
+
+import { isWithdrawn } from '../compose/moment.ts';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
 import { locate, type SourceMap } from '../load/source-map.ts';
 import type { Seance } from '../schema/seance.ts';
@@ -31,7 +33,7 @@ export function pvDiagnostics(seance: Seance, sources: SourceMap): Diagnostic[] 
     );
   }
   seance.points.forEach((point, i) => {
-    if (point.deroulement?.retire || !point.deliberation) return;
+    if (isWithdrawn(point) || !point.deliberation) return;
     const vote = point.deliberation.vote;
     if (vote && !('unanimite' in vote) && vote.scrutin === 'public' && typeof vote.pour === 'number') {
       warn(
