@@ -110,13 +110,13 @@ describe('the séance record', () => {
         '{ elu: fbrun, heure: "21:32" }',
         '{ elu: gpicard, heure: "21:32" }',
         '/points/4/deroulement/departs/0/elu',
-        'Gisèle Picard quitte la séance avant le point 5, mais n’était pas présent.',
+        'Gisèle Picard quitte la séance avant le point 5, mais n’était pas présente.',
       ],
       [
         'ne_prend_pas_part: [oduval]',
         'ne_prend_pas_part: [kbenard]',
         '/points/2/deliberation/vote/ne_prend_pas_part/0',
-        'Karine Bénard est nommé deux fois dans ce vote.',
+        'Karine Bénard est nommée deux fois dans ce vote.',
       ],
     ];
     for (const [from, to, path, message] of cases) {

@@ -60,6 +60,13 @@ export const EluSchema = Type.Object(
     civilite: Type.Optional(
       StringEnum(CIVILITES, { title: 'Civilité', description: 'Civilité de l’élu : « M. » ou « Mme ».' }),
     ),
+    genre: Type.Optional(
+      StringEnum(['f', 'm'] as const, {
+        title: 'Genre',
+        description:
+          'Genre grammatical de l’élu, pour l’accord (« présente », « désignée ») quand la civilité n’est pas écrite : f ou m. Par défaut, celui de la civilité.',
+      }),
+    ),
     qualite: Type.Optional(
       Text({ title: 'Qualité', description: 'Qualité de l’élu (« Maire », « Adjointe aux finances »).' }),
     ),
@@ -258,6 +265,14 @@ export const SeanceDetailsSchema = Type.Object(
     president: PresidentSchema,
     secretaire: Type.Optional(
       MembreRef('Secrétaire de séance', 'Le secrétaire de séance, désigné en début de séance.'),
+    ),
+    secretaires: Type.Optional(
+      Type.Array(MembreRef('Secrétaire de séance', 'Un secrétaire de séance.'), {
+        minItems: 1,
+        title: 'Secrétaires de séance',
+        description:
+          'Quand l’assemblée désigne plusieurs secrétaires de séance (CGCT L. 2121-15) : chacun signe le procès-verbal. Avec « secretaire », celui-ci vient en premier.',
+      }),
     ),
     membres_en_exercice: Type.Integer({
       minimum: 1,

@@ -9,7 +9,7 @@
  */
 
 import { isWithdrawn } from '../compose/moment.ts';
-import { eluIndex, type Member, memberOf, withMemberNames } from '../facts/elus.ts';
+import { eluIndex, genreOf, type Member, memberOf, secretairesOf, withMemberNames } from '../facts/elus.ts';
 import { fillFormula } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
 import { type VoteFacts, voteFacts } from '../facts/vote.ts';
@@ -174,7 +174,11 @@ export function procesVerbalContext(seance: Seance) {
   const r = seance.deroulement ?? {};
   const s = seance.seance;
   const president = printed(memberOf(s.president.nom, index));
-  const secretaire = s.secretaire === undefined ? '' : printed(memberOf(s.secretaire, index));
+  const secretaires = secretairesOf(s, index).map((ref) => memberOf(ref, index));
+  const secretaire = listeNoms(secretaires.map(printed));
+  const several = secretaires.length > 1;
+  // Agreed with the members: feminine only when every one of them is a woman.
+  const feminine = secretaires.length > 0 && secretaires.every((m) => genreOf(m) === 'f');
   const presences = s.presences;
   const presents = attendance(seance, presences)?.presents ?? 0;
   const quorum = Math.floor(s.membres_en_exercice / 2) + 1;
@@ -205,11 +209,11 @@ export function procesVerbalContext(seance: Seance) {
           : '',
     ),
     election: sentence(
-      election && s.secretaire !== undefined,
+      election && secretaires.length > 0,
       () =>
-        `${secretaire} est désigné${memberOf(s.secretaire ?? '', index).civilite === 'Mme' ? 'e' : ''} secrétaire de séance${election?.vote ? ` ${voteClause(voteFacts(election.vote, index))}` : ''}.`,
+        `${secretaire} ${several ? 'sont' : 'est'} désigné${feminine ? 'e' : ''}${several ? 's' : ''} secrétaire${several ? 's' : ''} de séance${election?.vote ? ` ${voteClause(voteFacts(election.vote, index))}` : ''}.`,
     ),
-    secretaire: secretaire === '' ? '' : `Secrétaire de séance : ${secretaire}`,
+    secretaire: secretaire === '' ? '' : `Secrétaire${several ? 's' : ''} de séance : ${secretaire}`,
     approbation: approbation(seance, index),
     ordreDuJour: seance.points.map((p) => ({
       numero: p.numero,
@@ -239,6 +243,10 @@ export function procesVerbalContext(seance: Seance) {
       r.arrete_le,
       () => `Procès-verbal arrêté en séance du ${dateLongue(r.arrete_le ?? '')}.`,
     ),
-    secretaireNom: s.secretaire === undefined ? '' : memberOf(s.secretaire, index).nom,
+    // One signature block per secrétaire; the first keeps the id `signature-secretaire`.
+    signaturesSecretaires: secretaires.map((m, i) => ({
+      id: i === 0 ? 'signature-secretaire' : `signature-secretaire-${i + 1}`,
+      nom: m.nom,
+    })),
   };
 }

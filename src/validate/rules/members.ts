@@ -14,6 +14,7 @@ import { at, type Rule } from './context.ts';
 export const MEMBER_PLACES: readonly string[] = [
   '/seance/president/nom',
   '/seance/secretaire',
+  '/seance/secretaires/*',
   '/seance/presences/presents/*',
   '/seance/presences/absents/*',
   '/seance/presences/representes/*/mandant',
