@@ -727,6 +727,35 @@ export const IncidentSchema = Type.Object(
   { additionalProperties: false, title: 'Incident', description: 'Incident de séance.' },
 );
 
+/** Where a séance event not tied to a point happened: after the point of that number. */
+const ApresPoint = Type.Optional(
+  Type.Integer({
+    minimum: 1,
+    maximum: 100_000,
+    title: 'Après le point',
+    description:
+      'Numéro du point après lequel c’est arrivé ; sans lui, le procès-verbal le place avant les points.',
+  }),
+);
+
+export const SuspensionSeanceSchema = Type.Object(
+  { ...SuspensionSchema.properties, apres_point: ApresPoint },
+  {
+    additionalProperties: false,
+    title: 'Suspension',
+    description: 'Suspension de séance hors de l’examen d’un point.',
+  },
+);
+
+export const IncidentSeanceSchema = Type.Object(
+  { ...IncidentSchema.properties, apres_point: ApresPoint },
+  {
+    additionalProperties: false,
+    title: 'Incident',
+    description: 'Incident de séance hors de l’examen d’un point.',
+  },
+);
+
 const Liste = <T extends TSchema>(item: T, title: string, description: string) =>
   Type.Optional(Type.Array(item, { title, description }));
 
@@ -852,8 +881,16 @@ export const DeroulementSeanceSchema = Type.Object(
     ),
     communications: Liste(CommunicationSchema, 'Communications', 'Communications du président.'),
     questions_orales: Liste(QuestionOraleSchema, 'Questions orales', 'Questions orales, après les points.'),
-    suspensions: Liste(SuspensionSchema, 'Suspensions', 'Suspensions de séance hors de l’examen d’un point.'),
-    incidents: Liste(IncidentSchema, 'Incidents', 'Incidents de séance hors de l’examen d’un point.'),
+    suspensions: Liste(
+      SuspensionSeanceSchema,
+      'Suspensions',
+      'Suspensions de séance hors de l’examen d’un point, à leur place (« apres_point »).',
+    ),
+    incidents: Liste(
+      IncidentSeanceSchema,
+      'Incidents',
+      'Incidents de séance hors de l’examen d’un point, à leur place (« apres_point »).',
+    ),
     arrete_le: Type.Optional(
       DateText({
         title: 'Arrêté le',

@@ -151,7 +151,7 @@ function suspension(s: { debut: string; reprise?: string; motif?: string }): str
 }
 
 function incident(i: { heure?: string; texte: string }) {
-  return { heure: i.heure ? `À ${heure(i.heure)} :` : '', texte: i.texte };
+  return { quand: i.heure ? `À ${heure(i.heure)} :` : '', texte: i.texte };
 }
 
 function approbation(seance: Seance, index: ReturnType<typeof eluIndex>) {
@@ -229,9 +229,14 @@ export function procesVerbalContext(seance: Seance) {
         `${president} rend compte des décisions prises par délégation du ${seance.instance} (articles L. 2122-22 et L. 2122-23 du code général des collectivités territoriales) :`,
     ),
     communications: r.communications ?? [],
-    suspensions: (r.suspensions ?? []).map(suspension),
-    incidents: (r.incidents ?? []).map(incident),
-    points: seance.points.map((p) => pointContext(seance, p)),
+    // Events not tied to a point: before the points, or after the point they followed.
+    suspensions: (r.suspensions ?? []).filter((x) => x.apres_point === undefined).map(suspension),
+    incidents: (r.incidents ?? []).filter((x) => x.apres_point === undefined).map(incident),
+    points: seance.points.map((p) => ({
+      ...pointContext(seance, p),
+      suspensionsApres: (r.suspensions ?? []).filter((x) => x.apres_point === p.numero).map(suspension),
+      incidentsApres: (r.incidents ?? []).filter((x) => x.apres_point === p.numero).map(incident),
+    })),
     questions: (r.questions_orales ?? []).map((q) => ({
       auteur: `Question de ${printed(memberOf(q.auteur, index))}${q.groupe ? `, pour le groupe ${q.groupe}` : ''} :`,
       question: q.question,

@@ -108,5 +108,25 @@ export const recordRule: Rule = (context) => {
       if (a.vote) out.push(...checkNamedVote(context, a.vote, `${base}/amendements/${j}/vote`, atVote));
     });
   }
+  out.push(...placesOfSeanceEvents(context));
   return out;
 };
+
+/** A suspension or an incident placed « apres_point » follows a point of the ordre du jour. */
+function placesOfSeanceEvents(context: RuleContext): Diagnostic[] {
+  const numbers = context.points.map((p) => p.point.numero);
+  const r = context.deroulement;
+  const events = [
+    ...(r?.suspensions ?? []).map((e, i) => ({ e, pointer: `/deroulement/suspensions/${i}/apres_point` })),
+    ...(r?.incidents ?? []).map((e, i) => ({ e, pointer: `/deroulement/incidents/${i}/apres_point` })),
+  ];
+  return events
+    .filter(({ e }) => e.apres_point !== undefined && !numbers.includes(e.apres_point))
+    .map(({ e, pointer }) =>
+      problemAt(context)(
+        pointer,
+        `Aucun point ne porte le numéro ${e.apres_point}.`,
+        `Écrivez le numéro d’un point de l’ordre du jour (${numbers.join(', ')}).`,
+      ),
+    );
+}
