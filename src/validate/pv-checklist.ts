@@ -127,6 +127,8 @@ export function pvDiagnostics(seance: Seance, sources: SourceMap): Diagnostic[] 
       }),
     );
   seanceChecks(seance, warn);
-  seance.points.forEach((point, i) => pointChecks(point, i, warn));
+  seance.points.forEach((point, i) => {
+    pointChecks(point, i, warn);
+  });
   return out;
 }
