@@ -75,19 +75,16 @@ export function withMemberNames(seance: Seance): Seance {
   };
 }
 
-/** The secrétaires de séance: `secretaire`, then `secretaires`, each person once. */
+/** The secrétaires de séance: `secretaire`, then each of `secretaires` (with its own qualité, if any). */
 export function secretairesOf(
   details: Pick<SeanceDetails, 'secretaire' | 'secretaires'>,
-  index: EluIndex,
-): string[] {
-  const out: string[] = [];
-  for (const ref of [
-    ...(details.secretaire === undefined ? [] : [details.secretaire]),
-    ...(details.secretaires ?? []),
-  ]) {
-    if (!out.some((o) => sameMember(o, ref, index))) out.push(ref);
-  }
-  return out;
+): { readonly ref: string; readonly qualite?: string }[] {
+  return [
+    ...(details.secretaire === undefined ? [] : [{ ref: details.secretaire }]),
+    ...(details.secretaires ?? []).map((x) =>
+      x.qualite === undefined ? { ref: x.nom } : { ref: x.nom, qualite: x.qualite },
+    ),
+  ];
 }
 
 /** The grammatical genre of a member: its `genre`, else its civility; undefined when neither is written. */

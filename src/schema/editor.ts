@@ -34,6 +34,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   heure: '"19:30"',
   lieu: 'salle du conseil de l’hôtel de ville',
   convocation: '2024-06-20',
+  publique: 'true',
   seconde_convocation: 'true',
   qualite: 'Maire',
   secretaire: 'Noé Duval',

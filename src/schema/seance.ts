@@ -116,12 +116,19 @@ export const PresencesSchema = Type.Object(
       description: 'Membres absents représentés, avec le nom de leur mandataire. Liste vide « [] » si aucun.',
     }),
     absents: Effectif('Absents', 'Membres absents et non représentés.'),
+    excuses: Type.Optional(
+      Type.Array(MembreRef('Excusé', 'Le membre excusé.'), {
+        title: 'Excusés',
+        description:
+          'Membres absents excusés, non représentés, listés à part (« Excusés : … ») : comptés parmi les absents, ils ne figurent pas aussi sous « absents ».',
+      }),
+    ),
   },
   {
     additionalProperties: false,
     title: 'Présences',
     description:
-      'Présents, représentés et absents. Présents + représentés + absents = membres en exercice ; présents + représentés = votants.',
+      'Présents, représentés, absents (et excusés). Présents + représentés + absents + excusés = membres en exercice ; présents + représentés = votants.',
   },
 );
 
@@ -211,6 +218,20 @@ export const CollectiviteSchema = Type.Object(
     ),
     polices: Type.Optional(PolicesSchema),
     formules: Type.Optional(FormulesSchema),
+    en_tete: Type.Optional(
+      Type.Array(Text({ title: 'Ligne', description: 'Une ligne de l’en-tête, telle qu’imprimée.' }), {
+        title: 'En-tête des actes',
+        description:
+          'Lignes imprimées en tête de chaque délibération, dans l’ordre et telles qu’écrites (« RÉPUBLIQUE FRANÇAISE », « Département de la Lozère », « Arrondissement de Mende ») ; sans elles, aucune.',
+      }),
+    ),
+    position_executoire: Type.Optional(
+      StringEnum(['haut', 'bas'] as const, {
+        title: 'Place de la mention exécutoire',
+        description:
+          'Où la délibération imprime sa transmission en préfecture, sa publication et son identifiant : haut (en tête, avant le titre) ou bas (après les signatures, par défaut).',
+      }),
+    ),
   },
   {
     additionalProperties: false,
@@ -228,6 +249,21 @@ export const PresidentSchema = Type.Object(
     }),
   },
   { additionalProperties: false, title: 'Président', description: 'Président de la séance.' },
+);
+
+/** One more secrétaire de séance: a member, or an agent (secrétaire auxiliaire), with a qualité. */
+export const SecretaireSchema = Type.Object(
+  {
+    nom: MembreRef('Nom', 'Le secrétaire.'),
+    qualite: Type.Optional(
+      Text({
+        title: 'Qualité',
+        description:
+          'Libellé imprimé devant son nom (« Secrétaire adjointe », « Secrétaire auxiliaire ») ; sans lui, la formule « secretaires ».',
+      }),
+    ),
+  },
+  { additionalProperties: false, title: 'Secrétaire', description: 'Un secrétaire de séance.' },
 );
 
 export const SeanceDetailsSchema = Type.Object(
@@ -255,6 +291,13 @@ export const SeanceDetailsSchema = Type.Object(
           'Date d’envoi de la convocation. Facultative : sans elle, aucune date de convocation n’est écrite.',
       }),
     ),
+    publique: Type.Optional(
+      Type.Boolean({
+        title: 'Séance publique',
+        description:
+          'true si la séance s’est tenue en public (« en séance publique »), false si l’assemblée a décidé le huis clos (« à huis clos », CGCT L. 2121-18). Facultatif : sans lui, le registre ne dit ni l’un ni l’autre.',
+      }),
+    ),
     seconde_convocation: Type.Optional(
       Type.Boolean({
         title: 'Seconde convocation',
@@ -262,16 +305,29 @@ export const SeanceDetailsSchema = Type.Object(
           'true si la séance se tient sur seconde convocation, faute de quorum à la première : le quorum n’est alors pas exigé (CGCT L. 2121-17).',
       }),
     ),
+    jours_suivants: Type.Optional(
+      Type.Array(DateText({ title: 'Jour suivant', description: 'Un autre jour de la séance.' }), {
+        title: 'Jours suivants',
+        description:
+          'Autres jours d’une séance tenue sur plusieurs jours, après « date » et dans l’ordre (« Séance des 28 et 29 janvier 2025 »).',
+      }),
+    ),
+    session: Type.Optional(
+      Text({
+        title: 'Session',
+        description:
+          'Libellé de la session, imprimé sous l’instance tel qu’écrit (« Session ordinaire », « Séance de mars 2025 ») ; sans lui, aucun.',
+      }),
+    ),
     president: PresidentSchema,
     secretaire: Type.Optional(
       MembreRef('Secrétaire de séance', 'Le secrétaire de séance, désigné en début de séance.'),
     ),
     secretaires: Type.Optional(
-      Type.Array(MembreRef('Secrétaire de séance', 'Un secrétaire de séance.'), {
-        minItems: 1,
-        title: 'Secrétaires de séance',
+      Type.Array(SecretaireSchema, {
+        title: 'Autres secrétaires',
         description:
-          'Quand l’assemblée désigne plusieurs secrétaires de séance (CGCT L. 2121-15) : chacun signe le procès-verbal. Avec « secretaire », celui-ci vient en premier.',
+          'Autres secrétaires de séance, après « secretaire » (ou sans lui) : chacun avec sa qualité s’il en a une (« Secrétaire adjoint », « Secrétaire auxiliaire ») ; sans qualité, il est secrétaire de séance comme « secretaire ».',
       }),
     ),
     membres_en_exercice: Type.Integer({
@@ -460,6 +516,33 @@ export const DeliberationSchema = Type.Object(
           description: 'Motifs, chacun écrit sans le « Considérant » initial, ajouté à la mise en page.',
         },
       ),
+    ),
+    direction: Type.Optional(
+      Text({
+        title: 'Direction',
+        description:
+          'Direction ou service à l’origine de l’acte, imprimé en tête tel qu’écrit (« Direction des finances – Service du budget »).',
+      }),
+    ),
+    expose: Type.Optional(
+      RichText({
+        title: 'Exposé',
+        description:
+          'Exposé imprimé dans la délibération, après l’objet et avant les visas (« Mes chers collègues, … »).',
+      }),
+    ),
+    avant_decision: Type.Optional(
+      RichText({
+        title: 'Avant la décision',
+        description:
+          'Texte entre les considérants et le dispositif (« Entendu l’exposé du rapporteur, », « La commission des finances consultée, »).',
+      }),
+    ),
+    apres_articles: Type.Optional(
+      RichText({
+        title: 'Après les articles',
+        description: 'Texte imprimé après le dernier article, avant le résultat du vote.',
+      }),
     ),
     articles: Type.Array(RichText({ title: 'Article', description: 'Dispositif d’un article.' }), {
       minItems: 1,
@@ -922,6 +1005,23 @@ export const PointSchema = Type.Object(
       },
       { maxLength: 499, pattern: '^[^\\n\\r]*$' },
     ),
+    numero_affiche: Type.Optional(
+      Text(
+        {
+          title: 'Numéro affiché',
+          description:
+            'Numéro du point tel que la collectivité l’écrit à l’ordre du jour (« 1-1 », « IV », « 2 bis ») ; par défaut « numero ».',
+        },
+        { maxLength: 20 },
+      ),
+    ),
+    section: Type.Optional(
+      Text({
+        title: 'Section',
+        description:
+          'Rubrique de l’ordre du jour (« I – FINANCES », « Commission des affaires scolaires »), imprimée en intertitre avant le premier point d’une suite de points de la même rubrique.',
+      }),
+    ),
     rapporteur: Type.Optional(MembreRef('Rapporteur', 'L’élu qui présente le point.')),
     statut: Type.Optional(
       StringEnum(STATUTS, {
@@ -1025,6 +1125,7 @@ export type Statut = (typeof STATUTS)[number];
 export type SeanceDetails = Static<typeof SeanceDetailsSchema>;
 export type President = Static<typeof PresidentSchema>;
 export type Presences = Static<typeof PresencesSchema>;
+export type Secretaire = Static<typeof SecretaireSchema>;
 export type Pouvoir = Static<typeof PouvoirSchema>;
 export type Point = Static<typeof PointSchema>;
 export type Matiere = Static<typeof MatiereSchema>;

@@ -14,7 +14,7 @@ import { fillFormula } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
 import { type VoteFacts, voteFacts } from '../facts/vote.ts';
 import type { Point, Presences, Seance, Vote } from '../schema/seance.ts';
-import { attendance, baseContext, voteDetail, voteSentence } from './context.ts';
+import { attendance, baseContext, seanceFormules, voteDetail, voteSentence } from './context.ts';
 import { heure } from './helpers/heure.ts';
 import { dateLongue, listeNoms, pluriel } from './helpers/index.ts';
 
@@ -174,8 +174,13 @@ export function procesVerbalContext(seance: Seance) {
   const r = seance.deroulement ?? {};
   const s = seance.seance;
   const president = printed(memberOf(s.president.nom, index));
-  const secretaires = secretairesOf(s, index).map((ref) => memberOf(ref, index));
+  const f = seanceFormules(seance);
+  const named = secretairesOf(s).map((x) => ({ ...x, member: memberOf(x.ref, index) }));
+  const secretaires = named.map((x) => x.member);
   const secretaire = listeNoms(secretaires.map(printed));
+  // Those without a qualité of their own together, then each with its qualité (as the délibération).
+  const plain = named.filter((x) => x.qualite === undefined).map((x) => printed(x.member));
+  const label = plain.length > 1 ? f.secretaires : f.secretaire;
   const several = secretaires.length > 1;
   // Agreed with the members: feminine only when every one of them is a woman.
   const feminine = secretaires.length > 0 && secretaires.every((m) => genreOf(m) === 'f');
@@ -213,7 +218,10 @@ export function procesVerbalContext(seance: Seance) {
       () =>
         `${secretaire} ${several ? 'sont' : 'est'} désigné${feminine ? 'e' : ''}${several ? 's' : ''} secrétaire${several ? 's' : ''} de séance${election?.vote ? ` ${voteClause(voteFacts(election.vote, index))}` : ''}.`,
     ),
-    secretaire: secretaire === '' ? '' : `Secrétaire${several ? 's' : ''} de séance : ${secretaire}`,
+    secretaires: [
+      ...(plain.length > 0 && label !== '' ? [`${label} : ${listeNoms(plain)}`] : []),
+      ...named.flatMap((x) => (x.qualite === undefined ? [] : [`${x.qualite} : ${printed(x.member)}`])),
+    ],
     approbation: approbation(seance, index),
     ordreDuJour: seance.points.map((p) => ({
       numero: p.numero,
@@ -249,9 +257,10 @@ export function procesVerbalContext(seance: Seance) {
       () => `Procès-verbal arrêté en séance du ${dateLongue(r.arrete_le ?? '')}.`,
     ),
     // One signature block per secrétaire; the first keeps the id `signature-secretaire`.
-    signaturesSecretaires: secretaires.map((m, i) => ({
+    signaturesSecretaires: named.map((x, i) => ({
       id: i === 0 ? 'signature-secretaire' : `signature-secretaire-${i + 1}`,
-      nom: m.nom,
+      qualite: x.qualite ?? f.secretaire,
+      nom: x.member.nom,
     })),
   };
 }

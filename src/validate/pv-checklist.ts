@@ -5,7 +5,7 @@
  */
 import { isWithdrawn } from '../compose/moment.ts';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
-import { eluIndex, secretairesOf } from '../facts/elus.ts';
+import { secretairesOf } from '../facts/elus.ts';
 import { locate, type SourceMap } from '../load/source-map.ts';
 import type { Point, Seance, Vote } from '../schema/seance.ts';
 
@@ -32,7 +32,7 @@ function seanceChecks(seance: Seance, warn: Warn): void {
       'Écrivez la liste des présents (clés déclarées sous « elus », ou noms).',
     );
   }
-  if (secretairesOf(s, eluIndex(seance.elus)).length === 0) {
+  if (secretairesOf(s).length === 0) {
     warn(
       '/seance',
       'Le procès-verbal doit nommer le ou les secrétaires de séance.',
