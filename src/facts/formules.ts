@@ -173,6 +173,58 @@ export const FORMULES = {
     'Clôture d’une convention',
     ['lieu', 'date', 'exemplaires'],
   ),
+  partie: spec(
+    '{nom}[, dont le siège est situé {adresse}][, SIRET n° {siret}], {represente} {representant}[, {qualite}][, {habilitation}][, {mandat}],[ {ci_apres},]',
+    'Phrase d’une partie de convention : {nom} en gras, {represente}, {habilitation} et {ci_apres} étant les formules du même nom',
+    [
+      'nom',
+      'adresse',
+      'siret',
+      'represente',
+      'representant',
+      'qualite',
+      'habilitation',
+      'mandat',
+      'ci_apres',
+      'e',
+    ],
+  ),
+  habilitation: spec(
+    'dûment habilité{e}{s} par délibération[ du {instance}][ n° {numero}][ du {date}]',
+    'Habilitation du signataire d’une partie ; {e} devient « e » pour une signataire, {s} « s » pour plusieurs signataires',
+    ['instance', 'numero', 'date', 'e', 's'],
+  ),
+  ensemble: spec(
+    'Ensemble dénommées ci-après « {denomination} ».',
+    'Après les parties, quand la convention nomme leur ensemble (« denomination_parties »)',
+    ['denomination'],
+  ),
+  partenaires: spec(
+    'En partenariat avec {partenaires}.',
+    'Partenaires nommés qui ne signent pas la convention',
+    ['partenaires'],
+  ),
+  convention_vu: spec('Vu {texte} ;', 'Un visa d’une convention (« VU {texte}, »)', ['texte']),
+  exposent: spec('EXPOSENT', 'Avant l’exposé d’une convention (« IL A ÉTÉ EXPOSÉ CE QUI SUIT : »)'),
+  preambule: spec('PRÉAMBULE', 'Titre du préambule d’une convention'),
+  titre_division: spec(
+    'TITRE {numero} – {titre}',
+    'Titre d’une division d’une convention (« TITRE I – … ») ; {numero} est celui de la division, sinon son rang',
+    ['numero', 'titre'],
+  ),
+  article_convention: spec(
+    'Article {numero}[ – {titre}]',
+    'Libellé d’un article de convention ; {numero} vaut « 1er », « 2 »…, {rang} « 1 », « 2 »…',
+    ['numero', 'rang', 'titre'],
+  ),
+  sous_article: spec(
+    '{numero}[ – {titre}]',
+    'Libellé d’un sous-article de convention ; {numero} vaut « 2.1 », « 2.2 »…',
+    ['numero', 'article', 'rang', 'titre'],
+  ),
+  annexes_convention: spec('Annexes', 'Titre de la liste des annexes d’une convention'),
+  annexe_convention: spec('Annexe {numero} : {titre}', 'Une annexe de la liste', ['numero', 'titre']),
+  signature_pour: spec('Pour {denomination}', 'Au-dessus des signatures d’une partie', ['denomination']),
 } as const satisfies Record<string, FormulaSpec>;
 
 export type FormulaKey = keyof typeof FORMULES;

@@ -563,6 +563,44 @@ export const DeliberationSchema = Type.Object(
   },
 );
 
+/** One of several people signing for the same party (« le Président et le Trésorier »). */
+export const SignataireSchema = Type.Object(
+  {
+    nom: Nom('Prénom et nom du signataire (« Mme Odile Vasseur »).'),
+    qualite: Type.Optional(
+      Text({ title: 'Qualité', description: 'Qualité du signataire (« Présidente », « Trésorier »).' }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Signataire',
+    description: 'Une des personnes qui signent pour la partie.',
+  },
+);
+
+/** The délibération that empowers a party's signatory (« dûment habilité par délibération n° … du … »). */
+export const HabilitationSchema = Type.Object(
+  {
+    instance: Type.Optional(
+      Text({
+        title: 'Instance',
+        description:
+          'Instance qui a délibéré, telle qu’elle s’écrit après « délibération du » (« conseil municipal »).',
+      }),
+    ),
+    numero: Type.Optional(
+      Text({ title: 'Numéro', description: 'Numéro de la délibération (« 2025/041 »).' }, { maxLength: 60 }),
+    ),
+    date: Type.Optional(DateText({ title: 'Date', description: 'Date de la délibération.' })),
+  },
+  {
+    additionalProperties: false,
+    title: 'Habilitation',
+    description:
+      'Délibération qui habilite le signataire (formule « habilitation ») ; un numéro ou une date absents restent en pointillés si la convention est « a_remplir », sinon disparaissent.',
+  },
+);
+
 export const PartieSchema = Type.Object(
   {
     nom: Nom('Nom de la partie (« Métropole du Grand Paris »).'),
@@ -574,10 +612,21 @@ export const PartieSchema = Type.Object(
         description: '14 chiffres sans espace, entre guillemets.',
       }),
     ),
-    representant: Text({
-      title: 'Représentant',
-      description: 'Prénom et nom du signataire pour cette partie.',
-    }),
+    representant: Type.Optional(
+      Text({
+        title: 'Représentant',
+        description: 'Prénom et nom du signataire pour cette partie (ou plusieurs sous « signataires »).',
+      }),
+    ),
+    signataires: Type.Optional(
+      Type.Array(SignataireSchema, {
+        minItems: 1,
+        title: 'Signataires',
+        description:
+          'Plusieurs signataires pour cette partie, à la place de « representant » et « qualite » : chacun signe dans sa colonne.',
+      }),
+    ),
+    habilitation: Type.Optional(HabilitationSchema),
     qualite: Type.Optional(
       Text({ title: 'Qualité', description: 'Qualité du signataire (« Maire », « Président »).' }),
     ),
@@ -604,37 +653,156 @@ export const PartieSchema = Type.Object(
   { additionalProperties: false, title: 'Partie', description: 'Partie signataire de la convention.' },
 );
 
+/** A numbered sub-article (« 1.1 », « 1.2 ») of a convention's article. */
+export const SousArticleSchema = Type.Object(
+  {
+    titre: Type.Optional(
+      Text({ title: 'Titre', description: 'Titre du sous-article (« Durée initiale »).' }),
+    ),
+    texte: RichText({ title: 'Texte', description: 'Texte du sous-article.' }),
+  },
+  {
+    additionalProperties: false,
+    title: 'Sous-article',
+    description: 'Sous-article numéroté d’après son article (« 2.1 », « 2.2 » ; formule « sous_article »).',
+  },
+);
+
 export const ArticleConventionSchema = Type.Object(
   {
-    titre: Text({ title: 'Titre', description: 'Titre de l’article (« Objet », « Durée »).' }),
-    texte: RichText({ title: 'Texte', description: 'Texte de l’article.' }),
+    titre: Type.Optional(Text({ title: 'Titre', description: 'Titre de l’article (« Objet », « Durée »).' })),
+    texte: Type.Optional(
+      RichText({ title: 'Texte', description: 'Texte de l’article (avant ses sous-articles s’il en a).' }),
+    ),
+    sous_articles: Type.Optional(
+      Type.Array(SousArticleSchema, {
+        minItems: 1,
+        title: 'Sous-articles',
+        description: 'Sous-articles numérotés « 1.1 », « 1.2 »… après le texte de l’article.',
+      }),
+    ),
   },
   {
     additionalProperties: false,
     title: 'Article',
-    description: 'Article de la convention, numéroté automatiquement.',
+    description:
+      'Article de la convention, numéroté automatiquement : un texte, des sous-articles, ou les deux.',
+  },
+);
+
+/** A TITRE heading above the articles that follow it (their numbering goes on across titres). */
+export const DivisionConventionSchema = Type.Object(
+  {
+    division: Text({
+      title: 'Titre de la division',
+      description: 'Intitulé du TITRE qui regroupe les articles suivants (« Dispositions générales »).',
+    }),
+    numero: Type.Optional(
+      Text(
+        {
+          title: 'Numéro',
+          description: 'Numéro du titre tel qu’il s’imprime (« I », « 2 ») ; par défaut son rang.',
+        },
+        { maxLength: 20 },
+      ),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Titre (division)',
+    description:
+      'Division de la convention (« TITRE I – Dispositions générales », formule « titre_division ») placée parmi les articles, avant ceux qu’elle regroupe.',
+  },
+);
+
+/** A convention's own annex: listed at its end, and joined as a file when one is given. */
+export const AnnexeDeConventionSchema = Type.Object(
+  {
+    titre: Text(
+      { title: 'Titre', description: 'Intitulé de l’annexe (« Budget prévisionnel »).' },
+      { maxLength: 250 },
+    ),
+    numero: Type.Optional(
+      Text(
+        { title: 'Numéro', description: 'Numéro affiché (« 2 », « 2 bis ») ; par défaut son rang.' },
+        { maxLength: 20 },
+      ),
+    ),
+    fichier: Type.Optional(
+      Type.String({
+        minLength: 1,
+        pattern: '\\.(pdf|PDF|png|PNG|jpe?g|JPE?G)$',
+        title: 'Fichier',
+        description:
+          'Fichier PDF, PNG ou JPEG de l’annexe, relatif au fichier de la séance et situé dans son dossier ; copié dans le dossier produit. Sans fichier, l’annexe est seulement listée.',
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Annexe de la convention',
+    description: 'Annexe propre à la convention, listée à sa fin (formule « annexe_convention »).',
   },
 );
 
 export const ConventionSchema = Type.Object(
   {
     titre: Text({ title: 'Titre', description: 'Intitulé de la convention.' }),
+    sous_titre: Type.Optional(
+      Text({ title: 'Sous-titre', description: 'Ligne sous le titre (« Années 2025 – 2027 »).' }),
+    ),
     parties: Type.Array(PartieSchema, {
       title: 'Parties',
       description: 'Parties à la convention, au moins deux, chacune avec son signataire.',
     }),
+    denomination_parties: Type.Optional(
+      Text({
+        title: 'Dénomination des parties',
+        description:
+          'Nom donné à l’ensemble des parties (« les Parties »), imprimé par la formule « ensemble ».',
+      }),
+    ),
+    partenaires: Type.Optional(
+      Type.Array(Text({ title: 'Partenaire', description: 'Nom du partenaire, tel qu’il s’imprime.' }), {
+        minItems: 1,
+        title: 'Partenaires',
+        description:
+          'Partenaires nommés qui ne signent pas (formule « partenaires » : « En partenariat avec … »).',
+      }),
+    ),
     visas: Type.Optional(
       Type.Array(Text({ title: 'Visa', description: 'Texte qui suit « Vu » (sans « Vu »).' }), {
         title: 'Visas',
         description: 'Textes visés par la convention.',
       }),
     ),
+    expose: Type.Optional(
+      RichText({
+        title: 'Exposé',
+        description:
+          'Exposé des parties, sous la formule « exposent » (« EXPOSENT », « IL A ÉTÉ EXPOSÉ CE QUI SUIT : »).',
+      }),
+    ),
     preambule: Type.Optional(RichText({ title: 'Préambule', description: 'Préambule de la convention.' })),
-    articles: Type.Array(ArticleConventionSchema, {
-      minItems: 1,
-      title: 'Articles',
-      description: 'Articles de la convention.',
-    }),
+    articles: Type.Array(
+      Type.Union([ArticleConventionSchema, DivisionConventionSchema], {
+        title: 'Article ou titre',
+        description: 'Un article, ou un titre (« division: … ») qui regroupe les articles suivants.',
+      }),
+      {
+        minItems: 1,
+        title: 'Articles',
+        description:
+          'Articles de la convention, numérotés à la suite ; un élément « division: … » ouvre un TITRE qui regroupe les articles suivants.',
+      },
+    ),
+    annexes: Type.Optional(
+      Type.Array(AnnexeDeConventionSchema, {
+        minItems: 1,
+        title: 'Annexes de la convention',
+        description: 'Annexes propres à la convention, listées à sa fin ; un fichier donné est joint.',
+      }),
+    ),
     fait_a: Type.Optional(Text({ title: 'Fait à', description: 'Lieu de signature (« Sceaux »).' })),
     date: Type.Optional(
       DateText({ title: 'Date de signature', description: 'Date de signature, si elle est connue.' }),
@@ -1140,4 +1308,6 @@ export type AnnexeFichier = Static<typeof AnnexeFichierSchema>;
 export type Convention = Static<typeof ConventionSchema>;
 export type Partie = Static<typeof PartieSchema>;
 export type ArticleConvention = Static<typeof ArticleConventionSchema>;
+export type DivisionConvention = Static<typeof DivisionConventionSchema>;
+export type AnnexeDeConvention = Static<typeof AnnexeDeConventionSchema>;
 export type Inclusion = Static<typeof InclusionSchema>;

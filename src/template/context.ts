@@ -14,8 +14,8 @@ import { eluIndex } from '../facts/elus.ts';
 import { type Formules, fillFormula, resolveFormules } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
 import type { VoteFacts } from '../facts/vote.ts';
-import type { Convention, Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
-import { agreement, genreOfParty, genreOfPerson, withArticle } from './grammar.ts';
+import type { Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
+import { agreement, genreOfPerson, withArticle } from './grammar.ts';
 import { heure } from './helpers/heure.ts';
 import {
   anneeEnLettres,
@@ -23,7 +23,6 @@ import {
   heureEnLettres,
   jourMoisEnLettres,
   listeNoms,
-  nombreEnLettres,
   ordinal,
 } from './helpers/index.ts';
 import { printedMember, seanceDays, secretaryLines } from './seance-text.ts';
@@ -53,6 +52,7 @@ export function seanceFormules(seance: Seance): Formules {
   return resolveFormules(seance.collectivite.formules, seance.seance.date);
 }
 
+/** The base data of every template. */
 export function baseContext(seance: Seance): BaseContext {
   const formules = seanceFormules(seance);
   return {
@@ -337,67 +337,6 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
       visible: transmission.prefecture !== '' || transmission.publication !== '',
       haut: top,
       bas: !top,
-    },
-  };
-}
-
-function partyPosition(index: number, total: number, f: Formules): string {
-  if (index === 0) return f.d_une_part;
-  if (f.d_autre_part === '') return '';
-  // The last party closes the enumeration with a full stop, the others with a comma.
-  const bare = f.d_autre_part.replace(/[.,;]$/u, '');
-  return index === total - 1 ? `${bare}.` : `${bare},`;
-}
-
-/**
- * « Fait à …, le …, en … exemplaires originaux »: each part only when stated (the formula's
- * bracketed parts), or a blank to fill by hand when the convention asks for one (`a_remplir:
- * true`, a convention to be signed); nothing at all when nothing is known.
- */
-function signaturePlace(convention: Convention, f: Formules) {
-  const blank = convention.a_remplir === true ? BLANK : '';
-  const values = {
-    lieu: convention.fait_a ?? blank,
-    date: convention.date ? dateLongue(convention.date) : blank,
-    exemplaires: convention.exemplaires ? nombreEnLettres(convention.exemplaires) : blank,
-  };
-  const known = values.lieu !== '' || values.date !== '' || values.exemplaires !== '';
-  return { cloture: known ? fillFormula(f.fait_a, values) : '' };
-}
-
-/** Data of a convention annexed to a point. */
-export function conventionContext(seance: Seance, point: Point, convention: Convention) {
-  const total = convention.parties.length;
-  const b = baseContext(seance);
-  const f = b.formules;
-  return {
-    ...b,
-    point,
-    convention: {
-      titre: convention.titre,
-      parties: convention.parties.map((p, i) => {
-        const e = agreement(genreOfParty(p));
-        return {
-          ...p,
-          position: partyPosition(i, total, f),
-          represente: fillFormula(f.represente, { e }),
-          ciApres: p.denomination ? fillFormula(f.ci_apres, { denomination: p.denomination, e }) : '',
-        };
-      }),
-      visas: convention.visas ?? [],
-      preambule: convention.preambule ?? '',
-      articles: convention.articles.map((a, i) => ({
-        numero: articleNumber(i),
-        titre: a.titre,
-        texte: a.texte,
-      })),
-      ...signaturePlace(convention, f),
-      signataires: convention.parties.map((p, i) => ({
-        id: `signature-${i + 1}`,
-        pour: `Pour ${p.denomination ?? p.nom}`,
-        qualite: p.qualite ? withArticle(p.qualite, genreOfPerson(p.representant, seance.elus)) : '',
-        nom: p.representant,
-      })),
     },
   };
 }

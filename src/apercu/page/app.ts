@@ -78,6 +78,8 @@ const view = new EditorView({
       keymap.of([{ key: 'Mod-s', preventDefault: true, run: saveNow }, indentWithTab]),
       basicSetup,
       yaml(),
+      // Clerks write sentences: long lines wrap rather than scroll sideways.
+      EditorView.lineWrapping,
       lintGutter(),
       EditorView.updateListener.of((update) => {
         if (update.docChanged) {
