@@ -82,6 +82,7 @@ export const DIAGNOSTIC_CODES = {
   'output.foreign-files': 'Dossier de sortie contenant des fichiers étrangers',
   'output.busy': 'Construction déjà en cours',
   'output.unsafe': 'Dossier de sortie qui mettrait en danger d’autres fichiers',
+  'apercu.busy': 'Aperçu déjà ouvert sur ce dossier',
   'reference.not-docx': 'Document Word de référence qui n’est pas un .docx',
   // Electronic signatures
   'sign.password': 'Mot de passe du certificat incorrect ou absent',

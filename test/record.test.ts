@@ -58,7 +58,7 @@ describe('the séance record', () => {
     const { seance } = await load(base);
     if (!seance) throw new Error('invalid');
     expect(text(seance, 'point-03-deliberation')).toContain(
-      'Adoptée à l’unanimité des suffrages exprimés (11 voix pour, 0 voix contre et 3 abstentions). 1 membre ne prend pas part au vote.',
+      'Adoptée à l’unanimité des suffrages exprimés (11 voix pour et 3 abstentions). 1 membre ne prend pas part au vote.',
     );
   });
 

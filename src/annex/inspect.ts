@@ -9,7 +9,7 @@
  * const { diagnostics, files } = await inspectAnnexes(seance, sources, loaded.resources);
  */
 import { PDFDocument } from 'pdf-lib';
-import { annexFormat, isFileAnnex } from '../compose/annexes.ts';
+import { annexFormat, joinedFiles } from '../compose/annexes.ts';
 import { type Diagnostic, type DiagnosticCode, diagnostic } from '../diagnostics.ts';
 import { declaresPdfa, LOAD_OPTIONS, metadataXml } from '../dossier/metadata.ts';
 import type { ContainedProblem } from '../load/contained.ts';
@@ -196,9 +196,7 @@ export async function inspectAnnexes(
   const files = new Map<string, AnnexFile>();
   const checked = new Map<string, Checked>();
   for (const [i, point] of seance.points.entries()) {
-    for (const [j, annexe] of (point.annexes ?? []).entries()) {
-      if (!isFileAnnex(annexe)) continue;
-      const path = annexe.fichier;
+    for (const { path, pointer: under } of joinedFiles(point)) {
       let result = checked.get(path);
       if (!result) {
         result = await inspectOne(resources, path);
@@ -208,7 +206,7 @@ export async function inspectAnnexes(
         files.set(path, result);
         continue;
       }
-      const pointer = `/points/${i}/annexes/${j}/fichier`;
+      const pointer = `/points/${i}/${under}`;
       diagnostics.push(
         diagnostic(
           result.code,
@@ -236,14 +234,14 @@ export function pdfaWarnings(
   files: ReadonlyMap<string, AnnexFile>,
 ): Diagnostic[] {
   return seance.points.flatMap((point, i) =>
-    (point.annexes ?? []).flatMap((annexe, j) => {
-      if (!isFileAnnex(annexe) || files.get(annexe.fichier)?.pdfa !== false) return [];
-      const pointer = `/points/${i}/annexes/${j}/fichier`;
+    joinedFiles(point).flatMap(({ path, pointer: under }) => {
+      if (files.get(path)?.pdfa !== false) return [];
+      const pointer = `/points/${i}/${under}`;
       return [
         diagnostic(
           'dossier.not-pdfa',
           'avertissement',
-          `Le dossier de séance ne sera pas PDF/A : l’annexe « ${annexe.fichier} » (point ${point.numero}) n’est pas un PDF/A.`,
+          `Le dossier de séance ne sera pas PDF/A : l’annexe « ${path} » (point ${point.numero}) n’est pas un PDF/A.`,
           {
             ...locate(sources, pointer),
             path: pointer,

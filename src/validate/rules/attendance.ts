@@ -17,16 +17,18 @@ function checkPresences(context: RuleContext, presences: Presences, pointer: str
   const enExercice = seance.membres_en_exercice;
   const presents = count(presences.presents);
   const representes = presences.representes.length;
+  const excuses = presences.excuses?.length ?? 0;
   const absents = count(presences.absents);
-  const total = presents + representes + absents;
+  const total = presents + representes + absents + excuses;
   if (total !== enExercice) {
+    const excused = excuses > 0 ? ` + excusés (${excuses})` : '';
     out.push(
       at(
         context,
         pointer,
         'rule.attendance-sum',
         'erreur',
-        `Présents (${presents}) + représentés (${representes}) + absents (${absents}) = ${total}, mais l’assemblée compte ${enExercice} membres en exercice.`,
+        `Présents (${presents}) + représentés (${representes}) + absents (${absents})${excused} = ${total}, mais l’assemblée compte ${enExercice} membres en exercice.`,
         'Chaque membre en exercice est présent, représenté ou absent : corrigez les nombres ou « membres_en_exercice ».',
       ),
     );
@@ -47,7 +49,7 @@ function checkPresences(context: RuleContext, presences: Presences, pointer: str
   const index = eluIndex(context.elus);
   const sameName = (a: string, b: string) => sameMember(a, b, index);
   const presentNames = names(presences.presents);
-  const absentNames = names(presences.absents);
+  const absentNames = [...names(presences.absents), ...(presences.excuses ?? [])];
   presences.representes.forEach((written, i) => {
     const pouvoir = {
       mandant: memberName(written.mandant, index),
