@@ -6,7 +6,8 @@
  * folder, which would hang or mislead), without blocking, and never read beyond a size limit.
  *
  * `readContained` checks and reads in one step (the séance's resources, included point files,
- * templates); `isInside` and `lexicallyInside` are the lexical checks of a path as written.
+ * templates); `isInside` and `lexicallyInside` are the lexical checks of a path as written,
+ * `reallyInside` the real-path check of a path that is written to, not read (the preview).
  *
  * @example
  * const r = readContained('/srv/seance', 'logo.png', { maxBytes: 10 * 1024 * 1024 });
@@ -22,6 +23,7 @@ import {
   readSync,
   realpathSync,
 } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** Why a referenced file cannot be used. */
@@ -225,4 +227,17 @@ export function isInside(folder: string, target: string): boolean {
 export function lexicallyInside(folder: string, target: string): string | undefined {
   const absolute = resolve(folder, target);
   return isAbsolute(target) || !isInside(folder, absolute) ? undefined : absolute;
+}
+
+async function realOrSelf(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Whether `absolute` is still inside `folder` once links are followed (a link may lead out). */
+export async function reallyInside(folder: string, absolute: string): Promise<boolean> {
+  return isInside(await realOrSelf(folder), await realOrSelf(absolute));
 }
