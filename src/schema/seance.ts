@@ -462,6 +462,13 @@ export const TransmissionSchema = Type.Object(
     publication: Type.Optional(
       DateText({ title: 'Publication', description: 'Date de publication de l’acte.' }),
     ),
+    signature: Type.Optional(
+      DateText({
+        title: 'Date de signature',
+        description:
+          'Date de signature de l’acte, quand la collectivité l’imprime dans sa mention exécutoire (valeur {signature} de la formule « executoire »).',
+      }),
+    ),
     a_remplir: Type.Optional(
       Type.Literal(true, {
         title: 'À remplir à la main',
