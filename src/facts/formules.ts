@@ -270,17 +270,21 @@ export function placeholders(text: string): string[] {
   return [...text.matchAll(/\{([^{}\s]*)\}/g)].map((m) => m[1] ?? '');
 }
 
+/** Agreement marks (« représenté{e} », « habilité{e}{s} »): empty for the masculine singular, never a missing fact. */
+const AGREEMENT_MARKS: ReadonlySet<string> = new Set(['e', 's']);
+
 /**
  * The formula with each `{nom}` replaced by its value (an unknown name is left as written). A part
  * in brackets is kept only when every value it holds is known (not empty): nothing invented, the
- * words of an absent fact go with it (`[, à {heure}]`).
+ * words of an absent fact go with it (`[, à {heure}]`); the agreement marks `{e}` and `{s}` do not
+ * count, so `[, sis{e} {adresse}]` stays for a masculine party.
  *
  * @example
  * fillFormula('le {jour}[, à {heure}]', { jour: '3 mars', heure: '' }) // 'le 3 mars'
  */
 export function fillFormula(text: string, values: Readonly<Record<string, string>>): string {
   const kept = text.replace(/\[([^[\]]*)\]/g, (_whole, part: string) =>
-    placeholders(part).every((name) => (values[name] ?? '') !== '') ? part : '',
+    placeholders(part).every((name) => AGREEMENT_MARKS.has(name) || (values[name] ?? '') !== '') ? part : '',
   );
   return kept.replace(/\{([^{}\s]*)\}/g, (whole, name: string) => values[name] ?? whole);
 }
