@@ -269,12 +269,12 @@ const ELEMENTS: readonly Element[] = [
   },
 ];
 
-describe('the procès-verbal’s checklist (CGCT L. 2121-15)', () => {
-  let full = '';
-  beforeAll(async () => {
-    full = await pvText(base);
-  }, 60_000);
+let full = '';
+beforeAll(async () => {
+  full = await pvText(base);
+}, 60_000);
 
+describe('the procès-verbal’s checklist (CGCT L. 2121-15)', () => {
   it.each(ELEMENTS)(
     'without « $element », the PV loses exactly its words',
     async ({ from, to, loses }) => {
@@ -307,6 +307,18 @@ describe('several secrétaires de séance', () => {
       at = text.indexOf(squash(expected), at);
       expect(at, expected).toBeGreaterThanOrEqual(0);
     }
+  }, 60_000);
+
+  it('names the members excusés apart from the absents', async () => {
+    const text = await pvText(
+      base.replace('    absents: [nperrot]\n', '    absents: []\n    excuses: [nperrot]\n'),
+    );
+    expect(text).toBe(
+      without(full, ['Absents : M. Nicolas Perrot.']).replace(
+        squash('Secrétaire de séance :'),
+        squash('Excusés : M. Nicolas Perrot.Secrétaire de séance :'),
+      ),
+    );
   }, 60_000);
 
   it('agrees in the feminine when every secrétaire is a woman', async () => {
