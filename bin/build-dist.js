@@ -80,6 +80,17 @@ await esbuild.build({
     logLevel: 'warning',
   });
 }
+// The default family's DOCX font subset, made once here (HarfBuzz and the docx font package are
+// then not loaded at run time for a séance typed on a keyboard): see render/docx/prebuilt-fonts.
+{
+  const url = (file) => pathToFileURL(join(next, file)).href;
+  const { fontPackage } = await import(url('render/docx/embedded-fonts.js'));
+  const { DOCX_CHARACTERS } = await import(url('render/docx/font-subset.js'));
+  const { defaultFontFiles } = await import(url('render/font-files.js'));
+  const { writePrebuiltFontPackage } = await import(url('render/docx/prebuilt-fonts.js'));
+  const files = defaultFontFiles();
+  writePrebuiltFontPackage(await fontPackage(files, DOCX_CHARACTERS), files, DOCX_CHARACTERS);
+}
 // The stamp carries the time the build started: a source saved during the build is newer.
 const stamp = join(next, '.stamp');
 writeFileSync(
