@@ -4,7 +4,7 @@
 // src/ at the same depth, so `new URL('../../templates/', import.meta.url)` still points to the
 // repository's folders. Local imports `./x.ts` are rewritten to `./x.js`; packages stay imports.
 // Writes dist/.stamp last: bin/delib.js only uses dist/ when no source is newer than the stamp.
-import { readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
@@ -45,7 +45,10 @@ try {
 }
 
 const started = Date.now();
-const entryPoints = sources(src);
+// The preview's page (src/apercu/page/) runs in the browser: bundled below, not for Node.
+const pageDir = join(src, 'apercu', 'page');
+const allSources = sources(src);
+const entryPoints = allSources.filter((f) => !f.startsWith(pageDir + sep));
 // Built aside then swapped in, so that a delib running meanwhile never sees a half-written dist/.
 const next = `${dist}.next-${process.pid}`;
 const old = `${dist}.old-${process.pid}`;
@@ -152,11 +155,31 @@ await esbuild.build({
   const files = defaultFontFiles();
   writePrebuiltFontPackage(await fontPackage(files, DOCX_CHARACTERS), files, DOCX_CHARACTERS);
 }
-// The stamp carries the time the build started: a source saved during the build is newer.
+// The preview's page: its script with CodeMirror and pdf.js bundled in, its style sheet and
+// pdf.js's worker, served by dist/apercu/assets.js from dist/apercu/page/.
+{
+  const out = join(next, 'apercu', 'page');
+  await esbuild.build({
+    entryPoints: [join(pageDir, 'app.ts')],
+    outfile: join(out, 'app.js'),
+    bundle: true,
+    minify: true,
+    legalComments: 'none',
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    logLevel: 'warning',
+  });
+  copyFileSync(join(pageDir, 'app.css'), join(out, 'app.css'));
+  const worker = createRequire(import.meta.url).resolve('pdfjs-dist/build/pdf.worker.min.mjs');
+  copyFileSync(worker, join(out, 'pdf.worker.min.mjs'));
+}
+// The stamp carries the time the build started: a source saved during the build is newer. It
+// lists every source, the page's too (bin/delib.js compares it with the files under src/).
 const stamp = join(next, '.stamp');
 writeFileSync(
   stamp,
-  `${JSON.stringify({ files: entryPoints.map((f) => relative(src, f).split(sep).join('/')).sort() })}\n`,
+  `${JSON.stringify({ files: allSources.map((f) => relative(src, f).split(sep).join('/')).sort() })}\n`,
 );
 utimesSync(stamp, started / 1000, started / 1000);
 try {

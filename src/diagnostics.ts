@@ -57,6 +57,8 @@ export const DIAGNOSTIC_CODES = {
   'rule.statut': 'Statut incohérent avec les données',
   'rule.record': 'Déroulement de séance incohérent',
   'pv.missing': 'Mention obligatoire du procès-verbal manquante',
+  'rule.deprecated': 'Ancienne écriture, encore acceptée',
+  'rule.ballot-request': 'Demande de scrutin sans le nombre de membres requis',
   // Rich text (Markdown subset)
   'richtext.html': 'HTML refusé',
   'richtext.image': 'Image refusée',
@@ -82,6 +84,7 @@ export const DIAGNOSTIC_CODES = {
   'output.foreign-files': 'Dossier de sortie contenant des fichiers étrangers',
   'output.busy': 'Construction déjà en cours',
   'output.unsafe': 'Dossier de sortie qui mettrait en danger d’autres fichiers',
+  'apercu.busy': 'Aperçu déjà ouvert sur ce dossier',
   'reference.not-docx': 'Document Word de référence qui n’est pas un .docx',
   // Electronic signatures
   'sign.password': 'Mot de passe du certificat incorrect ou absent',

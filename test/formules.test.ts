@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FORMULES } from '../src/facts/formules.ts';
+import { deliberationContext } from '../src/template/context.ts';
 import { genreOfParty, withArticle } from '../src/template/grammar.ts';
 import { loadAndValidate } from '../src/validate/validate.ts';
 import { foldQuotes, type RenderedDocument, renderFixture } from './support/rendered.ts';
@@ -104,5 +105,40 @@ describe('formulas checked', () => {
       expect(readme).toContain(`| \`${key}\` |`);
       expect(readme).toContain(spec.defaut.replaceAll('|', '\\|'));
     }
+  });
+});
+
+describe('the séance’s publicity in the registre', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'delib-publique-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const registre = async (line: string, formules = ''): Promise<string> => {
+    const text = readFileSync('fixtures/apres-seance.yaml', 'utf8')
+      .replace(/^ {2}publique: true\n/m, line)
+      .replace(/^collectivite:\n/m, `collectivite:\n${formules}`);
+    const file = join(dir, 'seance.yaml');
+    writeFileSync(file, text);
+    const { seance, diagnostics } = await loadAndValidate(file);
+    if (!seance) throw new Error(JSON.stringify(diagnostics));
+    const point = seance.points.find((p) => p.deliberation);
+    if (!point?.deliberation) throw new Error('no délibération');
+    return deliberationContext(seance, point, point.deliberation).textes.registre;
+  };
+
+  it('says nothing of it unless the YAML does', async () => {
+    const text = await registre('');
+    expect(text).not.toMatch(/publique|huis clos/);
+    expect(text).toContain('s’est réuni, salle du Conseil de la mairie, sous la présidence de');
+  });
+
+  it('prints « en séance publique » or « à huis clos » as stated, in the collectivité’s words', async () => {
+    expect(await registre('  publique: true\n')).toContain(
+      's’est réuni en séance publique, salle du Conseil',
+    );
+    expect(await registre('  publique: false\n')).toContain('s’est réuni à huis clos, salle du Conseil');
+    const own = '  formules:\n    huis_clos: hors la présence du public\n';
+    expect(await registre('  publique: false\n', own)).toContain(
+      's’est réuni hors la présence du public, salle',
+    );
   });
 });

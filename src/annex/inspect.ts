@@ -10,7 +10,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { annexFormat, isFileAnnex } from '../compose/annexes.ts';
+import { annexFormat, joinedFiles } from '../compose/annexes.ts';
 import { type Diagnostic, type DiagnosticCode, diagnostic } from '../diagnostics.ts';
 import { declaresPdfa, LOAD_OPTIONS, metadataXml } from '../dossier/metadata.ts';
 import { lexicallyInside, reallyInside } from '../load/contained.ts';
@@ -171,9 +171,7 @@ export async function inspectAnnexes(seance: Seance, sources: SourceMap): Promis
   const files = new Map<string, AnnexFile>();
   const checked = new Map<string, Checked>();
   for (const [i, point] of seance.points.entries()) {
-    for (const [j, annexe] of (point.annexes ?? []).entries()) {
-      if (!isFileAnnex(annexe)) continue;
-      const path = annexe.fichier;
+    for (const { path, pointer: under } of joinedFiles(point)) {
       let result = checked.get(path);
       if (!result) {
         result = await inspectOne(folder, path);
@@ -183,7 +181,7 @@ export async function inspectAnnexes(seance: Seance, sources: SourceMap): Promis
         files.set(path, result);
         continue;
       }
-      const pointer = `/points/${i}/annexes/${j}/fichier`;
+      const pointer = `/points/${i}/${under}`;
       diagnostics.push(
         diagnostic(
           result.code,
@@ -211,14 +209,14 @@ export function pdfaWarnings(
   files: ReadonlyMap<string, AnnexFile>,
 ): Diagnostic[] {
   return seance.points.flatMap((point, i) =>
-    (point.annexes ?? []).flatMap((annexe, j) => {
-      if (!isFileAnnex(annexe) || files.get(annexe.fichier)?.pdfa !== false) return [];
-      const pointer = `/points/${i}/annexes/${j}/fichier`;
+    joinedFiles(point).flatMap(({ path, pointer: under }) => {
+      if (files.get(path)?.pdfa !== false) return [];
+      const pointer = `/points/${i}/${under}`;
       return [
         diagnostic(
           'dossier.not-pdfa',
           'avertissement',
-          `Le dossier de séance ne sera pas PDF/A : l’annexe « ${annexe.fichier} » (point ${point.numero}) n’est pas un PDF/A.`,
+          `Le dossier de séance ne sera pas PDF/A : l’annexe « ${path} » (point ${point.numero}) n’est pas un PDF/A.`,
           {
             ...locate(sources, pointer),
             path: pointer,

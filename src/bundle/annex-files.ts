@@ -6,7 +6,13 @@
  * const parts = fileAnnexParts(point, 'Point n° 3 – Voirie', files); // [{ index: 1, part: {…} }]
  */
 import type { AnnexFile } from '../annex/inspect.ts';
-import { annexList } from '../compose/annexes.ts';
+import {
+  type AnnexEntry,
+  annexList,
+  type ConventionAnnexEntry,
+  conventionAnnexList,
+  conventionAt,
+} from '../compose/annexes.ts';
 import type { DossierPart } from '../dossier/types.ts';
 import type { Point } from '../schema/seance.ts';
 import type { ManifestDocument } from './manifest.ts';
@@ -16,6 +22,28 @@ export function annexTitle(numero: string, titre: string): string {
   return `Annexe ${numero} : ${titre}`;
 }
 
+type Listed = Pick<AnnexEntry, 'numero' | 'titre' | 'file'>;
+
+/** A joined file as a dossier part (« Annexe 2 : Plan de situation »), when it was read. */
+function joinedPart(
+  entry: Listed,
+  group: string,
+  files: ReadonlyMap<string, AnnexFile>,
+): DossierPart | undefined {
+  const file = entry.file && files.get(entry.file.source);
+  if (!entry.file || !file) return undefined;
+  return {
+    title: annexTitle(entry.numero, entry.titre),
+    group,
+    label: entry.file.source,
+    alt: entry.titre,
+    load: async () =>
+      file.format === 'pdf'
+        ? { kind: 'pdf', bytes: file.bytes }
+        : { kind: 'image', format: file.format, bytes: file.bytes },
+  };
+}
+
 /** The file annexes of a point as dossier parts, with their index among the point's annexes. */
 export function fileAnnexParts(
   point: Point,
@@ -23,21 +51,31 @@ export function fileAnnexParts(
   files: ReadonlyMap<string, AnnexFile>,
 ): { readonly index: number; readonly part: DossierPart }[] {
   return annexList(point).flatMap((entry) => {
-    const file = entry.file && files.get(entry.file.source);
-    if (!entry.file || !file) return [];
-    const { source } = entry.file;
-    const part: DossierPart = {
-      title: annexTitle(entry.numero, entry.titre),
-      group,
-      label: source,
-      alt: entry.titre,
-      load: async () =>
-        file.format === 'pdf'
-          ? { kind: 'pdf', bytes: file.bytes }
-          : { kind: 'image', format: file.format, bytes: file.bytes },
-    };
-    return [{ index: entry.index, part }];
+    const part = joinedPart(entry, group, files);
+    return part ? [{ index: entry.index, part }] : [];
   });
+}
+
+/** The joined files of a point's conventions, each with the title « Convention … – Annexe 1 : … ». */
+function conventionAnnexFiles(point: Point): (ConventionAnnexEntry & { readonly fullTitle: string })[] {
+  return (point.annexes ?? []).flatMap((_, index) => {
+    const convention = conventionAt(point, index);
+    if (!convention) return [];
+    return conventionAnnexList(point, index).map((a) => ({
+      ...a,
+      fullTitle: `${convention.titre} – ${annexTitle(a.numero, a.titre)}`,
+    }));
+  });
+}
+
+/** The joined files of the convention at `index`, as dossier parts placed right after it. */
+export function conventionAnnexParts(
+  point: Point,
+  index: number,
+  group: string,
+  files: ReadonlyMap<string, AnnexFile>,
+): DossierPart[] {
+  return conventionAnnexList(point, index).flatMap((entry) => joinedPart(entry, group, files) ?? []);
 }
 
 /** What to write for the file annexes of a point: bundle name, bytes, manifest entry (without hash). */
@@ -45,7 +83,8 @@ export function annexFileEntries(
   point: Point,
   files: ReadonlyMap<string, AnnexFile>,
 ): { file: string; bytes: Uint8Array; entry: Omit<ManifestDocument, 'path' | 'sha256' | 'bytes'> }[] {
-  return annexList(point).flatMap((a) => {
+  const own = annexList(point).map((a) => ({ ...a, fullTitle: annexTitle(a.numero, a.titre) }));
+  return [...own, ...conventionAnnexFiles(point)].flatMap((a) => {
     const file = a.file && files.get(a.file.source);
     if (!a.file || !file) return [];
     return [
@@ -57,7 +96,7 @@ export function annexFileEntries(
           point: point.numero,
           format: file.format,
           ...(file.format === 'pdf' ? { pages: file.pages } : {}),
-          title: annexTitle(a.numero, a.titre),
+          title: a.fullTitle,
           source: a.file.source,
           ...(file.signed ? { signed: true as const } : {}),
         },

@@ -22,7 +22,7 @@ import { loadFonts } from '../render/fonts.ts';
 import type { Seance } from '../schema/seance.ts';
 import { dateLongue } from '../template/helpers/date-longue.ts';
 import { oneLine } from '../tree/text.ts';
-import { annexFileEntries, annexTitle, fileAnnexParts } from './annex-files.ts';
+import { annexFileEntries, annexTitle, conventionAnnexParts, fileAnnexParts } from './annex-files.ts';
 import {
   type Format,
   MANIFEST_FILE,
@@ -122,6 +122,7 @@ function dossierParts(
     const title =
       r.ref.annex === null ? bookmark(r.tree.meta.title) : annexTitle(numero ?? '', r.tree.meta.title);
     parts.push({ title, group, label: file, load });
+    if (point && r.ref.annex !== null) parts.push(...conventionAnnexParts(point, r.ref.annex, group, files));
   }
   flush();
   return parts;

@@ -41,7 +41,8 @@ function errorCode(error: unknown): string | undefined {
     : undefined;
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid still runs (one of another user counts). */
+export function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);

@@ -31,7 +31,7 @@ export function kindTarget(seance: Seance, ref: DocumentRef, written: Seance = s
   if (ref.point !== null && !point) throw new Error(`no point ${ref.point}`);
   const convention = ref.annex === null ? undefined : conventionAt(point, ref.annex);
   if (ref.annex !== null && !convention) throw new Error(`point ${ref.point} has no annex ${ref.annex}`);
-  return { seance, written, point, convention };
+  return { seance, written, point, convention, annex: ref.annex };
 }
 
 /** The Markdown a document's template produces (what `delib tree --markdown` shows). */

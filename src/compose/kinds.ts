@@ -11,13 +11,13 @@
  */
 import type { Convention, Point, Seance } from '../schema/seance.ts';
 import {
-  conventionContext,
   convocationContext,
   deliberationContext,
   listeContext,
   noteContext,
   ordreDuJourContext,
 } from '../template/context.ts';
+import { conventionContext } from '../template/convention-context.ts';
 import type { TemplateName } from '../template/env.ts';
 import { procesVerbalContext } from '../template/proces-verbal-context.ts';
 import type { DocumentKind } from '../tree/types.ts';
@@ -42,6 +42,8 @@ export interface KindTarget {
   readonly written: Seance;
   readonly point: Point | undefined;
   readonly convention: Convention | undefined;
+  /** Index of the convention among the point's annexes (conventions only). */
+  readonly annex: number | null;
 }
 
 export interface KindSpec {
@@ -147,7 +149,7 @@ export const KINDS = {
     template: 'convention',
     context: (target) => {
       if (!target.convention) throw new Error('a convention document without its convention');
-      return conventionContext(target.seance, pointOf(target), target.convention);
+      return conventionContext(target.seance, pointOf(target), target.convention, target.annex ?? 0);
     },
     subject: 'Convention',
     file: 'convention',

@@ -25,10 +25,13 @@ function remove(list: Effectif, ref: string, index: EluIndex): Effectif {
 /** The attendance after one point's movements (arrivals, then departures). */
 export function afterMovements(presences: Presences, point: Point, index: EluIndex): Presences {
   let { presents, absents } = presences;
+  let excuses = presences.excuses;
   let representes: readonly Pouvoir[] = presences.representes;
   for (const { elu } of point.deroulement?.arrivees ?? []) {
     const proxy = representes.findIndex((p) => sameMember(p.mandant, elu, index));
+    const excused = excuses?.findIndex((e) => sameMember(e, elu, index)) ?? -1;
     if (proxy >= 0) representes = representes.filter((_, i) => i !== proxy);
+    else if (excused >= 0) excuses = excuses?.filter((_, i) => i !== excused);
     else absents = remove(absents, elu, index);
     presents = add(presents, elu);
   }
@@ -42,7 +45,7 @@ export function afterMovements(presences: Presences, point: Point, index: EluInd
       representes = [...representes, { mandant: depart.elu, mandataire: depart.pouvoir_a }];
     else absents = add(absents, depart.elu);
   }
-  return { presents, representes: [...representes], absents };
+  return { presents, representes: [...representes], absents, ...(excuses ? { excuses } : {}) };
 }
 
 /**

@@ -60,6 +60,13 @@ export const EluSchema = Type.Object(
     civilite: Type.Optional(
       StringEnum(CIVILITES, { title: 'Civilité', description: 'Civilité de l’élu : « M. » ou « Mme ».' }),
     ),
+    genre: Type.Optional(
+      StringEnum(['f', 'm'] as const, {
+        title: 'Genre',
+        description:
+          'Genre grammatical de l’élu, pour l’accord (« présente », « désignée ») quand la civilité n’est pas écrite : f ou m. Par défaut, celui de la civilité.',
+      }),
+    ),
     qualite: Type.Optional(
       Text({ title: 'Qualité', description: 'Qualité de l’élu (« Maire », « Adjointe aux finances »).' }),
     ),
@@ -109,12 +116,19 @@ export const PresencesSchema = Type.Object(
       description: 'Membres absents représentés, avec le nom de leur mandataire. Liste vide « [] » si aucun.',
     }),
     absents: Effectif('Absents', 'Membres absents et non représentés.'),
+    excuses: Type.Optional(
+      Type.Array(MembreRef('Excusé', 'Le membre excusé.'), {
+        title: 'Excusés',
+        description:
+          'Membres absents excusés, non représentés, listés à part (« Excusés : … ») : comptés parmi les absents, ils ne figurent pas aussi sous « absents ».',
+      }),
+    ),
   },
   {
     additionalProperties: false,
     title: 'Présences',
     description:
-      'Présents, représentés et absents. Présents + représentés + absents = membres en exercice ; présents + représentés = votants.',
+      'Présents, représentés, absents (et excusés). Présents + représentés + absents + excusés = membres en exercice ; présents + représentés = votants.',
   },
 );
 
@@ -204,6 +218,20 @@ export const CollectiviteSchema = Type.Object(
     ),
     polices: Type.Optional(PolicesSchema),
     formules: Type.Optional(FormulesSchema),
+    en_tete: Type.Optional(
+      Type.Array(Text({ title: 'Ligne', description: 'Une ligne de l’en-tête, telle qu’imprimée.' }), {
+        title: 'En-tête des actes',
+        description:
+          'Lignes imprimées en tête de chaque délibération, dans l’ordre et telles qu’écrites (« RÉPUBLIQUE FRANÇAISE », « Département de la Lozère », « Arrondissement de Mende ») ; sans elles, aucune.',
+      }),
+    ),
+    position_executoire: Type.Optional(
+      StringEnum(['haut', 'bas'] as const, {
+        title: 'Place de la mention exécutoire',
+        description:
+          'Où la délibération imprime sa transmission en préfecture, sa publication et son identifiant : haut (en tête, avant le titre) ou bas (après les signatures, par défaut).',
+      }),
+    ),
   },
   {
     additionalProperties: false,
@@ -221,6 +249,21 @@ export const PresidentSchema = Type.Object(
     }),
   },
   { additionalProperties: false, title: 'Président', description: 'Président de la séance.' },
+);
+
+/** One more secrétaire de séance: a member, or an agent (secrétaire auxiliaire), with a qualité. */
+export const SecretaireSchema = Type.Object(
+  {
+    nom: MembreRef('Nom', 'Le secrétaire.'),
+    qualite: Type.Optional(
+      Text({
+        title: 'Qualité',
+        description:
+          'Libellé imprimé devant son nom (« Secrétaire adjointe », « Secrétaire auxiliaire ») ; sans lui, la formule « secretaires ».',
+      }),
+    ),
+  },
+  { additionalProperties: false, title: 'Secrétaire', description: 'Un secrétaire de séance.' },
 );
 
 export const SeanceDetailsSchema = Type.Object(
@@ -248,6 +291,13 @@ export const SeanceDetailsSchema = Type.Object(
           'Date d’envoi de la convocation. Facultative : sans elle, aucune date de convocation n’est écrite.',
       }),
     ),
+    publique: Type.Optional(
+      Type.Boolean({
+        title: 'Séance publique',
+        description:
+          'true si la séance s’est tenue en public (« en séance publique »), false si l’assemblée a décidé le huis clos (« à huis clos », CGCT L. 2121-18). Facultatif : sans lui, le registre ne dit ni l’un ni l’autre.',
+      }),
+    ),
     seconde_convocation: Type.Optional(
       Type.Boolean({
         title: 'Seconde convocation',
@@ -255,9 +305,30 @@ export const SeanceDetailsSchema = Type.Object(
           'true si la séance se tient sur seconde convocation, faute de quorum à la première : le quorum n’est alors pas exigé (CGCT L. 2121-17).',
       }),
     ),
+    jours_suivants: Type.Optional(
+      Type.Array(DateText({ title: 'Jour suivant', description: 'Un autre jour de la séance.' }), {
+        title: 'Jours suivants',
+        description:
+          'Autres jours d’une séance tenue sur plusieurs jours, après « date » et dans l’ordre (« Séance des 28 et 29 janvier 2025 »).',
+      }),
+    ),
+    session: Type.Optional(
+      Text({
+        title: 'Session',
+        description:
+          'Libellé de la session, imprimé sous l’instance tel qu’écrit (« Session ordinaire », « Séance de mars 2025 ») ; sans lui, aucun.',
+      }),
+    ),
     president: PresidentSchema,
     secretaire: Type.Optional(
       MembreRef('Secrétaire de séance', 'Le secrétaire de séance, désigné en début de séance.'),
+    ),
+    secretaires: Type.Optional(
+      Type.Array(SecretaireSchema, {
+        title: 'Autres secrétaires',
+        description:
+          'Autres secrétaires de séance, après « secretaire » (ou sans lui) : chacun avec sa qualité s’il en a une (« Secrétaire adjoint », « Secrétaire auxiliaire ») ; sans qualité, il est secrétaire de séance comme « secretaire ».',
+      }),
     ),
     membres_en_exercice: Type.Integer({
       minimum: 1,
@@ -446,6 +517,33 @@ export const DeliberationSchema = Type.Object(
         },
       ),
     ),
+    direction: Type.Optional(
+      Text({
+        title: 'Direction',
+        description:
+          'Direction ou service à l’origine de l’acte, imprimé en tête tel qu’écrit (« Direction des finances – Service du budget »).',
+      }),
+    ),
+    expose: Type.Optional(
+      RichText({
+        title: 'Exposé',
+        description:
+          'Exposé imprimé dans la délibération, après l’objet et avant les visas (« Mes chers collègues, … »).',
+      }),
+    ),
+    avant_decision: Type.Optional(
+      RichText({
+        title: 'Avant la décision',
+        description:
+          'Texte entre les considérants et le dispositif (« Entendu l’exposé du rapporteur, », « La commission des finances consultée, »).',
+      }),
+    ),
+    apres_articles: Type.Optional(
+      RichText({
+        title: 'Après les articles',
+        description: 'Texte imprimé après le dernier article, avant le résultat du vote.',
+      }),
+    ),
     articles: Type.Array(RichText({ title: 'Article', description: 'Dispositif d’un article.' }), {
       minItems: 1,
       title: 'Articles',
@@ -465,6 +563,44 @@ export const DeliberationSchema = Type.Object(
   },
 );
 
+/** One of several people signing for the same party (« le Président et le Trésorier »). */
+export const SignataireSchema = Type.Object(
+  {
+    nom: Nom('Prénom et nom du signataire (« Mme Odile Vasseur »).'),
+    qualite: Type.Optional(
+      Text({ title: 'Qualité', description: 'Qualité du signataire (« Présidente », « Trésorier »).' }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Signataire',
+    description: 'Une des personnes qui signent pour la partie.',
+  },
+);
+
+/** The délibération that empowers a party's signatory (« dûment habilité par délibération n° … du … »). */
+export const HabilitationSchema = Type.Object(
+  {
+    instance: Type.Optional(
+      Text({
+        title: 'Instance',
+        description:
+          'Instance qui a délibéré, telle qu’elle s’écrit après « délibération du » (« conseil municipal »).',
+      }),
+    ),
+    numero: Type.Optional(
+      Text({ title: 'Numéro', description: 'Numéro de la délibération (« 2025/041 »).' }, { maxLength: 60 }),
+    ),
+    date: Type.Optional(DateText({ title: 'Date', description: 'Date de la délibération.' })),
+  },
+  {
+    additionalProperties: false,
+    title: 'Habilitation',
+    description:
+      'Délibération qui habilite le signataire (formule « habilitation ») ; un numéro ou une date absents restent en pointillés si la convention est « a_remplir », sinon disparaissent.',
+  },
+);
+
 export const PartieSchema = Type.Object(
   {
     nom: Nom('Nom de la partie (« Métropole du Grand Paris »).'),
@@ -476,10 +612,21 @@ export const PartieSchema = Type.Object(
         description: '14 chiffres sans espace, entre guillemets.',
       }),
     ),
-    representant: Text({
-      title: 'Représentant',
-      description: 'Prénom et nom du signataire pour cette partie.',
-    }),
+    representant: Type.Optional(
+      Text({
+        title: 'Représentant',
+        description: 'Prénom et nom du signataire pour cette partie (ou plusieurs sous « signataires »).',
+      }),
+    ),
+    signataires: Type.Optional(
+      Type.Array(SignataireSchema, {
+        minItems: 1,
+        title: 'Signataires',
+        description:
+          'Plusieurs signataires pour cette partie, à la place de « representant » et « qualite » : chacun signe dans sa colonne.',
+      }),
+    ),
+    habilitation: Type.Optional(HabilitationSchema),
     qualite: Type.Optional(
       Text({ title: 'Qualité', description: 'Qualité du signataire (« Maire », « Président »).' }),
     ),
@@ -506,37 +653,156 @@ export const PartieSchema = Type.Object(
   { additionalProperties: false, title: 'Partie', description: 'Partie signataire de la convention.' },
 );
 
+/** A numbered sub-article (« 1.1 », « 1.2 ») of a convention's article. */
+export const SousArticleSchema = Type.Object(
+  {
+    titre: Type.Optional(
+      Text({ title: 'Titre', description: 'Titre du sous-article (« Durée initiale »).' }),
+    ),
+    texte: RichText({ title: 'Texte', description: 'Texte du sous-article.' }),
+  },
+  {
+    additionalProperties: false,
+    title: 'Sous-article',
+    description: 'Sous-article numéroté d’après son article (« 2.1 », « 2.2 » ; formule « sous_article »).',
+  },
+);
+
 export const ArticleConventionSchema = Type.Object(
   {
-    titre: Text({ title: 'Titre', description: 'Titre de l’article (« Objet », « Durée »).' }),
-    texte: RichText({ title: 'Texte', description: 'Texte de l’article.' }),
+    titre: Type.Optional(Text({ title: 'Titre', description: 'Titre de l’article (« Objet », « Durée »).' })),
+    texte: Type.Optional(
+      RichText({ title: 'Texte', description: 'Texte de l’article (avant ses sous-articles s’il en a).' }),
+    ),
+    sous_articles: Type.Optional(
+      Type.Array(SousArticleSchema, {
+        minItems: 1,
+        title: 'Sous-articles',
+        description: 'Sous-articles numérotés « 1.1 », « 1.2 »… après le texte de l’article.',
+      }),
+    ),
   },
   {
     additionalProperties: false,
     title: 'Article',
-    description: 'Article de la convention, numéroté automatiquement.',
+    description:
+      'Article de la convention, numéroté automatiquement : un texte, des sous-articles, ou les deux.',
+  },
+);
+
+/** A TITRE heading above the articles that follow it (their numbering goes on across titres). */
+export const DivisionConventionSchema = Type.Object(
+  {
+    division: Text({
+      title: 'Titre de la division',
+      description: 'Intitulé du TITRE qui regroupe les articles suivants (« Dispositions générales »).',
+    }),
+    numero: Type.Optional(
+      Text(
+        {
+          title: 'Numéro',
+          description: 'Numéro du titre tel qu’il s’imprime (« I », « 2 ») ; par défaut son rang.',
+        },
+        { maxLength: 20 },
+      ),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Titre (division)',
+    description:
+      'Division de la convention (« TITRE I – Dispositions générales », formule « titre_division ») placée parmi les articles, avant ceux qu’elle regroupe.',
+  },
+);
+
+/** A convention's own annex: listed at its end, and joined as a file when one is given. */
+export const AnnexeDeConventionSchema = Type.Object(
+  {
+    titre: Text(
+      { title: 'Titre', description: 'Intitulé de l’annexe (« Budget prévisionnel »).' },
+      { maxLength: 250 },
+    ),
+    numero: Type.Optional(
+      Text(
+        { title: 'Numéro', description: 'Numéro affiché (« 2 », « 2 bis ») ; par défaut son rang.' },
+        { maxLength: 20 },
+      ),
+    ),
+    fichier: Type.Optional(
+      Type.String({
+        minLength: 1,
+        pattern: '\\.(pdf|PDF|png|PNG|jpe?g|JPE?G)$',
+        title: 'Fichier',
+        description:
+          'Fichier PDF, PNG ou JPEG de l’annexe, relatif au fichier de la séance et situé dans son dossier ; copié dans le dossier produit. Sans fichier, l’annexe est seulement listée.',
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Annexe de la convention',
+    description: 'Annexe propre à la convention, listée à sa fin (formule « annexe_convention »).',
   },
 );
 
 export const ConventionSchema = Type.Object(
   {
     titre: Text({ title: 'Titre', description: 'Intitulé de la convention.' }),
+    sous_titre: Type.Optional(
+      Text({ title: 'Sous-titre', description: 'Ligne sous le titre (« Années 2025 – 2027 »).' }),
+    ),
     parties: Type.Array(PartieSchema, {
       title: 'Parties',
       description: 'Parties à la convention, au moins deux, chacune avec son signataire.',
     }),
+    denomination_parties: Type.Optional(
+      Text({
+        title: 'Dénomination des parties',
+        description:
+          'Nom donné à l’ensemble des parties (« les Parties »), imprimé par la formule « ensemble ».',
+      }),
+    ),
+    partenaires: Type.Optional(
+      Type.Array(Text({ title: 'Partenaire', description: 'Nom du partenaire, tel qu’il s’imprime.' }), {
+        minItems: 1,
+        title: 'Partenaires',
+        description:
+          'Partenaires nommés qui ne signent pas (formule « partenaires » : « En partenariat avec … »).',
+      }),
+    ),
     visas: Type.Optional(
       Type.Array(Text({ title: 'Visa', description: 'Texte qui suit « Vu » (sans « Vu »).' }), {
         title: 'Visas',
         description: 'Textes visés par la convention.',
       }),
     ),
+    expose: Type.Optional(
+      RichText({
+        title: 'Exposé',
+        description:
+          'Exposé des parties, sous la formule « exposent » (« EXPOSENT », « IL A ÉTÉ EXPOSÉ CE QUI SUIT : »).',
+      }),
+    ),
     preambule: Type.Optional(RichText({ title: 'Préambule', description: 'Préambule de la convention.' })),
-    articles: Type.Array(ArticleConventionSchema, {
-      minItems: 1,
-      title: 'Articles',
-      description: 'Articles de la convention.',
-    }),
+    articles: Type.Array(
+      Type.Union([ArticleConventionSchema, DivisionConventionSchema], {
+        title: 'Article ou titre',
+        description: 'Un article, ou un titre (« division: … ») qui regroupe les articles suivants.',
+      }),
+      {
+        minItems: 1,
+        title: 'Articles',
+        description:
+          'Articles de la convention, numérotés à la suite ; un élément « division: … » ouvre un TITRE qui regroupe les articles suivants.',
+      },
+    ),
+    annexes: Type.Optional(
+      Type.Array(AnnexeDeConventionSchema, {
+        minItems: 1,
+        title: 'Annexes de la convention',
+        description: 'Annexes propres à la convention, listées à sa fin ; un fichier donné est joint.',
+      }),
+    ),
     fait_a: Type.Optional(Text({ title: 'Fait à', description: 'Lieu de signature (« Sceaux »).' })),
     date: Type.Optional(
       DateText({ title: 'Date de signature', description: 'Date de signature, si elle est connue.' }),
@@ -712,6 +978,35 @@ export const IncidentSchema = Type.Object(
   { additionalProperties: false, title: 'Incident', description: 'Incident de séance.' },
 );
 
+/** Where a séance event not tied to a point happened: after the point of that number. */
+const ApresPoint = Type.Optional(
+  Type.Integer({
+    minimum: 1,
+    maximum: 100_000,
+    title: 'Après le point',
+    description:
+      'Numéro du point après lequel c’est arrivé ; sans lui, le procès-verbal le place avant les points.',
+  }),
+);
+
+export const SuspensionSeanceSchema = Type.Object(
+  { ...SuspensionSchema.properties, apres_point: ApresPoint },
+  {
+    additionalProperties: false,
+    title: 'Suspension',
+    description: 'Suspension de séance hors de l’examen d’un point.',
+  },
+);
+
+export const IncidentSeanceSchema = Type.Object(
+  { ...IncidentSchema.properties, apres_point: ApresPoint },
+  {
+    additionalProperties: false,
+    title: 'Incident',
+    description: 'Incident de séance hors de l’examen d’un point.',
+  },
+);
+
 const Liste = <T extends TSchema>(item: T, title: string, description: string) =>
   Type.Optional(Type.Array(item, { title, description }));
 
@@ -724,10 +1019,18 @@ export const DeroulementPointSchema = Type.Object(
       }),
     ),
     retire: Type.Optional(
-      Type.Boolean({ title: 'Retiré', description: 'true si le point a été retiré de l’ordre du jour.' }),
+      Type.Boolean({
+        title: 'Retiré (ancienne écriture)',
+        description:
+          'Ancienne écriture de « statut: retire » sous le point, encore acceptée avec un avertissement : écrivez plutôt « statut: retire ».',
+        deprecated: true,
+      }),
     ),
     motif_retrait: Type.Optional(
-      Text({ title: 'Motif du retrait', description: 'Pourquoi le point est retiré.' }),
+      Text({
+        title: 'Motif du retrait',
+        description: 'Pourquoi le point est retiré (avec « statut: retire » sous le point).',
+      }),
     ),
     arrivees: Liste(ArriveeSchema, 'Arrivées', 'Membres arrivés avant l’examen de ce point.'),
     departs: Liste(DepartSchema, 'Départs', 'Membres partis avant l’examen de ce point.'),
@@ -829,8 +1132,16 @@ export const DeroulementSeanceSchema = Type.Object(
     ),
     communications: Liste(CommunicationSchema, 'Communications', 'Communications du président.'),
     questions_orales: Liste(QuestionOraleSchema, 'Questions orales', 'Questions orales, après les points.'),
-    suspensions: Liste(SuspensionSchema, 'Suspensions', 'Suspensions de séance hors de l’examen d’un point.'),
-    incidents: Liste(IncidentSchema, 'Incidents', 'Incidents de séance hors de l’examen d’un point.'),
+    suspensions: Liste(
+      SuspensionSeanceSchema,
+      'Suspensions',
+      'Suspensions de séance hors de l’examen d’un point, à leur place (« apres_point »).',
+    ),
+    incidents: Liste(
+      IncidentSeanceSchema,
+      'Incidents',
+      'Incidents de séance hors de l’examen d’un point, à leur place (« apres_point »).',
+    ),
     arrete_le: Type.Optional(
       DateText({
         title: 'Arrêté le',
@@ -861,6 +1172,23 @@ export const PointSchema = Type.Object(
         description: 'Objet du point, sur une ligne, 499 caractères au plus (limite @ctes).',
       },
       { maxLength: 499, pattern: '^[^\\n\\r]*$' },
+    ),
+    numero_affiche: Type.Optional(
+      Text(
+        {
+          title: 'Numéro affiché',
+          description:
+            'Numéro du point tel que la collectivité l’écrit à l’ordre du jour (« 1-1 », « IV », « 2 bis ») ; par défaut « numero ».',
+        },
+        { maxLength: 20 },
+      ),
+    ),
+    section: Type.Optional(
+      Text({
+        title: 'Section',
+        description:
+          'Rubrique de l’ordre du jour (« I – FINANCES », « Commission des affaires scolaires »), imprimée en intertitre avant le premier point d’une suite de points de la même rubrique.',
+      }),
     ),
     rapporteur: Type.Optional(MembreRef('Rapporteur', 'L’élu qui présente le point.')),
     statut: Type.Optional(
@@ -965,6 +1293,7 @@ export type Statut = (typeof STATUTS)[number];
 export type SeanceDetails = Static<typeof SeanceDetailsSchema>;
 export type President = Static<typeof PresidentSchema>;
 export type Presences = Static<typeof PresencesSchema>;
+export type Secretaire = Static<typeof SecretaireSchema>;
 export type Pouvoir = Static<typeof PouvoirSchema>;
 export type Point = Static<typeof PointSchema>;
 export type Matiere = Static<typeof MatiereSchema>;
@@ -979,4 +1308,6 @@ export type AnnexeFichier = Static<typeof AnnexeFichierSchema>;
 export type Convention = Static<typeof ConventionSchema>;
 export type Partie = Static<typeof PartieSchema>;
 export type ArticleConvention = Static<typeof ArticleConventionSchema>;
+export type DivisionConvention = Static<typeof DivisionConventionSchema>;
+export type AnnexeDeConvention = Static<typeof AnnexeDeConventionSchema>;
 export type Inclusion = Static<typeof InclusionSchema>;

@@ -10,12 +10,12 @@
 
 import { annexList } from '../compose/annexes.ts';
 import { isAct, momentOf } from '../compose/moment.ts';
-import { eluIndex, memberName } from '../facts/elus.ts';
+import { eluIndex } from '../facts/elus.ts';
 import { type Formules, fillFormula, resolveFormules } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
 import type { VoteFacts } from '../facts/vote.ts';
-import type { Convention, Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
-import { agreement, genreOfParty, genreOfPerson, withArticle } from './grammar.ts';
+import type { Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
+import { agreement, genreOfPerson, withArticle } from './grammar.ts';
 import { heure } from './helpers/heure.ts';
 import {
   anneeEnLettres,
@@ -23,10 +23,12 @@ import {
   heureEnLettres,
   jourMoisEnLettres,
   listeNoms,
-  nombreEnLettres,
   ordinal,
-  pluriel,
 } from './helpers/index.ts';
+import { printedMember, seanceDays, secretaryLines } from './seance-text.ts';
+import { voteDetail, voteSentence } from './vote-sentence.ts';
+
+export { voteDetail, voteSentence };
 
 /** Shown where a value is to be filled in by hand (a date not known yet). */
 export const BLANK = '………………';
@@ -39,6 +41,10 @@ export interface BaseContext {
   readonly formules: Formules;
   /** The président's qualité with its article, for the signature (« Le Maire », « La Présidente »). */
   readonly presidentQualite: string;
+  /** « Séance du 28 janvier 2025 », « Séance des 28 et 29 janvier 2025 » (formula `seance_du`). */
+  readonly dateSeance: string;
+  /** The collectivité's header lines (« RÉPUBLIQUE FRANÇAISE »…), as written; none by default. */
+  readonly enTete: readonly string[];
 }
 
 /** The formulas of a séance: the collectivité's own over delib's defaults. */
@@ -46,12 +52,16 @@ export function seanceFormules(seance: Seance): Formules {
   return resolveFormules(seance.collectivite.formules, seance.seance.date);
 }
 
+/** The base data of every template. */
 export function baseContext(seance: Seance): BaseContext {
+  const formules = seanceFormules(seance);
   return {
     collectivite: seance.collectivite,
     instance: seance.instance,
     seance: seance.seance,
-    formules: seanceFormules(seance),
+    formules,
+    dateSeance: fillFormula(formules.seance_du, seanceDays(seance.seance)),
+    enTete: seance.collectivite.en_tete ?? [],
     presidentQualite: withArticle(
       seance.seance.president.qualite,
       genreOfPerson(seance.seance.president.nom, seance.elus),
@@ -65,6 +75,12 @@ function annexLines(point: Point): { numero: string; titre: string }[] {
 }
 
 /** « Rapporteur » or « Rapporteure », as the collectivité words it. */
+/** « en séance publique » or « à huis clos » as the séance states it; nothing when it does not. */
+function publicite(publique: boolean | undefined, formules: Formules): string {
+  if (publique === undefined) return '';
+  return publique ? formules.seance_publique : formules.huis_clos;
+}
+
 function rapporteurLabel(seance: Seance, formules: Formules, rapporteur: string | undefined): string {
   if (rapporteur === undefined) return '';
   return fillFormula(formules.rapporteur, { e: agreement(genreOfPerson(rapporteur, seance.elus)) });
@@ -74,8 +90,20 @@ function rapporteurLabel(seance: Seance, formules: Formules, rapporteur: string 
 export function ordreDuJourContext(seance: Seance) {
   return {
     ...baseContext(seance),
-    points: seance.points.map((p) => ({ ...p, listeAnnexes: annexLines(p) })),
+    sections: seance.points.some((p) => p.section !== undefined),
+    points: agendaPoints(seance),
   };
+}
+
+/** The points as the agenda lists them: the collectivité's own numbers, its sections' headings. */
+function agendaPoints(seance: Seance) {
+  return seance.points.map((p, i) => ({
+    ...p,
+    numeroAffiche: p.numero_affiche ?? String(p.numero),
+    // A section's heading before the first point of each run of points in it.
+    sectionTitre: p.section !== undefined && p.section !== seance.points[i - 1]?.section ? p.section : '',
+    listeAnnexes: annexLines(p),
+  }));
 }
 
 /** From this population on, a commune's convocation comes with a note explicative de synthèse. */
@@ -90,7 +118,7 @@ export function convocationContext(seance: Seance) {
   const { population, nature } = seance.collectivite;
   return {
     ...baseContext(seance),
-    points: seance.points,
+    points: agendaPoints(seance),
     dateConvocation: seance.seance.convocation ? dateLongue(seance.seance.convocation) : '',
     notesJointes:
       nature === 'commune' && population !== undefined && population >= NOTE_DE_SYNTHESE_POPULATION,
@@ -117,6 +145,9 @@ export interface AttendanceContext {
   readonly votants: number;
   readonly presentsNoms: string;
   readonly absentsNoms: string;
+  /** The members excused, listed apart (counted among the absents). */
+  readonly excusesNoms: string;
+  readonly excuses: number;
   /** « Claire Vigneron à Florence Presson, Thibault Hennion à Philippe Laurent » */
   readonly pouvoirs: string;
 }
@@ -125,21 +156,25 @@ export interface AttendanceContext {
 export function attendance(seance: Seance, presences: Presences | undefined): AttendanceContext | undefined {
   if (!presences) return undefined;
   const index = eluIndex(seance.elus);
-  const name = (ref: string) => memberName(ref, index);
+  const f = seanceFormules(seance);
+  const name = (ref: string) => printedMember(ref, index, f);
   const names = (value: number | readonly string[]): string =>
     typeof value === 'number' ? '' : listeNoms(value.map(name));
   const presents = count(presences.presents);
   const representes = presences.representes.length;
+  const excuses = presences.excuses ?? [];
   return {
     presents,
     representes,
-    absents: count(presences.absents),
+    absents: count(presences.absents) + excuses.length,
+    excuses: excuses.length,
     votants: presents + representes,
     presentsNoms: names(presences.presents),
     absentsNoms: names(presences.absents),
+    excusesNoms: names(excuses),
     pouvoirs: presences.representes
       .map((p) =>
-        fillFormula(seanceFormules(seance).pouvoir, {
+        fillFormula(f.pouvoir, {
           mandant: name(p.mandant),
           mandataire: name(p.mandataire),
         }),
@@ -152,7 +187,10 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
 export function voteOutcome(vote: VoteFacts): string {
   if (vote.unanimite) return 'Adoptée à l’unanimité';
   const { pour, contre, abstentions } = vote;
-  const parts = [`${pour} pour`, `${contre} contre`, pluriel(abstentions, 'abstention')];
+  // A zero count is left out (« Adoptée (25 pour, 4 contre) »), as in the délibération.
+  const parts = [`${pour} pour`];
+  if (contre > 0) parts.push(`${contre} contre`);
+  if (abstentions > 0) parts.push(`${abstentions}\u00A0abstention${abstentions > 1 ? 's' : ''}`);
   const nppp = vote.nePrendPasPart;
   if (nppp > 0) parts.push(`${nppp} ne prenant pas part au vote`);
   const word =
@@ -194,38 +232,6 @@ export function listeContext(seance: Seance) {
   };
 }
 
-/** « 21 voix pour, 4 voix contre et 2 abstentions » */
-export function voteDetail(vote: VoteFacts): string {
-  const parts = [
-    `${pluriel(vote.pour, 'voix', 'voix')} pour`,
-    `${pluriel(vote.contre, 'voix', 'voix')} contre`,
-    pluriel(vote.abstentions, 'abstention'),
-  ];
-  return `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
-}
-
-/**
- * The result of a vote in words, as written in the registre (« Adoptée par … »); `genre` gives the
- * agreement of the participle for what was voted (an amendement is « adopté »).
- */
-export function voteSentence(vote: VoteFacts, genre: 'f' | 'm' = 'f'): string {
-  const e = genre === 'f' ? 'e' : '';
-  if (vote.unanimite) return `Adopté${e} à l’unanimité.`;
-  const detail = voteDetail(vote);
-  const nppp = vote.nePrendPasPart;
-  const outcome =
-    vote.issue === 'adoptee'
-      ? vote.contre === 0
-        ? `Adopté${e} à l’unanimité des suffrages exprimés (${detail})`
-        : `Adopté${e} par ${detail}`
-      : vote.issue === 'rejetee'
-        ? `Rejeté${e} par ${detail}`
-        : `Partage égal des voix (${detail}) : la voix du président est prépondérante`;
-  const abstaining =
-    nppp > 0 ? ` ${pluriel(nppp, 'membre')} ${nppp > 1 ? 'ne prennent' : 'ne prend'} pas part au vote.` : '';
-  return `${outcome}.${abstaining}`;
-}
-
 /** « 1er », then « 2 », « 3 »…: only the first article takes the ordinal. */
 export function articleNumber(index: number): string {
   return index === 0 ? ordinal(1) : String(index + 1);
@@ -255,11 +261,18 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
     publication: written?.publication ? dateLongue(written.publication) : blank,
     identifiant: written?.identifiant ?? '',
   };
+  const index = eluIndex(seance.elus);
+  const rapporteurElu = seance.elus?.find((e) => e.nom === point.rapporteur || e.cle === point.rapporteur);
+  const top = seance.collectivite.position_executoire === 'haut';
   return {
     ...b,
     point,
     projet,
     acte: !projet,
+    direction: deliberation.direction ?? '',
+    expose: deliberation.expose ?? '',
+    avantDecision: deliberation.avant_decision ?? '',
+    apresArticles: deliberation.apres_articles ?? '',
     prendActe: moment === 'prend_acte',
     enExercice: seance.seance.membres_en_exercice,
     listeAnnexes: annexLines(point),
@@ -275,10 +288,32 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
         instance: seance.instance,
         convocation: convocation ? dateLongue(convocation) : '',
         lieu: lieu ?? '',
-        president: president.nom,
+        publicite: publicite(seance.seance.publique, f),
+        president: printedMember(president.nom, index, f),
         qualite_president: president.qualite,
       }),
       le_conseil: fillFormula(f.le_conseil, { instance: seance.instance }),
+      effectifs: fillFormula(f.effectifs, {
+        en_exercice: String(seance.seance.membres_en_exercice),
+        presents: presences ? String(presences.presents) : '',
+        representes: presences ? String(presences.representes) : '',
+        absents: presences ? String(presences.absents) : '',
+        excuses: presences ? String(presences.excuses) : '',
+        votants: presences ? String(presences.votants) : '',
+        l_en_exercice: f.en_exercice,
+        l_presents: f.presents,
+        l_representes: f.representes,
+        l_absents: f.absents,
+        l_votants: f.votants,
+      }),
+      secretaires: secretaryLines(seance, index, f),
+      sur_le_rapport:
+        point.rapporteur === undefined
+          ? ''
+          : fillFormula(f.sur_le_rapport, {
+              rapporteur: printedMember(point.rapporteur, index, f),
+              qualite: rapporteurElu?.qualite ?? '',
+            }),
       titre: fillFormula(f.titre_acte, { numero: deliberation.numero ?? '' }),
       visas: (deliberation.visas ?? []).map((texte) => fillFormula(f.vu, { texte })),
       considerants: (deliberation.considerants ?? []).map((texte) => fillFormula(f.considerant, { texte })),
@@ -295,72 +330,13 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
         libelle: fillFormula(i === 0 ? f.article_premier : f.article, { numero: articleNumber(i) }),
         texte,
       })),
-      resultat: !projet && facts.vote ? voteSentence(facts.vote) : '',
+      resultat: !projet && facts.vote ? voteSentence(facts.vote, 'f', f) : '',
     },
     transmission: {
       ...transmission,
       visible: transmission.prefecture !== '' || transmission.publication !== '',
-    },
-  };
-}
-
-function partyPosition(index: number, total: number, f: Formules): string {
-  if (index === 0) return f.d_une_part;
-  if (f.d_autre_part === '') return '';
-  // The last party closes the enumeration with a full stop, the others with a comma.
-  const bare = f.d_autre_part.replace(/[.,;]$/u, '');
-  return index === total - 1 ? `${bare}.` : `${bare},`;
-}
-
-/**
- * « Fait à …, le …, en … exemplaires originaux »: each part only when stated (the formula's
- * bracketed parts), or a blank to fill by hand when the convention asks for one (`a_remplir:
- * true`, a convention to be signed); nothing at all when nothing is known.
- */
-function signaturePlace(convention: Convention, f: Formules) {
-  const blank = convention.a_remplir === true ? BLANK : '';
-  const values = {
-    lieu: convention.fait_a ?? blank,
-    date: convention.date ? dateLongue(convention.date) : blank,
-    exemplaires: convention.exemplaires ? nombreEnLettres(convention.exemplaires) : blank,
-  };
-  const known = values.lieu !== '' || values.date !== '' || values.exemplaires !== '';
-  return { cloture: known ? fillFormula(f.fait_a, values) : '' };
-}
-
-/** Data of a convention annexed to a point. */
-export function conventionContext(seance: Seance, point: Point, convention: Convention) {
-  const total = convention.parties.length;
-  const b = baseContext(seance);
-  const f = b.formules;
-  return {
-    ...b,
-    point,
-    convention: {
-      titre: convention.titre,
-      parties: convention.parties.map((p, i) => {
-        const e = agreement(genreOfParty(p));
-        return {
-          ...p,
-          position: partyPosition(i, total, f),
-          represente: fillFormula(f.represente, { e }),
-          ciApres: p.denomination ? fillFormula(f.ci_apres, { denomination: p.denomination, e }) : '',
-        };
-      }),
-      visas: convention.visas ?? [],
-      preambule: convention.preambule ?? '',
-      articles: convention.articles.map((a, i) => ({
-        numero: articleNumber(i),
-        titre: a.titre,
-        texte: a.texte,
-      })),
-      ...signaturePlace(convention, f),
-      signataires: convention.parties.map((p, i) => ({
-        id: `signature-${i + 1}`,
-        pour: `Pour ${p.denomination ?? p.nom}`,
-        qualite: p.qualite ? withArticle(p.qualite, genreOfPerson(p.representant, seance.elus)) : '',
-        nom: p.representant,
-      })),
+      haut: top,
+      bas: !top,
     },
   };
 }

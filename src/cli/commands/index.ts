@@ -35,6 +35,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./tree.ts')).treeCommand,
   },
   {
+    name: 'apercu',
+    summary: 'Ouvre un aperçu en direct dans le navigateur : problèmes, documents et éditeur',
+    load: async () => (await import('./apercu.ts')).apercuCommand,
+  },
+  {
     name: 'init',
     summary: 'Écrit un modèle de séance commenté pour commencer',
     load: async () => (await import('./init.ts')).initCommand,

@@ -2,9 +2,23 @@
  * Attendance: présents + représentés + absents = en exercice, quorum, proxies.
  */
 import type { Diagnostic } from '../../diagnostics.ts';
-import { eluIndex, memberName, sameMember } from '../../facts/elus.ts';
+import {
+  agreed,
+  eluIndex,
+  genreOf,
+  type Member,
+  memberName,
+  memberOf,
+  sameMember,
+} from '../../facts/elus.ts';
 import type { Presences } from '../../schema/seance.ts';
 import { at, count, type Rule, type RuleContext } from './context.ts';
+
+/** « lui-même », « elle-même », or both when the genre is not written. */
+function genreWord(member: Member): string {
+  const genre = genreOf(member);
+  return genre === 'f' ? 'elle-même' : genre === 'm' ? 'lui-même' : 'lui-même ou elle-même';
+}
 
 function names(value: number | readonly string[]): readonly string[] {
   return typeof value === 'number' ? [] : value;
@@ -17,16 +31,18 @@ function checkPresences(context: RuleContext, presences: Presences, pointer: str
   const enExercice = seance.membres_en_exercice;
   const presents = count(presences.presents);
   const representes = presences.representes.length;
+  const excuses = presences.excuses?.length ?? 0;
   const absents = count(presences.absents);
-  const total = presents + representes + absents;
+  const total = presents + representes + absents + excuses;
   if (total !== enExercice) {
+    const excused = excuses > 0 ? ` + excusés (${excuses})` : '';
     out.push(
       at(
         context,
         pointer,
         'rule.attendance-sum',
         'erreur',
-        `Présents (${presents}) + représentés (${representes}) + absents (${absents}) = ${total}, mais l’assemblée compte ${enExercice} membres en exercice.`,
+        `Présents (${presents}) + représentés (${representes}) + absents (${absents})${excused} = ${total}, mais l’assemblée compte ${enExercice} membres en exercice.`,
         'Chaque membre en exercice est présent, représenté ou absent : corrigez les nombres ou « membres_en_exercice ».',
       ),
     );
@@ -47,32 +63,33 @@ function checkPresences(context: RuleContext, presences: Presences, pointer: str
   const index = eluIndex(context.elus);
   const sameName = (a: string, b: string) => sameMember(a, b, index);
   const presentNames = names(presences.presents);
-  const absentNames = names(presences.absents);
+  const absentNames = [...names(presences.absents), ...(presences.excuses ?? [])];
   presences.representes.forEach((written, i) => {
     const pouvoir = {
       mandant: memberName(written.mandant, index),
       mandataire: memberName(written.mandataire, index),
     };
+    const mandant = memberOf(written.mandant, index);
     const here = `${pointer}/representes/${i}`;
     const problem = (message: string, hint: string, key: string) =>
       out.push(at(context, `${here}/${key}`, 'rule.proxy', 'erreur', message, hint));
     if (sameName(pouvoir.mandant, pouvoir.mandataire)) {
       problem(
-        `${pouvoir.mandant} ne peut pas se donner pouvoir à lui-même.`,
+        `${pouvoir.mandant} ne peut pas se donner pouvoir à ${genreWord(mandant)}.`,
         'Corrigez le mandant ou le mandataire.',
         'mandataire',
       );
     }
     if (presentNames.some((n) => sameName(n, pouvoir.mandant))) {
       problem(
-        `${pouvoir.mandant} est à la fois présent et représenté.`,
+        `${pouvoir.mandant} est à la fois ${agreed('présent', mandant)} et ${agreed('représenté', mandant)}.`,
         'Retirez ce nom des présents, ou supprimez le pouvoir.',
         'mandant',
       );
     }
     if (absentNames.some((n) => sameName(n, pouvoir.mandant))) {
       problem(
-        `${pouvoir.mandant} est à la fois absent et représenté.`,
+        `${pouvoir.mandant} est à la fois ${agreed('absent', mandant)} et ${agreed('représenté', mandant)}.`,
         'Un membre représenté ne figure pas parmi les absents : retirez-le de « absents ».',
         'mandant',
       );

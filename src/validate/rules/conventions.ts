@@ -1,5 +1,7 @@
 /**
- * Conventions: at least two parties, each with a named signatory (and a qualité that is not blank when stated).
+ * Conventions: at least two parties, each with a named signatory — its `representant` or several
+ * `signataires`, not both — (and a qualité that is not blank when stated); every article with a
+ * text or sub-articles.
  */
 import type { Diagnostic } from '../../diagnostics.ts';
 import { at, type Rule } from './context.ts';
@@ -24,7 +26,47 @@ export const conventionRule: Rule = (context) => {
           ),
         );
       }
+      annexe.convention.articles.forEach((article, k) => {
+        if ('division' in article || article.texte !== undefined || article.sous_articles !== undefined)
+          return;
+        out.push(
+          at(
+            context,
+            `${base}/articles/${k}`,
+            'rule.convention-parties',
+            'erreur',
+            `L’article ${k + 1} de la convention « ${annexe.convention.titre.slice(0, 60)} » n’a pas de texte.`,
+            'Donnez son texte sous « texte », ou ses sous-articles sous « sous_articles ».',
+          ),
+        );
+      });
       parties.forEach((partie, k) => {
+        if ((partie.representant === undefined) === (partie.signataires === undefined)) {
+          out.push(
+            at(
+              context,
+              `${base}/parties/${k}`,
+              'rule.signatory',
+              'erreur',
+              partie.representant === undefined
+                ? `La partie « ${partie.nom} » n’a pas de signataire.`
+                : `La partie « ${partie.nom} » a à la fois « representant » et « signataires ».`,
+              'Indiquez le signataire sous « representant » (et sa qualité sous « qualite »), ou plusieurs sous « signataires ».',
+            ),
+          );
+        }
+        if (partie.signataires !== undefined && partie.qualite !== undefined) {
+          out.push(
+            at(
+              context,
+              `${base}/parties/${k}/qualite`,
+              'rule.signatory',
+              'erreur',
+              `La qualité de la partie « ${partie.nom} » ne dit pas de quel signataire elle est.`,
+              'Avec « signataires », donnez la qualité de chacun sous son nom (« qualite » de chaque signataire).',
+            ),
+          );
+        }
         for (const key of ['representant', 'qualite'] as const) {
           if (partie[key]?.trim() === '') {
             out.push(

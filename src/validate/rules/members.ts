@@ -14,6 +14,9 @@ import { at, type Rule } from './context.ts';
 export const MEMBER_PLACES: readonly string[] = [
   '/seance/president/nom',
   '/seance/secretaire',
+  '/seance/secretaires/*/nom',
+  '/seance/presences/excuses/*',
+  '/points/*/deliberation/presences/excuses/*',
   '/seance/presences/presents/*',
   '/seance/presences/absents/*',
   '/seance/presences/representes/*/mandant',

@@ -57,7 +57,10 @@ function footnotesOf(inlines: readonly Inline[]): Footnote[] {
 }
 
 /** Each footnote's text as a flowable: its mark raised, then the note, in the theme's note style. */
-function noteFlowables(inlines: readonly Inline[], ctx: LayoutContext): Map<string, Flowable> | undefined {
+export function noteFlowables(
+  inlines: readonly Inline[],
+  ctx: LayoutContext,
+): Map<string, Flowable> | undefined {
   const notes = footnotesOf(inlines);
   if (notes.length === 0) return undefined;
   const style = theme.footnote;

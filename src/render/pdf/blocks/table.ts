@@ -15,6 +15,7 @@ import { baselineOffset, faceOf, lineHeight } from '../measure.ts';
 import type { PdfDoc } from '../pdfkit.ts';
 import { childParent, marked, type Tag, tag } from '../tagging.ts';
 import type { BlockHandler, LayoutContext } from './context.ts';
+import { noteFlowables } from './paragraph.ts';
 
 const LINE_HEIGHT = 1.2;
 
@@ -29,6 +30,8 @@ interface RowLayout {
   readonly height: number;
   readonly header: boolean;
   readonly cells: readonly CellLayout[];
+  /** Footnotes called in the row's cells: printed at the foot of the page the row is drawn on. */
+  readonly notes: readonly Flowable[];
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
@@ -109,8 +112,11 @@ function drawRow(doc: PdfDoc, row: RowLayout, y: number, asArtifact: boolean): v
 
 function tableFlowable(head: RowLayout, rows: readonly RowLayout[], continued: boolean): Flowable {
   const height = head.height + sum(rows.map((r) => r.height));
+  // The header drawn again on a next page does not call its notes again.
+  const notes = [...(continued ? [] : head.notes), ...rows.flatMap((r) => r.notes)];
   return {
     height,
+    ...(notes.length > 0 ? { notes } : {}),
     minHeight: head.height + (rows[0]?.height ?? 0),
     spaceBefore: 0,
     spaceAfter: theme.table.spaceAfter,
@@ -164,7 +170,9 @@ export const table: BlockHandler<Table> = (block, ctx) => {
       return cell;
     });
     const height = Math.max(1, ...cells.map((cell) => cell.lines.length)) * step + 2 * pad;
-    return { height, header: r === 0, cells };
+    const source = all[r]?.children ?? [];
+    const notes = source.flatMap((cell) => [...(noteFlowables(cell.children, ctx)?.values() ?? [])]);
+    return { height, header: r === 0, cells, notes };
   });
   const [head, ...body] = layouts;
   return head ? [tableFlowable(head, body, false)] : [];

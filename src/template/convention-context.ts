@@ -1,0 +1,189 @@
+/**
+ * The data of a convention's template: every fixed wording filled from the collectivité's
+ * formulas (the party sentence, its habilitation, the visas, the titres, article and sub-article
+ * labels, the annex list, « Fait à … »), each only with what the convention states.
+ *
+ * @example
+ * const data = conventionContext(seance, point, convention);
+ * data.convention.parties[0]?.apres // ', représentée par Mme Odile Vasseur, Maire, …'
+ */
+import { conventionAnnexList } from '../compose/annexes.ts';
+import { type Formules, fillFormula } from '../facts/formules.ts';
+import type { ArticleConvention, Convention, Partie, Point, Seance } from '../schema/seance.ts';
+import { articleNumber, BLANK, baseContext } from './context.ts';
+import { agreement, type Genre, genreOfParty, genreOfPerson, withArticle } from './grammar.ts';
+import { dateLongue, listeNoms, nombreEnLettres } from './helpers/index.ts';
+
+function partyPosition(index: number, total: number, f: Formules): string {
+  if (index === 0) return f.d_une_part;
+  if (f.d_autre_part === '') return '';
+  // The last party closes the enumeration with a full stop, the others with a comma.
+  const bare = f.d_autre_part.replace(/[.,;]$/u, '');
+  return index === total - 1 ? `${bare}.` : `${bare},`;
+}
+
+/**
+ * « Fait à …, le …, en … exemplaires originaux »: each part only when stated (the formula's
+ * bracketed parts), or a blank to fill by hand when the convention asks for one (`a_remplir:
+ * true`, a convention to be signed); nothing at all when nothing is known.
+ */
+function signaturePlace(convention: Convention, f: Formules): string {
+  const blank = convention.a_remplir === true ? BLANK : '';
+  const values = {
+    lieu: convention.fait_a ?? blank,
+    date: convention.date ? dateLongue(convention.date) : blank,
+    exemplaires: convention.exemplaires ? nombreEnLettres(convention.exemplaires) : blank,
+  };
+  const known = values.lieu !== '' || values.date !== '' || values.exemplaires !== '';
+  return known ? fillFormula(f.fait_a, values) : '';
+}
+
+/** The people signing for a party: its `signataires`, else its `representant` and `qualite`. */
+function signersOf(p: Partie): { readonly nom: string; readonly qualite: string }[] {
+  if (p.signataires) return p.signataires.map((s) => ({ nom: s.nom, qualite: s.qualite ?? '' }));
+  return p.representant === undefined ? [] : [{ nom: p.representant, qualite: p.qualite ?? '' }];
+}
+
+/** « e » when every signer is a woman (by civility or élu), « s » when several sign. */
+function signersAgreement(seance: Seance, signers: readonly { nom: string }[]): { e: string; s: string } {
+  const genres = signers.map((s) => genreOfPerson(s.nom, seance.elus));
+  const feminine: Genre | undefined = genres.length > 0 && genres.every((g) => g === 'f') ? 'f' : undefined;
+  return { e: agreement(feminine), s: signers.length > 1 ? 's' : '' };
+}
+
+/** « Mme A, Présidente, et Mme B, Trésorière »: a qualité in apposition closes with a comma before « et ». */
+function signersSentence(signers: readonly { nom: string; qualite: string }[]): string {
+  const named = signers.map((s) => (s.qualite === '' ? s.nom : `${s.nom}, ${s.qualite}`));
+  const last = named.pop() ?? '';
+  if (named.length === 0) return last;
+  const comma = signers[signers.length - 2]?.qualite === '' ? '' : ',';
+  return `${named.join(', ')}${comma} et ${last}`;
+}
+
+/** Placeholder for the party's name, so that the name can be set in bold around the filled formula. */
+const NAME_MARK = '\u0000';
+
+function partyContext(seance: Seance, convention: Convention, p: Partie, f: Formules) {
+  const e = agreement(genreOfParty(p));
+  const signers = signersOf(p);
+  const blank = convention.a_remplir === true ? BLANK : '';
+  const h = p.habilitation;
+  const habilitation = h
+    ? fillFormula(f.habilitation, {
+        ...signersAgreement(seance, signers),
+        instance: h.instance ?? '',
+        numero: h.numero ?? blank,
+        date: h.date ? dateLongue(h.date) : blank,
+      })
+    : '';
+  const several = p.signataires !== undefined;
+  const filled = fillFormula(f.partie, {
+    nom: NAME_MARK,
+    e,
+    adresse: p.adresse ?? '',
+    siret: p.siret ?? '',
+    represente: fillFormula(f.represente, { e }),
+    representant: several ? signersSentence(signers) : (p.representant ?? ''),
+    qualite: several ? '' : (p.qualite ?? ''),
+    habilitation,
+    mandat: p.mandat ?? '',
+    ci_apres: p.denomination ? fillFormula(f.ci_apres, { denomination: p.denomination, e }) : '',
+  });
+  const at = filled.indexOf(NAME_MARK);
+  const avant = at < 0 ? filled : filled.slice(0, at);
+  const apres = at < 0 ? '' : filled.slice(at + NAME_MARK.length);
+  // Printed values are trimmed: the spaces around the name are said apart.
+  return {
+    avant,
+    espaceAvant: /\s$/u.test(avant),
+    nom: at < 0 ? '' : p.nom,
+    espaceApres: /^\s/u.test(apres),
+    apres,
+    signers,
+  };
+}
+
+type Item = Convention['articles'][number];
+const isArticle = (item: Item): item is ArticleConvention => !('division' in item);
+
+/** Titres, articles and sub-articles in order, with their labels filled in. */
+function bodyItems(convention: Convention, f: Formules) {
+  let article = 0;
+  let division = 0;
+  return convention.articles.map((item) => {
+    if (!isArticle(item)) {
+      division += 1;
+      return {
+        division: fillFormula(f.titre_division, {
+          numero: item.numero ?? String(division),
+          titre: item.division,
+        }),
+      };
+    }
+    const index = article++;
+    const rang = String(index + 1);
+    return {
+      article: {
+        libelle: fillFormula(f.article_convention, {
+          numero: articleNumber(index),
+          rang,
+          titre: item.titre ?? '',
+        }),
+        texte: item.texte ?? '',
+        sousArticles: (item.sous_articles ?? []).map((sub, k) => ({
+          libelle: fillFormula(f.sous_article, {
+            numero: `${rang}.${k + 1}`,
+            article: rang,
+            rang: String(k + 1),
+            titre: sub.titre ?? '',
+          }),
+          texte: sub.texte,
+        })),
+      },
+    };
+  });
+}
+
+/** Data of a convention annexed to a point (`index` among the point's annexes). */
+export function conventionContext(seance: Seance, point: Point, convention: Convention, index: number) {
+  const total = convention.parties.length;
+  const b = baseContext(seance);
+  const f = b.formules;
+  const parties = convention.parties.map((p) => partyContext(seance, convention, p, f));
+  let field = 0;
+  return {
+    ...b,
+    point,
+    convention: {
+      titre: convention.titre,
+      sousTitre: convention.sous_titre ?? '',
+      parties: parties.map(({ signers: _, ...sentence }, i) => ({
+        ...sentence,
+        position: partyPosition(i, total, f),
+      })),
+      ensemble: convention.denomination_parties
+        ? fillFormula(f.ensemble, { denomination: convention.denomination_parties })
+        : '',
+      partenaires: convention.partenaires
+        ? fillFormula(f.partenaires, { partenaires: listeNoms(convention.partenaires) })
+        : '',
+      visas: (convention.visas ?? []).map((texte) => fillFormula(f.convention_vu, { texte })),
+      expose: convention.expose ?? '',
+      preambule: convention.preambule ?? '',
+      avecDivisions: convention.articles.some((item) => !isArticle(item)),
+      corps: bodyItems(convention, f),
+      annexes: conventionAnnexList(point, index).map((a) =>
+        fillFormula(f.annexe_convention, { numero: a.numero, titre: a.titre }),
+      ),
+      cloture: signaturePlace(convention, f),
+      signataires: convention.parties.flatMap((p, i) =>
+        (parties[i]?.signers ?? []).map((s) => ({
+          id: `signature-${++field}`,
+          pour: fillFormula(f.signature_pour, { denomination: p.denomination ?? p.nom }),
+          qualite: s.qualite === '' ? '' : withArticle(s.qualite, genreOfPerson(s.nom, seance.elus)),
+          nom: s.nom,
+        })),
+      ),
+    },
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Lines of a séance that follow the collectivité's formulas: the days of the séance (« Séance
+ * des 28 et 29 janvier 2025 »), the secrétaires, a member's printed name.
+ *
+ * @example
+ * seanceDays({ date: '2025-01-28', jours_suivants: ['2025-01-29'] })
+ * // { du: 'des', dates: '28 et 29 janvier 2025' }
+ */
+import { type EluIndex, memberOf } from '../facts/elus.ts';
+import { type Formules, fillFormula } from '../facts/formules.ts';
+import type { Seance, SeanceDetails } from '../schema/seance.ts';
+import { dateLongue, listeNoms } from './helpers/index.ts';
+
+/** « du 28 janvier 2025 » or « des 28 et 29 janvier 2025 » (the month and year written once). */
+export function seanceDays(seance: Pick<SeanceDetails, 'date' | 'jours_suivants'>): {
+  du: string;
+  dates: string;
+} {
+  const days = [seance.date, ...(seance.jours_suivants ?? [])];
+  const last = days[days.length - 1] ?? seance.date;
+  const written = days.map((day, i) => {
+    const full = dateLongue(day);
+    if (i === days.length - 1) return full;
+    if (day.slice(0, 7) === last.slice(0, 7)) return full.replace(/ \S+ \d+$/u, '');
+    if (day.slice(0, 4) === last.slice(0, 4)) return full.replace(/ \d+$/u, '');
+    return full;
+  });
+  return { du: days.length > 1 ? 'des' : 'du', dates: listeNoms(written) };
+}
+
+/** A member as the attendance lists print it (the `nom_membre` formula, with the declared civilité). */
+export function printedMember(ref: string, index: EluIndex, f: Formules): string {
+  const written = memberOf(ref, index);
+  // A name already resolved from a key (président, secrétaire) finds its élu again by name.
+  const member = written.cle ? written : ([...index.values()].find((e) => e.nom === ref) ?? written);
+  return fillFormula(f.nom_membre, { nom: member.nom, civilite: member.civilite ?? '' });
+}
+
+/**
+ * The secrétaires' lines: those without a qualité of their own together (« Secrétaire de séance :
+ * A », « Secrétaires de séance : A et B »), then each with its own qualité on its line.
+ */
+export function secretaryLines(seance: Seance, index: EluIndex, f: Formules): string[] {
+  const s = seance.seance;
+  const plain = [
+    ...(s.secretaire === undefined ? [] : [s.secretaire]),
+    ...(s.secretaires ?? []).filter((x) => x.qualite === undefined).map((x) => x.nom),
+  ].map((ref) => printedMember(ref, index, f));
+  const label = plain.length > 1 ? f.secretaires : f.secretaire;
+  const lines = plain.length > 0 && label !== '' ? [`${label} : ${listeNoms(plain)}`] : [];
+  for (const x of s.secretaires ?? []) {
+    if (x.qualite !== undefined) lines.push(`${x.qualite} : ${printedMember(x.nom, index, f)}`);
+  }
+  return lines;
+}
