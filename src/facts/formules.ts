@@ -166,7 +166,10 @@ export const FORMULES = {
     ['denomination', 'e'],
   ),
   d_une_part: spec('d’une part,', 'Après la première partie (vide : rien)'),
-  d_autre_part: spec('d’autre part', 'Après chacune des autres parties (vide : rien)'),
+  d_autre_part: spec(
+    'd’autre part',
+    'Après chacune des autres parties ; sans ponctuation finale, « , » s’ajoute, « . » après la dernière (vide : rien)',
+  ),
   convenu: spec('Il a été convenu ce qui suit :', 'Avant les articles d’une convention'),
   fait_a: spec(
     'Fait[ à {lieu}][, le {date}][, en {exemplaires} exemplaires originaux].',
@@ -225,6 +228,11 @@ export const FORMULES = {
   annexes_convention: spec('Annexes', 'Titre de la liste des annexes d’une convention'),
   annexe_convention: spec('Annexe {numero} : {titre}', 'Une annexe de la liste', ['numero', 'titre']),
   signature_pour: spec('Pour {denomination}', 'Au-dessus des signatures d’une partie', ['denomination']),
+  convention_entete: spec(
+    'ANNEXE AU POINT N° {point} – {instance_majuscules} DU {date_majuscules}',
+    'Ligne au-dessus du titre d’une convention ; {numero} est le numéro de la délibération, {date} celle de la séance',
+    ['point', 'numero', 'instance', 'instance_majuscules', 'date', 'date_majuscules'],
+  ),
 } as const satisfies Record<string, FormulaSpec>;
 
 export type FormulaKey = keyof typeof FORMULES;

@@ -627,6 +627,13 @@ export const PartieSchema = Type.Object(
       }),
     ),
     habilitation: Type.Optional(HabilitationSchema),
+    formule: Type.Optional(
+      Text({
+        title: 'Formule de la partie',
+        description:
+          'Phrase de cette partie seulement, à la place de la formule « partie » de la collectivité (mêmes valeurs : {nom}, {represente}, {representant}, {qualite}, {habilitation}, {mandat}, {ci_apres}, {adresse}, {siret}, {e}).',
+      }),
+    ),
     qualite: Type.Optional(
       Text({ title: 'Qualité', description: 'Qualité du signataire (« Maire », « Président »).' }),
     ),
@@ -784,6 +791,13 @@ export const ConventionSchema = Type.Object(
       }),
     ),
     preambule: Type.Optional(RichText({ title: 'Préambule', description: 'Préambule de la convention.' })),
+    place_preambule: Type.Optional(
+      StringEnum(['avant_parties', 'apres_parties', 'apres_convenu'] as const, {
+        title: 'Place du préambule',
+        description:
+          'Où s’imprime le préambule (et l’exposé) : avant_parties (sous le titre), apres_parties (par défaut, avant « Il a été convenu ce qui suit : ») ou apres_convenu (après cette formule, avant les articles).',
+      }),
+    ),
     articles: Type.Array(
       Type.Union([ArticleConventionSchema, DivisionConventionSchema], {
         title: 'Article ou titre',
