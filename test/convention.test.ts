@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fillFormula } from '../src/facts/formules.ts';
 import { loadAndValidate } from '../src/validate/validate.ts';
 import { runDelib } from './support/cli.ts';
 import { readPdf } from './support/pdf.ts';
@@ -246,6 +247,14 @@ describe('the convention’s wording as the collectivité writes it', () => {
       second,
       'Association des Jardins du Corbel représentée par M. Gontran Lebas, agissant pour le bureau, ci-après « l’Association » d’autre part,',
     );
+  });
+
+  it('keeps an optional part whose only empty value is an agreement mark', () => {
+    const partie = '{nom}[, sis{e} {adresse}]';
+    expect(fillFormula(partie, { nom: 'Le Département', e: '', adresse: 'à Melun' })).toBe(
+      'Le Département, sis à Melun',
+    );
+    expect(fillFormula(partie, { nom: 'La Régie', e: 'e', adresse: '' })).toBe('La Régie');
   });
 
   it('reports a value the new formulas do not know, at its line', async () => {
