@@ -12,7 +12,7 @@
  */
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { FORMULES } from '../facts/formules.ts';
-import { DateText, RichText, StringEnum, Text } from './helpers.ts';
+import { DateText, RichText, redescribed, StringEnum, Text } from './helpers.ts';
 import { CLE_PATTERN } from './patterns.ts';
 
 /** Stable identifier of the schema (also used by editors to cache it). */
@@ -336,11 +336,12 @@ export const SeanceDetailsSchema = Type.Object(
       title: 'Membres en exercice',
       description: 'Nombre de membres en exercice de l’assemblée.',
     }),
-    presences: Type.Optional({
-      ...PresencesSchema,
-      description:
+    presences: Type.Optional(
+      redescribed(
+        PresencesSchema,
         'Présences à l’ouverture de la séance ; un point peut les remplacer par ses propres présences.',
-    }),
+      ),
+    ),
   },
   {
     additionalProperties: false,
@@ -556,10 +557,12 @@ export const DeliberationSchema = Type.Object(
       title: 'Articles',
       description: 'Articles du dispositif, numérotés automatiquement (« Article 1er », « Article 2 »…).',
     }),
-    presences: Type.Optional({
-      ...PresencesSchema,
-      description: 'Présences lors du vote de ce point, si elles diffèrent de celles de la séance.',
-    }),
+    presences: Type.Optional(
+      redescribed(
+        PresencesSchema,
+        'Présences lors du vote de ce point, si elles diffèrent de celles de la séance.',
+      ),
+    ),
     vote: Type.Optional(VoteSchema),
     transmission: Type.Optional(TransmissionSchema),
   },
