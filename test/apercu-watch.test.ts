@@ -76,7 +76,7 @@ describe('delib apercu watching the included files', () => {
     const bad = text.replace('numero: 2\n', 'numero: deux\n');
     writeFileSync(included(), bad);
     const state = await stateWhen((s) => !s.valid);
-    const line = bad.split('\n').findIndex((l) => l === 'numero: deux') + 1;
+    const line = bad.split('\n').indexOf('numero: deux') + 1;
     expect(state.problems).toContainEqual(
       expect.objectContaining({
         file: join('points', '02-subventions.yaml'),
