@@ -18,6 +18,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable } from '../src/apercu/browser.ts';
 import { type Apercu, startApercu } from '../src/apercu/index.ts';
 import { refusal } from '../src/apercu/security.ts';
 import { DiagnosticError } from '../src/diagnostics.ts';
@@ -96,6 +97,18 @@ describe('refusal (pure)', () => {
     expect(refusal({ host: '127.0.0.1:4000', url: '/?jeton=abd' }, expected)).toMatch(/jeton/);
     expect(refusal({ host: '127.0.0.1:4000', url: '/?jeton=ab' }, expected)).toMatch(/jeton/);
     expect(refusal({ host: '127.0.0.1:4000', url: '/' }, expected)).toMatch(/jeton/);
+  });
+});
+
+describe('browserAvailable', () => {
+  it('opens a browser only in a graphical session, never in CI', () => {
+    expect(browserAvailable({ DISPLAY: ':0' }, 'linux')).toBe(true);
+    expect(browserAvailable({ WAYLAND_DISPLAY: 'wayland-0' }, 'linux')).toBe(true);
+    expect(browserAvailable({}, 'linux')).toBe(false);
+    expect(browserAvailable({ DISPLAY: '' }, 'linux')).toBe(false);
+    expect(browserAvailable({ DISPLAY: ':0', CI: 'true' }, 'linux')).toBe(false);
+    expect(browserAvailable({ CI: '1' }, 'darwin')).toBe(false);
+    expect(browserAvailable({}, 'darwin')).toBe(true);
   });
 });
 
