@@ -151,6 +151,7 @@ export async function startApercuServer(options: ServerOptions): Promise<ApercuS
   };
 
   const serveDocument = async (res: ServerResponse, id: string) => {
+    session.shown = id;
     const result = await session.pdf(id);
     if (result === undefined) return text(res, 404, `Document inconnu « ${id} ».`);
     if ('problems' in result) {

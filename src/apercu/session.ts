@@ -89,6 +89,8 @@ export class ApercuSession {
     { readonly hash: string; readonly problems: readonly ProblemView[] }
   >();
   private rendering: Promise<void> = Promise.resolve();
+  /** The document the page asked for last (rendered first after a change). */
+  shown = '';
   /** How many documents this session rendered (the benchmark and tests count re-renders). */
   renders = 0;
 
@@ -217,8 +219,12 @@ export class ApercuSession {
     const good = this.good;
     if (!good) return;
     const issuesBefore = JSON.stringify([...this.renderIssues]);
+    // The document the page shows first: its new pages are what the clerk waits for.
+    const order = [...good.refs].sort(
+      (a, b) => Number(b.ref.id === this.shown) - Number(a.ref.id === this.shown),
+    );
     this.rendering = (async () => {
-      for (const { ref } of good.refs) {
+      for (const { ref } of order) {
         if (this.good !== good) return;
         await this.pdf(ref.id)?.catch(() => undefined);
       }
