@@ -47,6 +47,7 @@ const apercu = await startApercu({ file, port: 0, creationDate: new Date(1_700_0
 const startMs = performance.now() - started;
 await apercu.session.settled();
 const firstAllMs = performance.now() - started;
+const documentCount = apercu.session.state().documents.length;
 const base = `http://127.0.0.1:${apercu.port}`;
 const headers = { 'X-Delib-Jeton': apercu.token };
 
@@ -186,7 +187,7 @@ const report = `# delib apercu : de l’enregistrement aux nouvelles pages
 Written by \`npm run bench:apercu\` on ${new Date().toISOString()}.
 
 Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? '?'}, Node ${process.version}. Load average at start ${load.join(' / ')} (other jobs may share the machine: medians).
-Séance: fixtures/sceaux-2023-03-23.yaml (1 point, ${apercu.session.state().documents.length} documents). The preview runs in one process, as \`delib apercu\`: start ${ms(startMs)} ms (load, validation, page bundle), every document rendered once ${ms(firstAllMs)} ms after start.
+Séance: fixtures/sceaux-2023-03-23.yaml (1 point, ${documentCount} documents). The preview runs in one process, as \`delib apercu\`: start ${ms(startMs)} ms (load, validation, page bundle), every document rendered once ${ms(firstAllMs)} ms after start.
 
 | change saved | rounds | save answered (ms, median) | new PDF of the shown document (ms, median) | min–max (ms) | documents rendered again |
 |---|---:|---:|---:|---:|---:|
