@@ -3,11 +3,13 @@
 // without tsx's on-the-fly compiler. Files are transpiled one by one, not bundled: dist/ mirrors
 // src/ at the same depth, so `new URL('../../templates/', import.meta.url)` still points to the
 // repository's folders. Local imports `./x.ts` are rewritten to `./x.js`; packages stay imports.
+// Also writes the library's declaration files (bin/declarations.js) for `exports.types`.
 // Writes dist/.stamp last: bin/delib.js only uses dist/ when no source is newer than the stamp.
 import { copyFileSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { emitDeclarations } from './declarations.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
@@ -103,6 +105,20 @@ await esbuild.build({
   const worker = createRequire(import.meta.url).resolve('pdfjs-dist/build/pdf.worker.min.mjs');
   copyFileSync(worker, join(out, 'pdf.worker.min.mjs'));
 }
+// The declarations of the library API (TypeScript is a development dependency, as esbuild).
+let declarations = 0;
+const typescript = await import('typescript').catch(() => undefined);
+if (!typescript) {
+  console.error('delib build-dist : typescript est absent ; dist/ est écrit sans déclarations .d.ts.');
+} else {
+  try {
+    declarations = (await emitDeclarations(root, next)).length;
+  } catch (error) {
+    rmSync(next, { recursive: true, force: true });
+    console.error(`delib build-dist : déclarations .d.ts impossibles à écrire :\n${error?.message ?? error}`);
+    process.exit(1);
+  }
+}
 // The stamp carries the time the build started: a source saved during the build is newer. It
 // lists every source, the page's too (bin/delib.js compares it with the files under src/).
 const stamp = join(next, '.stamp');
@@ -118,4 +134,6 @@ try {
 }
 renameSync(next, dist);
 rmSync(old, { recursive: true, force: true });
-console.error(`delib : ${entryPoints.length} fichiers compilés dans dist/ en ${Date.now() - started} ms.`);
+console.error(
+  `delib : ${entryPoints.length} fichiers compilés et ${declarations} déclarations écrites dans dist/ en ${Date.now() - started} ms.`,
+);

@@ -57,6 +57,8 @@ export const DIAGNOSTIC_CODES = {
   'rule.statut': 'Statut incohérent avec les données',
   'rule.record': 'Déroulement de séance incohérent',
   'pv.missing': 'Mention obligatoire du procès-verbal manquante',
+  'rule.deprecated': 'Ancienne écriture, encore acceptée',
+  'rule.ballot-request': 'Demande de scrutin sans le nombre de membres requis',
   // Rich text (Markdown subset)
   'richtext.html': 'HTML refusé',
   'richtext.image': 'Image refusée',

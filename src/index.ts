@@ -33,13 +33,9 @@ export { toCsv } from './publish/csv.ts';
 export { type CtesAct, ctesDiagnostics } from './publish/ctes.ts';
 export { SCDL_COLUMNS, scdlRows } from './publish/scdl.ts';
 export { type DocxRenderOptions, renderDocx } from './render/docx/index.ts';
-export {
-  type DossierSection,
-  type PdfRenderOptions,
-  type PdfResult,
-  renderPdf,
-  renderPdfDossier,
-} from './render/pdf/index.ts';
+// From the modules themselves, not the folder's index: the declarations stay free of pdfkit's.
+export { type DossierSection, renderPdf, renderPdfDossier } from './render/pdf/render.ts';
+export type { PdfRenderOptions, PdfResult } from './render/pdf/types.ts';
 export type * from './schema/seance.ts';
 export { templateEnv } from './template/env.ts';
 export { foldSpaces, treeText } from './tree/text.ts';

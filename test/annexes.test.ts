@@ -1,10 +1,14 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { inspectAnnexes } from '../src/annex/inspect.ts';
 import type { Manifest } from '../src/bundle/manifest.ts';
 import { sha256 } from '../src/bundle/manifest.ts';
+import { loadSeance } from '../src/load/load-seance.ts';
+import type { Seance } from '../src/schema/seance.ts';
 import { foldSpaces } from '../src/tree/text.ts';
 import {
   type AnnexFixture,
@@ -164,7 +168,12 @@ describe('hostile annexes', () => {
     ['PDF of 10 000 pages', 'annexes/enorme.pdf', 'annex.too-large'],
     ['zip renamed .pdf', 'annexes/archive.pdf', 'annex.type'],
     ['link out of the folder', 'annexes/lien.pdf', 'file.outside-folder'],
+    ['link out to nothing', 'annexes/lien-absent.pdf', 'file.outside-folder'],
     ['path out of the folder', '../dehors.pdf', 'file.outside-folder'],
+    ['dangling link inside', 'annexes/lien-casse.pdf', 'rule.file-missing'],
+    ['FIFO (refused at once, never opened for reading)', 'annexes/tube.pdf', 'file.unreadable'],
+    ['folder', 'annexes/dossier.pdf', 'file.unreadable'],
+    ['sparse 2 GB file (refused before reading)', 'annexes/creux.pdf', 'annex.too-large'],
   ])(
     '%s: one located diagnostic, exit 1, nothing written',
     async (name, fichier, code) => {
@@ -181,4 +190,38 @@ describe('hostile annexes', () => {
     },
     120_000,
   );
+
+  // Annexes are resources (load/resources.ts): resolved and read once, at loading.
+  it('checks the bytes read at loading, not the file again: the bytes validated are the bytes joined', async () => {
+    const loaded = await loadSeance(fixture.seance);
+    expect(loaded.resources.files.get('annexes/plan.pdf')).toEqual(fixture.files.plan);
+    const seance = loaded.data as unknown as Seance;
+    // The files change (or vanish) after loading: what was read is what is checked and joined.
+    const moved = join(fixture.dir, 'annexes', 'plan.pdf');
+    renameSync(moved, `${moved}.bak`);
+    try {
+      const { diagnostics, files } = await inspectAnnexes(seance, loaded.sources!, loaded.resources);
+      expect(diagnostics).toEqual([]);
+      expect(files.get('annexes/plan.pdf')?.bytes).toBe(loaded.resources.files.get('annexes/plan.pdf'));
+    } finally {
+      renameSync(`${moved}.bak`, moved);
+    }
+  });
+
+  it('follows a link inside the folder, and finds the annexes of an included point', async () => {
+    const { dir } = fixture;
+    const data = parse(readFileSync(fixture.seance, 'utf8')) as { points: Record<string, unknown>[] };
+    const [first] = data.points;
+    writeFileSync(
+      join(dir, 'point-inclus.yaml'),
+      stringify({ ...first, annexes: [{ fichier: 'annexes/lien-interne.pdf', titre: 'Plan' }] }),
+    );
+    const seance = join(dir, 'inclusion.yaml');
+    writeFileSync(seance, stringify({ ...data, points: [{ inclure: 'point-inclus.yaml' }] }));
+    const loaded = await loadSeance(seance);
+    expect(loaded.resources.problems).toEqual(new Map());
+    expect(loaded.resources.files.get('annexes/lien-interne.pdf')).toEqual(fixture.files.plan);
+    const r = await runDelib(['validate', seance]);
+    expect(r.code, r.stdout).toBe(0);
+  });
 });

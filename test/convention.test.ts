@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fillFormula } from '../src/facts/formules.ts';
 import { loadAndValidate } from '../src/validate/validate.ts';
 import { runDelib } from './support/cli.ts';
 import { readPdf } from './support/pdf.ts';
@@ -206,6 +207,56 @@ describe('the convention’s wording as the collectivité writes it', () => {
     expect(JSON.stringify(own.tree)).toContain('"heading":"Pour la Commune,"');
   });
 
+  it('places the préambule where the convention says, and lets one party word its own sentence', async () => {
+    const file = variant('places.yaml', (t) =>
+      t
+        .replace(
+          '\ninstance:',
+          '\n  formules:\n    convention_entete: "{instance} du {date} Annexe à la délibération n° {numero}"\n    d_autre_part: "d’autre part,"\n\ninstance:',
+        )
+        .replace(
+          '          preambule: |\n',
+          '          place_preambule: apres_convenu\n          preambule: |\n',
+        )
+        .replace(
+          '          a_remplir: true\n',
+          '          a_remplir: true\n          place_preambule: avant_parties\n          preambule: Le broyeur sert aux jardins de la commune.\n',
+        )
+        .replace(
+          '              representant: M. Gontran Lebas\n',
+          '              representant: M. Gontran Lebas\n              formule: "{nom} {represente} {representant}, agissant pour le bureau, {ci_apres}"\n',
+        ),
+    );
+    const built = await renderFixture(file, /convention/);
+    const first = get(built, 'point-01-convention-1');
+    const second = get(built, 'point-01-convention-2');
+    expectIn(
+      first,
+      'Conseil municipal du 13 février 2025 Annexe à la délibération n° 2025/07 Convention d’objectifs',
+    );
+    expectIn(first, 'ci-après « l’Association », d’autre part,');
+    expectIn(
+      first,
+      'Il a été convenu ce qui suit : EXPOSENT L’Association cultive depuis dix ans les parcelles partagées du quartier des Courtils et y accueille les écoles de la commune. La Commune souhaite soutenir ce projet et en préciser les conditions. PRÉAMBULE Les Parties',
+    );
+    expectIn(
+      second,
+      'Convention de prêt du broyeur communal PRÉAMBULE Le broyeur sert aux jardins de la commune. ENTRE',
+    );
+    expectIn(
+      second,
+      'Association des Jardins du Corbel représentée par M. Gontran Lebas, agissant pour le bureau, ci-après « l’Association » d’autre part,',
+    );
+  });
+
+  it('keeps an optional part whose only empty value is an agreement mark', () => {
+    const partie = '{nom}[, sis{e} {adresse}]';
+    expect(fillFormula(partie, { nom: 'Le Département', e: '', adresse: 'à Melun' })).toBe(
+      'Le Département, sis à Melun',
+    );
+    expect(fillFormula(partie, { nom: 'La Régie', e: 'e', adresse: '' })).toBe('La Régie');
+  });
+
   it('reports a value the new formulas do not know, at its line', async () => {
     const file = variant('inconnue.yaml', (t) =>
       t.replace('\ninstance:', '\n  formules:\n    partenaires: "Avec {noms}."\n\ninstance:'),
@@ -216,6 +267,18 @@ describe('the convention’s wording as the collectivité writes it', () => {
         .split('\n')
         .findIndex((l) => l.includes('{noms}')) + 1;
     expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['rule.formula', line]]);
+    const party = variant('partie-inconnue.yaml', (t) =>
+      t.replace(
+        '              representant: M. Gontran Lebas\n',
+        '              representant: M. Gontran Lebas\n              formule: "{nom}, {fonction}"\n',
+      ),
+    );
+    const own = await loadAndValidate(party);
+    const at =
+      readFileSync(party, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('{fonction}')) + 1;
+    expect(own.diagnostics.map((d) => [d.code, d.line])).toEqual([['rule.formula', at]]);
   });
 });
 

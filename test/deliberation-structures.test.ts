@@ -182,3 +182,48 @@ describe('excusés in the attendance count', () => {
     expect(sum?.line).toBe(text.split('\n').findIndex((l) => l.startsWith('  presences:')) + 2);
   });
 });
+
+describe('the title, the objet, name lists, the vote count and the transmission in the collectivité’s words', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'delib-structures-words-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const own = [
+    '    extrait: EXTRAIT DES DELIBERATIONS DE LA COMMUNE DE VIRELOUP',
+    '    instance_titre: ""',
+    '    objet: "{objet} ({numero})"',
+    '    liste_et: ""',
+    '    vote_detail: "pour : {pour} - contre : {contre} - abstentions : {abstentions}"',
+    '    vote_pour: "{nombre}"',
+    '    vote_contre: "{nombre}"',
+    '    vote_adopte: "Adoptée ({detail})."',
+    '    executoire_titre: ""',
+    '    executoire: "Signée le {signature_chiffres}, reçue en préfecture le {prefecture_jour}"',
+  ].join('\n');
+  const text = readFileSync(FILE, 'utf8')
+    .replace('  formules:\n', `  formules:\n${own}\n`)
+    .replace('vote_abstentions_aucune: aucune abstention', 'vote_abstentions_aucune: "0"')
+    .replace(
+      '        prefecture: 2025-01-31',
+      '        prefecture: 2025-01-31\n        signature: 2025-01-30',
+    );
+  writeFileSync(join(dir, 'seance.yaml'), text);
+  const words = await renderFixture(join(dir, 'seance.yaml'), /point-01-deliberation/);
+  const act = words.get('point-01-deliberation');
+  if (!act) throw new Error('no point-01-deliberation');
+
+  it('prints each of them as written', () => {
+    inOrder(
+      act,
+      'Signée le 30/01/2025, reçue en préfecture le vendredi 31 janvier 2025',
+      'EXTRAIT DES DELIBERATIONS DE LA COMMUNE DE VIRELOUP',
+      'Session ordinaire d’hiver',
+      'Mme Éva Castel, M. Jules Lorrain.',
+      'Budget annexe de la régie des eaux – décision modificative n° 1 (DE_2025_004)',
+      'Adoptée (pour : 10 - contre : 2 - abstentions : 0).',
+    );
+    for (const t of both(act)) {
+      expect(t).not.toContain('CONSEIL MUNICIPAL');
+      expect(t).not.toContain('OBJET');
+      expect(t).not.toContain('Castel et M.');
+    }
+  });
+});

@@ -1,7 +1,7 @@
 // One function maps outcomes to exit codes (0, 1 invalid input, 2 bad command line, 3 bug,
 // 130 SIGINT, 143 SIGTERM), and a diagnostic that reaches `main` goes through the chosen
 // --reporter, on stderr (stdout stays for results); output-file failures are diagnostics.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { exitCodeOf } from '../src/cli/main.ts';
 import { DiagnosticError, diagnostic } from '../src/diagnostics.ts';
 import { BASE, edit } from './hostile/base.ts';
 import { cli, STACK_FRAME } from './hostile/run.ts';
+import { runMain } from './support/cli.ts';
 
 let work = '';
 beforeAll(() => {
@@ -82,5 +83,37 @@ describe('export scdl -o', () => {
   it('takes -o "" for a bad command line', async () => {
     const run = await cli(['export', 'scdl', 'seance.yaml', '-o', ''], work);
     expect(run.code).toBe(2);
+  });
+});
+
+describe('Ctrl-C while the séance is loading (before the build starts)', () => {
+  /** An interrupt that arrives as soon as the command listens, i.e. before loading. */
+  const early = (signal: string) => ({
+    onInterrupt: (handler: (s: string) => void) => {
+      setImmediate(() => handler(signal));
+      return () => {};
+    },
+  });
+  const run = (args: readonly string[], signal: string) =>
+    runMain(args, { cwd: work, env: { SOURCE_DATE_EPOCH: '1679529600' }, ...early(signal) });
+
+  it('exits 130 (143 for SIGTERM) with a French message, nothing written', async () => {
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+    ] as const) {
+      const r = await run(['build', 'seance.yaml', '-o', 'interrompu', '-q'], signal);
+      expect(r.code, r.stderr).toBe(code);
+      expect(r.stderr).toContain('Construction interrompue');
+      expect(r.stderr).not.toMatch(STACK_FRAME);
+      expect(existsSync(join(work, 'interrompu'))).toBe(false);
+    }
+  });
+
+  it('is listened to during loading: an interrupt wins over what loading then finds', async () => {
+    writeFileSync(join(work, 'invalide.yaml'), edit(BASE, ['  secretaire: Paul Durand', '  secretaire: 12']));
+    const r = await run(['build', 'invalide.yaml', '-o', 'interrompu', '-q'], 'SIGINT');
+    expect(r.code, r.stderr).toBe(130);
+    expect(existsSync(join(work, 'interrompu'))).toBe(false);
   });
 });

@@ -1,14 +1,19 @@
 // The hostile corpus (test/hostile/cases.ts) through the real CLI: each broken séance folder gives
 // exactly its diagnostics, in French, placed, without a stack trace, within time and memory
-// bounds, and writes nothing; each acceptable one validates and builds a complete bundle.
+// bounds (30 s of CPU, 1 GB: LIMITS in test/hostile/run.ts), and writes nothing; each acceptable one validates and builds a complete bundle.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../src/bundle/manifest.ts';
 import { foldSpaces } from '../src/tree/text.ts';
 import { HOSTILE_CASES, type HostileCase } from './hostile/cases.ts';
-import { cli, listing, prepare, reported, STACK_FRAME } from './hostile/run.ts';
+import { cli, inputBytes, LIMITS, listing, prepare, reported, STACK_FRAME } from './hostile/run.ts';
 import { docxText, readDocx } from './support/docx.ts';
+
+/** Inputs beyond this size run one at a time (their CPU time measured); the others concurrently. */
+const LARGE_INPUT = 64 * 1024;
+const heavy = HOSTILE_CASES.filter((c) => inputBytes(c) > LARGE_INPUT);
+const light = HOSTILE_CASES.filter((c) => !heavy.includes(c));
 
 function expectNoCrash(output: string): void {
   expect(output).not.toMatch(STACK_FRAME);
@@ -74,7 +79,29 @@ describe('hostile corpus', () => {
     expect(new Set(HOSTILE_CASES.map((c) => c.name)).size).toBe(HOSTILE_CASES.length);
   });
 
-  it.concurrent.each(HOSTILE_CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    await check(c);
+  it.concurrent.each(light.map((c) => [c.name, c] as const))(
+    '%s',
+    async (_name, c) => {
+      await check(c);
+    },
+    LIMITS.hangMilliseconds,
+  );
+});
+
+// Large inputs made to probe the limits run one at a time, so that the CPU time of each run is
+// its own and is checked against LIMITS (test/hostile/run.ts).
+describe('hostile corpus, large inputs (one at a time, CPU time and memory bounded)', () => {
+  it('holds the cases that probe the limits', () => {
+    expect(heavy.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['10 000 points', '3 000 points au même numéro']),
+    );
   });
+
+  it.each(heavy.map((c) => [c.name, c] as const))(
+    '%s',
+    async (_name, c) => {
+      await check(c);
+    },
+    LIMITS.hangMilliseconds,
+  );
 });

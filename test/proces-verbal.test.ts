@@ -85,6 +85,9 @@ describe('delib build: the procès-verbal', () => {
       'Ce point est retiré de l’ordre du jour : l’avis du service du Domaine',
       'Départ de M. Fabien Brun à 21 h 32',
       '« Nous partageons l’objectif',
+      'Délibération n° 2024_09_05 – Rénovation énergétique',
+      'À 21 h 40 : Une coupure de courant interrompt la séance',
+      'Point n° 6 – Motion',
       'Ce point est ajouté à l’ordre du jour en séance.',
       'Question de M. Léo Fontaine, pour le groupe Valmorin autrement :',
       'Réponse de Mme Agathe Morel :',
@@ -152,7 +155,7 @@ describe('delib validate --pv', () => {
     expect(run.code).toBe(0);
     const found = JSON.parse(run.stdout).diagnostics.filter((d: { code: string }) => d.code === 'pv.missing');
     expect(found.map((d: { path: string; line: number }) => d.path)).toEqual([
-      '/seance',
+      '/deroulement',
       '/points/1',
       '/points/2',
       '/points/5',

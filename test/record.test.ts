@@ -64,8 +64,8 @@ describe('the séance record', () => {
 
   it('makes no act for a withdrawn point and leaves it out of the liste', async () => {
     const withAct = swap(
-      '    deroulement:\n      retire: true',
-      '    deliberation:\n      numero: "2024_09_04"\n      visas: []\n      considerants: []\n      articles: [Cède la parcelle.]\n      vote: { unanimite: true }\n    deroulement:\n      retire: true',
+      '    deroulement:\n      motif_retrait',
+      '    deliberation:\n      numero: "2024_09_04"\n      visas: []\n      considerants: []\n      articles: [Cède la parcelle.]\n    deroulement:\n      motif_retrait',
     );
     const { seance, diagnostics } = await load(withAct);
     expect(diagnostics).toEqual([]);
@@ -74,6 +74,33 @@ describe('the séance record', () => {
     expect(ids).toContain('point-04-note');
     expect(ids).not.toContain('point-04-deliberation');
     expect(text(seance, 'liste-des-deliberations')).not.toContain('2024_09_04');
+  });
+
+  it('reads the former « deroulement: { retire: true } » as « statut: retire », with a located warning', async () => {
+    const former = swap('    statut: retire\n', '').replace(
+      '    deroulement:\n      motif_retrait',
+      '    deroulement:\n      retire: true\n      motif_retrait',
+    );
+    const now = await load(base);
+    const then = await load(former);
+    if (!now.seance || !then.seance) throw new Error('invalid');
+    expect(then.diagnostics.map((d) => [d.code, d.severity, d.path, d.line])).toEqual([
+      [
+        'rule.deprecated',
+        'avertissement',
+        '/points/3/deroulement/retire',
+        former.split('\n').indexOf('      retire: true') + 1,
+      ],
+    ]);
+    expect(text(then.seance, 'proces-verbal')).toBe(text(now.seance, 'proces-verbal'));
+    expect(text(then.seance, 'liste-des-deliberations')).toBe(text(now.seance, 'liste-des-deliberations'));
+    const both = await load(
+      former.replace(
+        '    rapporteur: amorel\n    matiere: { code: "3.2"',
+        '    rapporteur: amorel\n    statut: adopte\n    matiere: { code: "3.2"',
+      ),
+    );
+    expect(both.diagnostics.find((d) => d.code === 'rule.statut')?.path).toBe('/points/3/statut');
   });
 
   it('reports arrivals, departures and named votes that contradict the attendance, located', async () => {
@@ -88,13 +115,13 @@ describe('the séance record', () => {
         '{ elu: fbrun, heure: "21:32" }',
         '{ elu: gpicard, heure: "21:32" }',
         '/points/4/deroulement/departs/0/elu',
-        'Gisèle Picard quitte la séance avant le point 5, mais n’était pas présent.',
+        'Gisèle Picard quitte la séance avant le point 5, mais n’était pas présente.',
       ],
       [
         'ne_prend_pas_part: [oduval]',
         'ne_prend_pas_part: [kbenard]',
         '/points/2/deliberation/vote/ne_prend_pas_part/0',
-        'Karine Bénard est nommé deux fois dans ce vote.',
+        'Karine Bénard est nommée deux fois dans ce vote.',
       ],
     ];
     for (const [from, to, path, message] of cases) {
@@ -112,5 +139,50 @@ describe('the séance record', () => {
     const d = diagnostics.find((x) => x.code === 'rule.member-key');
     expect(d?.path).toBe('/points/4/deroulement/interventions/0/elu');
     expect(d?.message).toBe('Aucun élu n’a la clé « lfontain » : vouliez-vous dire « lfontaine » ?');
+  });
+
+  it('checks a ballot request against the quarter (public) or the third (secret) of the members present', async () => {
+    const codes = async (text: string) =>
+      (await load(text)).diagnostics
+        .filter((d) => d.code === 'rule.ballot-request')
+        .map((d) => [d.severity, d.path, d.message]);
+    // 13 members present at point 3: a quarter is 4 (asked by 4), a third is 5.
+    expect(await codes(base)).toEqual([]);
+    const par = '          par: [jroussel, kbenard, lfontaine, nperrot]\n';
+    expect(await codes(swap(par, '          par: [jroussel, kbenard, gpicard]\n'))).toEqual([
+      [
+        'avertissement',
+        '/points/2/deroulement/demandes_scrutin/0/par',
+        'Point 3 : le scrutin public est demandé par 2 membres présents ; il faut le quart des 13 membres présents, soit 4 (CGCT L. 2121-21).',
+      ],
+      [
+        'erreur',
+        '/points/2/deroulement/demandes_scrutin/0/par/2',
+        'Gisèle Picard demande un scrutin public au point 3, mais n’est pas présente.',
+      ],
+    ]);
+    const secret = swap(
+      '        - scrutin: public\n          groupe',
+      '        - scrutin: secret\n          groupe',
+    );
+    expect((await codes(secret)).map((d) => d[2])).toEqual([
+      'Point 3 : le scrutin secret est demandé par 4 membres présents ; il faut le tiers des 13 membres présents, soit 5 (CGCT L. 2121-21).',
+    ]);
+  });
+
+  it('places a séance incident after the point it followed, and checks that point exists', async () => {
+    const { seance } = await load(base);
+    if (!seance) throw new Error('invalid');
+    const pv = text(seance, 'proces-verbal');
+    const at = pv.indexOf('À 21 h 40 : Une coupure de courant');
+    expect(at).toBeGreaterThan(pv.indexOf('Délibération n° 2024_09_05 –'));
+    expect(at).toBeLessThan(pv.indexOf('Point n° 6 –'));
+    const { diagnostics } = await load(swap('      apres_point: 5\n', '      apres_point: 9\n'));
+    const d = diagnostics.find((x) => x.code === 'rule.record');
+    expect([d?.path, d?.message]).toEqual([
+      '/deroulement/incidents/0/apres_point',
+      'Aucun point ne porte le numéro 9.',
+    ]);
+    expect(d?.line).toBeGreaterThan(0);
   });
 });

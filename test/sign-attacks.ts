@@ -46,8 +46,13 @@ const sign = (bytes: Uint8Array, who: SigningIdentity, n: string, acceptModifica
     acceptModifications,
   }).bytes;
 
-/** Builds the Sceaux convention with `delib build` and signs it once and twice. */
-export async function signedBase(): Promise<SignedBase> {
+/**
+ * Builds the Sceaux convention with `delib build` and signs it once and twice; `rewrite` changes
+ * the unsigned file first (qpdf writing it with cross-reference and object streams).
+ */
+export async function signedBase(
+  rewrite: (unsigned: Uint8Array) => Uint8Array = (u) => u,
+): Promise<SignedBase> {
   const dir = mkdtempSync(join(tmpdir(), 'delib-attacks-'));
   try {
     const r = await runDelib(
@@ -55,7 +60,7 @@ export async function signedBase(): Promise<SignedBase> {
       { env: { SOURCE_DATE_EPOCH: '1679529600' } },
     );
     if (r.code !== 0) throw new Error(r.stdout + r.stderr);
-    const unsigned = new Uint8Array(readFileSync(join(dir, 'b', 'point-01-convention-1.pdf')));
+    const unsigned = rewrite(new Uint8Array(readFileSync(join(dir, 'b', 'point-01-convention-1.pdf'))));
     const second = identity('Philippe Laurent');
     const once = sign(unsigned, identity('Patrick Ollier'), '1');
     const [first = '', other = ''] = listSignatureFields(readPdfStructure(unsigned)).map((f) => f.label);

@@ -129,6 +129,47 @@ describe.skipIf(!hasOpenssl)('PKCS#12 files made by OpenSSL 3', () => {
   });
 });
 
+describe('damaged certificate files', () => {
+  // No MAC nor encryption: a changed byte reaches the certificate, the key, the bags themselves.
+  const whole = makeP12({ commonName: 'Patrick Ollier', password: '', unprotected: true });
+  const ENGLISH = /error:|routines|\b(the|invalid|failed|cannot|unable|unexpected|expected|too|not)\b/i;
+
+  it('every damaged byte gives a French sign.* diagnostic, never an English message or a crash', () => {
+    expect(codeOf(() => open(whole, ''))).toBe('accepté');
+    let seed = 20_261_201;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed;
+    };
+    const outcomes = new Map<string, number>();
+    for (let i = 0; i < 400; i++) {
+      const bytes = Uint8Array.from(whole);
+      for (let k = 0; k <= i % 2; k++) bytes[random() % bytes.length] = random() % 256;
+      const outcome = codeOf(() => open(bytes, ''));
+      expect(outcome).toMatch(/^(accepté|sign\.(certificate|key|password): [A-ZÉ])/);
+      expect(outcome).not.toMatch(ENGLISH);
+      const code = outcome.split(':')[0]!;
+      outcomes.set(code, (outcomes.get(code) ?? 0) + 1);
+    }
+    // The damage reached the certificate and the key, not only the outer structure.
+    expect(outcomes.get('sign.certificate')).toBeGreaterThan(10);
+    expect(outcomes.get('sign.key')).toBeGreaterThan(10);
+  });
+
+  it('names an unreadable certificate as such (not « the key matches no certificate »)', () => {
+    // The certificate's outer SEQUENCE tag changed: node:crypto cannot read it.
+    const der = Buffer.from(whole);
+    const certAt = der.indexOf(Buffer.from('Patrick Ollier', 'latin1'));
+    const bytes = Uint8Array.from(der);
+    let start = certAt;
+    while (start > 0 && !(der[start] === 0x30 && der[start + 1] === 0x82 && der[start + 4] === 0x30)) start--;
+    bytes[start + 4] = 0x31;
+    expect(codeOf(() => open(bytes, ''))).toMatch(
+      /^sign.certificate: Le fichier PKCS#12 contient un certificat illisible/,
+    );
+  });
+});
+
 describe('certificates that may not sign', () => {
   const cases: [string, Parameters<typeof makeP12>[0], RegExp][] = [
     [

@@ -22,6 +22,8 @@ export interface P12Options {
   readonly bits?: number;
   /** X.509 extensions as node-forge takes them (`{ name: 'keyUsage', keyEncipherment: true }`). */
   readonly extensions?: readonly object[];
+  /** Neither encrypted nor MAC-protected (the password is ignored): its bytes can be damaged at will. */
+  readonly unprotected?: boolean;
 }
 
 const keyCache = new Map<string, forge.pki.rsa.KeyPair>();
@@ -46,7 +48,9 @@ export function makeP12(options: P12Options): Uint8Array {
   const keys = keyPair(bits, 0);
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
-  cert.serialNumber = `0${forge.util.bytesToHex(forge.random.getBytesSync(8))}`;
+  // A positive serial in minimal DER (RFC 5280 §4.1.2.2, what CAs write): OpenSSL, hence
+  // node:crypto's X509Certificate, refuses an INTEGER with a superfluous leading zero byte.
+  cert.serialNumber = `01${forge.util.bytesToHex(forge.random.getBytesSync(8))}`;
   cert.validity.notBefore = options.notBefore ?? new Date(Date.now() - 86_400_000);
   cert.validity.notAfter = options.notAfter ?? new Date(Date.now() + 365 * 86_400_000);
   const subject = [
@@ -62,7 +66,9 @@ export function makeP12(options: P12Options): Uint8Array {
   if (options.extensions) cert.setExtensions([...options.extensions]);
   cert.sign(keys.privateKey, forge.md.sha256.create());
   const key = options.mismatchedKey ? keyPair(bits, 1).privateKey : keys.privateKey;
-  const asn1 = forge.pkcs12.toPkcs12Asn1(key, [cert], options.password, { algorithm: '3des' });
+  const asn1 = options.unprotected
+    ? forge.pkcs12.toPkcs12Asn1(key, [cert], null, { useMac: false })
+    : forge.pkcs12.toPkcs12Asn1(key, [cert], options.password, { algorithm: '3des' });
   return Uint8Array.from(Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'));
 }
 

@@ -17,9 +17,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BASE, edit } from './hostile/base.ts';
-import { type CliRun, cli, listing, STACK_FRAME } from './hostile/run.ts';
+import { type CliRun, cli, LIMITS, listing, STACK_FRAME } from './hostile/run.ts';
+
+// Each run within the hostile bounds (30 s of CPU, 1 GB: checked by `cli`); the timeout guards hangs.
+vi.setConfig({ testTimeout: LIMITS.hangMilliseconds });
 
 const require = createRequire(import.meta.url);
 const FONT = require.resolve('@expo-google-fonts/source-sans-3/400Regular/SourceSans3_400Regular.ttf');

@@ -1,25 +1,25 @@
 /**
- * Reads and checks every file annexed to a point, before anything is written: the containment
- * rules of `inclure`, a size limit, the content (a PDF, or a PNG or JPEG image, whatever the
+ * Checks every file annexed to a point, before anything is written, from the bytes read once at
+ * loading (load/resources.ts: the containment rules of `inclure`, only a regular file, a size
+ * limit): the content (a PDF, or a PNG or JPEG image, whatever the
  * extension says), and for a PDF that pdf-lib reads it whole, unencrypted, complete, within the
  * page limit. Each problem is a diagnostic placed on the annex's `fichier`.
  *
  * @example
- * const { diagnostics, files } = await inspectAnnexes(seance, sources);
+ * const { diagnostics, files } = await inspectAnnexes(seance, sources, loaded.resources);
  */
-import { readFile, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { annexFormat, joinedFiles } from '../compose/annexes.ts';
 import { type Diagnostic, type DiagnosticCode, diagnostic } from '../diagnostics.ts';
 import { declaresPdfa, LOAD_OPTIONS, metadataXml } from '../dossier/metadata.ts';
-import { lexicallyInside, reallyInside } from '../load/contained.ts';
+import type { ContainedProblem } from '../load/contained.ts';
+import { RESOURCE_LIMITS, type Resources } from '../load/resources.ts';
 import { locate, type SourceMap } from '../load/source-map.ts';
 import type { Seance } from '../schema/seance.ts';
 import { imageInfo } from '../validate/rules/image-header.ts';
 
-/** Largest annex file: a scanned plan or a budget maquette weighs a few tens of megabytes. */
-export const MAX_ANNEX_BYTES = 64 * 1024 * 1024;
+/** Largest annex file (checked at loading, resources.ts). */
+export const MAX_ANNEX_BYTES = RESOURCE_LIMITS.annex;
 /** Most pages of one annex: beyond, the dossier sent to councillors becomes unreadable. */
 export const MAX_ANNEX_PAGES = 1000;
 
@@ -131,42 +131,67 @@ function checkContent(bytes: Uint8Array, declared: 'pdf' | 'png' | 'jpeg'): Chec
   return { bytes, format: actual, pages: 1, pdfa: true, signed: false };
 }
 
-async function inspectOne(folder: string, path: string): Promise<Checked> {
-  const outside: Checked = {
-    code: 'file.outside-folder',
-    problem: 'le fichier est hors du dossier de la séance',
-    hint: 'Copiez le fichier dans le dossier de la séance (par exemple dans « annexes/ ») et donnez un chemin relatif sans « .. ».',
-  };
-  const absolute = lexicallyInside(folder, path);
-  if (absolute === undefined) return outside;
-  let size: number;
-  try {
-    const info = await stat(absolute);
-    if (!info.isFile()) throw new Error('not a file');
-    size = info.size;
-  } catch {
-    return {
-      code: 'rule.file-missing',
-      problem: 'le fichier est introuvable',
-      hint: 'Le chemin est relatif au fichier de la séance : vérifiez le nom et l’emplacement du fichier.',
-    };
+const HINT_PATH =
+  'Copiez le fichier dans le dossier de la séance (par exemple dans « annexes/ ») et donnez un chemin relatif sans « .. ».';
+
+/** Why the file could not be read at loading (resources.ts), as an annex problem. */
+function unread(problem: ContainedProblem): Checked {
+  switch (problem.kind) {
+    case 'outside':
+      // Nothing is said of what lies outside (not even whether it exists): it was never looked at.
+      return {
+        code: 'file.outside-folder',
+        problem: 'le fichier est hors du dossier de la séance',
+        hint: HINT_PATH,
+      };
+    case 'missing':
+      return {
+        code: 'rule.file-missing',
+        problem: problem.dangling
+          ? 'le fichier est un lien qui ne mène à aucun fichier'
+          : 'le fichier est introuvable',
+        hint: 'Le chemin est relatif au fichier de la séance : vérifiez le nom et l’emplacement du fichier.',
+      };
+    case 'too-large':
+      return {
+        code: 'annex.too-large',
+        problem: `le fichier fait ${problem.size} octets, au-delà de la limite de ${problem.limit} octets`,
+        hint: 'Réduisez le fichier (PDF optimisé, images moins résolues) ou scindez-le en plusieurs annexes.',
+      };
+    case 'not-a-file':
+      return {
+        code: 'file.unreadable',
+        problem: `c’est ${problem.what}, pas un fichier`,
+        hint: 'Indiquez le chemin d’un fichier PDF, PNG ou JPEG.',
+      };
+    case 'unreadable':
+      return {
+        code: 'file.unreadable',
+        problem: `il ne peut pas être lu (${problem.code})`,
+        hint: 'Vérifiez les droits de lecture du fichier.',
+      };
   }
-  if (!(await reallyInside(folder, absolute)))
-    return { ...outside, problem: 'le fichier mène hors du dossier de la séance (lien symbolique)' };
-  if (size > MAX_ANNEX_BYTES) {
-    return {
-      code: 'annex.too-large',
-      problem: `le fichier fait ${size} octets, au-delà de la limite de ${MAX_ANNEX_BYTES} octets`,
-      hint: 'Réduisez le fichier (PDF optimisé, images moins résolues) ou scindez-le en plusieurs annexes.',
-    };
-  }
-  const bytes = new Uint8Array(await readFile(absolute));
+}
+
+/** Checks the bytes read at loading: the same bytes are then copied, hashed and joined. */
+async function inspectOne(resources: Resources, path: string): Promise<Checked> {
+  const problem = resources.problems.get(path);
+  if (problem) return unread(problem);
+  const bytes = resources.files.get(path);
+  if (!bytes) return unread({ kind: 'missing', dangling: false });
   const content = checkContent(bytes, annexFormat(path));
   return content === 'pdf' ? checkPdf(bytes) : content;
 }
 
-export async function inspectAnnexes(seance: Seance, sources: SourceMap): Promise<AnnexInspection> {
-  const folder = dirname(resolve(sources.root.file));
+/**
+ * Checks every file annexed to a point of `seance`, from the bytes read at loading (`resources`,
+ * see load/resources.ts): nothing is read here.
+ */
+export async function inspectAnnexes(
+  seance: Seance,
+  sources: SourceMap,
+  resources: Resources,
+): Promise<AnnexInspection> {
   const diagnostics: Diagnostic[] = [];
   const files = new Map<string, AnnexFile>();
   const checked = new Map<string, Checked>();
@@ -174,7 +199,7 @@ export async function inspectAnnexes(seance: Seance, sources: SourceMap): Promis
     for (const { path, pointer: under } of joinedFiles(point)) {
       let result = checked.get(path);
       if (!result) {
-        result = await inspectOne(folder, path);
+        result = await inspectOne(resources, path);
         checked.set(path, result);
       }
       if ('bytes' in result) {

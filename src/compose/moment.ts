@@ -12,7 +12,7 @@ export type Moment = Statut;
 
 export function momentOf(point: Pick<Point, 'statut' | 'deliberation' | 'deroulement'>): Moment {
   if (point.statut) return point.statut;
-  // The séance record may say the point was withdrawn (`deroulement: { retire: true }`).
+  // The former spelling of `statut: retire` (kept working, with a warning of the statut rule).
   if (point.deroulement?.retire === true) return 'retire';
   return point.deliberation?.vote ? 'adopte' : 'projet';
 }
@@ -26,4 +26,9 @@ export function isAct(point: Pick<Point, 'statut' | 'deliberation' | 'deroulemen
 /** True when the point's délibération is still a projet (before the vote). */
 export function isProjet(point: Pick<Point, 'statut' | 'deliberation' | 'deroulement'>): boolean {
   return point.deliberation !== undefined && momentOf(point) === 'projet';
+}
+
+/** True when the point was withdrawn from the ordre du jour (`statut: retire`, or its former spelling). */
+export function isWithdrawn(point: Pick<Point, 'statut' | 'deliberation' | 'deroulement'>): boolean {
+  return momentOf(point) === 'retire';
 }

@@ -8,7 +8,7 @@
  * memberOf('Paul Martin', index).nom // 'Paul Martin'
  */
 import { CLE_PATTERN } from '../schema/patterns.ts';
-import type { Elu, Seance } from '../schema/seance.ts';
+import type { Elu, Seance, SeanceDetails } from '../schema/seance.ts';
 
 const KEY = new RegExp(CLE_PATTERN);
 
@@ -17,6 +17,7 @@ export interface Member {
   readonly nom: string;
   readonly cle?: string;
   readonly civilite?: Elu['civilite'];
+  readonly genre?: Elu['genre'];
   readonly qualite?: string;
   readonly groupe?: string;
 }
@@ -72,4 +73,36 @@ export function withMemberNames(seance: Seance): Seance {
       p.rapporteur === undefined ? p : { ...p, rapporteur: name(p.rapporteur) },
     ),
   };
+}
+
+/** The secrétaires de séance: `secretaire`, then each of `secretaires` (with its own qualité, if any). */
+export function secretairesOf(
+  details: Pick<SeanceDetails, 'secretaire' | 'secretaires'>,
+): { readonly ref: string; readonly qualite?: string }[] {
+  return [
+    ...(details.secretaire === undefined ? [] : [{ ref: details.secretaire }]),
+    ...(details.secretaires ?? []).map((x) =>
+      x.qualite === undefined ? { ref: x.nom } : { ref: x.nom, qualite: x.qualite },
+    ),
+  ];
+}
+
+/** The grammatical genre of a member: its `genre`, else its civility; undefined when neither is written. */
+export function genreOf(member: Member): 'f' | 'm' | undefined {
+  if (member.genre) return member.genre;
+  if (member.civilite === 'Mme') return 'f';
+  if (member.civilite === 'M.') return 'm';
+  return undefined;
+}
+
+/**
+ * A participle or adjective agreed with a member, for messages: « présente », « présent », or
+ * « présent(e) » when the YAML says nothing of the member's genre.
+ *
+ * @example
+ * agreed('présent', { nom: 'Gisèle Picard', civilite: 'Mme' }) // 'présente'
+ */
+export function agreed(word: string, member: Member): string {
+  const genre = genreOf(member);
+  return genre === 'f' ? `${word}e` : genre === 'm' ? word : `${word}(e)`;
 }

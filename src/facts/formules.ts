@@ -34,9 +34,12 @@ export const FORMULES = {
       'jour_mois',
       'heure',
       'heure_chiffres',
+      'heure_compacte',
       'date',
       'instance',
       'convocation',
+      'convocation_chiffres',
+      'dates',
       'lieu',
       'publicite',
       'president',
@@ -59,6 +62,10 @@ export const FORMULES = {
   absents_noms: spec('Absents', 'Avant la liste des absents'),
   secretaire: spec('Secrétaire de séance', 'Libellé du secrétaire de séance'),
   secretaires: spec('Secrétaires de séance', 'Libellé de plusieurs secrétaires de séance nommés ensemble'),
+  liste_et: spec(
+    'et',
+    'Mot avant le dernier nom d’une liste de présence (« A, B et C ») ; vide : des virgules seulement',
+  ),
   excuses_noms: spec('Excusés', 'Avant la liste des membres excusés'),
   effectifs: spec(
     '{l_en_exercice} : {en_exercice}[ – {l_presents} : {presents} – {l_representes} : {representes} – {l_absents} : {absents} – {l_votants} : {votants}]',
@@ -87,12 +94,19 @@ export const FORMULES = {
     'Ligne de date sous l’instance ; {du} vaut « du » ou « des » (séance sur plusieurs jours), {dates} « 28 janvier 2025 » ou « 28 et 29 janvier 2025 »',
     ['du', 'dates'],
   ),
+  objet: spec(
+    'OBJET : {objet}',
+    'Ligne de l’objet, dans la délibération et la note ; {numero} : le numéro de l’acte',
+    ['objet', 'numero'],
+  ),
   sur_le_rapport: spec(
     '',
     'Ligne avant les visas (« Sur le rapport de {rapporteur}[, {qualite}], ») ; vide par défaut : rien',
     ['rapporteur', 'qualite'],
   ),
   rapporteur: spec('Rapporteur{e}', 'Libellé du rapporteur ; {e} devient « e » pour une rapporteure', ['e']),
+  extrait: spec('EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS', 'Première ligne du titre de l’acte adopté'),
+  instance_titre: spec('{instance}', 'Ligne de l’instance dans le titre (en capitales)', ['instance']),
   titre_acte: spec('DÉLIBÉRATION[ N° {numero}]', 'Titre de l’extrait, avec le numéro de l’acte', ['numero']),
   vu: spec('Vu {texte} ;', 'Un visa (« VU {texte}, »)', ['texte']),
   considerant: spec('Considérant {texte} ;', 'Un considérant', ['texte']),
@@ -121,6 +135,11 @@ export const FORMULES = {
     'Résultat d’un vote à égalité',
     ['detail'],
   ),
+  vote_detail: spec(
+    '',
+    'Décompte du vote à partir de ses parties (« pour : {pour} – contre : {contre} – abstentions : {abstentions} ») ; vide par défaut : « A, B et C »',
+    ['pour', 'contre', 'abstentions'],
+  ),
   vote_pour: spec('{nombre}\u00A0voix pour', 'Voix pour, dans le décompte', ['nombre']),
   vote_contre: spec('{nombre}\u00A0voix contre', 'Voix contre, dans le décompte', ['nombre']),
   vote_contre_aucune: spec(
@@ -142,7 +161,15 @@ export const FORMULES = {
   executoire: spec(
     '[Transmise en préfecture le : {prefecture}][ – Publiée le : {publication}]',
     'Mention du caractère exécutoire',
-    ['prefecture', 'publication'],
+    [
+      'prefecture',
+      'prefecture_chiffres',
+      'prefecture_jour',
+      'publication',
+      'publication_chiffres',
+      'signature',
+      'signature_chiffres',
+    ],
   ),
   identifiant: spec('Identifiant : {identifiant}', 'Identifiant @ctes, quand il est donné', ['identifiant']),
   recours: spec(
@@ -166,7 +193,10 @@ export const FORMULES = {
     ['denomination', 'e'],
   ),
   d_une_part: spec('d’une part,', 'Après la première partie (vide : rien)'),
-  d_autre_part: spec('d’autre part', 'Après chacune des autres parties (vide : rien)'),
+  d_autre_part: spec(
+    'd’autre part',
+    'Après chacune des autres parties ; sans ponctuation finale, « , » s’ajoute, « . » après la dernière (vide : rien)',
+  ),
   convenu: spec('Il a été convenu ce qui suit :', 'Avant les articles d’une convention'),
   fait_a: spec(
     'Fait[ à {lieu}][, le {date}][, en {exemplaires} exemplaires originaux].',
@@ -225,6 +255,11 @@ export const FORMULES = {
   annexes_convention: spec('Annexes', 'Titre de la liste des annexes d’une convention'),
   annexe_convention: spec('Annexe {numero} : {titre}', 'Une annexe de la liste', ['numero', 'titre']),
   signature_pour: spec('Pour {denomination}', 'Au-dessus des signatures d’une partie', ['denomination']),
+  convention_entete: spec(
+    'ANNEXE AU POINT N° {point} – {instance_majuscules} DU {date_majuscules}',
+    'Ligne au-dessus du titre d’une convention ; {numero} est le numéro de la délibération, {date} celle de la séance',
+    ['point', 'numero', 'instance', 'instance_majuscules', 'date', 'date_majuscules'],
+  ),
 } as const satisfies Record<string, FormulaSpec>;
 
 export type FormulaKey = keyof typeof FORMULES;
@@ -235,17 +270,21 @@ export function placeholders(text: string): string[] {
   return [...text.matchAll(/\{([^{}\s]*)\}/g)].map((m) => m[1] ?? '');
 }
 
+/** Agreement marks (« représenté{e} », « habilité{e}{s} »): empty for the masculine singular, never a missing fact. */
+const AGREEMENT_MARKS: ReadonlySet<string> = new Set(['e', 's']);
+
 /**
  * The formula with each `{nom}` replaced by its value (an unknown name is left as written). A part
  * in brackets is kept only when every value it holds is known (not empty): nothing invented, the
- * words of an absent fact go with it (`[, à {heure}]`).
+ * words of an absent fact go with it (`[, à {heure}]`); the agreement marks `{e}` and `{s}` do not
+ * count, so `[, sis{e} {adresse}]` stays for a masculine party.
  *
  * @example
  * fillFormula('le {jour}[, à {heure}]', { jour: '3 mars', heure: '' }) // 'le 3 mars'
  */
 export function fillFormula(text: string, values: Readonly<Record<string, string>>): string {
   const kept = text.replace(/\[([^[\]]*)\]/g, (_whole, part: string) =>
-    placeholders(part).every((name) => (values[name] ?? '') !== '') ? part : '',
+    placeholders(part).every((name) => AGREEMENT_MARKS.has(name) || (values[name] ?? '') !== '') ? part : '',
   );
   return kept.replace(/\{([^{}\s]*)\}/g, (whole, name: string) => values[name] ?? whole);
 }

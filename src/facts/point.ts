@@ -6,6 +6,7 @@
  * @example
  * const { presences, vote } = pointFacts(seance, seance.points[4]);
  */
+import { isWithdrawn } from '../compose/moment.ts';
 import type { Point, Presences, Seance } from '../schema/seance.ts';
 import { eluIndex } from './elus.ts';
 import { pointPresences } from './presences.ts';
@@ -28,7 +29,7 @@ export function pointFacts(seance: Seance, point: Point): PointFacts {
     ? (typeof presences.presents === 'number' ? presences.presents : presences.presents.length) +
       presences.representes.length
     : 0;
-  const retire = point.deroulement?.retire === true;
+  const retire = isWithdrawn(point);
   const vote = point.deliberation?.vote && !retire ? voteFacts(point.deliberation.vote, index) : undefined;
   return { presences, votants, vote, retire };
 }

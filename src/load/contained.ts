@@ -5,8 +5,9 @@
  * can leak into a message); then only a regular file is opened (never a FIFO, a device or a
  * folder, which would hang or mislead), without blocking, and never read beyond a size limit.
  *
- * `isInside`, `lexicallyInside` and `reallyInside` are the lexical and real-path checks of the
- * annexes (bundle/annex-files.ts); `readContained` checks and reads in one step.
+ * `readContained` checks and reads in one step (the séance's resources, included point files,
+ * templates); `isInside` and `lexicallyInside` are the lexical checks of a path as written,
+ * `reallyInside` the real-path check of a path that is written to, not read (the preview).
  *
  * @example
  * const r = readContained('/srv/seance', 'logo.png', { maxBytes: 10 * 1024 * 1024 });

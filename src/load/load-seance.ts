@@ -170,11 +170,13 @@ export async function loadSeance(file: string, options: LoadOptions = {}): Promi
     pointSources.push(included.source);
   }
   const unresolvedPoints = resolved.flatMap((p, i) => (p === undefined ? [i] : []));
+  const data = { ...parsed.data, points: resolved.map((p) => p ?? null) };
   return {
-    data: { ...parsed.data, points: resolved.map((p) => p ?? null) },
+    data,
     diagnostics,
     sources: { root, folder, points: pointSources, unresolvedPoints },
     bytes,
-    resources: loadResources(parsed.data, path),
+    // With the included points: their annexes are resources too.
+    resources: loadResources(data, path),
   };
 }

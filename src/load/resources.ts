@@ -1,6 +1,6 @@
 /**
  * The resources of a séance, like pandoc's MediaBag: every file the séance refers to (the logo,
- * the collectivité's fonts) is resolved once, inside the séance folder, checked and read with a
+ * the collectivité's fonts, the files annexed to points) is resolved once, inside the séance folder, checked and read with a
  * size limit (contained.ts) into one map, at loading time. Validation checks those bytes and
  * rendering draws them: nothing later reads a file the séance names, so the bytes validated are
  * the bytes hashed, attached and drawn.
@@ -18,6 +18,8 @@ export const RESOURCE_LIMITS = {
   logo: 10 * 1024 * 1024,
   /** A TrueType face of a Latin font weighs well under 2 MB; CJK ones reach 20 MB. */
   font: 24 * 1024 * 1024,
+  /** An annexed file: a scanned plan or a budget maquette weighs a few tens of megabytes. */
+  annex: 64 * 1024 * 1024,
 } as const;
 
 export interface Resources {
@@ -48,16 +50,29 @@ function references(data: unknown): { path: string; maxBytes: number }[] {
     const path = field(polices, face);
     if (typeof path === 'string' && path !== '') out.push({ path, maxBytes: RESOURCE_LIMITS.font });
   }
+  const points = field(data, 'points');
+  for (const point of Array.isArray(points) ? points : []) {
+    const annexes = field(point, 'annexes');
+    for (const annexe of Array.isArray(annexes) ? annexes : []) {
+      const path = field(annexe, 'fichier');
+      if (typeof path === 'string' && path !== '') out.push({ path, maxBytes: RESOURCE_LIMITS.annex });
+    }
+  }
   return out;
 }
 
-/** Reads every file `data` (a séance loaded from `seanceFile`) refers to, once. */
+/**
+ * Reads every file `data` (a séance loaded from `seanceFile`, included points resolved in) refers
+ * to, once. A path named twice is read once, with the larger of its limits.
+ */
 export function loadResources(data: unknown, seanceFile: string): Resources {
   const folder = dirname(seanceFile);
   const files = new Map<string, Uint8Array>();
   const problems = new Map<string, ContainedProblem>();
-  for (const { path, maxBytes } of references(data)) {
-    if (files.has(path) || problems.has(path)) continue;
+  const limits = new Map<string, number>();
+  for (const { path, maxBytes } of references(data))
+    limits.set(path, Math.max(maxBytes, limits.get(path) ?? 0));
+  for (const [path, maxBytes] of limits) {
     const read = readContained(folder, path, { maxBytes });
     if ('bytes' in read) files.set(path, read.bytes);
     else problems.set(path, read.problem);

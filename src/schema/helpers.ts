@@ -64,3 +64,14 @@ export function DateText(doc: Doc) {
 export function documented<T extends TSchema>(schema: T, doc: Doc): T {
   return { ...schema, ...doc };
 }
+
+/**
+ * The same schema node with another description (its type stays `T`: a spread object literal
+ * would carry TypeBox's symbol keys, which declaration files cannot name).
+ *
+ * @example
+ * const Presences = redescribed(PresencesSchema, 'Présences lors du vote de ce point.');
+ */
+export function redescribed<T extends TSchema>(schema: T, description: string): T {
+  return { ...schema, description };
+}

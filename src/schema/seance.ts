@@ -12,7 +12,7 @@
  */
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { FORMULES } from '../facts/formules.ts';
-import { DateText, RichText, StringEnum, Text } from './helpers.ts';
+import { DateText, RichText, redescribed, StringEnum, Text } from './helpers.ts';
 import { CLE_PATTERN } from './patterns.ts';
 
 /** Stable identifier of the schema (also used by editors to cache it). */
@@ -59,6 +59,13 @@ export const EluSchema = Type.Object(
     nom: Nom('Prénom et nom de l’élu, tels qu’ils s’impriment (« Jeanne Dupont »).'),
     civilite: Type.Optional(
       StringEnum(CIVILITES, { title: 'Civilité', description: 'Civilité de l’élu : « M. » ou « Mme ».' }),
+    ),
+    genre: Type.Optional(
+      StringEnum(['f', 'm'] as const, {
+        title: 'Genre',
+        description:
+          'Genre grammatical de l’élu, pour l’accord (« présente », « désignée ») quand la civilité n’est pas écrite : f ou m. Par défaut, celui de la civilité.',
+      }),
     ),
     qualite: Type.Optional(
       Text({ title: 'Qualité', description: 'Qualité de l’élu (« Maire », « Adjointe aux finances »).' }),
@@ -329,11 +336,12 @@ export const SeanceDetailsSchema = Type.Object(
       title: 'Membres en exercice',
       description: 'Nombre de membres en exercice de l’assemblée.',
     }),
-    presences: Type.Optional({
-      ...PresencesSchema,
-      description:
+    presences: Type.Optional(
+      redescribed(
+        PresencesSchema,
         'Présences à l’ouverture de la séance ; un point peut les remplacer par ses propres présences.',
-    }),
+      ),
+    ),
   },
   {
     additionalProperties: false,
@@ -455,6 +463,13 @@ export const TransmissionSchema = Type.Object(
     publication: Type.Optional(
       DateText({ title: 'Publication', description: 'Date de publication de l’acte.' }),
     ),
+    signature: Type.Optional(
+      DateText({
+        title: 'Date de signature',
+        description:
+          'Date de signature de l’acte, quand la collectivité l’imprime dans sa mention exécutoire (valeur {signature} de la formule « executoire »).',
+      }),
+    ),
     a_remplir: Type.Optional(
       Type.Literal(true, {
         title: 'À remplir à la main',
@@ -542,10 +557,12 @@ export const DeliberationSchema = Type.Object(
       title: 'Articles',
       description: 'Articles du dispositif, numérotés automatiquement (« Article 1er », « Article 2 »…).',
     }),
-    presences: Type.Optional({
-      ...PresencesSchema,
-      description: 'Présences lors du vote de ce point, si elles diffèrent de celles de la séance.',
-    }),
+    presences: Type.Optional(
+      redescribed(
+        PresencesSchema,
+        'Présences lors du vote de ce point, si elles diffèrent de celles de la séance.',
+      ),
+    ),
     vote: Type.Optional(VoteSchema),
     transmission: Type.Optional(TransmissionSchema),
   },
@@ -620,6 +637,13 @@ export const PartieSchema = Type.Object(
       }),
     ),
     habilitation: Type.Optional(HabilitationSchema),
+    formule: Type.Optional(
+      Text({
+        title: 'Formule de la partie',
+        description:
+          'Phrase de cette partie seulement, à la place de la formule « partie » de la collectivité (mêmes valeurs : {nom}, {represente}, {representant}, {qualite}, {habilitation}, {mandat}, {ci_apres}, {adresse}, {siret}, {e}).',
+      }),
+    ),
     qualite: Type.Optional(
       Text({ title: 'Qualité', description: 'Qualité du signataire (« Maire », « Président »).' }),
     ),
@@ -777,6 +801,13 @@ export const ConventionSchema = Type.Object(
       }),
     ),
     preambule: Type.Optional(RichText({ title: 'Préambule', description: 'Préambule de la convention.' })),
+    place_preambule: Type.Optional(
+      StringEnum(['avant_parties', 'apres_parties', 'apres_convenu'] as const, {
+        title: 'Place du préambule',
+        description:
+          'Où s’imprime le préambule (et l’exposé) : avant_parties (sous le titre), apres_parties (par défaut, avant « Il a été convenu ce qui suit : ») ou apres_convenu (après cette formule, avant les articles).',
+      }),
+    ),
     articles: Type.Array(
       Type.Union([ArticleConventionSchema, DivisionConventionSchema], {
         title: 'Article ou titre',
@@ -971,6 +1002,35 @@ export const IncidentSchema = Type.Object(
   { additionalProperties: false, title: 'Incident', description: 'Incident de séance.' },
 );
 
+/** Where a séance event not tied to a point happened: after the point of that number. */
+const ApresPoint = Type.Optional(
+  Type.Integer({
+    minimum: 1,
+    maximum: 100_000,
+    title: 'Après le point',
+    description:
+      'Numéro du point après lequel c’est arrivé ; sans lui, le procès-verbal le place avant les points.',
+  }),
+);
+
+export const SuspensionSeanceSchema = Type.Object(
+  { ...SuspensionSchema.properties, apres_point: ApresPoint },
+  {
+    additionalProperties: false,
+    title: 'Suspension',
+    description: 'Suspension de séance hors de l’examen d’un point.',
+  },
+);
+
+export const IncidentSeanceSchema = Type.Object(
+  { ...IncidentSchema.properties, apres_point: ApresPoint },
+  {
+    additionalProperties: false,
+    title: 'Incident',
+    description: 'Incident de séance hors de l’examen d’un point.',
+  },
+);
+
 const Liste = <T extends TSchema>(item: T, title: string, description: string) =>
   Type.Optional(Type.Array(item, { title, description }));
 
@@ -983,10 +1043,18 @@ export const DeroulementPointSchema = Type.Object(
       }),
     ),
     retire: Type.Optional(
-      Type.Boolean({ title: 'Retiré', description: 'true si le point a été retiré de l’ordre du jour.' }),
+      Type.Boolean({
+        title: 'Retiré (ancienne écriture)',
+        description:
+          'Ancienne écriture de « statut: retire » sous le point, encore acceptée avec un avertissement : écrivez plutôt « statut: retire ».',
+        deprecated: true,
+      }),
     ),
     motif_retrait: Type.Optional(
-      Text({ title: 'Motif du retrait', description: 'Pourquoi le point est retiré.' }),
+      Text({
+        title: 'Motif du retrait',
+        description: 'Pourquoi le point est retiré (avec « statut: retire » sous le point).',
+      }),
     ),
     arrivees: Liste(ArriveeSchema, 'Arrivées', 'Membres arrivés avant l’examen de ce point.'),
     departs: Liste(DepartSchema, 'Départs', 'Membres partis avant l’examen de ce point.'),
@@ -1088,8 +1156,16 @@ export const DeroulementSeanceSchema = Type.Object(
     ),
     communications: Liste(CommunicationSchema, 'Communications', 'Communications du président.'),
     questions_orales: Liste(QuestionOraleSchema, 'Questions orales', 'Questions orales, après les points.'),
-    suspensions: Liste(SuspensionSchema, 'Suspensions', 'Suspensions de séance hors de l’examen d’un point.'),
-    incidents: Liste(IncidentSchema, 'Incidents', 'Incidents de séance hors de l’examen d’un point.'),
+    suspensions: Liste(
+      SuspensionSeanceSchema,
+      'Suspensions',
+      'Suspensions de séance hors de l’examen d’un point, à leur place (« apres_point »).',
+    ),
+    incidents: Liste(
+      IncidentSeanceSchema,
+      'Incidents',
+      'Incidents de séance hors de l’examen d’un point, à leur place (« apres_point »).',
+    ),
     arrete_le: Type.Optional(
       DateText({
         title: 'Arrêté le',

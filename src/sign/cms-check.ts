@@ -11,6 +11,7 @@
  */
 import { createHash, verify, X509Certificate } from 'node:crypto';
 import { contentOf, type DerNode, isTag, oidOf, parseDer, rawOf, TAG, unsignedBytes } from './der.ts';
+import { FrenchError, frenchReason } from './errors.ts';
 import { certificateInfo } from './x509.ts';
 
 export type HashName = 'sha256' | 'sha384' | 'sha512';
@@ -77,15 +78,16 @@ interface Parsed {
 function parseSignedData(bytes: Uint8Array): Parsed {
   const root = parseDer(bytes);
   if (!isTag(root, TAG.sequence) || oidOf(bytes, root.children[0]) !== OID.signedData) {
-    throw new Error('ce n’est pas une signature CMS SignedData');
+    throw new FrenchError('ce n’est pas une signature CMS SignedData');
   }
   const signedData = root.children[1]?.children[0];
-  if (!isTag(signedData, TAG.sequence)) throw new Error('SignedData absent');
+  if (!isTag(signedData, TAG.sequence)) throw new FrenchError('SignedData absent');
   const certsNode = signedData.children.find((n) => isTag(n, 0, true));
   const certs = (certsNode?.children ?? []).filter((n) => isTag(n, TAG.sequence)).map((n) => rawOf(bytes, n));
   const signerInfos = signedData.children[signedData.children.length - 1];
-  if (!isTag(signerInfos, TAG.set) || signerInfos.children.length === 0) throw new Error('aucun SignerInfo');
-  if (signerInfos.children.length > 1) throw new Error('plusieurs signataires dans une même signature');
+  if (!isTag(signerInfos, TAG.set) || signerInfos.children.length === 0)
+    throw new FrenchError('aucun SignerInfo');
+  if (signerInfos.children.length > 1) throw new FrenchError('plusieurs signataires dans une même signature');
   return { bytes, certs, info: signerInfos.children[0]!.children };
 }
 
@@ -181,7 +183,7 @@ export function checkCades(cms: Uint8Array, digestOf: (hash: HashName) => Uint8A
   try {
     p = parseSignedData(cms);
   } catch (error) {
-    return failed(error instanceof Error ? error.message : String(error));
+    return failed(frenchReason(error, 'structure CMS incorrecte'));
   }
   const [, sid, digestAlg, attrs, sigAlg, signatureNode] = p.info;
   const signerDer = findSigner(p, sid);

@@ -1,12 +1,22 @@
 /**
- * Reads the structure of a PDF written by pdfkit or by `delib sign`: the classic cross-reference
- * tables of every revision (following `/Prev`), the last trailer, any object by number, and where
- * each revision ends (`%%EOF`). Cross-reference streams are refused: delib never writes them.
+ * Reads the structure of a PDF: the cross-reference sections of every revision (following
+ * `/Prev`), classic tables or PDF 1.5 cross-reference streams (and the `/XRefStm` of hybrid
+ * files), the last trailer, any object by number (objects inside object streams included), and
+ * where each revision ends (`%%EOF`). Limits: sections followed, decoded stream sizes
+ * (pdf-streams.ts), nesting and sizes of values (pdf-syntax.ts).
  *
  * @example
  * const pdf = readPdfStructure(bytes);
  * const catalog = pdf.object(pdf.root.num); // Map { 'Type' => PdfName('Catalog'), … }
  */
+import {
+  MAX_DECODED_BYTES,
+  type ObjectStream,
+  objectStream,
+  streamData,
+  type XrefEntry,
+  xrefStreamEntries,
+} from './pdf-streams.ts';
 import {
   get,
   type PdfDict,
@@ -17,21 +27,31 @@ import {
   skipSpace,
 } from './pdf-syntax.ts';
 
+export type { XrefEntry } from './pdf-streams.ts';
+
 /** One cross-reference section (an update of the file), as written. */
 export interface XrefSection {
-  /** Offset of its `xref` keyword. */
+  /** Offset of its `xref` keyword, or of its cross-reference stream object. */
   readonly offset: number;
+  /** The trailer, or the cross-reference stream's dictionary. */
   readonly trailer: PdfDict;
-  /** Offset of each object it lists (-1 for a freed object). */
-  readonly entries: ReadonlyMap<number, number>;
+  /** Where each object it lists is. */
+  readonly entries: ReadonlyMap<number, XrefEntry>;
+  /** Written as a cross-reference stream (PDF 1.5), not as a classic table. */
+  readonly stream: boolean;
 }
 
 export interface PdfStructure {
   readonly bytes: Uint8Array;
   /** The cross-reference sections of the chain, newest first. */
   readonly sections: readonly XrefSection[];
-  /** Where each object is read from (the newest entry wins; -1 when freed). */
-  readonly offsets: ReadonlyMap<number, number>;
+  /** Where each object is read from (the newest entry wins). */
+  readonly entries: ReadonlyMap<number, XrefEntry>;
+  /**
+   * The byte offset the object's bytes are read from: its own, or its object stream's when it is
+   * compressed; undefined when it is freed or unknown.
+   */
+  readonly position: (num: number) => number | undefined;
   /** The newest trailer dictionary. */
   readonly trailer: PdfDict;
   readonly root: PdfRef;
@@ -61,19 +81,24 @@ function lastStartxref(bytes: Uint8Array): number {
 /** Most cross-reference sections followed (a file signed by every councillor has a few dozen). */
 const MAX_SECTIONS = 10_000;
 
-/** Parses one `xref` table at `offset`; returns offsets by object number and the trailer. */
-function readXrefTable(bytes: Uint8Array, offset: number): XrefSection {
-  const offsets = new Map<number, number>();
-  if (latin1(bytes, offset, offset + 4) !== 'xref') {
-    if (/^\d+\s+\d+\s+obj/.test(latin1(bytes, offset, offset + 40))) {
-      throw new PdfSyntaxError(
-        'références croisées en flux (PDF 1.5 et suivants), que delib ne lit pas',
-        offset,
-        true,
-      );
-    }
+const HEADER = /^(\d+)\s+(\d+)\s+obj/;
+
+/** Parses the cross-reference stream object at `offset`. */
+function readXrefStream(bytes: Uint8Array, offset: number): XrefSection {
+  const header = HEADER.exec(latin1(bytes, offset, offset + 40));
+  if (!header) throw new PdfSyntaxError('Table de références croisées absente', offset);
+  const { value: dict, end } = parseValue(bytes, offset + header[0].length);
+  if (!(dict instanceof Map) || get.name(dict, 'Type') !== 'XRef')
     throw new PdfSyntaxError('Table de références croisées absente', offset);
-  }
+  // The entries of a cross-reference stream's dictionary are direct (ISO 32000-1, 7.5.8.2).
+  const data = streamData(bytes, end, dict, (v) => v);
+  return { offset, trailer: dict, entries: xrefStreamEntries(dict, data, offset), stream: true };
+}
+
+/** Parses one `xref` table (or cross-reference stream) at `offset`. */
+function readXrefSection(bytes: Uint8Array, offset: number): XrefSection {
+  const offsets = new Map<number, XrefEntry>();
+  if (latin1(bytes, offset, offset + 4) !== 'xref') return readXrefStream(bytes, offset);
   let p = offset + 4;
   for (;;) {
     p = skipSpace(bytes, p);
@@ -87,14 +112,22 @@ function readXrefTable(bytes: Uint8Array, offset: number): XrefSection {
       const entry = /^(\d{10}) (\d{5}) ([nf])/.exec(latin1(bytes, p, p + 18));
       if (!entry) throw new PdfSyntaxError('Entrée de références croisées incorrecte', p);
       const num = first + i;
-      if (entry[3] === 'n') offsets.set(num, Number(entry[1]));
-      else if (num !== 0) offsets.set(num, -1);
+      if (entry[3] === 'n') offsets.set(num, { kind: 'offset', offset: Number(entry[1]) });
+      else if (num !== 0) offsets.set(num, { kind: 'free' });
       p = skipSpace(bytes, p + 18);
     }
   }
   const trailer = parseValue(bytes, p + 7).value;
   if (!(trailer instanceof Map)) throw new PdfSyntaxError('Trailer incorrect', p);
-  return { offset, trailer, entries: offsets };
+  // A hybrid file: the objects in object streams are listed by a stream beside the table.
+  const hybrid = get.number(trailer, 'XRefStm');
+  if (hybrid !== undefined) {
+    if (!Number.isSafeInteger(hybrid) || hybrid < 0 || hybrid >= bytes.length)
+      throw new PdfSyntaxError('/XRefStm incorrect', p);
+    for (const [num, entry] of readXrefStream(bytes, hybrid).entries)
+      if (!offsets.has(num)) offsets.set(num, entry);
+  }
+  return { offset, trailer, entries: offsets, stream: false };
 }
 
 function revisionEnds(bytes: Uint8Array): number[] {
@@ -116,39 +149,79 @@ function revisionEnds(bytes: Uint8Array): number[] {
 export function readPdfStructure(bytes: Uint8Array): PdfStructure {
   if (latin1(bytes, 0, 5) !== '%PDF-') throw new PdfSyntaxError('Ce n’est pas un fichier PDF', 0);
   const startxref = lastStartxref(bytes);
-  const offsets = new Map<number, number>();
+  const entries = new Map<number, XrefEntry>();
   const sections: XrefSection[] = [];
   const seen = new Set<number>();
   for (let at: number | undefined = startxref; at !== undefined; ) {
     if (seen.has(at) || at < 0 || at >= bytes.length || !Number.isInteger(at) || seen.size >= MAX_SECTIONS)
       throw new PdfSyntaxError('Chaîne /Prev incorrecte', at);
     seen.add(at);
-    const section = readXrefTable(bytes, at);
+    const section = readXrefSection(bytes, at);
     sections.push(section);
-    for (const [num, offset] of section.entries) if (!offsets.has(num)) offsets.set(num, offset);
+    for (const [num, entry] of section.entries) if (!entries.has(num)) entries.set(num, entry);
     at = get.number(section.trailer, 'Prev');
   }
   const last = sections[0]!.trailer;
   const root = get.ref(last, 'Root');
   if (!root) throw new PdfSyntaxError('Trailer sans /Root', startxref);
   const cache = new Map<number, PdfValue | undefined>();
+  const streams = new Map<number, ObjectStream>();
+  let decoded = 0;
+  /** The dictionary of the (uncompressed) object at `offset`, and where it ends. */
+  const direct = (num: number, offset: number) => {
+    const header = HEADER.exec(latin1(bytes, offset, offset + 40));
+    if (!header || Number(header[1]) !== num) throw new PdfSyntaxError(`Objet ${num} introuvable`, offset);
+    return parseValue(bytes, offset + header[0].length);
+  };
+  const objectStreamOf = (num: number): ObjectStream => {
+    const known = streams.get(num);
+    if (known) return known;
+    const entry = entries.get(num);
+    if (entry?.kind !== 'offset') throw new PdfSyntaxError(`Flux d’objets ${num} introuvable`, 0);
+    const { value: dict, end } = direct(num, entry.offset);
+    if (!(dict instanceof Map)) throw new PdfSyntaxError(`Flux d’objets ${num} incorrect`, entry.offset);
+    // An indirect /Length is read only from an uncompressed object (no recursion into streams).
+    const length = (v: PdfValue | undefined) => {
+      if (!(v instanceof PdfRef)) return v;
+      const at = entries.get(v.num);
+      return at?.kind === 'offset' ? direct(v.num, at.offset).value : undefined;
+    };
+    const data = streamData(bytes, end, dict, length);
+    decoded += data.length;
+    if (decoded > 8 * MAX_DECODED_BYTES)
+      throw new PdfSyntaxError('Flux d’objets trop volumineux au total', entry.offset);
+    const parsed = objectStream(dict, data, entry.offset);
+    streams.set(num, parsed);
+    return parsed;
+  };
   const object = (num: number): PdfValue | undefined => {
     if (cache.has(num)) return cache.get(num);
-    const offset = offsets.get(num);
+    const entry = entries.get(num);
     let value: PdfValue | undefined;
-    if (offset !== undefined && offset >= 0) {
-      const header = /^(\d+)\s+(\d+)\s+obj/.exec(latin1(bytes, offset, offset + 40));
-      if (!header || Number(header[1]) !== num) throw new PdfSyntaxError(`Objet ${num} introuvable`, offset);
-      value = parseValue(bytes, offset + header[0].length).value;
+    if (entry?.kind === 'offset') value = direct(num, entry.offset).value;
+    else if (entry?.kind === 'compressed') {
+      const stream = objectStreamOf(entry.stream);
+      const slot = stream.objects[entry.index];
+      if (!slot || slot.num !== num)
+        throw new PdfSyntaxError(`Objet ${num} introuvable dans le flux d’objets ${entry.stream}`, 0);
+      value = parseValue(stream.data, slot.start).value;
     }
     cache.set(num, value);
     return value;
+  };
+  const position = (num: number): number | undefined => {
+    const entry = entries.get(num);
+    if (entry?.kind === 'offset') return entry.offset;
+    if (entry?.kind !== 'compressed') return undefined;
+    const stream = entries.get(entry.stream);
+    return stream?.kind === 'offset' ? stream.offset : undefined;
   };
   const resolve = (value: PdfValue | undefined) => (value instanceof PdfRef ? object(value.num) : value);
   return {
     bytes,
     sections,
-    offsets,
+    entries,
+    position,
     trailer: last,
     root,
     startxref,

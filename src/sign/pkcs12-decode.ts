@@ -11,7 +11,7 @@
  */
 import { createDecipheriv, createHash, createHmac, pbkdf2Sync, timingSafeEqual } from 'node:crypto';
 import forge from 'node-forge';
-import { contentOf, type DerNode, integerOf, isTag, oidOf, parseDer, TAG } from './der.ts';
+import { contentOf, DerError, type DerNode, integerOf, isTag, oidOf, parseDer, TAG } from './der.ts';
 
 /** `password`: the password is wrong; `format`: not a PKCS#12 file delib can read. */
 export class Pkcs12Error extends Error {
@@ -290,6 +290,7 @@ export function decodePkcs12(input: Uint8Array, password: string): Pkcs12Content
     return out;
   } catch (error) {
     if (error instanceof Pkcs12Error) throw error;
-    throw new Pkcs12Error('format', error instanceof Error ? error.message : String(error));
+    // Our DER reader speaks French; anything else (node:crypto, node-forge) would be English.
+    throw new Pkcs12Error('format', error instanceof DerError ? error.message : 'structure incorrecte');
   }
 }

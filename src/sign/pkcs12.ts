@@ -7,7 +7,7 @@
  * const identity = openPkcs12(p12Bytes, process.env.DELIB_P12_PASSWORD ?? '', { file: 'moi.p12', now: new Date() });
  */
 import { createPrivateKey, createPublicKey, type KeyObject, X509Certificate } from 'node:crypto';
-import { signError } from './errors.ts';
+import { frenchReason, signError } from './errors.ts';
 import { decodePkcs12, type Pkcs12Contents, Pkcs12Error } from './pkcs12-decode.ts';
 import { certificateInfo, signingRefusal } from './x509.ts';
 
@@ -87,7 +87,7 @@ export function openPkcs12(
     }
     throw signError(
       'sign.certificate',
-      `Le fichier n’est pas un certificat PKCS#12 lisible (${error instanceof Error ? error.message : String(error)}).`,
+      `Le fichier n’est pas un certificat PKCS#12 lisible (${error instanceof Pkcs12Error ? error.message : frenchReason(error, 'structure incorrecte')}).`,
       file,
       'Exportez le certificat et sa clé au format .p12 ou .pfx.',
     );
@@ -103,25 +103,47 @@ export function openPkcs12(
     );
   }
   const publicDer = createPublicKey(key).export({ type: 'spki', format: 'der' });
-  const certs = contents.certificates.filter((c) => {
+  // Certificates node:crypto cannot read (or whose key it cannot read) are set aside: their
+  // English OpenSSL messages never reach the user, who is told the file holds an unreadable one.
+  const readable = contents.certificates.flatMap((der) => {
     try {
-      return new X509Certificate(c) !== undefined;
+      const x509 = new X509Certificate(der);
+      return [{ der, x509, spki: x509.publicKey.export({ type: 'spki', format: 'der' }) }];
     } catch {
-      return false;
+      return [];
     }
   });
-  const signer = certs.find((c) =>
-    new X509Certificate(c).publicKey.export({ type: 'spki', format: 'der' }).equals(publicDer),
-  );
-  if (!signer) {
+  const unreadable = contents.certificates.length - readable.length;
+  const found = readable.find((c) => c.spki.equals(publicDer));
+  if (!found) {
+    throw unreadable > 0
+      ? signError(
+          'sign.certificate',
+          `Le fichier PKCS#12 contient ${unreadable > 1 ? `${unreadable} certificats illisibles` : 'un certificat illisible'} (encodage X.509 incorrect), et aucun certificat lisible ne correspond à la clé privée.`,
+          file,
+          'Exportez de nouveau le certificat et sa clé depuis le magasin de certificats ou l’outil de votre autorité de certification.',
+        )
+      : signError(
+          'sign.key',
+          'La clé privée ne correspond à aucun certificat du fichier PKCS#12.',
+          file,
+          'Le fichier doit contenir le certificat du signataire avec sa propre clé.',
+        );
+  }
+  const signer = found.der;
+  const certs = readable.map((c) => c.der);
+  let info: ReturnType<typeof certificateInfo>;
+  try {
+    info = certificateInfo(signer);
+  } catch (error) {
     throw signError(
-      'sign.key',
-      'La clé privée ne correspond à aucun certificat du fichier PKCS#12.',
+      'sign.certificate',
+      `Le certificat du signataire est illisible (${frenchReason(error, 'encodage X.509 incorrect')}).`,
       file,
-      'Le fichier doit contenir le certificat du signataire avec sa propre clé.',
+      'Exportez de nouveau le certificat et sa clé depuis le magasin de certificats ou l’outil de votre autorité de certification.',
     );
   }
-  const usage = signingRefusal(certificateInfo(signer));
+  const usage = signingRefusal(info);
   if (usage) {
     throw signError(
       'sign.certificate',
@@ -130,7 +152,7 @@ export function openPkcs12(
       'Utilisez un certificat de signature (usage « signature numérique » ou « non-répudiation »).',
     );
   }
-  const x509 = new X509Certificate(signer);
+  const { x509 } = found;
   const from = new Date(x509.validFrom);
   const to = new Date(x509.validTo);
   if (options.now < from) {

@@ -107,6 +107,24 @@ function isCatalogSigFlags(old: PdfValue | undefined, now: PdfValue | undefined)
   return a instanceof Map && b instanceof Map && isSigFlags(a, b);
 }
 
+/**
+ * Object `num` is where it was in the signed revision: the same offset, or the same place in the
+ * same object stream, itself unmoved (an object stream written again is a change of its objects).
+ */
+function sameEntry(num: number, prev: PdfStructure, cur: PdfStructure): boolean {
+  const a = prev.entries.get(num);
+  const b = cur.entries.get(num);
+  if (!a || !b || a.kind !== b.kind) return false;
+  if (a.kind === 'free') return true;
+  if (a.kind === 'offset') return b.kind === 'offset' && a.offset === b.offset;
+  return (
+    b.kind === 'compressed' &&
+    a.stream === b.stream &&
+    a.index === b.index &&
+    prev.position(num) === cur.position(num)
+  );
+}
+
 const inHole = (offset: number, holes: readonly Hole[]) =>
   holes.some((h) => offset >= h.from && offset < h.to);
 
@@ -137,11 +155,12 @@ export function changesAfter(prev: PdfStructure, cur: PdfStructure, holes: reado
   if (info(cur) !== info(prev)) modifications.push('métadonnées du document (/Info) remplacées');
   let index: ReturnType<typeof pageIndex> | undefined;
   const form = get.ref(prev.object(prev.root.num) as PdfDict | undefined, 'AcroForm');
-  for (const [num, offset] of cur.offsets) {
-    const before = prev.offsets.get(num);
-    if (before === offset) continue;
-    const isNew = before === undefined || before < 0;
-    if (offset >= 0 && (offset < end || inHole(offset, holes))) {
+  for (const [num, entry] of cur.entries) {
+    const before = prev.entries.get(num);
+    if (sameEntry(num, prev, cur)) continue;
+    const isNew = before === undefined || before.kind === 'free';
+    const offset = cur.position(num);
+    if (offset !== undefined && (offset < end || inHole(offset, holes))) {
       index ??= pageIndex(prev);
       const where = `dans une partie ${inHole(offset, holes) ? 'non signée' : 'déjà signée'} du fichier (octet ${offset})`;
       modifications.push(
@@ -153,7 +172,7 @@ export function changesAfter(prev: PdfStructure, cur: PdfStructure, holes: reado
     }
     if (isNew) continue; // a new object matters only through a changed one, checked here
     const old = prev.object(num);
-    if (offset < 0) {
+    if (entry.kind === 'free') {
       index ??= pageIndex(prev);
       modifications.push(`${describe(num, old, prev, index)} supprimé`);
       continue;

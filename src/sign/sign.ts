@@ -11,10 +11,10 @@ import type { LoadedFont } from '../render/fonts.ts';
 import { loadFonts } from '../render/fonts.ts';
 import { signatureAppearance } from './appearance.ts';
 import { buildCades, signingHash } from './cms.ts';
-import { signError } from './errors.ts';
+import { frenchReason, signError } from './errors.ts';
 import { acroForm, listSignatureFields, type SignatureField } from './fields.ts';
 import { type PdfStructure, readPdfStructure } from './pdf-file.ts';
-import { decodeText, get, type PdfDict, PdfRef, type PdfValue, serialize } from './pdf-syntax.ts';
+import { decodeText, get, type PdfDict, PdfName, PdfRef, type PdfValue, serialize } from './pdf-syntax.ts';
 import type { SigningIdentity } from './pkcs12.ts';
 import { verifyPdf } from './verify.ts';
 
@@ -185,7 +185,7 @@ export function signPdf(input: Uint8Array, options: SignOptions): SignResult {
   } catch (error) {
     throw signError(
       'sign.not-delib',
-      `Ce fichier n’est pas un PDF que delib sait signer (${error instanceof Error ? error.message : String(error)}).`,
+      `Ce fichier n’est pas un PDF que delib sait signer (${frenchReason(error, 'structure incorrecte')}).`,
       file,
       'Signez les documents produits par « delib build ».',
     );
@@ -196,7 +196,7 @@ export function signPdf(input: Uint8Array, options: SignOptions): SignResult {
   } catch (error) {
     throw signError(
       'sign.not-delib',
-      `Ce PDF est endommagé : ${error instanceof Error ? error.message : String(error)}.`,
+      `Ce PDF est endommagé : ${frenchReason(error, 'structure incorrecte')}.`,
       file,
       'Repartez du document produit par « delib build ».',
     );
@@ -257,28 +257,18 @@ export function signPdf(input: Uint8Array, options: SignOptions): SignResult {
     );
   }
 
-  const xrefAt = writer.length;
-  const nums = [...writer.offsets.keys()].sort((a, b) => a - b);
-  writer.write('xref\n');
-  for (let i = 0; i < nums.length; ) {
-    let j = i;
-    while (j + 1 < nums.length && nums[j + 1] === nums[j]! + 1) j++;
-    writer.write(`${nums[i]} ${j - i + 1}\n`);
-    for (let k = i; k <= j; k++)
-      writer.write(`${String(writer.offsets.get(nums[k]!)).padStart(10, '0')} 00000 n \n`);
-    i = j + 1;
-  }
   const ids = get.array(pdf.trailer, 'ID');
   const firstId = ids?.[0] ?? decodeLatin('');
   const newId = createHash('md5').update(input).update(pdfDate(now)).update(field.name).digest('hex');
-  const trailer = new Map<string, PdfValue>([
-    ['Size', next],
+  const trailerEntries: [string, PdfValue][] = [
     ['Root', pdf.root],
     ...(pdf.trailer.has('Info') ? [['Info', pdf.trailer.get('Info') as PdfValue] as [string, PdfValue]] : []),
     ['ID', [firstId, hexString(newId)]],
     ['Prev', pdf.startxref],
-  ]);
-  writer.write(`trailer\n${serialize(trailer)}\nstartxref\n${xrefAt}\n%%EOF\n`);
+  ];
+  // A file whose last section is a cross-reference stream (PDF 1.5) is updated with one too.
+  if (pdf.sections[0]?.stream) writeXrefStream(writer, next, trailerEntries);
+  else writeXrefTable(writer, next, trailerEntries);
 
   const output = Buffer.concat([Buffer.from(input), ...writer.chunks]);
   return {
@@ -286,6 +276,57 @@ export function signPdf(input: Uint8Array, options: SignOptions): SignResult {
     field: field.name,
     label: field.label,
   };
+}
+
+/** Runs of consecutive object numbers: [[first, count], …]. */
+function runs(nums: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const num of nums) {
+    const last = out[out.length - 1];
+    if (last && last[0] + last[1] === num) last[1]++;
+    else out.push([num, 1]);
+  }
+  return out;
+}
+
+/** Ends the update with a classic `xref` table and its trailer. */
+function writeXrefTable(writer: UpdateWriter, size: number, trailer: readonly [string, PdfValue][]): void {
+  const xrefAt = writer.length;
+  const nums = [...writer.offsets.keys()].sort((a, b) => a - b);
+  writer.write('xref\n');
+  for (const [first, count] of runs(nums)) {
+    writer.write(`${first} ${count}\n`);
+    for (let k = first; k < first + count; k++)
+      writer.write(`${String(writer.offsets.get(k)).padStart(10, '0')} 00000 n \n`);
+  }
+  const dict = new Map<string, PdfValue>([['Size', size], ...trailer]);
+  writer.write(`trailer\n${serialize(dict)}\nstartxref\n${xrefAt}\n%%EOF\n`);
+}
+
+/**
+ * Ends the update with a cross-reference stream (uncompressed, `/W [1 4 2]`) that lists itself,
+ * as object number `num`.
+ */
+function writeXrefStream(writer: UpdateWriter, num: number, trailer: readonly [string, PdfValue][]): void {
+  const xrefAt = writer.length;
+  writer.offsets.set(num, xrefAt);
+  const nums = [...writer.offsets.keys()].sort((a, b) => a - b);
+  const rows = Buffer.alloc(nums.length * 7);
+  nums.forEach((n, i) => {
+    rows.writeUInt8(1, i * 7);
+    rows.writeUInt32BE(writer.offsets.get(n)!, i * 7 + 1);
+    rows.writeUInt16BE(0, i * 7 + 5);
+  });
+  const dict = new Map<string, PdfValue>([
+    ['Type', new PdfName('XRef')],
+    ['Size', num + 1],
+    ...trailer,
+    ['W', [1, 4, 2]],
+    ['Index', runs(nums).flat()],
+    ['Length', rows.length],
+  ]);
+  writer.object(num, serialize(dict), rows);
+  writer.write(`startxref\n${xrefAt}\n%%EOF\n`);
 }
 
 /** Writes the byte range and the CMS signature into the placeholder of the update. */

@@ -11,6 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type CadesCheck, checkCades } from './cms-check.ts';
+import { frenchReason } from './errors.ts';
 import { listSignatureFields, type SignatureField } from './fields.ts';
 import { type PdfStructure, readPdfStructure } from './pdf-file.ts';
 import { decodeText, get, PdfString, PdfSyntaxError } from './pdf-syntax.ts';
@@ -73,7 +74,7 @@ function pdfDateToIso(text: string | undefined): string | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const message = (error: unknown) => frenchReason(error, 'structure incorrecte');
 
 const unsignedReport = (field: SignatureField): SignatureReport => ({
   champ: field.name,
@@ -132,8 +133,13 @@ function holeProblems(
   if (!contents || !decoded.equals(Buffer.from(contents))) {
     return ['la partie non signée n’est pas la signature (/Contents) de ce champ'];
   }
-  const at = field.signatureRef ? pdf.offsets.get(field.signatureRef.num) : undefined;
-  if (at !== undefined && (at < 0 || at > hole.from))
+  const entry = field.signatureRef ? pdf.entries.get(field.signatureRef.num) : undefined;
+  // A signature dictionary is read from the file's bytes, where its /ByteRange points, never
+  // from a compressed object stream.
+  if (entry && entry.kind !== 'offset')
+    return ['le dictionnaire de signature n’est pas lu là où pointe sa plage signée'];
+  const at = entry?.offset;
+  if (at !== undefined && at > hole.from)
     return ['le dictionnaire de signature n’entoure pas la partie non signée'];
   return [];
 }

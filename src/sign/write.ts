@@ -1,16 +1,18 @@
 /**
- * Writing a signed PDF safely: a temporary file in the same folder, then a rename, so that the
- * target is either the old file or the new one, never half-written; and the bundle's
- * manifest.json updated (sha256, bytes) when it lists the file.
+ * Where a signed PDF goes: the target checked before anything is signed (a folder, a device, a
+ * missing folder are refused at once), and the bundle's manifest.json updated (sha256, bytes) when
+ * it lists the file. Both are written with the project's writeOutputFile (bundle/output-file.ts):
+ * a temporary sibling and a rename, the previous file intact on failure.
  *
  * @example
- * await writeAtomically('out/convention.pdf', bytes);
- * await updateManifest('out/convention.pdf', bytes); // true when the manifest listed it
+ * const target = await resolveTarget('out/convention.pdf');
+ * await writeOutputFile(target, bytes, 'out/convention.pdf');
+ * await updateManifest(target, bytes); // true when the manifest listed it
  */
-import { randomBytes } from 'node:crypto';
-import { lstat, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { MANIFEST_FILE, sha256 } from '../bundle/manifest.ts';
+import { writeOutputFile } from '../bundle/output-file.ts';
 import { DiagnosticError } from '../diagnostics.ts';
 import { signError } from './errors.ts';
 
@@ -56,36 +58,6 @@ export async function resolveTarget(path: string, file = path): Promise<string> 
   return target;
 }
 
-/** A write failure as a French diagnostic (read-only file system, no room, no permission). */
-export function writeFailure(file: string, error: unknown): Error {
-  const code = errorCode(error);
-  const why =
-    code === 'EROFS'
-      ? 'système de fichiers en lecture seule'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'permission refusée'
-        : code === 'ENOSPC' || code === 'EDQUOT'
-          ? 'plus de place sur le disque'
-          : code === 'ENOENT'
-            ? 'le dossier n’existe pas'
-            : code === 'EISDIR'
-              ? 'c’est un dossier'
-              : `erreur du système (${String(code ?? 'inconnue')})`;
-  return notWritable(file, why);
-}
-
-/** Writes `bytes` to `file` through a temporary sibling and a rename. */
-export async function writeAtomically(file: string, bytes: Uint8Array | string): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, bytes, { flag: 'wx' });
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
 interface ManifestLike {
   documents?: { path?: unknown; sha256?: unknown; bytes?: unknown }[];
 }
@@ -109,6 +81,6 @@ export async function updateManifest(file: string, bytes: Uint8Array): Promise<b
   if (!entry) return false;
   entry.sha256 = sha256(bytes);
   entry.bytes = bytes.byteLength;
-  await writeAtomically(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeOutputFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
   return true;
 }

@@ -8,6 +8,7 @@
  * info.keyUsage?.has('digitalSignature') // true for a signing certificate
  */
 import { contentOf, type DerNode, isTag, oidOf, parseDer, rawOf, TAG, unsignedBytes } from './der.ts';
+import { FrenchError } from './errors.ts';
 
 export interface CertificateInfo {
   /** DER of the issuer Name. */
@@ -62,7 +63,7 @@ export function certificateInfo(der: Uint8Array): CertificateInfo {
   const serial = fields[offset];
   const issuer = fields[offset + 2];
   if (!isTag(serial, TAG.integer) || !isTag(issuer, TAG.sequence)) {
-    throw new Error('certificat X.509 incorrect');
+    throw new FrenchError('certificat X.509 incorrect');
   }
   const extensions = fields.find((n) => n.cls === 2 && n.type === 3)?.children[0]?.children ?? [];
   let subjectKeyId: Uint8Array | undefined;

@@ -19,13 +19,14 @@ import { agreement, genreOfPerson, withArticle } from './grammar.ts';
 import { heure } from './helpers/heure.ts';
 import {
   anneeEnLettres,
+  dateAvecJour,
+  dateCourte,
   dateLongue,
   heureEnLettres,
   jourMoisEnLettres,
-  listeNoms,
   ordinal,
 } from './helpers/index.ts';
-import { printedMember, seanceDays, secretaryLines } from './seance-text.ts';
+import { joinNames, printedMember, seanceDays, secretaryLines } from './seance-text.ts';
 import { voteDetail, voteSentence } from './vote-sentence.ts';
 
 export { voteDetail, voteSentence };
@@ -132,7 +133,14 @@ export function convocationContext(seance: Seance) {
 /** Data of a point's note de présentation. */
 export function noteContext(seance: Seance, point: Point) {
   const b = baseContext(seance);
-  return { ...b, point, libelles: { rapporteur: rapporteurLabel(seance, b.formules, point.rapporteur) } };
+  return {
+    ...b,
+    point,
+    libelles: {
+      rapporteur: rapporteurLabel(seance, b.formules, point.rapporteur),
+      objet: fillFormula(b.formules.objet, { objet: point.objet, numero: point.deliberation?.numero ?? '' }),
+    },
+  };
 }
 
 const count = (value: number | readonly string[]): number =>
@@ -159,7 +167,7 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
   const f = seanceFormules(seance);
   const name = (ref: string) => printedMember(ref, index, f);
   const names = (value: number | readonly string[]): string =>
-    typeof value === 'number' ? '' : listeNoms(value.map(name));
+    typeof value === 'number' ? '' : joinNames(value.map(name), f);
   const presents = count(presences.presents);
   const representes = presences.representes.length;
   const excuses = presences.excuses ?? [];
@@ -256,9 +264,15 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
   const written = deliberation.transmission;
   // Dots to fill by hand only when the séance asks for them.
   const blank = written?.a_remplir === true ? BLANK : '';
+  const dated = (iso: string | undefined, write: (d: string) => string) => (iso ? write(iso) : blank);
   const transmission = {
-    prefecture: written?.prefecture ? dateLongue(written.prefecture) : blank,
-    publication: written?.publication ? dateLongue(written.publication) : blank,
+    prefecture: dated(written?.prefecture, dateLongue),
+    prefecture_chiffres: dated(written?.prefecture, dateCourte),
+    prefecture_jour: dated(written?.prefecture, dateAvecJour),
+    publication: dated(written?.publication, dateLongue),
+    publication_chiffres: dated(written?.publication, dateCourte),
+    signature: written?.signature ? dateLongue(written.signature) : '',
+    signature_chiffres: written?.signature ? dateCourte(written.signature) : '',
     identifiant: written?.identifiant ?? '',
   };
   const index = eluIndex(seance.elus);
@@ -284,15 +298,20 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
         jour_mois: jourMoisEnLettres(date),
         heure: hour ? heureEnLettres(hour) : '',
         heure_chiffres: hour ? heure(hour) : '',
+        heure_compacte: hour ? hour.replace(':', 'h') : '',
         date: dateLongue(date),
         instance: seance.instance,
         convocation: convocation ? dateLongue(convocation) : '',
+        convocation_chiffres: convocation ? dateCourte(convocation) : '',
+        dates: seanceDays(seance.seance).dates,
         lieu: lieu ?? '',
         publicite: publicite(seance.seance.publique, f),
         president: printedMember(president.nom, index, f),
         qualite_president: president.qualite,
       }),
       le_conseil: fillFormula(f.le_conseil, { instance: seance.instance }),
+      instance: fillFormula(f.instance_titre, { instance: seance.instance }),
+      objet: fillFormula(f.objet, { objet: point.objet, numero: deliberation.numero ?? '' }),
       effectifs: fillFormula(f.effectifs, {
         en_exercice: String(seance.seance.membres_en_exercice),
         presents: presences ? String(presences.presents) : '',

@@ -16,10 +16,10 @@ import { dateLongue, listeNoms, nombreEnLettres } from './helpers/index.ts';
 
 function partyPosition(index: number, total: number, f: Formules): string {
   if (index === 0) return f.d_une_part;
-  if (f.d_autre_part === '') return '';
-  // The last party closes the enumeration with a full stop, the others with a comma.
-  const bare = f.d_autre_part.replace(/[.,;]$/u, '');
-  return index === total - 1 ? `${bare}.` : `${bare},`;
+  // Punctuation written in the formula is kept as the collectivité writes it.
+  if (f.d_autre_part === '' || /[.,;:]$/u.test(f.d_autre_part)) return f.d_autre_part;
+  // Without it, the last party closes the enumeration with a full stop, the others with a comma.
+  return index === total - 1 ? `${f.d_autre_part}.` : `${f.d_autre_part},`;
 }
 
 /**
@@ -77,7 +77,7 @@ function partyContext(seance: Seance, convention: Convention, p: Partie, f: Form
       })
     : '';
   const several = p.signataires !== undefined;
-  const filled = fillFormula(f.partie, {
+  const filled = fillFormula(p.formule ?? f.partie, {
     nom: NAME_MARK,
     e,
     adresse: p.adresse ?? '',
@@ -155,7 +155,17 @@ export function conventionContext(seance: Seance, point: Point, convention: Conv
     ...b,
     point,
     convention: {
+      entete: fillFormula(f.convention_entete, {
+        point: String(point.numero),
+        numero: point.deliberation?.numero ?? '',
+        instance: seance.instance,
+        instance_majuscules: seance.instance.toLocaleUpperCase('fr-FR'),
+        date: dateLongue(seance.seance.date),
+        date_majuscules: dateLongue(seance.seance.date).toLocaleUpperCase('fr-FR'),
+      }),
       titre: convention.titre,
+      preambuleAvantParties: convention.place_preambule === 'avant_parties',
+      preambuleApresConvenu: convention.place_preambule === 'apres_convenu',
       sousTitre: convention.sous_titre ?? '',
       parties: parties.map(({ signers: _, ...sentence }, i) => ({
         ...sentence,

@@ -8,12 +8,13 @@
  * procesVerbalContext(seance).ouverture // 'La séance est ouverte à 20 h 02.'
  */
 
-import { eluIndex, type Member, memberOf, withMemberNames } from '../facts/elus.ts';
+import { isWithdrawn } from '../compose/moment.ts';
+import { eluIndex, genreOf, type Member, memberOf, secretairesOf, withMemberNames } from '../facts/elus.ts';
 import { fillFormula } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
 import { type VoteFacts, voteFacts } from '../facts/vote.ts';
 import type { Point, Presences, Seance, Vote } from '../schema/seance.ts';
-import { attendance, baseContext, voteDetail, voteSentence } from './context.ts';
+import { attendance, baseContext, seanceFormules, voteDetail, voteSentence } from './context.ts';
 import { heure } from './helpers/heure.ts';
 import { dateLongue, listeNoms, pluriel } from './helpers/index.ts';
 
@@ -85,7 +86,7 @@ function pointContext(seance: Seance, point: Point) {
     objet: point.objet,
     ajoute: sentence(d.ajoute, () => 'Ce point est ajouté à l’ordre du jour en séance.'),
     retire: sentence(
-      d.retire,
+      facts.retire,
       () => `Ce point est retiré de l’ordre du jour${d.motif_retrait ? ` : ${d.motif_retrait}` : ''}.`,
     ),
     mouvements: [
@@ -99,7 +100,7 @@ function pointContext(seance: Seance, point: Point) {
       ),
     ],
     rapporteur: sentence(
-      !d.retire && point.rapporteur !== undefined,
+      !facts.retire && point.rapporteur !== undefined,
       () => `Rapporteur : ${who(point.rapporteur ?? '')}`,
     ),
     presentation: d.presentation ?? '',
@@ -150,7 +151,7 @@ function suspension(s: { debut: string; reprise?: string; motif?: string }): str
 }
 
 function incident(i: { heure?: string; texte: string }) {
-  return { heure: i.heure ? `À ${heure(i.heure)} :` : '', texte: i.texte };
+  return { quand: i.heure ? `À ${heure(i.heure)} :` : '', texte: i.texte };
 }
 
 function approbation(seance: Seance, index: ReturnType<typeof eluIndex>) {
@@ -173,7 +174,16 @@ export function procesVerbalContext(seance: Seance) {
   const r = seance.deroulement ?? {};
   const s = seance.seance;
   const president = printed(memberOf(s.president.nom, index));
-  const secretaire = s.secretaire === undefined ? '' : printed(memberOf(s.secretaire, index));
+  const f = seanceFormules(seance);
+  const named = secretairesOf(s).map((x) => ({ ...x, member: memberOf(x.ref, index) }));
+  const secretaires = named.map((x) => x.member);
+  const secretaire = listeNoms(secretaires.map(printed));
+  // Those without a qualité of their own together, then each with its qualité (as the délibération).
+  const plain = named.filter((x) => x.qualite === undefined).map((x) => printed(x.member));
+  const label = plain.length > 1 ? f.secretaires : f.secretaire;
+  const several = secretaires.length > 1;
+  // Agreed with the members: feminine only when every one of them is a woman.
+  const feminine = secretaires.length > 0 && secretaires.every((m) => genreOf(m) === 'f');
   const presences = s.presences;
   const presents = attendance(seance, presences)?.presents ?? 0;
   const quorum = Math.floor(s.membres_en_exercice / 2) + 1;
@@ -204,16 +214,19 @@ export function procesVerbalContext(seance: Seance) {
           : '',
     ),
     election: sentence(
-      election && s.secretaire !== undefined,
+      election && secretaires.length > 0,
       () =>
-        `${secretaire} est désigné${memberOf(s.secretaire ?? '', index).civilite === 'Mme' ? 'e' : ''} secrétaire de séance${election?.vote ? ` ${voteClause(voteFacts(election.vote, index))}` : ''}.`,
+        `${secretaire} ${several ? 'sont' : 'est'} désigné${feminine ? 'e' : ''}${several ? 's' : ''} secrétaire${several ? 's' : ''} de séance${election?.vote ? ` ${voteClause(voteFacts(election.vote, index))}` : ''}.`,
     ),
-    secretaire: secretaire === '' ? '' : `Secrétaire de séance : ${secretaire}`,
+    secretaires: [
+      ...(plain.length > 0 && label !== '' ? [`${label} : ${listeNoms(plain)}`] : []),
+      ...named.flatMap((x) => (x.qualite === undefined ? [] : [`${x.qualite} : ${printed(x.member)}`])),
+    ],
     approbation: approbation(seance, index),
     ordreDuJour: seance.points.map((p) => ({
       numero: p.numero,
       objet: p.objet,
-      mention: p.deroulement?.retire ? 'retiré' : p.deroulement?.ajoute ? 'ajouté en séance' : '',
+      mention: isWithdrawn(p) ? 'retiré' : p.deroulement?.ajoute ? 'ajouté en séance' : '',
     })),
     decisions: (r.decisions_delegation ?? []).map((x) => ({
       texte: `${x.numero ? `Décision n° ${x.numero}` : 'Décision'}${x.date ? ` du ${dateLongue(x.date)}` : ''} : ${x.objet}`,
@@ -224,9 +237,14 @@ export function procesVerbalContext(seance: Seance) {
         `${president} rend compte des décisions prises par délégation du ${seance.instance} (articles L. 2122-22 et L. 2122-23 du code général des collectivités territoriales) :`,
     ),
     communications: r.communications ?? [],
-    suspensions: (r.suspensions ?? []).map(suspension),
-    incidents: (r.incidents ?? []).map(incident),
-    points: seance.points.map((p) => pointContext(seance, p)),
+    // Events not tied to a point: before the points, or after the point they followed.
+    suspensions: (r.suspensions ?? []).filter((x) => x.apres_point === undefined).map(suspension),
+    incidents: (r.incidents ?? []).filter((x) => x.apres_point === undefined).map(incident),
+    points: seance.points.map((p) => ({
+      ...pointContext(seance, p),
+      suspensionsApres: (r.suspensions ?? []).filter((x) => x.apres_point === p.numero).map(suspension),
+      incidentsApres: (r.incidents ?? []).filter((x) => x.apres_point === p.numero).map(incident),
+    })),
     questions: (r.questions_orales ?? []).map((q) => ({
       auteur: `Question de ${printed(memberOf(q.auteur, index))}${q.groupe ? `, pour le groupe ${q.groupe}` : ''} :`,
       question: q.question,
@@ -238,6 +256,11 @@ export function procesVerbalContext(seance: Seance) {
       r.arrete_le,
       () => `Procès-verbal arrêté en séance du ${dateLongue(r.arrete_le ?? '')}.`,
     ),
-    secretaireNom: s.secretaire === undefined ? '' : memberOf(s.secretaire, index).nom,
+    // One signature block per secrétaire; the first keeps the id `signature-secretaire`.
+    signaturesSecretaires: named.map((x, i) => ({
+      id: i === 0 ? 'signature-secretaire' : `signature-secretaire-${i + 1}`,
+      qualite: x.qualite ?? f.secretaire,
+      nom: x.member.nom,
+    })),
   };
 }

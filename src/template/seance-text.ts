@@ -28,6 +28,12 @@ export function seanceDays(seance: Pick<SeanceDetails, 'date' | 'jours_suivants'
   return { du: days.length > 1 ? 'des' : 'du', dates: listeNoms(written) };
 }
 
+/** Names joined as the collectivité writes lists: « A, B et C », or commas only (`liste_et: ""`). */
+export function joinNames(names: readonly string[], f: Formules): string {
+  if (names.length <= 1 || f.liste_et === '') return names.join(', ');
+  return `${names.slice(0, -1).join(', ')} ${f.liste_et} ${names.at(-1)}`;
+}
+
 /** A member as the attendance lists print it (the `nom_membre` formula, with the declared civilité). */
 export function printedMember(ref: string, index: EluIndex, f: Formules): string {
   const written = memberOf(ref, index);
@@ -47,7 +53,7 @@ export function secretaryLines(seance: Seance, index: EluIndex, f: Formules): st
     ...(s.secretaires ?? []).filter((x) => x.qualite === undefined).map((x) => x.nom),
   ].map((ref) => printedMember(ref, index, f));
   const label = plain.length > 1 ? f.secretaires : f.secretaire;
-  const lines = plain.length > 0 && label !== '' ? [`${label} : ${listeNoms(plain)}`] : [];
+  const lines = plain.length > 0 && label !== '' ? [`${label} : ${joinNames(plain, f)}`] : [];
   for (const x of s.secretaires ?? []) {
     if (x.qualite !== undefined) lines.push(`${x.qualite} : ${printedMember(x.nom, index, f)}`);
   }

@@ -21,11 +21,11 @@ function countPart(n: number, formula: string, zero: string): string {
 
 /** « 21 voix pour, 4 voix contre et 2 abstentions »; a zero count as the formulas say (default: left out). */
 export function voteDetail(vote: VoteFacts, f: Formules = DEFAULTS): string {
-  const parts = [
-    fillFormula(f.vote_pour, { nombre: nombre(vote.pour), s: vote.pour >= 2 ? 's' : '' }),
-    countPart(vote.contre, f.vote_contre, f.vote_contre_aucune),
-    countPart(vote.abstentions, f.vote_abstentions, f.vote_abstentions_aucune),
-  ].filter((p) => p !== '');
+  const pour = fillFormula(f.vote_pour, { nombre: nombre(vote.pour), s: vote.pour >= 2 ? 's' : '' });
+  const contre = countPart(vote.contre, f.vote_contre, f.vote_contre_aucune);
+  const abstentions = countPart(vote.abstentions, f.vote_abstentions, f.vote_abstentions_aucune);
+  if (f.vote_detail !== '') return fillFormula(f.vote_detail, { pour, contre, abstentions });
+  const parts = [pour, contre, abstentions].filter((p) => p !== '');
   if (parts.length <= 1) return parts[0] ?? '';
   return `${parts.slice(0, -1).join(', ')} et ${parts[parts.length - 1]}`;
 }

@@ -99,7 +99,7 @@ export async function loadAndValidate(
   const result = validate(loaded.data, loaded.sources, loaded.resources);
   const valid = hasErrors(loaded.diagnostics) ? undefined : result.seance;
   // Annexed files are read and checked only once the séance itself is valid.
-  const annexes = valid ? await inspectAnnexes(valid, loaded.sources) : undefined;
+  const annexes = valid ? await inspectAnnexes(valid, loaded.sources, loaded.resources) : undefined;
   const diagnostics = [...loaded.diagnostics, ...result.diagnostics, ...(annexes?.diagnostics ?? [])];
   return {
     seance: annexes && annexes.diagnostics.length > 0 ? undefined : valid,

@@ -99,6 +99,50 @@ function pdfsigSignatures(file: string): PdfsigSignature[] {
     }));
 }
 
+/** Each case judged by delib verify and pdfsig alike: coverage and cryptographic validity. */
+function expectAgreement(cases: readonly AttackCase[], prefix: string): string[] {
+  const table: string[] = [];
+  for (const c of cases) {
+    const file = join(dir, `${prefix}${c.name}.pdf`);
+    writeFileSync(file, c.bytes);
+    const report = verifyPdf(c.bytes);
+    const theirs = pdfsigSignatures(file);
+    table.push(
+      `${c.name} | ${report.verdict} | ${theirs.map((s) => `${s.total ? 'Total' : 'Not total'}, ${s.validation}`).join(' / ')}`,
+    );
+    if (report.erreur) {
+      // Damaged files: delib says so; pdfsig reconstructs or reports syntax errors.
+      expect(report.verdict, c.name).toMatch(/^Fichier endommagé : /);
+      continue;
+    }
+    const ours = report.signatures.filter((s) => s.signe);
+    expect(ours.length, c.name).toBe(theirs.length);
+    ours.forEach((s, i) => {
+      const their = theirs[i]!;
+      const end = (s.byteRange?.[2] ?? 0) + (s.byteRange?.[3] ?? 0);
+      // pdfsig says « Not total » of a signature it cannot parse at all: compare readable ones.
+      const readable = ['Signature is Valid.', 'Digest Mismatch.'].includes(their.validation);
+      if (readable) expect(end === c.bytes.length, `${c.name} #${i + 1} total`).toBe(their.total);
+      if (readable && !their.total) {
+        // pdfsig: « Not total document signed »; delib says what follows this signature.
+        const last = i === ours.length - 1;
+        const said =
+          s.modificationsApres.length > 0 ||
+          s.signaturesApres.length > 0 ||
+          (last && report.octetsApresDerniereSignature > 0) ||
+          !s.couvertureRevision;
+        expect(said, `${c.name} #${i + 1}: ${s.verdict}`).toBe(true);
+        if (s.signaturesApres.length === 0 && s.modificationsApres.length === 0 && last)
+          expect(report.verdict, c.name).toMatch(/^Contenu ajouté après la signature de /);
+      }
+      const valid = their.validation === 'Signature is Valid.';
+      expect(s.empreinte && s.signatureValide, `${c.name} #${i + 1} valid: ${their.validation}`).toBe(valid);
+      if (their.validation === 'Digest Mismatch.') expect(s.verdict).toMatch(/l’empreinte ne correspond pas/);
+    });
+  }
+  return table;
+}
+
 describe('attacks on signed conventions: delib verify agrees with pdfsig', () => {
   let cases: AttackCase[] = [];
   beforeAll(async () => {
@@ -106,61 +150,66 @@ describe('attacks on signed conventions: delib verify agrees with pdfsig', () =>
   }, 120_000);
 
   it('on every case pdfsig can read: coverage and cryptographic validity alike', () => {
-    const table: string[] = [];
-    for (const c of cases) {
-      const file = join(dir, `${c.name}.pdf`);
-      writeFileSync(file, c.bytes);
-      const report = verifyPdf(c.bytes);
-      const theirs = pdfsigSignatures(file);
-      table.push(
-        `${c.name} | ${report.verdict} | ${theirs.map((s) => `${s.total ? 'Total' : 'Not total'}, ${s.validation}`).join(' / ')}`,
-      );
-      if (report.erreur) {
-        // Damaged files: delib says so; pdfsig reconstructs or reports syntax errors.
-        expect(report.verdict, c.name).toMatch(/^Fichier endommagé : /);
-        continue;
-      }
-      const ours = report.signatures.filter((s) => s.signe);
-      expect(ours.length, c.name).toBe(theirs.length);
-      ours.forEach((s, i) => {
-        const their = theirs[i]!;
-        const end = (s.byteRange?.[2] ?? 0) + (s.byteRange?.[3] ?? 0);
-        // pdfsig says « Not total » of a signature it cannot parse at all: compare readable ones.
-        const readable = ['Signature is Valid.', 'Digest Mismatch.'].includes(their.validation);
-        if (readable) expect(end === c.bytes.length, `${c.name} #${i + 1} total`).toBe(their.total);
-        if (readable && !their.total) {
-          // pdfsig: « Not total document signed »; delib says what follows this signature.
-          const last = i === ours.length - 1;
-          const said =
-            s.modificationsApres.length > 0 ||
-            s.signaturesApres.length > 0 ||
-            (last && report.octetsApresDerniereSignature > 0) ||
-            !s.couvertureRevision;
-          expect(said, `${c.name} #${i + 1}: ${s.verdict}`).toBe(true);
-          if (s.signaturesApres.length === 0 && s.modificationsApres.length === 0 && last)
-            expect(report.verdict, c.name).toMatch(/^Contenu ajouté après la signature de /);
-        }
-        const valid = their.validation === 'Signature is Valid.';
-        expect(s.empreinte && s.signatureValide, `${c.name} #${i + 1} valid: ${their.validation}`).toBe(
-          valid,
-        );
-        if (their.validation === 'Digest Mismatch.')
-          expect(s.verdict).toMatch(/l’empreinte ne correspond pas/);
-      });
-    }
-    console.log(table.join('\n'));
+    console.log(expectAgreement(cases, '').join('\n'));
   });
 
-  it('a convention rewritten by qpdf (object streams): pdfsig and delib both refuse the signatures', () => {
+  it('a signed convention rewritten by qpdf (object streams): pdfsig and delib both refuse the signatures', () => {
     const twice = cases.find((c) => c.name === 'intact-2')!;
     const input = join(dir, 'deux.pdf');
     const output = join(dir, 'qpdf.pdf');
     writeFileSync(input, twice.bytes);
     execFileSync('qpdf', ['--object-streams=generate', input, output]);
     const report = verifyPdf(readFileSync(output));
-    expect(report.verdict).toMatch(/^Fichier non pris en charge : références croisées en flux/);
+    // Read now (cross-reference and object streams), and judged: the signed bytes are gone.
+    expect(report.erreur).toBeUndefined();
+    expect(report.intact).toBe(false);
+    expect(report.verdict).toMatch(/^Signature invalide/);
     expect(pdfsigSignatures(output).every((s) => s.validation !== 'Signature is Valid.' || !s.total)).toBe(
       true,
     );
+  });
+});
+
+/** The file as qpdf writes it with cross-reference and object streams (PDF 1.5). */
+function qpdfStreams(bytes: Uint8Array): Uint8Array {
+  const input = join(dir, 'avant-qpdf.pdf');
+  const output = join(dir, 'apres-qpdf.pdf');
+  writeFileSync(input, bytes);
+  execFileSync('qpdf', ['--object-streams=generate', input, output]);
+  const rewritten = new Uint8Array(readFileSync(output));
+  expect(execFileSync('qpdf', ['--show-xref', output], { encoding: 'utf8' })).toMatch(
+    /compressed; stream = /,
+  );
+  return rewritten;
+}
+
+describe('a convention rewritten by qpdf with object streams, then signed: delib reads, signs and verifies it', () => {
+  let cases: AttackCase[] = [];
+  beforeAll(async () => {
+    cases = attackCases(await signedBase(qpdfStreams));
+  }, 120_000);
+
+  it('signs it with cross-reference stream updates that qpdf and pdfsig accept', () => {
+    const twice = cases.find((c) => c.name === 'intact-2')!;
+    const file = join(dir, 'flux-deux.pdf');
+    writeFileSync(file, twice.bytes);
+    expect(execFileSync('qpdf', ['--check', file], { encoding: 'utf8' })).toContain(
+      'No syntax or stream encoding errors',
+    );
+    const theirs = pdfsigSignatures(file);
+    expect(theirs.map((s) => s.validation)).toEqual(['Signature is Valid.', 'Signature is Valid.']);
+    expect(theirs.map((s) => s.total)).toEqual([false, true]);
+    expect(verifyPdf(twice.bytes).verdict).toBe('Toutes les signatures sont intactes (2).');
+  });
+
+  it('every attack case: the expected French verdict, and agreement with pdfsig', () => {
+    for (const c of cases) {
+      const report = verifyPdf(c.bytes);
+      expect(report.verdict, c.name).toMatch(c.verdict);
+      const fields = report.signatures.map((s) => s.verdict);
+      for (const [i, expected] of c.signatures.entries())
+        expect(fields[i], `${c.name} #${i + 1}`).toMatch(expected);
+    }
+    console.log(expectAgreement(cases, 'flux-').join('\n'));
   });
 });

@@ -15,11 +15,78 @@ import type { HostileCase } from './cases.ts';
 export type CliRun = CliResult;
 
 /**
- * Runs the CLI in-process in `cwd` (a hang fails the test by its timeout; a blow-up of memory
- * takes the test worker down, which fails the file).
+ * Bounds of one run of a hostile case (issue 14: ≤ 30 s and ≤ 1 GB on this machine for any input
+ * under 10 MB). Time is the run's own CPU time (user + system), which does not grow with the load
+ * other work puts on the machine, checked when the run had the process to itself (the large
+ * inputs run one at a time for that; small ones run concurrently). Memory is the process's peak
+ * resident size, which a run may not raise above the bound. `hangMilliseconds` is the wall-clock
+ * timeout of a case, a guard against a hang rather than a measure: on this 2-core machine shared
+ * by several test runs, a wall-clock bound of 30 s would fail an 8-second case at load 4.
  */
+export const LIMITS = {
+  cpuMilliseconds: 30_000,
+  residentBytes: 1024 ** 3,
+  hangMilliseconds: 120_000,
+} as const;
+
+/** The test process's peak resident set size so far, in bytes (never decreases). */
+const peakResident = () => process.resourceUsage().maxRSS * 1024;
+
+/** CPU time used by the process so far (every thread), in milliseconds. */
+const cpuMilliseconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/** Runs in flight, and whether another one overlapped each. */
+let running = 0;
+const overlapped = new Set<{ alone: boolean }>();
+
+/**
+ * Runs `work` and fails when it took more CPU time than LIMITS (when it ran alone), or raised the
+ * process's peak resident size above LIMITS (a peak reached before, by another test of a shared
+ * worker, is not blamed on it).
+ *
+ * @example
+ * await withinLimits(() => cli(['validate', 'seance.yaml'], folder));
+ */
+export async function withinLimits<T>(work: () => Promise<T>): Promise<T> {
+  const run = { alone: running === 0 };
+  for (const other of overlapped) other.alone = false;
+  overlapped.add(run);
+  running++;
+  const residentBefore = peakResident();
+  const cpuBefore = cpuMilliseconds();
+  try {
+    const result = await work();
+    const cpu = cpuMilliseconds() - cpuBefore;
+    const resident = peakResident();
+    if (run.alone && cpu > LIMITS.cpuMilliseconds) {
+      throw new Error(`${Math.round(cpu)} ms of CPU > ${LIMITS.cpuMilliseconds} ms`);
+    }
+    if (resident > Math.max(residentBefore, LIMITS.residentBytes)) {
+      throw new Error(
+        `peak resident memory ${Math.round(resident / 1024 ** 2)} MB > ${LIMITS.residentBytes / 1024 ** 2} MB`,
+      );
+    }
+    return result;
+  } finally {
+    running--;
+    overlapped.delete(run);
+  }
+}
+
+/** Total size of a case's files, in bytes (links count for nothing). */
+export function inputBytes(c: HostileCase): number {
+  return Object.values(c.files()).reduce<number>(
+    (n, v) => n + (typeof v === 'string' ? Buffer.byteLength(v) : v instanceof Uint8Array ? v.length : 0),
+    0,
+  );
+}
+
+/** Runs the CLI in-process in `cwd`, within LIMITS. */
 export function cli(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
-  return runDelib(args, { cwd, env: { SOURCE_DATE_EPOCH: '1679529600', ...env } });
+  return withinLimits(() => runDelib(args, { cwd, env: { SOURCE_DATE_EPOCH: '1679529600', ...env } }));
 }
 
 /** `seance.yaml:12:5  erreur  …  [code]` lines → `code@12:5` (other files prefixed `file:`). */

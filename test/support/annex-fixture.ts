@@ -8,7 +8,16 @@
  * await runDelib(['build', f.seance, '-o', join(f.dir, 'out')]);
  * f.cleanup();
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
@@ -136,5 +145,14 @@ export async function writeHostileAnnexes(dir: string): Promise<Record<string, s
   const outside = mkdtempSync(join(tmpdir(), 'delib-dehors-'));
   writeFileSync(join(outside, 'secret.pdf'), plan);
   symlinkSync(join(outside, 'secret.pdf'), join(dir, 'annexes', 'lien.pdf'));
+  // A link to a file outside that does not exist: the same refusal, nothing said of the outside.
+  symlinkSync(join(outside, 'absent.pdf'), join(dir, 'annexes', 'lien-absent.pdf'));
+  // Inside the folder: a link to the plan (accepted), a dangling one, a FIFO, a folder, 2 GB of holes.
+  symlinkSync('plan.pdf', join(dir, 'annexes', 'lien-interne.pdf'));
+  symlinkSync('nulle-part.pdf', join(dir, 'annexes', 'lien-casse.pdf'));
+  execFileSync('mkfifo', [join(dir, 'annexes', 'tube.pdf')]);
+  mkdirSync(join(dir, 'annexes', 'dossier.pdf'));
+  writeFileSync(join(dir, 'annexes', 'creux.pdf'), '');
+  truncateSync(join(dir, 'annexes', 'creux.pdf'), 2 * 1024 ** 3);
   return { outside };
 }

@@ -121,37 +121,41 @@ Exemples :
     const quiet = values.quiet === true;
     const started = performance.now();
     const creationDate = buildDate(io.env);
-    const loaded = await loadForRendering(file, io.cwd);
-    const pdfaWarned =
-      values.pdfa === true ? pdfaWarnings(loaded.seance, loaded.sources, loaded.annexes) : [];
-    reportDiagnostics(io, reporter, file, [...loaded.warnings, ...pdfaWarned], loaded.texts);
-    const ctes = values.ctes === true;
-    if (ctes) {
-      const problems = ctesDiagnostics(loaded.seance, loaded.sources);
-      if (problems.length > 0) throw new DiagnosticError(problems, loaded.texts);
-    }
-    const { seance } = loaded;
-    if (points) {
-      const missing = [...points].filter((n) => !seance.points.some((p) => p.numero === n));
-      if (missing.length > 0) {
-        throw new UsageError(
-          missing.length === 1
-            ? `Point absent de la séance : ${missing.join(', ')}.`
-            : `Points absents de la séance : ${missing.join(', ')}.`,
-        );
-      }
-    }
-    const templatesDir = typeof values.templates === 'string' ? inCwd(io, values.templates) : undefined;
-    const referenceDocx =
-      typeof values['reference-docx'] === 'string'
-        ? readReferenceDocx(inCwd(io, values['reference-docx']), values['reference-docx'])
-        : undefined;
-    const outDir =
-      typeof values.sortie === 'string' ? values.sortie : defaultOutDir(seance.seance.date, seance.instance);
+    // Listened to from the start: Ctrl-C while loading stops here too (130, nothing written).
     const controller = new AbortController();
     const onSignal = (signal: string) => controller.abort(signal);
     const unsubscribe = io.onInterrupt?.(onSignal);
     try {
+      const loaded = await loadForRendering(file, io.cwd);
+      const pdfaWarned =
+        values.pdfa === true ? pdfaWarnings(loaded.seance, loaded.sources, loaded.annexes) : [];
+      reportDiagnostics(io, reporter, file, [...loaded.warnings, ...pdfaWarned], loaded.texts);
+      const ctes = values.ctes === true;
+      if (ctes) {
+        const problems = ctesDiagnostics(loaded.seance, loaded.sources);
+        if (problems.length > 0) throw new DiagnosticError(problems, loaded.texts);
+      }
+      const { seance } = loaded;
+      if (points) {
+        const missing = [...points].filter((n) => !seance.points.some((p) => p.numero === n));
+        if (missing.length > 0) {
+          throw new UsageError(
+            missing.length === 1
+              ? `Point absent de la séance : ${missing.join(', ')}.`
+              : `Points absents de la séance : ${missing.join(', ')}.`,
+          );
+        }
+      }
+      const templatesDir = typeof values.templates === 'string' ? inCwd(io, values.templates) : undefined;
+      const referenceDocx =
+        typeof values['reference-docx'] === 'string'
+          ? readReferenceDocx(inCwd(io, values['reference-docx']), values['reference-docx'])
+          : undefined;
+      const outDir =
+        typeof values.sortie === 'string'
+          ? values.sortie
+          : defaultOutDir(seance.seance.date, seance.instance);
+      controller.signal.throwIfAborted();
       const result = await buildBundle({
         seance,
         source: { file, bytes: loaded.bytes },

@@ -3,14 +3,14 @@
  * block of a delib PDF (PAdES), as an incremental update, and updates the bundle's manifest.
  */
 
-import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
+import { writeOutputFile } from '../../bundle/output-file.ts';
 import { signError } from '../../sign/errors.ts';
 import { openPkcs12 } from '../../sign/pkcs12.ts';
 import { readInputFile } from '../../sign/read-input.ts';
 import { signPdf } from '../../sign/sign.ts';
-import { resolveTarget, updateManifest, writeAtomically, writeFailure } from '../../sign/write.ts';
+import { resolveTarget, updateManifest } from '../../sign/write.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
 import { type CliIo, inCwd } from '../io.ts';
 
@@ -104,17 +104,8 @@ Exemples :
     const identity = openPkcs12(p12, await password(io, p12File), { file: p12File, now });
     const acceptModifications = values['accepter-modifications'] === true;
     const signed = signPdf(pdf, { identity, signataire, now, file, acceptModifications });
-    try {
-      await writeAtomically(target, signed.bytes);
-    } catch (error) {
-      throw writeFailure(output, error);
-    }
-    let listed = false;
-    try {
-      listed = await updateManifest(target, signed.bytes);
-    } catch (error) {
-      throw writeFailure(join(dirname(target), 'manifest.json'), error);
-    }
+    await writeOutputFile(target, signed.bytes, output);
+    const listed = await updateManifest(target, signed.bytes);
     io.stdout(
       `Signé : ${signed.label} (${signed.field}) par ${identity.commonName} → ${target}${listed ? ' ; manifest.json mis à jour' : ''}.\n`,
     );

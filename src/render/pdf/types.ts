@@ -7,7 +7,10 @@
 import type { LoadedFonts } from '../fonts.ts';
 
 export interface PdfRenderOptions {
-  /** From `loadFonts()`; default: the default family, loaded once per process. */
+  /**
+   * From `loadFonts()`; default: the default family, loaded once per process.
+   * @internal Not in the package's declarations: they would need fontkit's types.
+   */
   readonly fonts?: LoadedFonts;
   /** Fixed by SOURCE_DATE_EPOCH for reproducible bytes. */
   readonly creationDate: Date;

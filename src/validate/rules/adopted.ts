@@ -19,7 +19,32 @@ export const adoptedRule: Rule = (context) => {
   for (const clean of context.points) {
     const { point, index } = clean;
     const here = `/points/${index}`;
-    const statut = point.statut;
+    const former = point.deroulement?.retire === true;
+    if (former) {
+      out.push(
+        at(
+          context,
+          `${here}/deroulement/retire`,
+          'rule.deprecated',
+          'avertissement',
+          `Point ${point.numero} : « deroulement: { retire: true } » est l’ancienne écriture de « statut: retire ».`,
+          'Écrivez « statut: retire » sous le point et supprimez « retire » de « deroulement » (« motif_retrait » y reste).',
+        ),
+      );
+      if (point.statut !== undefined && point.statut !== 'retire') {
+        out.push(
+          at(
+            context,
+            `${here}/statut`,
+            'rule.statut',
+            'erreur',
+            `Le point ${point.numero} est à la fois « ${point.statut} » et retiré de l’ordre du jour.`,
+            'Gardez un seul statut : « statut: retire » si le point a été retiré.',
+          ),
+        );
+      }
+    }
+    const statut = point.statut ?? (former ? 'retire' : undefined);
     if (statut === 'retire' || statut === 'ajourne' || statut === 'prend_acte') {
       if (point.deliberation?.vote) {
         out.push(

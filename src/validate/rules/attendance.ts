@@ -2,9 +2,23 @@
  * Attendance: présents + représentés + absents = en exercice, quorum, proxies.
  */
 import type { Diagnostic } from '../../diagnostics.ts';
-import { eluIndex, memberName, sameMember } from '../../facts/elus.ts';
+import {
+  agreed,
+  eluIndex,
+  genreOf,
+  type Member,
+  memberName,
+  memberOf,
+  sameMember,
+} from '../../facts/elus.ts';
 import type { Presences } from '../../schema/seance.ts';
 import { at, count, type Rule, type RuleContext } from './context.ts';
+
+/** « lui-même », « elle-même », or both when the genre is not written. */
+function genreWord(member: Member): string {
+  const genre = genreOf(member);
+  return genre === 'f' ? 'elle-même' : genre === 'm' ? 'lui-même' : 'lui-même ou elle-même';
+}
 
 function names(value: number | readonly string[]): readonly string[] {
   return typeof value === 'number' ? [] : value;
@@ -55,26 +69,27 @@ function checkPresences(context: RuleContext, presences: Presences, pointer: str
       mandant: memberName(written.mandant, index),
       mandataire: memberName(written.mandataire, index),
     };
+    const mandant = memberOf(written.mandant, index);
     const here = `${pointer}/representes/${i}`;
     const problem = (message: string, hint: string, key: string) =>
       out.push(at(context, `${here}/${key}`, 'rule.proxy', 'erreur', message, hint));
     if (sameName(pouvoir.mandant, pouvoir.mandataire)) {
       problem(
-        `${pouvoir.mandant} ne peut pas se donner pouvoir à lui-même.`,
+        `${pouvoir.mandant} ne peut pas se donner pouvoir à ${genreWord(mandant)}.`,
         'Corrigez le mandant ou le mandataire.',
         'mandataire',
       );
     }
     if (presentNames.some((n) => sameName(n, pouvoir.mandant))) {
       problem(
-        `${pouvoir.mandant} est à la fois présent et représenté.`,
+        `${pouvoir.mandant} est à la fois ${agreed('présent', mandant)} et ${agreed('représenté', mandant)}.`,
         'Retirez ce nom des présents, ou supprimez le pouvoir.',
         'mandant',
       );
     }
     if (absentNames.some((n) => sameName(n, pouvoir.mandant))) {
       problem(
-        `${pouvoir.mandant} est à la fois absent et représenté.`,
+        `${pouvoir.mandant} est à la fois ${agreed('absent', mandant)} et ${agreed('représenté', mandant)}.`,
         'Un membre représenté ne figure pas parmi les absents : retirez-le de « absents ».',
         'mandant',
       );

@@ -1,29 +1,49 @@
 /**
- * The collectivité's formulas: each `{nom}` must be one of the values its formula knows, or the
- * document would print the braces.
+ * The collectivité's formulas, and a convention party's own `formule`: each `{nom}` must be one
+ * of the values its formula knows, or the document would print the braces.
  */
 import { FORMULES, type FormulaKey, placeholders } from '../../facts/formules.ts';
 import { at, type Rule } from './context.ts';
 
+function unknownValues(context: Parameters<Rule>[0], key: FormulaKey, text: string, pointer: string) {
+  const allowed: readonly string[] = FORMULES[key].valeurs;
+  return placeholders(text)
+    .filter((name) => !allowed.includes(name))
+    .map((name) =>
+      at(
+        context,
+        pointer,
+        'rule.formula',
+        'erreur',
+        `La formule « ${key} » contient {${name}}, qui n’est pas une valeur connue de cette formule.`,
+        allowed.length > 0
+          ? `Valeurs possibles : ${allowed.map((v) => `{${v}}`).join(', ')}.`
+          : 'Cette formule ne prend aucune valeur : retirez les accolades.',
+      ),
+    );
+}
+
 export const formulesRule: Rule = (context) => {
   const own = context.collectivite?.formules ?? {};
-  return Object.entries(own).flatMap(([key, text]) => {
-    const spec = FORMULES[key as FormulaKey];
-    if (!spec || typeof text !== 'string') return [];
-    const allowed: readonly string[] = spec.valeurs;
-    return placeholders(text)
-      .filter((name) => !allowed.includes(name))
-      .map((name) =>
-        at(
-          context,
-          `/collectivite/formules/${key}`,
-          'rule.formula',
-          'erreur',
-          `La formule « ${key} » contient {${name}}, qui n’est pas une valeur connue de cette formule.`,
-          allowed.length > 0
-            ? `Valeurs possibles : ${allowed.map((v) => `{${v}}`).join(', ')}.`
-            : 'Cette formule ne prend aucune valeur : retirez les accolades.',
-        ),
-      );
+  const collectivite = Object.entries(own).flatMap(([key, text]) => {
+    if (!(key in FORMULES) || typeof text !== 'string') return [];
+    return unknownValues(context, key as FormulaKey, text, `/collectivite/formules/${key}`);
   });
+  const parties = context.points.flatMap(({ index, point }) =>
+    (point.annexes ?? []).flatMap((annexe, j) =>
+      'convention' in annexe
+        ? annexe.convention.parties.flatMap((partie, k) =>
+            partie.formule === undefined
+              ? []
+              : unknownValues(
+                  context,
+                  'partie',
+                  partie.formule,
+                  `/points/${index}/annexes/${j}/convention/parties/${k}/formule`,
+                ),
+          )
+        : [],
+    ),
+  );
+  return [...collectivite, ...parties];
 };

@@ -3,6 +3,7 @@
  */
 import { adoptedRule } from './adopted.ts';
 import { attendanceRule } from './attendance.ts';
+import { ballotRequestRule } from './ballot-request.ts';
 import { charactersRule } from './characters.ts';
 import type { Rule } from './context.ts';
 import { conventionRule } from './conventions.ts';
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   voteRule,
   adoptedRule,
   recordRule,
+  ballotRequestRule,
   datesRule,
   conventionRule,
   filesRule,

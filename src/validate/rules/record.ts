@@ -3,7 +3,7 @@
  * ballot names each voter once and only members who could vote, a secret ballot names nobody.
  */
 import type { Diagnostic } from '../../diagnostics.ts';
-import { eluIndex, memberName, sameMember } from '../../facts/elus.ts';
+import { agreed, eluIndex, memberName, memberOf, sameMember } from '../../facts/elus.ts';
 import { afterMovements } from '../../facts/presences.ts';
 import type { Presences, Vote } from '../../schema/seance.ts';
 import { at, type Rule, type RuleContext } from './context.ts';
@@ -29,7 +29,8 @@ function checkNamedVote(
     if (!Array.isArray(list)) continue;
     list.forEach((ref, i) => {
       const here = `${pointer}/${sense}/${i}`;
-      const name = memberName(ref, index);
+      const member = memberOf(ref, index);
+      const name = member.nom;
       if (vote.scrutin === 'secret') {
         out.push(
           problem(
@@ -42,7 +43,7 @@ function checkNamedVote(
         out.push(
           problem(
             here,
-            `${name} est nommé deux fois dans ce vote.`,
+            `${name} est ${agreed('nommé', member)} deux fois dans ce vote.`,
             'Chaque votant figure une seule fois, dans un seul sens.',
           ),
         );
@@ -55,7 +56,7 @@ function checkNamedVote(
         out.push(
           problem(
             here,
-            `${name} n’est ni présent ni représenté lors de ce vote.`,
+            `${name} n’est ni ${agreed('présent', member)} ni ${agreed('représenté', member)} lors de ce vote.`,
             'Vérifiez le nom, ou les arrivées et départs notés sous « deroulement ».',
           ),
         );
@@ -80,7 +81,7 @@ export const recordRule: Rule = (context) => {
         out.push(
           problem(
             `${base}/arrivees/${j}/elu`,
-            `${memberName(arrivee.elu, index)} arrive avant le point ${point.numero}, mais était déjà présent.`,
+            `${memberName(arrivee.elu, index)} arrive avant le point ${point.numero}, mais était déjà ${agreed('présent', memberOf(arrivee.elu, index))}.`,
             'Retirez cette arrivée, ou notez le départ qui l’a précédée.',
           ),
         );
@@ -92,7 +93,7 @@ export const recordRule: Rule = (context) => {
         out.push(
           problem(
             `${base}/departs/${j}/elu`,
-            `${memberName(depart.elu, index)} quitte la séance avant le point ${point.numero}, mais n’était pas présent.`,
+            `${memberName(depart.elu, index)} quitte la séance avant le point ${point.numero}, mais n’était pas ${agreed('présent', memberOf(depart.elu, index))}.`,
             'Vérifiez la clé ou le nom, ou notez son arrivée à un point précédent.',
           ),
         );
@@ -107,5 +108,25 @@ export const recordRule: Rule = (context) => {
       if (a.vote) out.push(...checkNamedVote(context, a.vote, `${base}/amendements/${j}/vote`, atVote));
     });
   }
+  out.push(...placesOfSeanceEvents(context));
   return out;
 };
+
+/** A suspension or an incident placed « apres_point » follows a point of the ordre du jour. */
+function placesOfSeanceEvents(context: RuleContext): Diagnostic[] {
+  const numbers = context.points.map((p) => p.point.numero);
+  const r = context.deroulement;
+  const events = [
+    ...(r?.suspensions ?? []).map((e, i) => ({ e, pointer: `/deroulement/suspensions/${i}/apres_point` })),
+    ...(r?.incidents ?? []).map((e, i) => ({ e, pointer: `/deroulement/incidents/${i}/apres_point` })),
+  ];
+  return events
+    .filter(({ e }) => e.apres_point !== undefined && !numbers.includes(e.apres_point))
+    .map(({ e, pointer }) =>
+      problemAt(context)(
+        pointer,
+        `Aucun point ne porte le numéro ${e.apres_point}.`,
+        `Écrivez le numéro d’un point de l’ordre du jour (${numbers.join(', ')}).`,
+      ),
+    );
+}

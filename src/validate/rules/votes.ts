@@ -2,6 +2,8 @@
  * Vote arithmetic: pour + contre + abstentions (+ ne prend pas part) = votants = présents + représentés,
  * checked only when both the vote and the presences are stated.
  */
+
+import { isWithdrawn } from '../../compose/moment.ts';
 import type { Diagnostic } from '../../diagnostics.ts';
 import { eluIndex } from '../../facts/elus.ts';
 import { voteFacts } from '../../facts/vote.ts';
@@ -16,7 +18,7 @@ export const voteRule: Rule = (context) => {
     if (!written || 'unanimite' in written) continue;
     const base = `/points/${clean.index}/deliberation`;
     const applicable = presencesOf(context, clean);
-    if (!applicable || clean.point.deroulement?.retire) continue;
+    if (!applicable || isWithdrawn(clean.point)) continue;
     const facts = voteFacts(written, eluIndex(context.elus));
     const votants = count(applicable.presences.presents) + applicable.presences.representes.length;
     const vote = facts;
