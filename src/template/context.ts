@@ -163,6 +163,23 @@ export interface AttendanceContext {
   readonly pouvoirs: string;
 }
 
+/** The line of counts (formula `effectifs`), in the délibération and the procès-verbal. */
+export function effectifsLine(seance: Seance, f: Formules, presences: AttendanceContext | undefined): string {
+  return fillFormula(f.effectifs, {
+    en_exercice: String(seance.seance.membres_en_exercice),
+    presents: presences ? String(presences.presents) : '',
+    representes: presences ? String(presences.representes) : '',
+    absents: presences ? String(presences.absents) : '',
+    excuses: presences ? String(presences.excuses) : '',
+    votants: presences ? String(presences.votants) : '',
+    l_en_exercice: f.en_exercice,
+    l_presents: f.presents,
+    l_representes: f.representes,
+    l_absents: f.absents,
+    l_votants: f.votants,
+  });
+}
+
 /** Attendance for a point (the délibération's own, else the séance's); undefined when not stated. */
 export function attendance(seance: Seance, presences: Presences | undefined): AttendanceContext | undefined {
   if (!presences) return undefined;
@@ -318,19 +335,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
       le_conseil: fillFormula(f.le_conseil, { instance: seance.instance }),
       instance: fillFormula(f.instance_titre, { instance: seance.instance }),
       objet: fillFormula(f.objet, { objet: point.objet, numero: deliberation.numero ?? '' }),
-      effectifs: fillFormula(f.effectifs, {
-        en_exercice: String(seance.seance.membres_en_exercice),
-        presents: presences ? String(presences.presents) : '',
-        representes: presences ? String(presences.representes) : '',
-        absents: presences ? String(presences.absents) : '',
-        excuses: presences ? String(presences.excuses) : '',
-        votants: presences ? String(presences.votants) : '',
-        l_en_exercice: f.en_exercice,
-        l_presents: f.presents,
-        l_representes: f.representes,
-        l_absents: f.absents,
-        l_votants: f.votants,
-      }),
+      effectifs: effectifsLine(seance, f, presences),
       secretaires: secretaryLines(seance, index, f),
       sur_le_rapport:
         point.rapporteur === undefined
