@@ -325,6 +325,25 @@ export const FORMULES = {
     'Procès-verbal : date à laquelle il est arrêté',
     ['date'],
   ),
+  convocation_date: spec('Le {date}', 'Convocation : date de la lettre (la date de convocation)', ['date']),
+  convocation_appel: spec('Madame, Monsieur,', 'Convocation : formule d’appel'),
+  convocation_objet: spec(
+    "J'ai l'honneur de vous convoquer à la séance du {instance} qui se tiendra le {date}[ à {heure}][, {lieu}].",
+    'Convocation : phrase de convocation',
+    ['instance', 'date', 'heure', 'lieu'],
+  ),
+  convocation_ordre_du_jour: spec(
+    "L'ordre du jour de la séance est le suivant :",
+    'Convocation : avant la liste des points',
+  ),
+  convocation_notes: spec(
+    'Vous trouverez ci-joint, pour chaque affaire soumise à délibération, la note explicative de synthèse (article L. 2121-12 du code général des collectivités territoriales).',
+    'Convocation : mention des notes explicatives de synthèse (communes de 3 500 habitants et plus)',
+  ),
+  convocation_salutations: spec(
+    "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.",
+    'Convocation : formule de politesse',
+  ),
 } as const satisfies Record<string, FormulaSpec>;
 
 export type FormulaKey = keyof typeof FORMULES;
