@@ -6,6 +6,7 @@
 // Also writes the library's declaration files (bin/declarations.js) for `exports.types`.
 // Writes dist/.stamp last: bin/delib.js only uses dist/ when no source is newer than the stamp.
 import { copyFileSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -85,6 +86,78 @@ await esbuild.build({
     target: 'node20',
     logLevel: 'warning',
   });
+}
+// The CLI bundled (dist/bin/delib.js and its worker, one chunk per command loaded when it runs):
+// a cold start then reads a few files instead of ≈ 700. The library (dist/index.js) stays file by
+// file. Packages that read their own files (pdfkit's fonts and ICC profile, the font packages,
+// HarfBuzz's WebAssembly, hyphen's patterns) or that one command only needs stay imports.
+await esbuild.build({
+  entryPoints: { delib: join(src, 'cli/bundle-entry.ts'), worker: join(src, 'bundle/worker.ts') },
+  outdir: join(next, 'bin'),
+  bundle: true,
+  splitting: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+  external: [
+    'pdfkit',
+    'fontkit',
+    'harfbuzzjs',
+    'harfbuzzjs/*',
+    'hyphen',
+    'hyphen/*',
+    '@expo-google-fonts/*',
+    'node-forge',
+    'ajv',
+    'ajv/*',
+    'ajv-formats',
+    'tsx',
+    'tsx/*',
+    // Only `delib apercu` run from a checkout without its built page bundles it (a dev dependency).
+    'esbuild',
+  ],
+  // CommonJS packages inside an ES module bundle still call `require` (for node: modules).
+  banner: {
+    js: "import { createRequire as __delibCreateRequire } from 'node:module';\nconst require = __delibCreateRequire(import.meta.url);",
+  },
+  plugins: [
+    {
+      name: 'dist-urls',
+      setup(build) {
+        // Every module keeps the import.meta.url it has in dist/ (paths to templates/, schema/…).
+        build.onLoad({ filter: /\.ts$/ }, async (args) => {
+          const source = await readFile(args.path, 'utf8');
+          if (args.path === join(src, 'cli/bundle-entry.ts') || !source.includes('import.meta.url')) {
+            return { contents: source, loader: 'ts' };
+          }
+          const own = `../${relative(src, args.path).split(sep).join('/').replace(/\.ts$/, '.js')}`;
+          return {
+            contents: source.replaceAll(
+              'import.meta.url',
+              `new URL(${JSON.stringify(own)}, import.meta.url).href`,
+            ),
+            loader: 'ts',
+          };
+        });
+        // pdf-lib's ES build, so that the unused parts (forms, drawing) are left out.
+        build.onResolve({ filter: /^pdf-lib$/ }, () => ({
+          path: createRequire(import.meta.url).resolve('pdf-lib/es/index.js'),
+        }));
+      },
+    },
+  ],
+});
+// The default family's DOCX font subset, made once here (HarfBuzz and the docx font package are
+// then not loaded at run time for a séance typed on a keyboard): see render/docx/prebuilt-fonts.
+{
+  const url = (file) => pathToFileURL(join(next, file)).href;
+  const { fontPackage } = await import(url('render/docx/embedded-fonts.js'));
+  const { DOCX_CHARACTERS } = await import(url('render/docx/font-subset.js'));
+  const { defaultFontFiles } = await import(url('render/font-files.js'));
+  const { writePrebuiltFontPackage } = await import(url('render/docx/prebuilt-fonts.js'));
+  const files = defaultFontFiles();
+  writePrebuiltFontPackage(await fontPackage(files, DOCX_CHARACTERS), files, DOCX_CHARACTERS);
 }
 // The preview's page: its script with CodeMirror and pdf.js bundled in, its style sheet and
 // pdf.js's worker, served by dist/apercu/assets.js from dist/apercu/page/.

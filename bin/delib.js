@@ -43,7 +43,10 @@ function distIsFresh() {
 let main;
 // An installed package has no src/: it always runs dist/ (and has no tsx to run sources with).
 if (!existsSync(new URL('src/', root)) || distIsFresh()) {
-  ({ main } = await import('../dist/cli/main.js'));
+  // The bundled CLI (bin/build-dist.js), or dist/ file by file when built without it.
+  ({ main } = existsSync(new URL('dist/bin/delib.js', root))
+    ? await import('../dist/bin/delib.js')
+    : await import('../dist/cli/main.js'));
 } else {
   const { register } = await import('tsx/esm/api');
   register();

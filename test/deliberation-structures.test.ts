@@ -195,6 +195,7 @@ describe('the title, the objet, name lists, the vote count and the transmission 
     '    vote_pour: "{nombre}"',
     '    vote_contre: "{nombre}"',
     '    vote_adopte: "Adoptée ({detail})."',
+    '    article_premier: ""',
     '    executoire_titre: ""',
     '    executoire: "Signée le {signature_chiffres}, reçue en préfecture le {prefecture_jour}"',
   ].join('\n');
@@ -218,12 +219,15 @@ describe('the title, the objet, name lists, the vote count and the transmission 
       'Session ordinaire d’hiver',
       'Mme Éva Castel, M. Jules Lorrain.',
       'Budget annexe de la régie des eaux – décision modificative n° 1 (DE_2025_004)',
+      'DÉLIBÈRE Adopte la décision modificative n° 1',
+      'Article 2 – Charge Madame la Maire',
       'Adoptée (pour : 10 - contre : 2 - abstentions : 0).',
     );
     for (const t of both(act)) {
       expect(t).not.toContain('CONSEIL MUNICIPAL');
       expect(t).not.toContain('OBJET');
       expect(t).not.toContain('Castel et M.');
+      expect(t).not.toContain('**');
     }
   });
 });

@@ -11,6 +11,7 @@ import type { DocumentRef } from '../compose/documents.ts';
 import { DiagnosticError } from '../diagnostics.ts';
 import { type RenderedDocument, type RenderJob, renderDocument } from './render-documents.ts';
 import type { WorkerReply } from './worker.ts';
+import { workerEntry } from './worker-entry.ts';
 
 export interface ScheduleOptions {
   readonly jobs?: number;
@@ -43,6 +44,9 @@ export const WORKER_HEAP_MB = 320;
 
 function startWorker(job: RenderJob): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
+  // The bundled CLI (dist/bin/, see bin/build-dist.js) starts its own bundled worker.
+  const bundled = workerEntry();
+  if (bundled) return new Worker(bundled, { workerData: job, resourceLimits });
   if (COMPILED) return new Worker(WORKER_URL, { workerData: job, resourceLimits });
   const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;

@@ -54,8 +54,12 @@ function references(data: unknown): { path: string; maxBytes: number }[] {
   for (const point of Array.isArray(points) ? points : []) {
     const annexes = field(point, 'annexes');
     for (const annexe of Array.isArray(annexes) ? annexes : []) {
-      const path = field(annexe, 'fichier');
-      if (typeof path === 'string' && path !== '') out.push({ path, maxBytes: RESOURCE_LIMITS.annex });
+      // A convention's own annexes are joined files too.
+      const own = field(field(annexe, 'convention'), 'annexes');
+      for (const file of [annexe, ...(Array.isArray(own) ? own : [])]) {
+        const path = field(file, 'fichier');
+        if (typeof path === 'string' && path !== '') out.push({ path, maxBytes: RESOURCE_LIMITS.annex });
+      }
     }
   }
   return out;

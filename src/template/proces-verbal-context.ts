@@ -45,12 +45,13 @@ function namedTable(vote: VoteFacts) {
 }
 
 function presencesLines(seance: Seance, presences: Presences | undefined) {
-  if (!presences) return { compte: '', presents: '', representes: '', absents: '' };
+  const none = { compte: '', presents: '', representes: '', absents: '', excuses: '' };
+  if (!presences) return none;
   const index = eluIndex(seance.elus);
   const who = (refs: number | readonly string[]) =>
     typeof refs === 'number' ? '' : listeNoms(refs.map((r) => printed(memberOf(r, index))));
   const a = attendance(seance, presences);
-  if (!a) return { compte: '', presents: '', representes: '', absents: '' };
+  if (!a) return none;
   return {
     compte: `Membres en exercice : ${seance.seance.membres_en_exercice} – Présents : ${a.presents} – Représentés : ${a.representes} – Absents : ${a.absents} – Votants : ${a.votants}`,
     presents: sentence(
@@ -71,6 +72,7 @@ function presencesLines(seance: Seance, presences: Presences | undefined) {
       typeof presences.absents !== 'number' && presences.absents.length > 0,
       () => `Absents : ${who(presences.absents)}.`,
     ),
+    excuses: sentence(presences.excuses?.length, () => `Excusés : ${who(presences.excuses ?? [])}.`),
   };
 }
 

@@ -21,6 +21,7 @@ import { makePartsReproducible } from './determinism.ts';
 import { DOCX_CHARACTERS, subsetFont } from './font-subset.ts';
 import { embeddedFonts, fontFilesKey } from './fonts.ts';
 import { documentParts } from './package-parts.ts';
+import { type FontPackageParts, prebuiltFontPackage } from './prebuilt-fonts.ts';
 import { type Parts, setText, text } from './zip.ts';
 
 const FONT_TABLE = 'word/fontTable.xml';
@@ -28,12 +29,8 @@ const FONT_RELS = 'word/_rels/fontTable.xml.rels';
 const SETTINGS = 'word/settings.xml';
 const EMBED = '<w:embedTrueTypeFonts/>';
 
-interface FontPackage {
-  readonly fontTable: string;
-  readonly fontRels: string;
-  /** Obfuscated font parts, the same objects every time (the zip writer caches their deflate). */
-  readonly fonts: ReadonlyMap<string, Uint8Array>;
-}
+/** Obfuscated font parts are the same objects every time (the zip writer caches their deflate). */
+type FontPackage = FontPackageParts;
 
 /** How fonts are embedded: cut down to the characters a clerk types, or whole. */
 export type FontEmbedding = 'subset' | 'full';
@@ -108,7 +105,8 @@ export function fontPackage(
   let pkg = cache.get(key);
   if (pkg === undefined) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    pkg = makeFontPackage(files, characters);
+    const prebuilt = characters === undefined ? undefined : prebuiltFontPackage(files, characters);
+    pkg = prebuilt ? Promise.resolve(prebuilt) : makeFontPackage(files, characters);
     cache.set(key, pkg);
   }
   return pkg;

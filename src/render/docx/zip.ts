@@ -57,7 +57,7 @@ function crc32(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-interface Compressed {
+export interface Compressed {
   readonly data: Uint8Array;
   readonly crc: number;
 }
@@ -72,9 +72,19 @@ const CACHE_FROM = 16 * 1024;
 function compress(data: Uint8Array): Compressed {
   const hit = compressedCache.get(data);
   if (hit) return hit;
-  const out = { data: deflateSync(data, { level: 6 }), crc: crc32(data) };
+  const out = compressedPart(data);
   if (data.length >= CACHE_FROM) compressedCache.set(data, out);
   return out;
+}
+
+/** A part as the zip writer stores it: deflated (level 6) and its CRC-32. */
+export function compressedPart(data: Uint8Array): Compressed {
+  return { data: deflateSync(data, { level: 6 }), crc: crc32(data) };
+}
+
+/** Gives the zip writer a part's deflated bytes made earlier (compressedPart, at build time). */
+export function primeCompressed(data: Uint8Array, compressed: Compressed): void {
+  compressedCache.set(data, compressed);
 }
 
 /**
