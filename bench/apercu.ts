@@ -11,7 +11,15 @@
  * @example
  * npm run bench:apercu
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +47,7 @@ const apercu = await startApercu({ file, port: 0, creationDate: new Date(1_700_0
 const startMs = performance.now() - started;
 await apercu.session.settled();
 const firstAllMs = performance.now() - started;
+const documentCount = apercu.session.state().documents.length;
 const base = `http://127.0.0.1:${apercu.port}`;
 const headers = { 'X-Delib-Jeton': apercu.token };
 
@@ -57,7 +66,7 @@ const CASES: readonly Case[] = [
     document: 'convocation',
   },
   {
-    label: 'exposé de la note du point 1 (les documents du point refaits), note affichée',
+    label: 'exposé de la note du point 1, note affichée',
     text: (i) =>
       original.replace("une stratégie d'innovation", `une stratégie d'innovation ${'n'.repeat(i + 1)}`),
     document: 'point-01-note',
@@ -91,6 +100,45 @@ for (const c of CASES) {
   );
   console.error(rows.at(-1));
 }
+
+/** On a séance of many points, a change of one point's note: its documents and the séance's. */
+async function manyPoints(): Promise<string> {
+  const other = join(dir, 'valmorin');
+  mkdirSync(other);
+  const otherFile = join(other, 'seance.yaml');
+  copyFileSync(join(ROOT, 'fixtures/valmorin-2024-09-26.yaml'), otherFile);
+  const text = readFileSync(otherFile, 'utf8');
+  const preview = await startApercu({ file: otherFile, port: 0, creationDate: new Date(1_700_000_000_000) });
+  try {
+    await preview.session.settled();
+    const doc = preview.session.state().documents.find((d) => d.id.endsWith('-note') && d.point !== 1);
+    if (!doc) throw new Error('no note in the séance');
+    const times: number[] = [];
+    let rendered = 0;
+    for (let i = 0; i < REPS; i++) {
+      const before = preview.session.renders;
+      const t0 = performance.now();
+      const put = await fetch(`http://127.0.0.1:${preview.port}/api/fichier?chemin=seance.yaml`, {
+        method: 'PUT',
+        headers: { 'X-Delib-Jeton': preview.token },
+        body: text.replace('restent inchangés pour les familles', `restent inchangés ${'n'.repeat(i + 1)}`),
+      });
+      if (!put.ok) throw new Error(await put.text());
+      const pdf = await fetch(`http://127.0.0.1:${preview.port}/api/document/${doc.id}.pdf`, {
+        headers: { 'X-Delib-Jeton': preview.token },
+      });
+      await pdf.arrayBuffer();
+      times.push(performance.now() - t0);
+      await preview.session.settled();
+      rendered = preview.session.renders - before;
+    }
+    return `| Valmorin (${preview.session.state().documents.length} documents) : exposé de la note d’un point, cette note affichée | ${REPS} | — | ${ms(median(times))} | ${ms(Math.min(...times))}–${ms(Math.max(...times))} | ${rendered} / ${preview.session.state().documents.length} |`;
+  } finally {
+    await preview.stop();
+  }
+}
+rows.push(await manyPoints());
+console.error(rows.at(-1));
 
 /** In Chromium: Ctrl+S in the editor until the page shows the new document's pages. */
 async function inBrowser(): Promise<string> {
@@ -139,7 +187,7 @@ const report = `# delib apercu : de l’enregistrement aux nouvelles pages
 Written by \`npm run bench:apercu\` on ${new Date().toISOString()}.
 
 Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? '?'}, Node ${process.version}. Load average at start ${load.join(' / ')} (other jobs may share the machine: medians).
-Séance: fixtures/sceaux-2023-03-23.yaml (1 point, ${apercu.session.state().documents.length} documents). The preview runs in one process, as \`delib apercu\`: start ${ms(startMs)} ms (load, validation, page bundle), every document rendered once ${ms(firstAllMs)} ms after start.
+Séance: fixtures/sceaux-2023-03-23.yaml (1 point, ${documentCount} documents). The preview runs in one process, as \`delib apercu\`: start ${ms(startMs)} ms (load, validation, page bundle), every document rendered once ${ms(firstAllMs)} ms after start.
 
 | change saved | rounds | save answered (ms, median) | new PDF of the shown document (ms, median) | min–max (ms) | documents rendered again |
 |---|---:|---:|---:|---:|---:|

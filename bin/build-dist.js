@@ -114,6 +114,8 @@ await esbuild.build({
     'ajv-formats',
     'tsx',
     'tsx/*',
+    // Only `delib apercu` run from a checkout without its built page bundles it (a dev dependency).
+    'esbuild',
   ],
   // CommonJS packages inside an ES module bundle still call `require` (for node: modules).
   banner: {

@@ -18,10 +18,11 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable } from '../src/apercu/browser.ts';
 import { type Apercu, startApercu } from '../src/apercu/index.ts';
 import { refusal } from '../src/apercu/security.ts';
 import { DiagnosticError } from '../src/diagnostics.ts';
-import { ROOT } from './support/cli.ts';
+import { ROOT, runDelib } from './support/cli.ts';
 
 interface Answer {
   readonly status: number;
@@ -96,6 +97,18 @@ describe('refusal (pure)', () => {
     expect(refusal({ host: '127.0.0.1:4000', url: '/?jeton=abd' }, expected)).toMatch(/jeton/);
     expect(refusal({ host: '127.0.0.1:4000', url: '/?jeton=ab' }, expected)).toMatch(/jeton/);
     expect(refusal({ host: '127.0.0.1:4000', url: '/' }, expected)).toMatch(/jeton/);
+  });
+});
+
+describe('browserAvailable', () => {
+  it('opens a browser only in a graphical session, never in CI', () => {
+    expect(browserAvailable({ DISPLAY: ':0' }, 'linux')).toBe(true);
+    expect(browserAvailable({ WAYLAND_DISPLAY: 'wayland-0' }, 'linux')).toBe(true);
+    expect(browserAvailable({}, 'linux')).toBe(false);
+    expect(browserAvailable({ DISPLAY: '' }, 'linux')).toBe(false);
+    expect(browserAvailable({ DISPLAY: ':0', CI: 'true' }, 'linux')).toBe(false);
+    expect(browserAvailable({ CI: '1' }, 'darwin')).toBe(false);
+    expect(browserAvailable({}, 'darwin')).toBe(true);
   });
 });
 
@@ -250,6 +263,23 @@ describe('the server', () => {
     // The last good documents stay listed.
     expect(state.documents.length).toBeGreaterThan(0);
     await ask(apercu.port, `/api/fichier?chemin=seance.yaml&${q}`, { method: 'PUT', body: good });
+  });
+
+  it('says in French that the port asked for is taken (exit 2)', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'delib-apercu-port-'));
+    try {
+      copyFileSync(join(ROOT, 'fixtures/minimale.yaml'), join(other, 'seance.yaml'));
+      const r = await runDelib(
+        ['apercu', '--port', String(apercu.port), '--pas-de-navigateur', 'seance.yaml'],
+        {
+          cwd: other,
+        },
+      );
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`Le port ${apercu.port} est déjà utilisé`);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('says in French that a second preview of the same folder is open', async () => {

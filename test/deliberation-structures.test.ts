@@ -202,6 +202,7 @@ describe('the title, the objet, name lists, the vote count and the transmission 
   const text = readFileSync(FILE, 'utf8')
     .replace('  formules:\n', `  formules:\n${own}\n`)
     .replace('vote_abstentions_aucune: aucune abstention', 'vote_abstentions_aucune: "0"')
+    .replace('  position_executoire: haut\n', '  position_executoire: haut\n  objet_en_tete: true\n')
     .replace(
       '        prefecture: 2025-01-31',
       '        prefecture: 2025-01-31\n        signature: 2025-01-30',
@@ -217,8 +218,10 @@ describe('the title, the objet, name lists, the vote count and the transmission 
       'Signée le 30/01/2025, reçue en préfecture le vendredi 31 janvier 2025',
       'EXTRAIT DES DELIBERATIONS DE LA COMMUNE DE VIRELOUP',
       'Session ordinaire d’hiver',
-      'Mme Éva Castel, M. Jules Lorrain.',
       'Budget annexe de la régie des eaux – décision modificative n° 1 (DE_2025_004)',
+      'L’an deux mille vingt-cinq, le vingt-huit janvier',
+      'Mme Éva Castel, M. Jules Lorrain.',
+      'Mes chers collègues,',
       'DÉLIBÈRE Adopte la décision modificative n° 1',
       'Article 2 – Charge Madame la Maire',
       'Adoptée (pour : 10 - contre : 2 - abstentions : 0).',

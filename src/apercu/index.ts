@@ -67,7 +67,10 @@ export async function startApercu(options: ApercuOptions): Promise<Apercu> {
       onSaved: rebuild,
     });
     await lock.setPort(server.port);
-    watcher = watchInputs(() => void rebuild());
+    // A save made through the page was rebuilt at once: its echo from the watcher is skipped.
+    watcher = watchInputs((folderEvent) => {
+      if (folderEvent || session.inputsChanged()) void rebuild();
+    });
     watcher.update(session.inputs());
   } catch (error) {
     await server?.close();
@@ -84,6 +87,7 @@ export async function startApercu(options: ApercuOptions): Promise<Apercu> {
       watcher?.close();
       await started.close();
       await running?.catch(() => undefined);
+      session.close();
       await session.settled().catch(() => undefined);
       await lock.release();
     },

@@ -151,6 +151,7 @@ export async function startApercuServer(options: ServerOptions): Promise<ApercuS
   };
 
   const serveDocument = async (res: ServerResponse, id: string) => {
+    session.shown = id;
     const result = await session.pdf(id);
     if (result === undefined) return text(res, 404, `Document inconnu « ${id} ».`);
     if ('problems' in result) {
@@ -181,8 +182,7 @@ export async function startApercuServer(options: ServerOptions): Promise<ApercuS
     if (route === '/api/fichier' && method === 'PUT') return saveFile(req, res, path);
     if (method !== 'GET' && method !== 'HEAD') return text(res, 405, `Méthode ${method} non acceptée ici.`);
     if (route === '/') {
-      const title = relative(session.folder, session.state().file) || session.state().file;
-      return send(res, 200, 'text/html; charset=utf-8', pageHtml({ token, title }));
+      return send(res, 200, 'text/html; charset=utf-8', pageHtml({ token, title: session.state().file }));
     }
     const asset = assets.get(route.slice(1));
     if (asset) return send(res, 200, asset.type, asset.bytes);

@@ -10,6 +10,7 @@
  * await session.rebuild();
  * const pdf = await session.pdf('ordre-du-jour');
  */
+import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { RenderJob } from '../bundle/render-documents.ts';
 import { renderDocument } from '../bundle/render-documents.ts';
@@ -80,12 +81,16 @@ export class ApercuSession {
   private readonly rendered = new Map<string, Rendered>();
   /** Files the séance read or refers to (absolute), the last time it loaded. */
   private inputFiles = new Set<string>();
+  /** What the input files looked like just before the last load (size, times, inode). */
+  private seen = '';
   /** Problems raised by rendering a document, by its id, for the hash it was rendered for. */
   private readonly renderIssues = new Map<
     string,
     { readonly hash: string; readonly problems: readonly ProblemView[] }
   >();
   private rendering: Promise<void> = Promise.resolve();
+  /** The document the page asked for last (rendered first after a change). */
+  shown = '';
   /** How many documents this session rendered (the benchmark and tests count re-renders). */
   renders = 0;
 
@@ -139,8 +144,28 @@ export class ApercuSession {
    * other) the documents whose inputs changed; returns once the new state is known, before the
    * renders end (`settled` waits for them).
    */
+  /** The input files' sizes, times and inodes, to tell whether any changed since the last load. */
+  private fingerprint(): string {
+    return [...this.inputFiles]
+      .map((f) => {
+        const info = statSync(f, { throwIfNoEntry: false, bigint: true });
+        return info ? `${f}:${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}` : `${f}:-`;
+      })
+      .join('\n');
+  }
+
+  /**
+   * Whether a file the séance reads changed since the last load (the watcher also sees the
+   * saves the page made, which were rebuilt at once). The templates folder is not looked at.
+   */
+  inputsChanged(): boolean {
+    return this.fingerprint() !== this.seen;
+  }
+
   async rebuild(): Promise<ApercuState> {
     this.inputFiles.add(this.options.file);
+    // Taken before reading: a file saved during the load differs, and the next event rebuilds.
+    this.seen = this.fingerprint();
     let loaded: LoadedSeance;
     let templates: TemplateSources | undefined;
     try {
@@ -194,8 +219,12 @@ export class ApercuSession {
     const good = this.good;
     if (!good) return;
     const issuesBefore = JSON.stringify([...this.renderIssues]);
+    // The document the page shows first: its new pages are what the clerk waits for.
+    const order = [...good.refs].sort(
+      (a, b) => Number(b.ref.id === this.shown) - Number(a.ref.id === this.shown),
+    );
     this.rendering = (async () => {
-      for (const { ref } of good.refs) {
+      for (const { ref } of order) {
         if (this.good !== good) return;
         await this.pdf(ref.id)?.catch(() => undefined);
       }
@@ -204,6 +233,11 @@ export class ApercuSession {
         this.options.onChange?.();
       }
     })();
+  }
+
+  /** Stops rendering after the document being rendered (Ctrl-C does not wait for the others). */
+  close(): void {
+    this.good = undefined;
   }
 
   /** Resolves once every document of the last rebuild is rendered (benchmark, tests). */

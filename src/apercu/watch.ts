@@ -27,19 +27,28 @@ export interface InputWatcher {
 /** Events closer than this are one change (an editor writes, renames, sets the mode). */
 const QUIET_MS = 60;
 
-export function watchInputs(onChange: () => void): InputWatcher {
+/**
+ * `onChange(true)` after a change in a watched folder given whole (the templates), `onChange(false)`
+ * after a change of one of the files.
+ */
+export function watchInputs(onChange: (inFolder: boolean) => void): InputWatcher {
   const watchers = new Map<string, FSWatcher>();
   let inputs: Inputs = { files: new Set(), folders: [] };
   let timer: NodeJS.Timeout | undefined;
-  const changed = () => {
+  let inFolder = false;
+  const changed = (folder: boolean) => {
+    inFolder ||= folder;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      onChange();
+      const folderChanged = inFolder;
+      inFolder = false;
+      onChange(folderChanged);
     }, QUIET_MS);
   };
   const listen = (dir: string) => (_event: string, name: string | Buffer | null) => {
-    if (name === null || inputs.folders.includes(dir) || inputs.files.has(join(dir, String(name)))) changed();
+    if (name === null || inputs.folders.includes(dir)) changed(true);
+    else if (inputs.files.has(join(dir, String(name)))) changed(false);
   };
   return {
     update: (next) => {

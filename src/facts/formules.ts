@@ -39,6 +39,8 @@ export const FORMULES = {
       'instance',
       'convocation',
       'convocation_chiffres',
+      'convocation_jour',
+      'date_jour',
       'dates',
       'lieu',
       'publicite',
@@ -92,7 +94,7 @@ export const FORMULES = {
   seance_du: spec(
     'Séance {du} {dates}',
     'Ligne de date sous l’instance ; {du} vaut « du » ou « des » (séance sur plusieurs jours), {dates} « 28 janvier 2025 » ou « 28 et 29 janvier 2025 »',
-    ['du', 'dates'],
+    ['du', 'dates', 'date_jour'],
   ),
   objet: spec(
     'OBJET : {objet}',
@@ -169,6 +171,7 @@ export const FORMULES = {
       'publication_chiffres',
       'signature',
       'signature_chiffres',
+      'identifiant',
     ],
   ),
   identifiant: spec('Identifiant : {identifiant}', 'Identifiant @ctes, quand il est donné', ['identifiant']),

@@ -225,6 +225,13 @@ export const CollectiviteSchema = Type.Object(
           'Lignes imprimées en tête de chaque délibération, dans l’ordre et telles qu’écrites (« RÉPUBLIQUE FRANÇAISE », « Département de la Lozère », « Arrondissement de Mende ») ; sans elles, aucune.',
       }),
     ),
+    objet_en_tete: Type.Optional(
+      Type.Boolean({
+        title: 'Objet en tête',
+        description:
+          'true : la ligne de l’objet s’imprime sous le titre de la délibération, avant la formule du registre et les présences ; sans lui, après les présences.',
+      }),
+    ),
     position_executoire: Type.Optional(
       StringEnum(['haut', 'bas'] as const, {
         title: 'Place de la mention exécutoire',

@@ -54,8 +54,8 @@ let editedFile = '';
 /** The text last read from or written to the server, to know whether the editor has changes. */
 let savedText = '';
 let selected = sessionStorage.getItem('delib-apercu-document') ?? '';
-/** The hash of the document whose pages are shown. */
-let shownHash = '';
+/** The document and hash whose pages are shown or being drawn. */
+let wanted = '';
 let drawing = Promise.resolve();
 
 function setStatus(text: string): void {
@@ -245,17 +245,20 @@ async function draw(pdf: PDFDocumentProxy, hash: string): Promise<void> {
 
 async function showPages(current: State): Promise<void> {
   const doc = current.documents.find((d) => d.id === selected);
-  if (!doc || (doc.hash === shownHash && pagesPane.dataset.document === doc.id)) return;
+  if (!doc || `${doc.id}:${doc.hash}` === wanted) return;
+  // The state comes twice after a save (the answer, then the event): draw once.
+  wanted = `${doc.id}:${doc.hash}`;
   drawing = drawing.then(async () => {
+    if (wanted !== `${doc.id}:${doc.hash}`) return;
     const response = await fetch(withToken(`/api/document/${doc.id}.pdf?empreinte=${doc.hash}`));
     if (!response.ok) {
+      wanted = '';
       setStatus(await response.text());
       return;
     }
     const pdf = await getDocument({ data: new Uint8Array(await response.arrayBuffer()) }).promise;
     await draw(pdf, doc.hash);
     await pdf.destroy();
-    shownHash = doc.hash;
     pagesPane.dataset.document = doc.id;
   });
   await drawing;

@@ -59,6 +59,19 @@ Exemples :
       port,
       creationDate: buildDate(io.env),
       ...(templatesDir !== undefined ? { templatesDir } : {}),
+    }).catch((error: unknown) => {
+      const code = (error as NodeJS.ErrnoException | null)?.code;
+      if (code === 'EADDRINUSE') {
+        throw new UsageError(
+          `Le port ${port} est déjà utilisé : choisissez-en un autre avec --port, ou omettez --port.`,
+        );
+      }
+      if (code === 'EACCES') {
+        throw new UsageError(
+          `Le port ${port} est réservé : choisissez un port au-dessus de 1024, ou omettez --port.`,
+        );
+      }
+      throw error;
     });
     io.stdout(`Aperçu de « ${positionals[0]} » ouvert à l’adresse :\n  ${apercu.url}\n`);
     io.stdout(
