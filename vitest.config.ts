@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // One private temporary folder per run, removed at the end (test/support/temp-folder.ts).
@@ -5,6 +6,9 @@ const globalSetup = ['test/support/temp-folder.ts'];
 
 export default defineConfig({
   test: {
+    // One test file per core (vitest's default leaves one core to its own process, which mostly
+    // waits: on 2 cores the files would run one at a time). `--maxWorkers=1` still overrides it.
+    maxWorkers: Math.max(2, availableParallelism()),
     projects: [
       {
         test: {
@@ -14,6 +18,10 @@ export default defineConfig({
           exclude: ['test/clients/**', 'test/fuzz/**'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // A worker runs its files in one module graph: the render stack (fonts, templates, the
+          // schema validator) is imported once per worker, not once per file. The code under test
+          // keeps no state but its caches (the CLI runs with its own cwd and env in `main(argv, io)`).
+          isolate: false,
         },
       },
       {

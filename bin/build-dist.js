@@ -148,6 +148,14 @@ await esbuild.build({
     },
   ],
 });
+// The default templates compiled once here (template/env.ts reads them by hash of their text).
+{
+  const { precompileDefaultTemplates } = await import(pathToFileURL(join(next, 'template/env.js')).href);
+  writeFileSync(
+    join(next, 'template/precompiled-templates.json'),
+    `${JSON.stringify(precompileDefaultTemplates())}\n`,
+  );
+}
 // The default family's DOCX font subset, made once here (HarfBuzz and the docx font package are
 // then not loaded at run time for a séance typed on a keyboard): see render/docx/prebuilt-fonts.
 {

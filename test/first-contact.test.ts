@@ -123,6 +123,14 @@ describe('premier contact: YAML mistakes get one message naming the cause, at it
     expect(errors[0]?.hint).toContain('"21999099900019"');
   });
 
+  it('an empty value where a format is expected: « est vide », not an empty quotation', async () => {
+    const errors = await mistake('siret-vide', 'siret: "21999099900019"', 'siret: ""');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'schema.pattern', line: lineOf('siret: "21999099900019"') });
+    expect(errors[0]?.message).toContain('est vide');
+    expect(errors[0]?.message).not.toContain('«  »');
+  });
+
   it('a SIRET whose check key is wrong (Luhn)', async () => {
     const errors = await mistake('siret-cle', 'siret: "21999099900019"', 'siret: "21999099900017"');
     expect(errors).toHaveLength(1);

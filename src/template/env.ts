@@ -229,11 +229,8 @@ function partialCalls(
   return { calls: found, inline };
 }
 
-function buildEnv(overrides: TemplateSources | undefined): TemplateEnv {
-  const hb = newHandlebars();
-  const entries = templateFiles(overrides);
-  const files = entries.map((e) => e.file);
-  const options = {
+function compileOptions(hb: Hb) {
+  return {
     strict: true,
     knownHelpersOnly: true,
     knownHelpers: Object.fromEntries(
@@ -242,6 +239,60 @@ function buildEnv(overrides: TemplateSources | undefined): TemplateEnv {
     noEscape: false,
     preventIndent: true,
   };
+}
+
+/** A template compiled ahead: Handlebars' precompiled code and the partials it calls. */
+interface Precompiled {
+  readonly spec: string;
+  readonly calls: readonly { name: string; line: number; column: number }[];
+  readonly inline: readonly string[];
+}
+
+/** The default templates compiled at build time (bin/build-dist.js writes it into dist/). */
+const PRECOMPILED = new URL('./precompiled-templates.json', import.meta.url);
+let precompiled: ReadonlyMap<string, Precompiled> | undefined;
+
+function precompiledTemplates(): ReadonlyMap<string, Precompiled> {
+  if (precompiled === undefined) {
+    try {
+      precompiled = new Map(Object.entries(JSON.parse(readFileSync(PRECOMPILED, 'utf8'))));
+    } catch {
+      precompiled = new Map(); // the sources, or a dist/ built without it
+    }
+  }
+  return precompiled;
+}
+
+/** A template's text and the compiler's options, hashed: the same key, the same compiled code. */
+function compileKey(source: string, options: object): string {
+  return createHash('sha256').update(JSON.stringify(options)).update('\0').update(source).digest('hex');
+}
+
+function compileAhead(hb: Hb, source: string, options: object): Precompiled {
+  const { calls, inline } = partialCalls(hb, source);
+  return { spec: hb.precompile(source, options) as string, calls, inline: [...inline] };
+}
+
+/**
+ * The default templates compiled, by key: what bin/build-dist.js writes for buildEnv to read
+ * instead of parsing and compiling them at every start (same code as compiled at run time).
+ */
+export function precompileDefaultTemplates(): Record<string, Precompiled> {
+  const hb = newHandlebars();
+  const options = compileOptions(hb);
+  const out: Record<string, Precompiled> = {};
+  for (const { file } of templateFiles(undefined)) {
+    const source = readFileSync(file.path, 'utf8');
+    out[compileKey(source, options)] = compileAhead(hb, source, options);
+  }
+  return out;
+}
+
+function buildEnv(overrides: TemplateSources | undefined): TemplateEnv {
+  const hb = newHandlebars();
+  const entries = templateFiles(overrides);
+  const files = entries.map((e) => e.file);
+  const options = compileOptions(hb);
   const problems: Diagnostic[] = [];
   const compiled = new Map<string, TemplateFn>();
   const sources = new Map<string, { file: TemplateFile; source: string }>();
@@ -251,7 +302,10 @@ function buildEnv(overrides: TemplateSources | undefined): TemplateEnv {
     const source = given ?? readFileSync(file.path, 'utf8');
     sources.set(`${file.partial}:${file.name}`, { file, source });
     try {
-      const { calls, inline } = partialCalls(hb, source);
+      const ready = precompiledTemplates().get(compileKey(source, options));
+      const { calls, inline } = ready
+        ? { calls: ready.calls, inline: new Set(ready.inline) }
+        : partialCalls(hb, source);
       for (const call of calls) {
         if (!partialNames.has(call.name) && !inline.has(call.name)) {
           problems.push(
@@ -264,8 +318,8 @@ function buildEnv(overrides: TemplateSources | undefined): TemplateEnv {
           );
         }
       }
-      // One compilation per file and process: precompile, then instantiate the spec.
-      const spec = hb.precompile(source, options) as string;
+      // One compilation per file and process (or at build time): the spec, then instantiated.
+      const spec = ready?.spec ?? (hb.precompile(source, options) as string);
       const fn = (hb as unknown as HandlebarsInternals).template(new Function(`return ${spec}`)());
       compiled.set(`${file.partial}:${file.name}`, fn);
       if (file.partial) hb.registerPartial(file.name, fn);

@@ -182,12 +182,17 @@ function describeError(error: ErrorObject, sources: SourceMap): Described {
         message: `${capitalize(what)} doit être une date réelle au format AAAA-MM-JJ, pas « ${String(error.data)} ».`,
         hint: dateHint(error.data),
       };
-    case 'pattern':
+    case 'pattern': {
+      const typed = String(error.data).replace(/\s+/g, ' ').trim().slice(0, 60);
       return {
         code: 'schema.pattern',
-        message: `${capitalize(what)} n’a pas le format attendu (« ${String(error.data).replace(/\s+/g, ' ').trim().slice(0, 60)} »).`,
+        message:
+          typed === ''
+            ? `${capitalize(what)} est vide : écrivez la valeur au format attendu, ou retirez la ligne.`
+            : `${capitalize(what)} n’a pas le format attendu (« ${typed} »).`,
         hint: patternHint(propertyName(pointer), error.data, String(params.pattern)),
       };
+    }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
