@@ -24,6 +24,12 @@ const FORMULES = `  formules:
     pv_cloture: "Plus rien n’étant à l’ordre du jour, la séance est levée à {heure}."
     pv_arrete: "Arrêté le {date}."
     en_exercice: Conseillers en exercice
+    pv_arrivee: "{nom} rejoint la séance[ à {heure}]."
+    pv_depart: "{nom} quitte la séance[ à {heure}][ et donne pouvoir à {mandataire}]."
+    pv_retire: "Point retiré[ : {motif}]."
+    pv_ajoute: Point ajouté en séance.
+    pv_quorum: "Quorum : {presents} sur {en_exercice}."
+    pv_decisions: "Compte rendu des décisions de {president} :"
 `;
 
 async function render(): Promise<RenderedDocument> {
@@ -54,6 +60,12 @@ describe('the procès-verbal in the collectivité’s words, in PDF and DOCX', (
     'Adoptée à l’unanimité des membres.',
     'Plus rien n’étant à l’ordre du jour, la séance est levée à 22 h 14.',
     'Arrêté le 14 novembre 2024.',
+    'rejoint la séance à 20 h 55.',
+    'quitte la séance à 21 h 32.',
+    'Point retiré',
+    'Point ajouté en séance.',
+    'Quorum : 12 membres présents sur 15.',
+    'Compte rendu des décisions de Mme Agathe Morel :',
   ])('prints « %s »', (sentence) => {
     for (const t of both) expect(t).toContain(foldQuotes(sentence));
   });
@@ -65,6 +77,9 @@ describe('the procès-verbal in the collectivité’s words, in PDF and DOCX', (
       expect(t).not.toContain('La séance est levée');
       expect(t).not.toContain('Votants : 14 (');
       expect(t).not.toContain('Membres en exercice');
+      expect(t).not.toContain(foldQuotes('avant l’examen de ce point'));
+      expect(t).not.toContain('Le quorum est atteint');
+      expect(t).not.toContain('rend compte des décisions');
     }
   });
 });

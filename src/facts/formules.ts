@@ -344,6 +344,37 @@ export const FORMULES = {
     "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.",
     'Convocation : formule de politesse',
   ),
+  pv_ajoute: spec(
+    'Ce point est ajouté à l’ordre du jour en séance.',
+    'Procès-verbal : point ajouté en séance',
+  ),
+  pv_retire: spec('Ce point est retiré de l’ordre du jour[ : {motif}].', 'Procès-verbal : point retiré', [
+    'motif',
+  ]),
+  pv_arrivee: spec(
+    'Arrivée de {nom}[ à {heure}], avant l’examen de ce point.',
+    'Procès-verbal : arrivée d’un membre en cours de séance',
+    ['nom', 'heure'],
+  ),
+  pv_depart: spec(
+    'Départ de {nom}[ à {heure}][, qui donne pouvoir à {mandataire}], avant l’examen de ce point.',
+    'Procès-verbal : départ d’un membre en cours de séance',
+    ['nom', 'heure', 'mandataire'],
+  ),
+  pv_quorum: spec(
+    'Le quorum est atteint : {presents} sur {en_exercice} en exercice.',
+    'Procès-verbal : quorum atteint ; {presents} vaut « 12 membres présents »',
+    ['presents', 'en_exercice'],
+  ),
+  pv_seconde_convocation: spec(
+    'Le Conseil, réuni sur seconde convocation, délibère valablement sans condition de quorum.',
+    'Procès-verbal : séance sur seconde convocation',
+  ),
+  pv_decisions: spec(
+    '{president} rend compte des décisions prises par délégation du {instance} (articles L. 2122-22 et L. 2122-23 du code général des collectivités territoriales) :',
+    'Procès-verbal : avant la liste des décisions prises par délégation',
+    ['president', 'instance'],
+  ),
 } as const satisfies Record<string, FormulaSpec>;
 
 export type FormulaKey = keyof typeof FORMULES;

@@ -93,19 +93,18 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
   return {
     numero: point.numero,
     objet: point.objet,
-    ajoute: sentence(d.ajoute, () => 'Ce point est ajouté à l’ordre du jour en séance.'),
-    retire: sentence(
-      facts.retire,
-      () => `Ce point est retiré de l’ordre du jour${d.motif_retrait ? ` : ${d.motif_retrait}` : ''}.`,
-    ),
+    ajoute: sentence(d.ajoute, () => f.pv_ajoute),
+    retire: sentence(facts.retire, () => fillFormula(f.pv_retire, { motif: d.motif_retrait ?? '' })),
     mouvements: [
-      ...(d.arrivees ?? []).map(
-        (a) =>
-          `Arrivée de ${who(a.elu)}${a.heure ? ` à ${heure(a.heure)}` : ''}, avant l’examen de ce point.`,
+      ...(d.arrivees ?? []).map((a) =>
+        fillFormula(f.pv_arrivee, { nom: who(a.elu), heure: a.heure ? heure(a.heure) : '' }),
       ),
-      ...(d.departs ?? []).map(
-        (x) =>
-          `Départ de ${who(x.elu)}${x.heure ? ` à ${heure(x.heure)}` : ''}${x.pouvoir_a ? `, qui donne pouvoir à ${who(x.pouvoir_a)}` : ''}, avant l’examen de ce point.`,
+      ...(d.departs ?? []).map((x) =>
+        fillFormula(f.pv_depart, {
+          nom: who(x.elu),
+          heure: x.heure ? heure(x.heure) : '',
+          mandataire: x.pouvoir_a ? who(x.pouvoir_a) : '',
+        }),
       ),
     ],
     rapporteur: sentence(
@@ -234,9 +233,12 @@ export function procesVerbalContext(seance: Seance) {
     presences: presencesLines(seance, presences, f),
     quorum: sentence(presences, () =>
       s.seconde_convocation
-        ? 'Le Conseil, réuni sur seconde convocation, délibère valablement sans condition de quorum.'
+        ? f.pv_seconde_convocation
         : presents >= quorum
-          ? `Le quorum est atteint : ${pluriel(presents, 'membre présent', 'membres présents')} sur ${s.membres_en_exercice} en exercice.`
+          ? fillFormula(f.pv_quorum, {
+              presents: pluriel(presents, 'membre présent', 'membres présents'),
+              en_exercice: String(s.membres_en_exercice),
+            })
           : '',
     ),
     election: sentence(
@@ -257,10 +259,8 @@ export function procesVerbalContext(seance: Seance) {
     decisions: (r.decisions_delegation ?? []).map((x) => ({
       texte: `${x.numero ? `Décision n° ${x.numero}` : 'Décision'}${x.date ? ` du ${dateLongue(x.date)}` : ''} : ${x.objet}`,
     })),
-    decisionsIntro: sentence(
-      r.decisions_delegation?.length,
-      () =>
-        `${president} rend compte des décisions prises par délégation du ${seance.instance} (articles L. 2122-22 et L. 2122-23 du code général des collectivités territoriales) :`,
+    decisionsIntro: sentence(r.decisions_delegation?.length, () =>
+      fillFormula(f.pv_decisions, { president, instance: seance.instance }),
     ),
     communications: r.communications ?? [],
     // Events not tied to a point: before the points, or after the point they followed.
