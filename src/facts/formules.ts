@@ -263,6 +263,87 @@ export const FORMULES = {
     'Ligne au-dessus du titre d’une convention ; {numero} est le numéro de la délibération, {date} celle de la séance',
     ['point', 'numero', 'instance', 'instance_majuscules', 'date', 'date_majuscules'],
   ),
+  pv_reunion: spec(
+    'Le {instance}[, légalement convoqué le {convocation},] s’est réuni le {date}[ à {heure}][, {lieu}], sous la présidence de {president}, {qualite}.',
+    'Procès-verbal : phrase de réunion du conseil',
+    ['instance', 'convocation', 'date', 'heure', 'lieu', 'president', 'qualite'],
+  ),
+  pv_ouverture: spec('La séance est ouverte à {heure}.', 'Procès-verbal : ouverture de la séance', ['heure']),
+  pv_appel: spec('Il est procédé à l’appel nominal des membres.', 'Procès-verbal : appel nominal'),
+  pv_unanimite: spec('à l’unanimité', 'Procès-verbal : vote à l’unanimité, dans une phrase'),
+  pv_par: spec(
+    'par {detail}',
+    'Procès-verbal : vote décompté, dans une phrase ; {detail} est le décompte (formules « vote_… »)',
+    ['detail'],
+  ),
+  pv_approbation: spec(
+    'Le procès-verbal de la séance du {date} est approuvé[ {vote}][{corrections}].',
+    'Procès-verbal : approbation du procès-verbal précédent ; {vote} vaut « à l’unanimité » ou « par … », {corrections} la formule « pv_corrections »',
+    ['date', 'vote', 'corrections'],
+  ),
+  pv_corrections: spec(
+    ', avec les corrections suivantes',
+    'Procès-verbal : quand le procès-verbal précédent est approuvé avec des corrections',
+  ),
+  pv_suspension: spec(
+    'La séance est suspendue à {heure}[, {motif}][ ; elle reprend à {reprise}].',
+    'Procès-verbal : suspension de séance',
+    ['heure', 'motif', 'reprise'],
+  ),
+  pv_amendement_adopte: spec(
+    'L’amendement n° {numero} est adopté {vote}.',
+    'Procès-verbal : amendement adopté ; {vote} vaut « à l’unanimité » ou « par … »',
+    ['numero', 'vote'],
+  ),
+  pv_amendement_rejete: spec(
+    'L’amendement n° {numero} est rejeté {vote}.',
+    'Procès-verbal : amendement rejeté',
+    ['numero', 'vote'],
+  ),
+  pv_amendement_partage: spec(
+    'L’amendement n° {numero} est soumis à un partage égal des voix {vote}.',
+    'Procès-verbal : amendement à égalité des voix',
+    ['numero', 'vote'],
+  ),
+  pv_votants: spec(
+    'Votants : {votants} ({presents}, {representes}).',
+    'Procès-verbal : votants d’un point ; {presents} vaut « 12 présents », {representes} « 2 représentés »',
+    ['votants', 'presents', 'representes'],
+  ),
+  pv_main_levee: spec('Vote à main levée.', 'Procès-verbal : vote à main levée'),
+  pv_scrutin: spec('Scrutin {scrutin}.', 'Procès-verbal : autre mode de scrutin (« public », « secret »)', [
+    'scrutin',
+  ]),
+  pv_resultat: spec(
+    'Délibération n° {numero} : {resultat}',
+    'Procès-verbal : résultat d’un point ; {resultat} est la phrase du vote (formules « vote_… »)',
+    ['numero', 'resultat'],
+  ),
+  pv_cloture: spec('La séance est levée à {heure}.', 'Procès-verbal : clôture de la séance', ['heure']),
+  pv_arrete: spec(
+    'Procès-verbal arrêté en séance du {date}.',
+    'Procès-verbal : date à laquelle il est arrêté',
+    ['date'],
+  ),
+  convocation_date: spec('Le {date}', 'Convocation : date de la lettre (la date de convocation)', ['date']),
+  convocation_appel: spec('Madame, Monsieur,', 'Convocation : formule d’appel'),
+  convocation_objet: spec(
+    "J'ai l'honneur de vous convoquer à la séance du {instance} qui se tiendra le {date}[ à {heure}][, {lieu}].",
+    'Convocation : phrase de convocation',
+    ['instance', 'date', 'heure', 'lieu'],
+  ),
+  convocation_ordre_du_jour: spec(
+    "L'ordre du jour de la séance est le suivant :",
+    'Convocation : avant la liste des points',
+  ),
+  convocation_notes: spec(
+    'Vous trouverez ci-joint, pour chaque affaire soumise à délibération, la note explicative de synthèse (article L. 2121-12 du code général des collectivités territoriales).',
+    'Convocation : mention des notes explicatives de synthèse (communes de 3 500 habitants et plus)',
+  ),
+  convocation_salutations: spec(
+    "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.",
+    'Convocation : formule de politesse',
+  ),
 } as const satisfies Record<string, FormulaSpec>;
 
 export type FormulaKey = keyof typeof FORMULES;

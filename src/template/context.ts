@@ -113,6 +113,24 @@ function agendaPoints(seance: Seance) {
 /** From this population on, a commune's convocation comes with a note explicative de synthèse. */
 export const NOTE_DE_SYNTHESE_POPULATION = 3_500;
 
+/** The sentences of the convocation letter, in the collectivité's words (formulas `convocation_…`). */
+function convocationLetter(seance: Seance, f: Formules) {
+  const s = seance.seance;
+  return {
+    date: s.convocation ? fillFormula(f.convocation_date, { date: dateLongue(s.convocation) }) : '',
+    appel: f.convocation_appel,
+    objet: fillFormula(f.convocation_objet, {
+      instance: seance.instance,
+      date: dateLongue(s.date),
+      heure: s.heure ? heure(s.heure) : '',
+      lieu: s.lieu ?? '',
+    }),
+    ordreDuJour: f.convocation_ordre_du_jour,
+    notes: f.convocation_notes,
+    salutations: f.convocation_salutations,
+  };
+}
+
 /**
  * Data of the convocation (CGCT L. 2121-10): the ordre du jour, the « notes jointes » mention
  * only when the population is known and the law requires the note (communes of 3 500 inhabitants
@@ -124,6 +142,7 @@ export function convocationContext(seance: Seance) {
     ...baseContext(seance),
     points: agendaPoints(seance),
     dateConvocation: seance.seance.convocation ? dateLongue(seance.seance.convocation) : '',
+    lettre: convocationLetter(seance, seanceFormules(seance)),
     notesJointes:
       nature === 'commune' && population !== undefined && population >= NOTE_DE_SYNTHESE_POPULATION,
     destinataires: (seance.elus ?? []).map((e) => ({
@@ -161,6 +180,23 @@ export interface AttendanceContext {
   readonly excuses: number;
   /** « Claire Vigneron à Florence Presson, Thibault Hennion à Philippe Laurent » */
   readonly pouvoirs: string;
+}
+
+/** The line of counts (formula `effectifs`), in the délibération and the procès-verbal. */
+export function effectifsLine(seance: Seance, f: Formules, presences: AttendanceContext | undefined): string {
+  return fillFormula(f.effectifs, {
+    en_exercice: String(seance.seance.membres_en_exercice),
+    presents: presences ? String(presences.presents) : '',
+    representes: presences ? String(presences.representes) : '',
+    absents: presences ? String(presences.absents) : '',
+    excuses: presences ? String(presences.excuses) : '',
+    votants: presences ? String(presences.votants) : '',
+    l_en_exercice: f.en_exercice,
+    l_presents: f.presents,
+    l_representes: f.representes,
+    l_absents: f.absents,
+    l_votants: f.votants,
+  });
 }
 
 /** Attendance for a point (the délibération's own, else the séance's); undefined when not stated. */
@@ -318,19 +354,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
       le_conseil: fillFormula(f.le_conseil, { instance: seance.instance }),
       instance: fillFormula(f.instance_titre, { instance: seance.instance }),
       objet: fillFormula(f.objet, { objet: point.objet, numero: deliberation.numero ?? '' }),
-      effectifs: fillFormula(f.effectifs, {
-        en_exercice: String(seance.seance.membres_en_exercice),
-        presents: presences ? String(presences.presents) : '',
-        representes: presences ? String(presences.representes) : '',
-        absents: presences ? String(presences.absents) : '',
-        excuses: presences ? String(presences.excuses) : '',
-        votants: presences ? String(presences.votants) : '',
-        l_en_exercice: f.en_exercice,
-        l_presents: f.presents,
-        l_representes: f.representes,
-        l_absents: f.absents,
-        l_votants: f.votants,
-      }),
+      effectifs: effectifsLine(seance, f, presences),
       secretaires: secretaryLines(seance, index, f),
       sur_le_rapport:
         point.rapporteur === undefined

@@ -10,11 +10,18 @@
 
 import { isWithdrawn } from '../compose/moment.ts';
 import { eluIndex, genreOf, type Member, memberOf, secretairesOf, withMemberNames } from '../facts/elus.ts';
-import { fillFormula } from '../facts/formules.ts';
+import { type Formules, fillFormula } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
 import { type VoteFacts, voteFacts } from '../facts/vote.ts';
 import type { Point, Presences, Seance, Vote } from '../schema/seance.ts';
-import { attendance, baseContext, seanceFormules, voteDetail, voteSentence } from './context.ts';
+import {
+  attendance,
+  baseContext,
+  effectifsLine,
+  seanceFormules,
+  voteDetail,
+  voteSentence,
+} from './context.ts';
 import { heure } from './helpers/heure.ts';
 import { dateLongue, listeNoms, pluriel } from './helpers/index.ts';
 
@@ -26,9 +33,9 @@ export function printed(member: Member): string {
 const sentence = (condition: unknown, text: () => string): string => (condition ? text() : '');
 
 /** A vote in a short clause: « à l’unanimité », « par 11 voix pour, … ». */
-function voteClause(vote: VoteFacts): string {
-  if (vote.unanimite) return 'à l’unanimité';
-  return `par ${voteDetail(vote)}`;
+function voteClause(vote: VoteFacts, f: Formules): string {
+  if (vote.unanimite) return f.pv_unanimite;
+  return fillFormula(f.pv_par, { detail: voteDetail(vote, f) });
 }
 
 function namedTable(vote: VoteFacts) {
@@ -44,7 +51,7 @@ function namedTable(vote: VoteFacts) {
     .map(([sens, members]) => ({ sens, compte: members.length, noms: listeNoms(members.map(printed)) }));
 }
 
-function presencesLines(seance: Seance, presences: Presences | undefined) {
+function presencesLines(seance: Seance, presences: Presences | undefined, f: Formules) {
   const none = { compte: '', presents: '', representes: '', absents: '', excuses: '' };
   if (!presences) return none;
   const index = eluIndex(seance.elus);
@@ -53,7 +60,7 @@ function presencesLines(seance: Seance, presences: Presences | undefined) {
   const a = attendance(seance, presences);
   if (!a) return none;
   return {
-    compte: `Membres en exercice : ${seance.seance.membres_en_exercice} – Présents : ${a.presents} – Représentés : ${a.representes} – Absents : ${a.absents} – Votants : ${a.votants}`,
+    compte: effectifsLine(seance, f, a),
     presents: sentence(
       typeof presences.presents !== 'number',
       () => `Présents : ${who(presences.presents)}.`,
@@ -76,7 +83,7 @@ function presencesLines(seance: Seance, presences: Presences | undefined) {
   };
 }
 
-function pointContext(seance: Seance, point: Point) {
+function pointContext(seance: Seance, point: Point, f: Formules) {
   const index = eluIndex(seance.elus);
   const who = (ref: string) => printed(memberOf(ref, index));
   const d = point.deroulement ?? {};
@@ -124,45 +131,65 @@ function pointContext(seance: Seance, point: Point) {
         titre: `Amendement n° ${a.numero}${auteur.length > 0 ? `, présenté par ${auteur.join(', ')}` : ''} :`,
         texte: a.texte,
         resultat: facts
-          ? `L’amendement n° ${a.numero} est ${facts.issue === 'rejetee' ? 'rejeté' : facts.issue === 'adoptee' ? 'adopté' : 'soumis à un partage égal des voix'} ${voteClause(facts)}.`
+          ? fillFormula(
+              facts.issue === 'rejetee'
+                ? f.pv_amendement_rejete
+                : facts.issue === 'adoptee'
+                  ? f.pv_amendement_adopte
+                  : f.pv_amendement_partage,
+              { numero: String(a.numero), vote: voteClause(facts, f) },
+            )
           : '',
         table: facts ? namedTable(facts) : [],
       };
     }),
-    suspensions: (d.suspensions ?? []).map(suspension),
+    suspensions: (d.suspensions ?? []).map((x) => suspension(x, f)),
     incidents: (d.incidents ?? []).map(incident),
-    votants: sentence(
-      vote && votants,
-      () =>
-        `Votants : ${votants?.votants} (${pluriel(votants?.presents ?? 0, 'présent')}, ${pluriel(votants?.representes ?? 0, 'représenté')}).`,
+    votants: sentence(vote && votants, () =>
+      fillFormula(f.pv_votants, {
+        votants: String(votants?.votants),
+        presents: pluriel(votants?.presents ?? 0, 'présent'),
+        representes: pluriel(votants?.representes ?? 0, 'représenté'),
+      }),
     ),
     scrutin: sentence(vote?.scrutin, () =>
-      vote?.scrutin === 'main_levee' ? 'Vote à main levée.' : `Scrutin ${vote?.scrutin}.`,
+      vote?.scrutin === 'main_levee'
+        ? f.pv_main_levee
+        : fillFormula(f.pv_scrutin, { scrutin: vote?.scrutin ?? '' }),
     ),
-    resultat: sentence(
-      vote && point.deliberation,
-      () => `Délibération n° ${point.deliberation?.numero} : ${vote ? voteSentence(vote) : ''}`,
+    resultat: sentence(vote && point.deliberation, () =>
+      fillFormula(f.pv_resultat, {
+        numero: String(point.deliberation?.numero),
+        resultat: vote ? voteSentence(vote, 'f', f) : '',
+      }),
     ),
     votesNominatifs: vote ? namedTable(vote) : [],
     deliberation: point.deliberation && !facts.retire ? point.deliberation : undefined,
   };
 }
 
-function suspension(s: { debut: string; reprise?: string; motif?: string }): string {
-  return `La séance est suspendue à ${heure(s.debut)}${s.motif ? `, ${s.motif}` : ''}${s.reprise ? ` ; elle reprend à ${heure(s.reprise)}` : ''}.`;
+function suspension(s: { debut: string; reprise?: string; motif?: string }, f: Formules): string {
+  return fillFormula(f.pv_suspension, {
+    heure: heure(s.debut),
+    motif: s.motif ?? '',
+    reprise: s.reprise ? heure(s.reprise) : '',
+  });
 }
 
 function incident(i: { heure?: string; texte: string }) {
   return { quand: i.heure ? `À ${heure(i.heure)} :` : '', texte: i.texte };
 }
 
-function approbation(seance: Seance, index: ReturnType<typeof eluIndex>) {
+function approbation(seance: Seance, index: ReturnType<typeof eluIndex>, f: Formules) {
   const pv = seance.deroulement?.pv_precedent;
   if (!pv) return { phrase: '', corrections: [] };
   const vote: Vote | undefined = pv.vote;
-  const clause = vote ? ` ${voteClause(voteFacts(vote, index))}` : '';
   return {
-    phrase: `Le procès-verbal de la séance du ${dateLongue(pv.date)} est approuvé${clause}${pv.corrections?.length ? ', avec les corrections suivantes' : ''}.`,
+    phrase: fillFormula(f.pv_approbation, {
+      date: dateLongue(pv.date),
+      vote: vote ? voteClause(voteFacts(vote, index), f) : '',
+      corrections: pv.corrections?.length ? f.pv_corrections : '',
+    }),
     corrections: (pv.corrections ?? []).map((c) => ({
       par: c.par ? `Correction demandée par ${printed(memberOf(c.par, index))} :` : 'Correction :',
       texte: c.texte,
@@ -193,21 +220,18 @@ export function procesVerbalContext(seance: Seance) {
   return {
     ...baseContext(withMemberNames(seance)),
     // Each fact only when stated: the bracketed parts go with an absent value.
-    reunion: fillFormula(
-      'Le {instance}[, légalement convoqué le {convocation},] s’est réuni le {date}[ à {heure}][, {lieu}], sous la présidence de {president}, {qualite}.',
-      {
-        instance: seance.instance,
-        convocation: s.convocation ? dateLongue(s.convocation) : '',
-        date: dateLongue(s.date),
-        heure: s.heure ? heure(s.heure) : '',
-        lieu: s.lieu ?? '',
-        president,
-        qualite: s.president.qualite,
-      },
-    ),
-    ouverture: sentence(r.ouverture, () => `La séance est ouverte à ${heure(r.ouverture ?? '')}.`),
-    appel: sentence(r.appel, () => 'Il est procédé à l’appel nominal des membres.'),
-    presences: presencesLines(seance, presences),
+    reunion: fillFormula(f.pv_reunion, {
+      instance: seance.instance,
+      convocation: s.convocation ? dateLongue(s.convocation) : '',
+      date: dateLongue(s.date),
+      heure: s.heure ? heure(s.heure) : '',
+      lieu: s.lieu ?? '',
+      president,
+      qualite: s.president.qualite,
+    }),
+    ouverture: sentence(r.ouverture, () => fillFormula(f.pv_ouverture, { heure: heure(r.ouverture ?? '') })),
+    appel: sentence(r.appel, () => f.pv_appel),
+    presences: presencesLines(seance, presences, f),
     quorum: sentence(presences, () =>
       s.seconde_convocation
         ? 'Le Conseil, réuni sur seconde convocation, délibère valablement sans condition de quorum.'
@@ -218,13 +242,13 @@ export function procesVerbalContext(seance: Seance) {
     election: sentence(
       election && secretaires.length > 0,
       () =>
-        `${secretaire} ${several ? 'sont' : 'est'} désigné${feminine ? 'e' : ''}${several ? 's' : ''} secrétaire${several ? 's' : ''} de séance${election?.vote ? ` ${voteClause(voteFacts(election.vote, index))}` : ''}.`,
+        `${secretaire} ${several ? 'sont' : 'est'} désigné${feminine ? 'e' : ''}${several ? 's' : ''} secrétaire${several ? 's' : ''} de séance${election?.vote ? ` ${voteClause(voteFacts(election.vote, index), f)}` : ''}.`,
     ),
     secretaires: [
       ...(plain.length > 0 && label !== '' ? [`${label} : ${listeNoms(plain)}`] : []),
       ...named.flatMap((x) => (x.qualite === undefined ? [] : [`${x.qualite} : ${printed(x.member)}`])),
     ],
-    approbation: approbation(seance, index),
+    approbation: approbation(seance, index, f),
     ordreDuJour: seance.points.map((p) => ({
       numero: p.numero,
       objet: p.objet,
@@ -240,11 +264,15 @@ export function procesVerbalContext(seance: Seance) {
     ),
     communications: r.communications ?? [],
     // Events not tied to a point: before the points, or after the point they followed.
-    suspensions: (r.suspensions ?? []).filter((x) => x.apres_point === undefined).map(suspension),
+    suspensions: (r.suspensions ?? [])
+      .filter((x) => x.apres_point === undefined)
+      .map((x) => suspension(x, f)),
     incidents: (r.incidents ?? []).filter((x) => x.apres_point === undefined).map(incident),
     points: seance.points.map((p) => ({
-      ...pointContext(seance, p),
-      suspensionsApres: (r.suspensions ?? []).filter((x) => x.apres_point === p.numero).map(suspension),
+      ...pointContext(seance, p, f),
+      suspensionsApres: (r.suspensions ?? [])
+        .filter((x) => x.apres_point === p.numero)
+        .map((x) => suspension(x, f)),
       incidentsApres: (r.incidents ?? []).filter((x) => x.apres_point === p.numero).map(incident),
     })),
     questions: (r.questions_orales ?? []).map((q) => ({
@@ -253,11 +281,8 @@ export function procesVerbalContext(seance: Seance) {
       repondant: q.repondant ? `Réponse de ${printed(memberOf(q.repondant, index))} :` : 'Réponse :',
       reponse: q.reponse ?? '',
     })),
-    cloture: sentence(r.cloture, () => `La séance est levée à ${heure(r.cloture ?? '')}.`),
-    arrete: sentence(
-      r.arrete_le,
-      () => `Procès-verbal arrêté en séance du ${dateLongue(r.arrete_le ?? '')}.`,
-    ),
+    cloture: sentence(r.cloture, () => fillFormula(f.pv_cloture, { heure: heure(r.cloture ?? '') })),
+    arrete: sentence(r.arrete_le, () => fillFormula(f.pv_arrete, { date: dateLongue(r.arrete_le ?? '') })),
     // One signature block per secrétaire; the first keeps the id `signature-secretaire`.
     signaturesSecretaires: named.map((x, i) => ({
       id: i === 0 ? 'signature-secretaire' : `signature-secretaire-${i + 1}`,
