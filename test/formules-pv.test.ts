@@ -30,6 +30,11 @@ const FORMULES = `  formules:
     pv_ajoute: Point ajouté en séance.
     pv_quorum: "Quorum : {presents} sur {en_exercice}."
     pv_decisions: "Compte rendu des décisions de {president} :"
+    pv_demande_scrutin: "Demande de scrutin {scrutin}[ de {par}]."
+    pv_amendement: "Amendement {numero}[ ({auteur})] :"
+    pv_correction: "Rectification[ de {nom}] :"
+    pv_question: "Question orale de {nom}[ ({groupe})] :"
+    pv_reponse: "Réponse[ apportée par {nom}] :"
 `;
 
 async function render(): Promise<RenderedDocument> {
@@ -66,6 +71,11 @@ describe('the procès-verbal in the collectivité’s words, in PDF and DOCX', (
     'Point ajouté en séance.',
     'Quorum : 12 membres présents sur 15.',
     'Compte rendu des décisions de Mme Agathe Morel :',
+    'Demande de scrutin public de le groupe Valmorin autrement',
+    'Amendement 1 (le groupe Valmorin autrement, M.',
+    'Rectification de Mme Karine Bénard :',
+    'Question orale de M. Léo Fontaine (Valmorin autrement) :',
+    'Réponse apportée par Mme Agathe Morel :',
   ])('prints « %s »', (sentence) => {
     for (const t of both) expect(t).toContain(foldQuotes(sentence));
   });
@@ -80,6 +90,8 @@ describe('the procès-verbal in the collectivité’s words, in PDF and DOCX', (
       expect(t).not.toContain(foldQuotes('avant l’examen de ce point'));
       expect(t).not.toContain('Le quorum est atteint');
       expect(t).not.toContain('rend compte des décisions');
+      expect(t).not.toContain('Correction demandée');
+      expect(t).not.toContain('Question de');
     }
   });
 });

@@ -375,6 +375,26 @@ export const FORMULES = {
     'Procès-verbal : avant la liste des décisions prises par délégation',
     ['president', 'instance'],
   ),
+  pv_demande_scrutin: spec(
+    'Un scrutin {scrutin} est demandé[ par {par}].',
+    'Procès-verbal : demande d’un scrutin ; {par} vaut « le groupe … : » et les noms des demandeurs',
+    ['scrutin', 'par'],
+  ),
+  pv_amendement: spec(
+    'Amendement n° {numero}[, présenté par {auteur}] :',
+    'Procès-verbal : titre d’un amendement ; {auteur} vaut « le groupe … », le nom de son auteur, ou les deux',
+    ['numero', 'auteur'],
+  ),
+  pv_correction: spec(
+    'Correction[ demandée par {nom}] :',
+    'Procès-verbal : une correction du procès-verbal précédent',
+    ['nom'],
+  ),
+  pv_question: spec('Question de {nom}[, pour le groupe {groupe}] :', 'Procès-verbal : une question orale', [
+    'nom',
+    'groupe',
+  ]),
+  pv_reponse: spec('Réponse[ de {nom}] :', 'Procès-verbal : la réponse à une question orale', ['nom']),
 } as const satisfies Record<string, FormulaSpec>;
 
 export type FormulaKey = keyof typeof FORMULES;

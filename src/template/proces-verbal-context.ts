@@ -121,13 +121,13 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
       const par = [x.groupe ? `le groupe ${x.groupe}` : '', x.par?.length ? listeNoms(x.par.map(who)) : '']
         .filter(Boolean)
         .join(' : ');
-      return `Un scrutin ${x.scrutin} est demandé${par ? ` par ${par}` : ''}.`;
+      return fillFormula(f.pv_demande_scrutin, { scrutin: x.scrutin, par });
     }),
     amendements: (d.amendements ?? []).map((a) => {
       const auteur = [a.groupe ? `le groupe ${a.groupe}` : '', a.auteur ? who(a.auteur) : ''].filter(Boolean);
       const facts = a.vote ? voteFacts(a.vote, index) : undefined;
       return {
-        titre: `Amendement n° ${a.numero}${auteur.length > 0 ? `, présenté par ${auteur.join(', ')}` : ''} :`,
+        titre: fillFormula(f.pv_amendement, { numero: String(a.numero), auteur: auteur.join(', ') }),
         texte: a.texte,
         resultat: facts
           ? fillFormula(
@@ -190,7 +190,7 @@ function approbation(seance: Seance, index: ReturnType<typeof eluIndex>, f: Form
       corrections: pv.corrections?.length ? f.pv_corrections : '',
     }),
     corrections: (pv.corrections ?? []).map((c) => ({
-      par: c.par ? `Correction demandée par ${printed(memberOf(c.par, index))} :` : 'Correction :',
+      par: fillFormula(f.pv_correction, { nom: c.par ? printed(memberOf(c.par, index)) : '' }),
       texte: c.texte,
     })),
   };
@@ -276,9 +276,9 @@ export function procesVerbalContext(seance: Seance) {
       incidentsApres: (r.incidents ?? []).filter((x) => x.apres_point === p.numero).map(incident),
     })),
     questions: (r.questions_orales ?? []).map((q) => ({
-      auteur: `Question de ${printed(memberOf(q.auteur, index))}${q.groupe ? `, pour le groupe ${q.groupe}` : ''} :`,
+      auteur: fillFormula(f.pv_question, { nom: printed(memberOf(q.auteur, index)), groupe: q.groupe ?? '' }),
       question: q.question,
-      repondant: q.repondant ? `Réponse de ${printed(memberOf(q.repondant, index))} :` : 'Réponse :',
+      repondant: fillFormula(f.pv_reponse, { nom: q.repondant ? printed(memberOf(q.repondant, index)) : '' }),
       reponse: q.reponse ?? '',
     })),
     cloture: sentence(r.cloture, () => fillFormula(f.pv_cloture, { heure: heure(r.cloture ?? '') })),
