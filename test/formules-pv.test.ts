@@ -95,3 +95,23 @@ describe('the procès-verbal in the collectivité’s words, in PDF and DOCX', (
     }
   });
 });
+
+describe('an emptied title formula of the procès-verbal', () => {
+  it('prints the text alone, with no empty bold mark before it', async () => {
+    const text = readFileSync('fixtures/valmorin-2024-09-26.yaml', 'utf8').replace(
+      /^collectivite:\n/m,
+      'collectivite:\n  formules:\n    pv_amendement: ""\n    pv_question: ""\n    pv_reponse: ""\n',
+    );
+    const file = join(dir, 'titres-vides.yaml');
+    writeFileSync(file, text);
+    const emptied = (await renderFixture(file, /^proces-verbal$/)).get('proces-verbal');
+    if (!emptied) throw new Error('no procès-verbal');
+    for (const t of [foldQuotes(emptied.pdfText), foldQuotes(emptied.docxText)]) {
+      expect(t).not.toContain('*');
+      expect(t).not.toContain('Amendement n° 1');
+      expect(t).toContain(foldQuotes('Inscrire 12 000 € au chapitre 21'));
+      expect(t).toContain(foldQuotes('Quand les travaux de la passerelle'));
+      expect(t).toContain(foldQuotes('Le chantier reprendra à la mi-octobre'));
+    }
+  });
+});

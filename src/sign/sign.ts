@@ -348,7 +348,7 @@ function fillSignature(
     .digest();
   const cms = Buffer.from(buildCades(digest, identity)).toString('hex');
   if (cms.length > contentsEnd - contentsAt - 2)
-    throw new Error('Signature plus grande que la place réservée');
+    throw new Error('internal: the CMS signature is larger than the placeholder reserved for it');
   output.write(cms, contentsAt + 1, 'latin1');
   return new Uint8Array(output);
 }
