@@ -75,6 +75,13 @@ const pointOf = (target: KindTarget): Point => {
   return target.point;
 };
 
+/** The délibération context of a point's projet or adopted act. */
+const deliberationOf = (target: KindTarget) => {
+  const point = pointOf(target);
+  if (!point.deliberation) throw new Error(`point ${point.numero} has no délibération`);
+  return deliberationContext(target.seance, point, point.deliberation);
+};
+
 const hasNote = (point: Point | undefined) => Boolean(point?.note?.expose || point?.note?.proposition);
 
 /** The document kinds, in the order of the documents of a séance. */
@@ -116,11 +123,7 @@ export const KINDS = {
     scope: 'point',
     present: (_seance, point) => point !== undefined && isProjet(point),
     template: 'deliberation',
-    context: (target) => {
-      const point = pointOf(target);
-      if (!point.deliberation) throw new Error(`point ${point.numero} has no délibération`);
-      return deliberationContext(target.seance, point, point.deliberation);
-    },
+    context: deliberationOf,
     subject: 'Projet de délibération',
     file: 'projet',
     dossier: () => 'Projet de délibération',
@@ -131,11 +134,7 @@ export const KINDS = {
     scope: 'point',
     present: (_seance, point) => point !== undefined && isAct(point),
     template: 'deliberation',
-    context: (target) => {
-      const point = pointOf(target);
-      if (!point.deliberation) throw new Error(`point ${point.numero} has no délibération`);
-      return deliberationContext(target.seance, point, point.deliberation);
-    },
+    context: deliberationOf,
     subject: 'Délibération',
     file: 'deliberation',
     // The dossier goes to councillors before the séance: no adopted act in it.

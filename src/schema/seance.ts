@@ -273,12 +273,15 @@ export const SecretaireSchema = Type.Object(
   { additionalProperties: false, title: 'Secrétaire', description: 'Un secrétaire de séance.' },
 );
 
+/** A time of day, HH:MM on 24 hours. */
+const HEURE_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
+
 export const SeanceDetailsSchema = Type.Object(
   {
     date: DateText({ title: 'Date', description: 'Date de la séance.' }),
     heure: Type.Optional(
       Type.String({
-        pattern: '^([01]\\d|2[0-3]):[0-5]\\d$',
+        pattern: HEURE_PATTERN,
         title: 'Heure',
         description:
           'Heure d’ouverture de la séance, HH:MM (« 19:30 »). Facultative : sans elle, aucune heure n’est écrite.',
@@ -912,7 +915,7 @@ export const AnnexeSchema = Type.Union([AnnexeConventionSchema, AnnexeFichierSch
 // The séance record (procès-verbal, CGCT L. 2121-15): what happened, all optional.
 
 const Heure = (title: string, description: string) =>
-  Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', title, description: `${description} HH:MM.` });
+  Type.String({ pattern: HEURE_PATTERN, title, description: `${description} HH:MM.` });
 
 export const ArriveeSchema = Type.Object(
   {

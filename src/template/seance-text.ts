@@ -6,7 +6,7 @@
  * seanceDays({ date: '2025-01-28', jours_suivants: ['2025-01-29'] })
  * // { du: 'des', dates: '28 et 29 janvier 2025' }
  */
-import { type EluIndex, memberOf } from '../facts/elus.ts';
+import { type EluIndex, memberOf, secretairesOf } from '../facts/elus.ts';
 import { type Formules, fillFormula } from '../facts/formules.ts';
 import type { Seance, SeanceDetails } from '../schema/seance.ts';
 import { dateLongue, listeNoms } from './helpers/index.ts';
@@ -47,15 +47,12 @@ export function printedMember(ref: string, index: EluIndex, f: Formules): string
  * A », « Secrétaires de séance : A et B »), then each with its own qualité on its line.
  */
 export function secretaryLines(seance: Seance, index: EluIndex, f: Formules): string[] {
-  const s = seance.seance;
-  const plain = [
-    ...(s.secretaire === undefined ? [] : [s.secretaire]),
-    ...(s.secretaires ?? []).filter((x) => x.qualite === undefined).map((x) => x.nom),
-  ].map((ref) => printedMember(ref, index, f));
+  const all = secretairesOf(seance.seance);
+  const plain = all.filter((x) => x.qualite === undefined).map((x) => printedMember(x.ref, index, f));
   const label = plain.length > 1 ? f.secretaires : f.secretaire;
   const lines = plain.length > 0 && label !== '' ? [`${label} : ${joinNames(plain, f)}`] : [];
-  for (const x of s.secretaires ?? []) {
-    if (x.qualite !== undefined) lines.push(`${x.qualite} : ${printedMember(x.nom, index, f)}`);
+  for (const x of all) {
+    if (x.qualite !== undefined) lines.push(`${x.qualite} : ${printedMember(x.ref, index, f)}`);
   }
   return lines;
 }
