@@ -171,3 +171,38 @@ describe('nothing the séance does not state', () => {
     expect(problem?.message).toContain('convocation_titre_apres');
   });
 });
+
+describe('the liste des délibérations as the collectivité titles it (its compte rendu)', () => {
+  it('prints its own title and introduction, and no display mention when emptied', async () => {
+    const file = join(dir, 'liste.yaml');
+    const own = `collectivite:
+  formules:
+    liste_titre: "Compte rendu sommaire de la séance"
+    liste_introduction: "Décisions prises par le {instance} réuni le {date} :"
+    liste_affichage: ""
+`;
+    writeFileSync(file, readFileSync('fixtures/apres-seance.yaml', 'utf8').replace(/^collectivite:\n/m, own));
+    const liste = get(await renderFixture(file, /^liste-des-deliberations$/), 'liste-des-deliberations');
+    inOrder(
+      liste,
+      'CONSEIL MUNICIPAL',
+      'Compte rendu sommaire de la séance',
+      'Décisions prises par le Conseil municipal réuni le 20 mars 2025 :',
+    );
+    for (const t of both(liste)) {
+      expect(t).not.toContain('LISTE DES DÉLIBÉRATIONS');
+      expect(t).not.toContain('L. 2121-25');
+      expect(t).not.toContain('Affichée le');
+    }
+    const plain = get(
+      await renderFixture('fixtures/apres-seance.yaml', /^liste-des-deliberations$/),
+      'liste-des-deliberations',
+    );
+    inOrder(
+      plain,
+      'LISTE DES DÉLIBÉRATIONS',
+      'établie en application de l’article L. 2121-25',
+      'Affichée le :',
+    );
+  });
+});

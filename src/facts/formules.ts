@@ -498,6 +498,19 @@ export const FORMULES = {
     'Ordre du jour : qualité du signataire ; {qualite} est celle du président avec son article',
     ['qualite'],
   ),
+  liste_titre: spec(
+    'LISTE DES DÉLIBÉRATIONS',
+    'Liste des délibérations (ou compte rendu) : titre du document, sous l’instance et la date',
+  ),
+  liste_introduction: spec(
+    "Liste des délibérations examinées par le {instance} lors de sa séance du {date}, établie en application de l'article L. 2121-25 du code général des collectivités territoriales.",
+    'Liste des délibérations : phrase avant le tableau',
+    ['instance', 'date'],
+  ),
+  liste_affichage: spec(
+    'Affichée le : ……………… – Mise en ligne le : ………………',
+    'Liste des délibérations : mention d’affichage et de mise en ligne, à remplir à la main',
+  ),
 } as const satisfies Record<string, FormulaSpec>;
 
 export type FormulaKey = keyof typeof FORMULES;

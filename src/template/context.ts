@@ -205,8 +205,22 @@ function listeOutcome(seance: Seance, point: Point): string | undefined {
  * result (a vote, or an outcome without one); projets not yet examined are left out.
  */
 export function listeContext(seance: Seance) {
+  const b = baseContext(seance);
+  const f = b.formules;
   return {
-    ...baseContext(seance),
+    ...b,
+    titre: {
+      avant: [seance.instance.toLocaleUpperCase('fr-FR'), b.dateSeance],
+      texte: f.liste_titre,
+      apres: [],
+    },
+    textes: {
+      introduction: fillFormula(f.liste_introduction, {
+        instance: seance.instance,
+        date: dateLongue(seance.seance.date),
+      }),
+      affichage: f.liste_affichage,
+    },
     deliberations: seance.points.flatMap((point) => {
       const resultat = point.deliberation ? listeOutcome(seance, point) : undefined;
       if (resultat === undefined) return [];
