@@ -10,6 +10,7 @@
  */
 import { type Formules, fillFormula, type SEANCE_MOTS } from '../facts/formules.ts';
 import type { Seance } from '../schema/seance.ts';
+import { instanceForms } from './grammar.ts';
 import { heure, parseTime } from './helpers/heure.ts';
 import { dateAvecJour, dateCourte, dateLongue, heureEnLettres } from './helpers/index.ts';
 import { MONTHS, parseIsoDate, WEEKDAYS } from './helpers/iso-date.ts';
@@ -46,6 +47,7 @@ export function seanceValues(seance: Seance, f: Formules): Record<string, string
   };
   const values: Record<string, string> = {
     ...words,
+    ...instanceForms(seance.instance, seance.genre_instance),
     date_chiffres: dateCourte(s.date),
     jour: dateLongue(s.date).split(' ')[0] ?? '',
     jj: pad(date.day),
