@@ -329,6 +329,20 @@ export const SeanceDetailsSchema = Type.Object(
           'Libellé de la session, imprimé sous l’instance tel qu’écrit (« Session ordinaire », « Séance de mars 2025 ») ; sans lui, aucun.',
       }),
     ),
+    urgences: Type.Optional(
+      Type.Boolean({
+        title: 'Affaires urgentes',
+        description:
+          'true : l’ordre du jour (convocation et ordre du jour) se termine par une entrée pour les affaires urgentes, libellée par la formule « urgences » ; sans lui, aucune.',
+      }),
+    ),
+    questions_diverses: Type.Optional(
+      Type.Boolean({
+        title: 'Questions diverses',
+        description:
+          'true : l’ordre du jour (convocation et ordre du jour) se termine par « Questions diverses » (formule « questions_diverses »), après les affaires urgentes ; sans lui, aucune.',
+      }),
+    ),
     president: PresidentSchema,
     secretaire: Type.Optional(
       MembreRef('Secrétaire de séance', 'Le secrétaire de séance, désigné en début de séance.'),
@@ -1267,6 +1281,13 @@ const seanceProperties = {
   version: Type.Literal(1, { title: 'Version', description: 'Version du format de fichier : 1.' }),
   collectivite: CollectiviteSchema,
   instance: Text({ title: 'Instance', description: 'Assemblée délibérante (« Conseil municipal »).' }),
+  genre_instance: Type.Optional(
+    StringEnum(['f', 'm'] as const, {
+      title: 'Genre de l’instance',
+      description:
+        'Genre du nom de l’instance, pour l’article et l’accord des formules (« la Commission permanente […] s’est réunie ») ; sans lui, il se déduit du premier mot (Commission, Assemblée, Conférence… au féminin ; sinon masculin).',
+    }),
+  ),
   elus: Type.Optional(
     Type.Array(EluSchema, {
       title: 'Élus',
