@@ -447,7 +447,7 @@ export const FORMULES = {
   ),
   pv_point: spec(
     'Point n° {numero} – {objet}',
-    'Procès-verbal : titre du chapitre d’un point (et son signet) ; {numero_affiche} le numéro tel que l’ordre du jour l’écrit, {acte} le numéro de la délibération',
+    'Procès-verbal : titre du chapitre d’un point (et son signet) ; {numero_affiche} le numéro tel que l’ordre du jour l’écrit, {acte} le numéro de la délibération adoptée (vide pour un point sans acte)',
     ['numero', 'numero_affiche', 'acte', 'objet'],
   ),
   pv_rapporteur: spec(

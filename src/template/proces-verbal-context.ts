@@ -25,6 +25,7 @@ import {
 import { agreement, genreOfPerson } from './grammar.ts';
 import { heure } from './helpers/heure.ts';
 import { dateLongue, listeNoms, pluriel } from './helpers/index.ts';
+import { secretarySignatures } from './seance-text.ts';
 
 /** A member as the PV names it (formula `pv_nom_membre`): « Mme Agathe Morel » by default. */
 export function printed(member: Member, f: Formules): string {
@@ -104,7 +105,7 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
     titre: fillFormula(f.pv_point, {
       numero: String(point.numero),
       numero_affiche: point.numero_affiche ?? String(point.numero),
-      acte: point.deliberation?.numero ?? '',
+      acte: isAct(point) ? (point.deliberation?.numero ?? '') : '',
       objet: point.objet,
     }),
     ajoute: sentence(d.ajoute, () => f.pv_ajoute),
@@ -332,11 +333,6 @@ export function procesVerbalContext(seance: Seance) {
     })),
     cloture: sentence(r.cloture, () => fillFormula(f.pv_cloture, { heure: heure(r.cloture ?? '') })),
     arrete: sentence(r.arrete_le, () => fillFormula(f.pv_arrete, { date: dateLongue(r.arrete_le ?? '') })),
-    // One signature block per secrétaire; the first keeps the id `signature-secretaire`.
-    signaturesSecretaires: named.map((x, i) => ({
-      id: i === 0 ? 'signature-secretaire' : `signature-secretaire-${i + 1}`,
-      qualite: x.qualite ?? f.secretaire,
-      nom: x.member.nom,
-    })),
+    signaturesSecretaires: secretarySignatures(seance, index, f),
   };
 }
