@@ -113,13 +113,19 @@ describe('attendance lines as the collectivité writes them, in PDF and DOCX', (
           '    ligne_noms: "{libelle} : {noms}"',
           '    ligne_noms: "{libelle} ({nombre}) : {noms}."\n    quorum: ""',
         )
-        .replace('    absents_noms: Absent{e}{s}', '    absents_noms: ""'),
+        .replace('    absents_noms: Absent{e}{s}', '    absents_noms: ""')
+        .replace('{en_exercice}"', '{en_exercice}[ – quorum : {quorum}]"'),
     );
     if (!own.seance) throw new Error(JSON.stringify(own.diagnostics));
     const out = lines(own.seance, 2);
     expect(out[0]).toMatch(/^Présents \(13\) : Mme Anne Aubrac, MM\. Paul Bérard, .*, Thomas Sabatier\.$/u);
     expect(out).toContain('Absents excusés et non représentés (2) : Mmes Sophie Roux, Inès Hamel.');
     expect(out.join('\n')).not.toMatch(/Quorum|Zoé Vidal/u);
+    const point = own.seance.points[1];
+    if (!point?.deliberation) throw new Error('no délibération');
+    expect(deliberationContext(own.seance, point, point.deliberation).textes.effectifs).toBe(
+      'Conseillers départementaux en exercice : 18 – quorum : 10',
+    );
   });
 });
 

@@ -31,9 +31,12 @@ export const TELERECOURS_SINCE = '2018-11-30';
 
 export const FORMULES = {
   registre: spec(
-    'L’an {annee}, le {jour_mois}[, à {heure}], le {instance}[, légalement convoqué le {convocation},] s’est réuni[ {publicite}][, {lieu},] sous la présidence de {president}, {qualite_president}.',
-    'Formule d’ouverture de l’extrait du registre',
+    'L’an {annee}, le {jour_mois}[, à {heure}], {le_instance}[, légalement convoqué{e} le {convocation},] s’est réuni{e}[ {publicite}][, {lieu},] sous la présidence de {president}, {qualite_president}.',
+    'Formule d’ouverture de l’extrait du registre ; {le_instance} vaut « le Conseil municipal », « la Commission permanente » (voir `genre_instance`), {e} accorde avec l’instance',
     [
+      'le_instance',
+      'du_instance',
+      'e',
       'annee',
       'jour_mois',
       'heure',
@@ -156,7 +159,11 @@ export const FORMULES = {
   titre_acte: spec('DÉLIBÉRATION[ N° {numero}]', 'Titre de l’extrait, avec le numéro de l’acte', ['numero']),
   vu: spec('Vu {texte} ;', 'Un visa (« VU {texte}, »)', ['texte']),
   considerant: spec('Considérant {texte} ;', 'Un considérant', ['texte']),
-  le_conseil: spec('Le {instance},', 'Avant les visas', ['instance']),
+  le_conseil: spec(
+    '{Le_instance},',
+    'Avant les visas ; {Le_instance} : « Le Conseil municipal », « La Commission permanente »',
+    ['instance', 'Le_instance'],
+  ),
   apres_deliberation: spec('Après en avoir délibéré,', 'Avant le dispositif'),
   decision: spec('DÉLIBÈRE', 'Verbe du dispositif (« DÉCIDE », « Délibère : »)'),
   article: spec('Article {numero} –', 'Libellé d’un article (« Art. {numero}.- »)', ['numero']),

@@ -1275,6 +1275,13 @@ const seanceProperties = {
   version: Type.Literal(1, { title: 'Version', description: 'Version du format de fichier : 1.' }),
   collectivite: CollectiviteSchema,
   instance: Text({ title: 'Instance', description: 'Assemblée délibérante (« Conseil municipal »).' }),
+  genre_instance: Type.Optional(
+    StringEnum(['f', 'm'] as const, {
+      title: 'Genre de l’instance',
+      description:
+        'Genre du nom de l’instance, pour l’article et l’accord des formules (« la Commission permanente […] s’est réunie ») ; sans lui, il se déduit du premier mot (Commission, Assemblée, Conférence… au féminin ; sinon masculin).',
+    }),
+  ),
   elus: Type.Optional(
     Type.Array(EluSchema, {
       title: 'Élus',

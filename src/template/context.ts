@@ -16,7 +16,7 @@ import { pointFacts } from '../facts/point.ts';
 import type { VoteFacts } from '../facts/vote.ts';
 import type { Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
 import { attendanceLines } from './attendance-lines.ts';
-import { agreement, genreOfPerson, withArticle } from './grammar.ts';
+import { agreement, genreOfPerson, instanceForms, withArticle } from './grammar.ts';
 import { heure } from './helpers/heure.ts';
 import {
   anneeEnLettres,
@@ -38,6 +38,8 @@ export const BLANK = '………………';
 export interface BaseContext {
   readonly collectivite: Seance['collectivite'];
   readonly instance: string;
+  /** The instance with its article: « le Conseil municipal », « la Commission permanente ». */
+  readonly leInstance: string;
   readonly seance: Seance['seance'];
   /** The collectivité's formulas over delib's defaults (placeholders not yet filled). */
   readonly formules: Formules;
@@ -60,6 +62,7 @@ export function baseContext(seance: Seance): BaseContext {
   return {
     collectivite: seance.collectivite,
     instance: seance.instance,
+    leInstance: instanceForms(seance.instance, seance.genre_instance).le_instance ?? seance.instance,
     seance: seance.seance,
     formules,
     dateSeance: fillFormula(formules.seance_du, {
@@ -194,6 +197,7 @@ export function effectifsLine(seance: Seance, f: Formules, presences: Attendance
     absents: presences ? String(presences.absents) : '',
     excuses: presences ? String(presences.excuses) : '',
     votants: presences ? String(presences.votants) : '',
+    quorum: seance.seance.quorum === undefined ? '' : String(seance.seance.quorum),
     l_en_exercice: f.en_exercice,
     l_presents: f.presents,
     l_representes: f.representes,
@@ -346,6 +350,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
         date: dateLongue(date),
         date_jour: dateAvecJour(date),
         instance: seance.instance,
+        ...instanceForms(seance.instance, seance.genre_instance),
         convocation: convocation ? dateLongue(convocation) : '',
         convocation_chiffres: convocation ? dateCourte(convocation) : '',
         convocation_jour: convocation ? dateAvecJour(convocation) : '',
@@ -355,7 +360,10 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
         president: printedMember(president.nom, index, f),
         qualite_president: president.qualite,
       }),
-      le_conseil: fillFormula(f.le_conseil, { instance: seance.instance }),
+      le_conseil: fillFormula(f.le_conseil, {
+        instance: seance.instance,
+        ...instanceForms(seance.instance, seance.genre_instance),
+      }),
       instance: fillFormula(f.instance_titre, { instance: seance.instance }),
       objet: fillFormula(f.objet, { objet: point.objet, numero: deliberation.numero ?? '' }),
       effectifs: effectifsLine(seance, f, presences),
