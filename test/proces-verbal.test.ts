@@ -116,7 +116,9 @@ describe('delib build: the procès-verbal', () => {
     expect(styled('Vote')).toContain('L’amendement n° 1 est rejeté par 3 voix pour et 11 voix contre.');
     expect(docx.styles.map((s) => s.name)).toEqual(expect.arrayContaining(['Intervention', 'Vote']));
     // The ordre du jour keeps the points' own numbers, not a nested list's « a) b) c) ».
-    expect(docx.paragraphs.map((p) => flat(p.text))).toContain('1. Budget principal 2024 – décision modificative n° 2');
+    expect(docx.paragraphs.map((p) => flat(p.text))).toContain(
+      '1. Budget principal 2024 – décision modificative n° 2',
+    );
   });
 });
 

@@ -29,6 +29,41 @@ const LISTE_LIGNE_VALEURS = ['libelle', ...LISTE_VALEURS] as const;
 /** The date from which the « Télérecours citoyens » sentence is printed by default. */
 export const TELERECOURS_SINCE = '2018-11-30';
 
+/** Words of the séance a title formula may write, each also `_majuscules` and `_majuscules_sans_accents`. */
+export const SEANCE_MOTS = [
+  'instance',
+  'date',
+  'date_jour',
+  'jour_semaine',
+  'mois',
+  'lieu',
+  'session',
+  'seance_du',
+  'heure_compacte',
+] as const;
+
+/**
+ * Values of the convocation's and the ordre du jour's title lines: the séance's date in several
+ * forms (« 18 novembre 2016 », « vendredi 18 novembre 2016 », 18/11/2016, {jj}.{mm}.{aaaa}), its
+ * hour (« 20 h 30 », « 20 heures 30 », « 20h30 », in words), place and session.
+ */
+export const SEANCE_VALEURS: readonly string[] = [
+  ...SEANCE_MOTS,
+  'le_instance',
+  'Le_instance',
+  'du_instance',
+  'date_chiffres',
+  'jour',
+  'jj',
+  'mm',
+  'aaaa',
+  'dates',
+  'heure',
+  'heure_longue',
+  'heure_lettres',
+  ...SEANCE_MOTS.flatMap((m) => [`${m}_majuscules`, `${m}_majuscules_sans_accents`]),
+];
+
 export const FORMULES = {
   registre: spec(
     'L’an {annee}, le {jour_mois}[, à {heure}], {le_instance}[, légalement convoqué{e} le {convocation},] s’est réuni{e}[ {publicite}][, {lieu},] sous la présidence de {president}, {qualite_president}.',
@@ -382,7 +417,7 @@ export const FORMULES = {
   convocation_objet: spec(
     "J'ai l'honneur de vous convoquer à la séance du {instance} qui se tiendra le {date}[ à {heure}][, {lieu}].",
     'Convocation : phrase de convocation',
-    ['instance', 'date', 'heure', 'lieu'],
+    SEANCE_VALEURS,
   ),
   convocation_ordre_du_jour: spec(
     "L'ordre du jour de la séance est le suivant :",
@@ -447,6 +482,90 @@ export const FORMULES = {
     'groupe',
   ]),
   pv_reponse: spec('Réponse[ de {nom}] :', 'Procès-verbal : la réponse à une question orale', ['nom']),
+  // Convocation and ordre du jour: title lines, entries, signer (o16). A title formula may hold
+  // several lines (a line break in the YAML); a line left empty is not printed.
+  convocation_titre_avant: spec(
+    '{instance_majuscules}',
+    'Convocation : ligne(s) du titre avant « CONVOCATION » (un saut de ligne par ligne)',
+    SEANCE_VALEURS,
+  ),
+  convocation_titre: spec('CONVOCATION', 'Convocation : titre du document', SEANCE_VALEURS),
+  convocation_titre_apres: spec(
+    '',
+    'Convocation : ligne(s) du titre après « CONVOCATION » (« {date_jour}[ à {heure_longue}] ») ; vide par défaut : rien',
+    SEANCE_VALEURS,
+  ),
+  convocation_point: spec(
+    'Point n° {numero} – {objet}',
+    'Convocation : un point de la liste ; {numero} est son numéro affiché',
+    ['numero', 'objet', 'rapporteur'],
+  ),
+  convocation_fin_point: spec(
+    '',
+    'Convocation : ponctuation après chaque point de la liste sauf le dernier (« , », « ; ») ; vide par défaut : rien',
+  ),
+  convocation_fin_liste: spec(
+    '',
+    'Convocation : ponctuation après le dernier point de la liste (« . ») ; vide par défaut : rien',
+  ),
+  convocation_signature: spec(
+    '{qualite}',
+    'Convocation : qualité du signataire (« {qualite}, ») ; {qualite} est celle du président avec son article (« Le Maire », « La Présidente »)',
+    ['qualite'],
+  ),
+  urgences: spec(
+    'Affaires urgentes',
+    'Entrée de l’ordre du jour (convocation et ordre du jour) quand `seance.urgences` vaut true',
+  ),
+  questions_diverses: spec(
+    'Questions diverses',
+    'Dernière entrée de l’ordre du jour (convocation et ordre du jour) quand `seance.questions_diverses` vaut true',
+  ),
+  ordre_du_jour_titre_avant: spec(
+    '{instance_majuscules}',
+    'Ordre du jour : ligne(s) du titre avant la session et la date',
+    SEANCE_VALEURS,
+  ),
+  ordre_du_jour_date: spec(
+    '{seance_du}[ à {heure}]',
+    'Ordre du jour : ligne(s) de la date, sous la session',
+    SEANCE_VALEURS,
+  ),
+  ordre_du_jour_lieu: spec('[{lieu}]', 'Ordre du jour : ligne(s) du lieu, sous la date', SEANCE_VALEURS),
+  ordre_du_jour_titre: spec('ORDRE DU JOUR', 'Ordre du jour : titre du document', SEANCE_VALEURS),
+  ordre_du_jour_titre_apres: spec(
+    '',
+    'Ordre du jour : ligne(s) du titre après « ORDRE DU JOUR » ; vide par défaut : rien',
+    SEANCE_VALEURS,
+  ),
+  ordre_du_jour_point: spec(
+    'Point n° {numero} – {objet}',
+    'Ordre du jour : intitulé d’un point ; {numero} est son numéro affiché',
+    ['numero', 'objet'],
+  ),
+  ordre_du_jour_convocation: spec(
+    'Convocation adressée le {date}.',
+    'Ordre du jour : date d’envoi de la convocation, quand elle est donnée',
+    ['date', 'date_jour', 'date_chiffres'],
+  ),
+  ordre_du_jour_signature: spec(
+    '{qualite}',
+    'Ordre du jour : qualité du signataire ; {qualite} est celle du président avec son article',
+    ['qualite'],
+  ),
+  liste_titre: spec(
+    'LISTE DES DÉLIBÉRATIONS',
+    'Liste des délibérations (ou compte rendu) : titre du document, sous l’instance et la date',
+  ),
+  liste_introduction: spec(
+    "Liste des délibérations examinées par {le_instance} lors de sa séance du {date}, établie en application de l'article L. 2121-25 du code général des collectivités territoriales.",
+    'Liste des délibérations : phrase avant le tableau ; {le_instance} vaut « le Conseil municipal », « la Commission permanente »',
+    ['instance', 'le_instance', 'date'],
+  ),
+  liste_affichage: spec(
+    'Affichée le : ……………… – Mise en ligne le : ………………',
+    'Liste des délibérations : mention d’affichage et de mise en ligne, à remplir à la main',
+  ),
 } as const satisfies Record<string, FormulaSpec>;
 
 export type FormulaKey = keyof typeof FORMULES;

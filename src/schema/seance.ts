@@ -337,6 +337,20 @@ export const SeanceDetailsSchema = Type.Object(
           'Libellé de la session, imprimé sous l’instance tel qu’écrit (« Session ordinaire », « Séance de mars 2025 ») ; sans lui, aucun.',
       }),
     ),
+    urgences: Type.Optional(
+      Type.Boolean({
+        title: 'Affaires urgentes',
+        description:
+          'true : l’ordre du jour (convocation et ordre du jour) se termine par une entrée pour les affaires urgentes, libellée par la formule « urgences » ; sans lui, aucune.',
+      }),
+    ),
+    questions_diverses: Type.Optional(
+      Type.Boolean({
+        title: 'Questions diverses',
+        description:
+          'true : l’ordre du jour (convocation et ordre du jour) se termine par « Questions diverses » (formule « questions_diverses »), après les affaires urgentes ; sans lui, aucune.',
+      }),
+    ),
     president: PresidentSchema,
     secretaire: Type.Optional(
       MembreRef('Secrétaire de séance', 'Le secrétaire de séance, désigné en début de séance.'),

@@ -78,7 +78,7 @@ export function baseContext(seance: Seance): BaseContext {
 }
 
 /** The annexes of a point as templates list them: « Annexe {{numero}} : {{titre}} ». */
-function annexLines(point: Point): { numero: string; titre: string }[] {
+export function annexLines(point: Point): { numero: string; titre: string }[] {
   return annexList(point).map(({ numero, titre }) => ({ numero, titre }));
 }
 
@@ -92,68 +92,6 @@ function publicite(publique: boolean | undefined, formules: Formules): string {
 function rapporteurLabel(seance: Seance, formules: Formules, rapporteur: string | undefined): string {
   if (rapporteur === undefined) return '';
   return fillFormula(formules.rapporteur, { e: agreement(genreOfPerson(rapporteur, seance.elus)) });
-}
-
-/** Data of the ordre du jour. */
-export function ordreDuJourContext(seance: Seance) {
-  return {
-    ...baseContext(seance),
-    sections: seance.points.some((p) => p.section !== undefined),
-    points: agendaPoints(seance),
-  };
-}
-
-/** The points as the agenda lists them: the collectivité's own numbers, its sections' headings. */
-function agendaPoints(seance: Seance) {
-  return seance.points.map((p, i) => ({
-    ...p,
-    numeroAffiche: p.numero_affiche ?? String(p.numero),
-    // A section's heading before the first point of each run of points in it.
-    sectionTitre: p.section !== undefined && p.section !== seance.points[i - 1]?.section ? p.section : '',
-    listeAnnexes: annexLines(p),
-  }));
-}
-
-/** From this population on, a commune's convocation comes with a note explicative de synthèse. */
-export const NOTE_DE_SYNTHESE_POPULATION = 3_500;
-
-/** The sentences of the convocation letter, in the collectivité's words (formulas `convocation_…`). */
-function convocationLetter(seance: Seance, f: Formules) {
-  const s = seance.seance;
-  return {
-    date: s.convocation ? fillFormula(f.convocation_date, { date: dateLongue(s.convocation) }) : '',
-    appel: f.convocation_appel,
-    objet: fillFormula(f.convocation_objet, {
-      instance: seance.instance,
-      date: dateLongue(s.date),
-      heure: s.heure ? heure(s.heure) : '',
-      lieu: s.lieu ?? '',
-    }),
-    ordreDuJour: f.convocation_ordre_du_jour,
-    notes: f.convocation_notes,
-    salutations: f.convocation_salutations,
-  };
-}
-
-/**
- * Data of the convocation (CGCT L. 2121-10): the ordre du jour, the « notes jointes » mention
- * only when the population is known and the law requires the note (communes of 3 500 inhabitants
- * and more, L. 2121-12), the councillors it is sent to only when `elus` are declared.
- */
-export function convocationContext(seance: Seance) {
-  const { population, nature } = seance.collectivite;
-  return {
-    ...baseContext(seance),
-    points: agendaPoints(seance),
-    dateConvocation: seance.seance.convocation ? dateLongue(seance.seance.convocation) : '',
-    lettre: convocationLetter(seance, seanceFormules(seance)),
-    notesJointes:
-      nature === 'commune' && population !== undefined && population >= NOTE_DE_SYNTHESE_POPULATION,
-    destinataires: (seance.elus ?? []).map((e) => ({
-      nom: e.civilite ? `${e.civilite} ${e.nom}` : e.nom,
-      qualite: e.qualite ?? '',
-    })),
-  };
 }
 
 /** Data of a point's note de présentation. */
@@ -275,8 +213,23 @@ function listeOutcome(seance: Seance, point: Point): string | undefined {
  * result (a vote, or an outcome without one); projets not yet examined are left out.
  */
 export function listeContext(seance: Seance) {
+  const b = baseContext(seance);
+  const f = b.formules;
   return {
-    ...baseContext(seance),
+    ...b,
+    titre: {
+      avant: [seance.instance.toLocaleUpperCase('fr-FR'), b.dateSeance],
+      texte: f.liste_titre,
+      apres: [],
+    },
+    textes: {
+      introduction: fillFormula(f.liste_introduction, {
+        instance: seance.instance,
+        le_instance: b.leInstance,
+        date: dateLongue(seance.seance.date),
+      }),
+      affichage: f.liste_affichage,
+    },
     deliberations: seance.points.flatMap((point) => {
       const resultat = point.deliberation ? listeOutcome(seance, point) : undefined;
       if (resultat === undefined) return [];
