@@ -482,6 +482,110 @@ export const FORMULES = {
     'groupe',
   ]),
   pv_reponse: spec('Réponse[ de {nom}] :', 'Procès-verbal : la réponse à une question orale', ['nom']),
+  // The procès-verbal's remaining fixed words (titles, lines, table headers).
+  pv_titre: spec('PROCÈS-VERBAL', 'Procès-verbal : titre du document'),
+  pv_nom_membre: spec(
+    '[{civilite} ]{nom}',
+    'Procès-verbal : nom d’un membre, avec sa civilité déclarée sous « elus » ; sans cette clé, celle de « nom_membre » quand la collectivité la donne',
+    ['nom', 'civilite'],
+  ),
+  pv_presents: spec('Présents : {noms}.', 'Procès-verbal : liste des présents', ['noms']),
+  pv_representes: spec(
+    'Représentés : {pouvoirs}.',
+    'Procès-verbal : liste des membres représentés ; {pouvoirs} : les formules « pv_pouvoir » séparées par des virgules',
+    ['pouvoirs'],
+  ),
+  pv_pouvoir: spec('{mandant} (pouvoir à {mandataire})', 'Procès-verbal : un pouvoir de la liste', [
+    'mandant',
+    'mandataire',
+  ]),
+  pv_absents: spec('Absents : {noms}.', 'Procès-verbal : liste des absents', ['noms']),
+  pv_excuses: spec('Excusés : {noms}.', 'Procès-verbal : liste des membres excusés', ['noms']),
+  pv_secretaire_designe: spec(
+    '{noms} est désigné{e} secrétaire de séance[ {vote}].',
+    'Procès-verbal : désignation d’un secrétaire de séance ; {e} devient « e » pour une secrétaire, {vote} vaut « à l’unanimité » ou « par … »',
+    ['noms', 'e', 'vote'],
+  ),
+  pv_secretaires_designes: spec(
+    '{noms} sont désigné{e}s secrétaires de séance[ {vote}].',
+    'Procès-verbal : désignation de plusieurs secrétaires ; {e} devient « e » quand ce sont toutes des femmes',
+    ['noms', 'e', 'vote'],
+  ),
+  pv_ordre_du_jour: spec('Ordre du jour', 'Procès-verbal : titre de l’ordre du jour (vide : pas de titre)'),
+  pv_point_ordre_du_jour: spec(
+    '{numero}. {objet}[ ({mention})]',
+    'Procès-verbal : un point de l’ordre du jour ; {mention} : la formule « pv_odj_retire » ou « pv_odj_ajoute », {numero_affiche} le numéro tel que l’ordre du jour l’écrit',
+    ['numero', 'numero_affiche', 'objet', 'mention'],
+  ),
+  pv_odj_retire: spec('retiré', 'Procès-verbal : mention d’un point retiré, dans l’ordre du jour'),
+  pv_odj_ajoute: spec(
+    'ajouté en séance',
+    'Procès-verbal : mention d’un point ajouté en séance, dans l’ordre du jour',
+  ),
+  pv_decision: spec(
+    'Décision[ n° {numero}][ du {date}] : {objet}',
+    'Procès-verbal : une décision prise par délégation',
+    ['numero', 'date', 'objet'],
+  ),
+  pv_communication: spec(
+    'Communication : {objet}',
+    'Procès-verbal : titre d’une communication, en gras (vide : le texte seul)',
+    ['objet'],
+  ),
+  pv_point: spec(
+    'Point n° {numero} – {objet}',
+    'Procès-verbal : titre du chapitre d’un point (et son signet) ; {numero_affiche} le numéro tel que l’ordre du jour l’écrit, {acte} le numéro de la délibération adoptée (vide pour un point sans acte)',
+    ['numero', 'numero_affiche', 'acte', 'objet'],
+  ),
+  pv_rapporteur: spec(
+    'Rapporteur : {nom}',
+    'Procès-verbal : rapporteur d’un point ; {rapporteur} est la formule « rapporteur » accordée (« Rapporteure »), {e} « e » pour une rapporteure',
+    ['nom', 'rapporteur', 'e'],
+  ),
+  pv_intervention: spec(
+    '{nom}[, {qualite}] :',
+    'Procès-verbal : auteur d’une intervention, en gras ; {qualite} est celle de l’intervention (« au nom du groupe … »)',
+    ['nom', 'qualite'],
+  ),
+  pv_groupe: spec(
+    'le groupe {groupe}',
+    'Procès-verbal : un groupe, dans {auteur} d’un amendement et {par} d’une demande de scrutin',
+    ['groupe'],
+  ),
+  pv_incident: spec('À {heure} :', 'Procès-verbal : heure d’un incident de séance, avant son texte', [
+    'heure',
+  ]),
+  pv_vote_sens: spec('Vote', 'Procès-verbal : en-tête de la première colonne du tableau d’un vote nominatif'),
+  pv_vote_nombre: spec(
+    'Nombre',
+    'Procès-verbal : en-tête de la colonne des nombres du tableau d’un vote nominatif',
+  ),
+  pv_vote_membres: spec(
+    'Membres',
+    'Procès-verbal : en-tête de la colonne des noms du tableau d’un vote nominatif',
+  ),
+  pv_vote_pour: spec('Pour', 'Procès-verbal : ligne des voix pour, dans le tableau d’un vote nominatif'),
+  pv_vote_contre: spec(
+    'Contre',
+    'Procès-verbal : ligne des voix contre, dans le tableau d’un vote nominatif',
+  ),
+  pv_vote_abstention: spec(
+    'Abstention',
+    'Procès-verbal : ligne des abstentions, dans le tableau d’un vote nominatif',
+  ),
+  pv_vote_ne_prend_pas_part: spec(
+    'Ne prend pas part au vote',
+    'Procès-verbal : ligne des membres ne prenant pas part au vote, dans le tableau d’un vote nominatif',
+  ),
+  pv_deliberation: spec(
+    'Délibération[ n° {numero}] – {objet}',
+    'Procès-verbal : renvoi à la délibération adoptée sur le point (seulement pour un acte voté ou un « prend acte »)',
+    ['numero', 'objet'],
+  ),
+  pv_questions_orales: spec(
+    'Questions orales',
+    'Procès-verbal : titre des questions orales (vide : pas de titre)',
+  ),
   // Convocation and ordre du jour: title lines, entries, signer (o16). A title formula may hold
   // several lines (a line break in the YAML); a line left empty is not printed.
   convocation_titre_avant: spec(
@@ -607,5 +711,7 @@ export function resolveFormules(
   for (const key of Object.keys(FORMULES) as FormulaKey[]) out[key] = own?.[key] ?? FORMULES[key].defaut;
   if (own?.telerecours === undefined && seanceDate < TELERECOURS_SINCE) out.telerecours = '';
   if (own?.article_premier === undefined) out.article_premier = out.article;
+  // The PV prints civilities by default; it follows the délibération's own names when given.
+  if (own?.pv_nom_membre === undefined && own?.nom_membre !== undefined) out.pv_nom_membre = own.nom_membre;
   return out;
 }

@@ -27,7 +27,13 @@ import {
   jourMoisEnLettres,
   ordinal,
 } from './helpers/index.ts';
-import { joinNames, printedMember, seanceDays, secretaryLines } from './seance-text.ts';
+import {
+  deliberationSignatures,
+  joinNames,
+  printedMember,
+  seanceDays,
+  secretaryLines,
+} from './seance-text.ts';
 import { voteDetail, voteSentence } from './vote-sentence.ts';
 
 export { voteDetail, voteSentence };
@@ -292,6 +298,8 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
     enExercice: seance.seance.membres_en_exercice,
     listeAnnexes: annexLines(point),
     presences,
+    /** Who signs the extrait, in the collectivité's order (`signataires_deliberation`). */
+    signataires: deliberationSignatures(seance, index, f, b.presidentQualite),
     /** The formulas with the séance's values in them, ready to print. */
     textes: {
       registre: fillFormula(f.registre, {
