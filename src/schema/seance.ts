@@ -239,6 +239,21 @@ export const CollectiviteSchema = Type.Object(
           'Où la délibération imprime sa transmission en préfecture, sa publication et son identifiant : haut (en tête, avant le titre) ou bas (après les signatures, par défaut).',
       }),
     ),
+    signataires_deliberation: Type.Optional(
+      Type.Array(
+        StringEnum(['president', 'secretaire', 'secretaires'] as const, {
+          title: 'Signataire',
+          description:
+            'president, secretaire (celui de « secretaire ») ou secretaires (tous les secrétaires de séance).',
+        }),
+        {
+          uniqueItems: true,
+          title: 'Signataires de la délibération',
+          description:
+            'Qui signe l’extrait de la délibération, dans l’ordre de la liste : president (« Le Maire », son nom), secretaire (le secrétaire de séance « secretaire »), secretaires (tous les secrétaires de séance, chacun avec sa qualité). Sans lui : [president, secretaire] ; [president] pour la seule signature du maire.',
+        },
+      ),
+    ),
   },
   {
     additionalProperties: false,
@@ -313,6 +328,14 @@ export const SeanceDetailsSchema = Type.Object(
         title: 'Seconde convocation',
         description:
           'true si la séance se tient sur seconde convocation, faute de quorum à la première : le quorum n’est alors pas exigé (CGCT L. 2121-17).',
+      }),
+    ),
+    quorum: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        title: 'Quorum',
+        description:
+          'Nombre de membres dont la présence fait le quorum, tel que l’acte l’écrit (« Quorum : 18 », formule « quorum », après la liste des présents). Facultatif : sans lui, aucune ligne.',
       }),
     ),
     jours_suivants: Type.Optional(

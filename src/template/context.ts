@@ -15,6 +15,7 @@ import { type Formules, fillFormula, resolveFormules } from '../facts/formules.t
 import { pointFacts } from '../facts/point.ts';
 import type { VoteFacts } from '../facts/vote.ts';
 import type { Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
+import { attendanceLines } from './attendance-lines.ts';
 import { agreement, genreOfPerson, instanceForms, withArticle } from './grammar.ts';
 import { heure } from './helpers/heure.ts';
 import {
@@ -26,7 +27,13 @@ import {
   jourMoisEnLettres,
   ordinal,
 } from './helpers/index.ts';
-import { joinNames, printedMember, seanceDays, secretaryLines } from './seance-text.ts';
+import {
+  deliberationSignatures,
+  joinNames,
+  printedMember,
+  seanceDays,
+  secretaryLines,
+} from './seance-text.ts';
 import { voteDetail, voteSentence } from './vote-sentence.ts';
 
 export { voteDetail, voteSentence };
@@ -121,6 +128,8 @@ export interface AttendanceContext {
   readonly excuses: number;
   /** « Claire Vigneron à Florence Presson, Thibault Hennion à Philippe Laurent » */
   readonly pouvoirs: string;
+  /** The lines under the count line as the collectivité writes them (présents, quorum, pouvoirs, excusés, absents). */
+  readonly lignes: readonly string[];
 }
 
 /** The line of counts (formula `effectifs`), in the délibération and the procès-verbal. */
@@ -132,6 +141,7 @@ export function effectifsLine(seance: Seance, f: Formules, presences: Attendance
     absents: presences ? String(presences.absents) : '',
     excuses: presences ? String(presences.excuses) : '',
     votants: presences ? String(presences.votants) : '',
+    quorum: seance.seance.quorum === undefined ? '' : String(seance.seance.quorum),
     l_en_exercice: f.en_exercice,
     l_presents: f.presents,
     l_representes: f.representes,
@@ -168,6 +178,7 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
         }),
       )
       .join(', '),
+    lignes: attendanceLines(seance, presences, index, f),
   };
 }
 
@@ -287,6 +298,8 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
     enExercice: seance.seance.membres_en_exercice,
     listeAnnexes: annexLines(point),
     presences,
+    /** Who signs the extrait, in the collectivité's order (`signataires_deliberation`). */
+    signataires: deliberationSignatures(seance, index, f, b.presidentQualite),
     /** The formulas with the séance's values in them, ready to print. */
     textes: {
       registre: fillFormula(f.registre, {
