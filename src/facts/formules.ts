@@ -417,7 +417,11 @@ export const FORMULES = {
     'Procès-verbal : date à laquelle il est arrêté',
     ['date'],
   ),
-  convocation_date: spec('Le {date}', 'Convocation : date de la lettre (la date de convocation)', ['date']),
+  convocation_date: spec(
+    'Le {date}',
+    'Convocation : date de la lettre (la date de convocation) ; {jour_mois} et {annee} en lettres (« le dix-huit mars », « deux mille vingt-cinq »)',
+    ['date', 'date_jour', 'date_chiffres', 'jour_mois', 'annee'],
+  ),
   convocation_appel: spec('Madame, Monsieur,', 'Convocation : formule d’appel'),
   convocation_objet: spec(
     "J'ai l'honneur de vous convoquer à la séance du {instance} qui se tiendra le {date}[ à {heure}][, {lieu}].",
@@ -651,6 +655,11 @@ export const FORMULES = {
     'Point n° {numero} – {objet}',
     'Ordre du jour : intitulé d’un point ; {numero} est son numéro affiché',
     ['numero', 'objet'],
+  ),
+  ordre_du_jour_rapporteur: spec(
+    'Rapporteur : {rapporteur}',
+    'Ordre du jour : ligne du rapporteur d’un point ; {e} devient « e » pour une rapporteure (« Rapporteur{e} : {rapporteur} »)',
+    ['rapporteur', 'e'],
   ),
   ordre_du_jour_convocation: spec(
     'Convocation adressée le {date}.',
