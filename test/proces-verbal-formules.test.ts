@@ -32,7 +32,7 @@ const get = (docs: Map<string, RenderedDocument>, id: string): RenderedDocument 
 };
 const both = (d: RenderedDocument) => [foldQuotes(d.pdfText), foldQuotes(d.docxText)];
 
-const docs = await renderFixture(FILE, /^(proces-verbal|point-01-deliberation)$/);
+const docs = await renderFixture(FILE, /^(proces-verbal|point-01-deliberation|liste-des-deliberations)$/);
 const pv = get(docs, 'proces-verbal');
 
 describe('the procès-verbal’s fixed words, in the collectivité’s formulas (PDF and DOCX)', () => {
@@ -100,6 +100,27 @@ describe('the procès-verbal’s fixed words, in the collectivité’s formulas 
     const titles = pv.pdf.outline.map((b) => foldQuotes(b.title));
     expect(titles).toContain(foldQuotes('Question II – Étude de sécurisation du réservoir des Crêtes'));
     expect(titles).toContain(foldQuotes('Question III – Convention de passage avec un riverain'));
+  });
+});
+
+describe('the liste des délibérations’ table, in the collectivité’s formulas', () => {
+  it('heads its columns and words each outcome as the collectivité does', () => {
+    const liste = get(docs, 'liste-des-deliberations');
+    for (const t of both(liste)) {
+      expect(t).toContain('Acte Question Décision du comité');
+      expect(t).toContain(
+        foldQuotes(
+          'CS-2025-05 Tarifs de l’eau pour 2025 Adoptée : 5 voix favorables, 2 voix opposées, 1 abstention',
+        ),
+      );
+      expect(t).toContain('Convention de passage avec un riverain Question retirée');
+      expect(t).toContain(
+        'CS-2025-07 Adhésion au groupement de commandes des réactifs Adoptée sans opposition',
+      );
+      // The projet without a vote is not in the liste.
+      expect(t).not.toContain('CS-2025-06');
+      expect(t).not.toContain('Résultat');
+    }
   });
 });
 
