@@ -13,7 +13,6 @@ import { isAct, momentOf } from '../compose/moment.ts';
 import { eluIndex } from '../facts/elus.ts';
 import { type Formules, fillFormula, resolveFormules } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
-import type { VoteFacts } from '../facts/vote.ts';
 import type { Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
 import { agreement, genreOfPerson, instanceForms, withArticle } from './grammar.ts';
 import { heure } from './helpers/heure.ts';
