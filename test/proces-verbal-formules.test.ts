@@ -37,7 +37,7 @@ const pv = get(docs, 'proces-verbal');
 
 describe('the procès-verbal’s fixed words, in the collectivité’s formulas (PDF and DOCX)', () => {
   it.each([
-    'COMPTE RENDU DE LA RÉUNION DU COMITÉ',
+    'Compte rendu de la réunion du Comité syndical du 12 mars 2025',
     'Délégués présents : Mme Maëlle Tessier, M. Raoul Dufresne, Mme Coralie Berthon, Mme Armelle Lemaître, M. Firmin Godard, Mme Solène Roche et M. Timothée Maillard.',
     'Délégués représentés : Mme Josiane Vernet, qui a donné procuration à Mme Solène Roche.',
     'Délégués excusés : M. Pascal Caradec.',
@@ -182,6 +182,42 @@ describe('names in the procès-verbal', () => {
       'proces-verbal',
     );
     for (const t of both(pvOwn)) expect(t).toContain('Délégués excusés : Pascal Caradec (M.).');
+  });
+});
+
+describe('lists and lines of the procès-verbal', () => {
+  it('join names as the collectivité writes lists, date the séance in words, end the ordre du jour as stated', async () => {
+    const own = get(
+      await renderVariant(
+        (t) =>
+          t
+            .replace(
+              /^ {2}formules:\n/m,
+              '  formules:\n    liste_et: ""\n    pv_reunion: "L’an {annee}, le {jour_mois}, le {instance} s’est réuni sous la présidence de {president}."\n',
+            )
+            .replace(
+              /^ {2}membres_en_exercice: 9\n/m,
+              '  membres_en_exercice: 9\n  questions_diverses: true\n',
+            ),
+        /^proces-verbal$/,
+      ),
+      'proces-verbal',
+    );
+    for (const t of both(own)) {
+      expect(t).toContain(
+        'Délégués présents : Mme Maëlle Tessier, M. Raoul Dufresne, Mme Coralie Berthon, Mme Armelle Lemaître, M. Firmin Godard, Mme Solène Roche, M. Timothée Maillard.',
+      );
+      expect(t).toContain(
+        foldQuotes(
+          'L’an deux mille vingt-cinq, le douze mars, le Comité syndical s’est réuni sous la présidence de Mme Maëlle Tessier.',
+        ),
+      );
+      expect(t).toContain(
+        foldQuotes(
+          'Question IV : Adhésion au groupement de commandes des réactifs – question ajoutée en réunion Questions diverses',
+        ),
+      );
+    }
   });
 });
 

@@ -307,8 +307,8 @@ export const FORMULES = {
   ),
   pv_reunion: spec(
     'Le {instance}[, légalement convoqué le {convocation},] s’est réuni le {date}[ à {heure}][, {lieu}], sous la présidence de {president}, {qualite}.',
-    'Procès-verbal : phrase de réunion du conseil',
-    ['instance', 'convocation', 'date', 'heure', 'lieu', 'president', 'qualite'],
+    'Procès-verbal : phrase de réunion du conseil ; {annee} et {jour_mois} en lettres (« deux mille vingt-quatre », « neuf décembre »)',
+    ['instance', 'convocation', 'date', 'heure', 'lieu', 'president', 'qualite', 'annee', 'jour_mois'],
   ),
   pv_ouverture: spec('La séance est ouverte à {heure}.', 'Procès-verbal : ouverture de la séance', ['heure']),
   pv_appel: spec('Il est procédé à l’appel nominal des membres.', 'Procès-verbal : appel nominal'),
@@ -438,7 +438,10 @@ export const FORMULES = {
   ]),
   pv_reponse: spec('Réponse[ de {nom}] :', 'Procès-verbal : la réponse à une question orale', ['nom']),
   // The procès-verbal's remaining fixed words (titles, lines, table headers).
-  pv_titre: spec('PROCÈS-VERBAL', 'Procès-verbal : titre du document'),
+  pv_titre: spec('PROCÈS-VERBAL', 'Procès-verbal : titre du document (« Conseil municipal du {date} »)', [
+    'instance',
+    'date',
+  ]),
   pv_nom_membre: spec(
     '[{civilite} ]{nom}',
     'Procès-verbal : nom d’un membre, avec sa civilité déclarée sous « elus » ; sans cette clé, celle de « nom_membre » quand la collectivité la donne',
