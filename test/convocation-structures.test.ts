@@ -50,6 +50,7 @@ describe('a convocation written as the commune’s letter, in PDF and DOCX', () 
       'Assemblée du CONSEIL MUNICIPAL',
       'vendredi 14 février 2025 à 20 heures 30',
       'salle des Brandes',
+      'Convocation faite le six février deux mille vingt-cinq',
       'Affaires inscrites :',
     );
     for (const t of both(convocation)) {
@@ -89,6 +90,7 @@ describe('an ordre du jour titled as the collectivité titles it', () => {
       '1. Réfection du toit du lavoir communal',
       'Rapporteur : Léon Pradel',
       '2. Location de la parcelle des Genêts à un éleveur',
+      'Rapporteure : Maud Vernay',
       '3. Tarifs du columbarium',
       'Affaires imprévues appelant une décision rapide',
       'Questions diverses',

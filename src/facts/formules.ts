@@ -22,6 +22,10 @@ const spec = (defaut: string, role: string, valeurs: readonly string[] = []): Fo
   valeurs,
 });
 
+/** Values of an attendance list's label: its count, agreement marks, and the names for a whole line. */
+const LISTE_VALEURS = ['nombre', 's', 'e', 'noms'] as const;
+const LISTE_LIGNE_VALEURS = ['libelle', ...LISTE_VALEURS] as const;
+
 /** The date from which the « Télérecours citoyens » sentence is printed by default. */
 export const TELERECOURS_SINCE = '2018-11-30';
 
@@ -96,17 +100,33 @@ export const FORMULES = {
   representes: spec('Représentés', 'Libellé du nombre de membres représentés'),
   absents: spec('Absents', 'Libellé du nombre d’absents'),
   votants: spec('Votants', 'Libellé du nombre de votants'),
-  presents_noms: spec('Étaient présents', 'Avant la liste des présents'),
-  pouvoirs: spec('Pouvoirs', 'Avant la liste des pouvoirs'),
+  presents_noms: spec(
+    'Étaient présents',
+    'Avant la liste des présents ; {nombre} : leur nombre, {s} : « s » s’ils sont plusieurs, {e} : « e » si ce sont toutes des femmes ; une formule avec {noms} écrit la ligne entière (sans « ligne_noms »)',
+    LISTE_VALEURS,
+  ),
+  pouvoirs: spec(
+    'Pouvoirs',
+    'Avant la liste des pouvoirs ; {nombre}, {s}, {e} (des mandants), {noms} comme pour « presents_noms »',
+    LISTE_VALEURS,
+  ),
   pouvoir: spec('{mandant} à {mandataire}', 'Un pouvoir de la liste', ['mandant', 'mandataire']),
-  absents_noms: spec('Absents', 'Avant la liste des absents'),
+  absents_noms: spec(
+    'Absents',
+    'Avant la liste des absents ; {nombre}, {s}, {e}, {noms} comme pour « presents_noms » (« Absent{s} »)',
+    LISTE_VALEURS,
+  ),
   secretaire: spec('Secrétaire de séance', 'Libellé du secrétaire de séance'),
   secretaires: spec('Secrétaires de séance', 'Libellé de plusieurs secrétaires de séance nommés ensemble'),
   liste_et: spec(
     'et',
     'Mot avant le dernier nom d’une liste de présence (« A, B et C ») ; vide : des virgules seulement',
   ),
-  excuses_noms: spec('Excusés', 'Avant la liste des membres excusés'),
+  excuses_noms: spec(
+    'Excusés',
+    'Avant la liste des membres excusés ; {nombre}, {s}, {e}, {noms} comme pour « presents_noms » (« Absent{s} excusé{s} »)',
+    LISTE_VALEURS,
+  ),
   effectifs: spec(
     '{l_en_exercice} : {en_exercice}[ – {l_presents} : {presents} – {l_representes} : {representes} – {l_absents} : {absents} – {l_votants} : {votants}]',
     'Ligne des nombres de la délibération ; {l_…} sont les libellés ci-dessus (« en_exercice », « presents »…)',
@@ -117,6 +137,7 @@ export const FORMULES = {
       'absents',
       'excuses',
       'votants',
+      'quorum',
       'l_en_exercice',
       'l_presents',
       'l_representes',
@@ -128,6 +149,29 @@ export const FORMULES = {
     '{nom}',
     'Nom d’un membre dans les listes de présence et les pouvoirs (« [{civilite} ]{nom} » pour l’imprimer avec sa civilité déclarée sous « elus »)',
     ['nom', 'civilite'],
+  ),
+  // Attendance lines as the collectivité writes them (count in the line, grouped civilities, quorum).
+  ligne_noms: spec(
+    '{libelle} : {noms}.',
+    'Une ligne de présence : {libelle} est la formule de la liste (« presents_noms »…), {noms} les noms ; « {libelle} : {nombre} élus {noms}. » compte la liste dans sa ligne',
+    LISTE_LIGNE_VALEURS,
+  ),
+  civilites_messieurs: spec(
+    '',
+    'Civilité commune de plusieurs hommes nommés à la suite dans une liste de présence (« MM. A, B ») ; vide par défaut : chacun la sienne',
+  ),
+  civilites_mesdames: spec(
+    '',
+    'Civilité commune de plusieurs femmes nommées à la suite dans une liste de présence (« Mmes C, D ») ; vide par défaut : chacune la sienne',
+  ),
+  pouvoirs_separateur: spec(
+    ', ',
+    'Entre deux pouvoirs de la liste ; un retour à la ligne (« \\n ») met chaque pouvoir sur sa ligne',
+  ),
+  quorum: spec(
+    'Quorum : {quorum}',
+    'Ligne du quorum, après la liste des présents, quand `seance.quorum` est donné',
+    ['quorum'],
   ),
   seance_du: spec(
     'Séance {du} {dates}',
@@ -250,7 +294,7 @@ export const FORMULES = {
   ),
   partie: spec(
     '{nom}[, dont le siège est situé {adresse}][, SIRET n° {siret}], {represente} {representant}[, {qualite}][, {habilitation}][, {mandat}],[ {ci_apres},]',
-    'Phrase d’une partie de convention : {nom} en gras, {represente}, {habilitation} et {ci_apres} étant les formules du même nom',
+    'Phrase d’une partie de convention : {nom} en gras, {represente}, {habilitation} et {ci_apres} étant les formules du même nom ; {position} y met « d’une part, » / « d’autre part » (plus de ligne à part), un retour à la ligne commence un nouveau paragraphe',
     [
       'nom',
       'adresse',
@@ -262,6 +306,7 @@ export const FORMULES = {
       'mandat',
       'ci_apres',
       'e',
+      'position',
     ],
   ),
   habilitation: spec(
@@ -367,7 +412,11 @@ export const FORMULES = {
     'Procès-verbal : date à laquelle il est arrêté',
     ['date'],
   ),
-  convocation_date: spec('Le {date}', 'Convocation : date de la lettre (la date de convocation)', ['date']),
+  convocation_date: spec(
+    'Le {date}',
+    'Convocation : date de la lettre (la date de convocation) ; {jour_mois} et {annee} en lettres (« le dix-huit mars », « deux mille vingt-cinq »)',
+    ['date', 'date_jour', 'date_chiffres', 'jour_mois', 'annee'],
+  ),
   convocation_appel: spec('Madame, Monsieur,', 'Convocation : formule d’appel'),
   convocation_objet: spec(
     "J'ai l'honneur de vous convoquer à la séance du {instance} qui se tiendra le {date}[ à {heure}][, {lieu}].",
@@ -645,6 +694,11 @@ export const FORMULES = {
     'Point n° {numero} – {objet}',
     'Ordre du jour : intitulé d’un point ; {numero} est son numéro affiché',
     ['numero', 'objet'],
+  ),
+  ordre_du_jour_rapporteur: spec(
+    'Rapporteur : {rapporteur}',
+    'Ordre du jour : ligne du rapporteur d’un point ; {e} devient « e » pour une rapporteure (« Rapporteur{e} : {rapporteur} »)',
+    ['rapporteur', 'e'],
   ),
   ordre_du_jour_convocation: spec(
     'Convocation adressée le {date}.',

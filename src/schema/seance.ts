@@ -330,6 +330,14 @@ export const SeanceDetailsSchema = Type.Object(
           'true si la séance se tient sur seconde convocation, faute de quorum à la première : le quorum n’est alors pas exigé (CGCT L. 2121-17).',
       }),
     ),
+    quorum: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        title: 'Quorum',
+        description:
+          'Nombre de membres dont la présence fait le quorum, tel que l’acte l’écrit (« Quorum : 18 », formule « quorum », après la liste des présents). Facultatif : sans lui, aucune ligne.',
+      }),
+    ),
     jours_suivants: Type.Optional(
       Type.Array(DateText({ title: 'Jour suivant', description: 'Un autre jour de la séance.' }), {
         title: 'Jours suivants',

@@ -10,7 +10,8 @@
 import { type Formules, fillFormula } from '../facts/formules.ts';
 import type { Seance } from '../schema/seance.ts';
 import { annexLines, baseContext } from './context.ts';
-import { dateAvecJour, dateCourte, dateLongue } from './helpers/index.ts';
+import { agreement, genreOfPerson } from './grammar.ts';
+import { anneeEnLettres, dateAvecJour, dateCourte, dateLongue, jourMoisEnLettres } from './helpers/index.ts';
 import { formulaLines, seanceValues } from './seance-values.ts';
 
 /** From this population on, a commune's convocation comes with a note explicative de synthèse. */
@@ -67,6 +68,13 @@ export function ordreDuJourContext(seance: Seance) {
     points: agendaPoints(seance).map((p) => ({
       ...p,
       intitule: fillFormula(f.ordre_du_jour_point, { numero: p.numeroAffiche, objet: p.objet }),
+      rapporteurLigne:
+        p.rapporteur === undefined
+          ? ''
+          : fillFormula(f.ordre_du_jour_rapporteur, {
+              rapporteur: p.rapporteur,
+              e: agreement(genreOfPerson(p.rapporteur, seance.elus)),
+            }),
     })),
     entreesFinales: closingEntries(seance, f),
     convocationLigne: convocation
@@ -107,7 +115,15 @@ function convocationLetter(seance: Seance, f: Formules, qualite: string) {
       texte: formulaLines(f.convocation_titre, values).join(' '),
       apres: formulaLines(f.convocation_titre_apres, values),
     } satisfies TitleBlock,
-    date: s.convocation ? fillFormula(f.convocation_date, { date: dateLongue(s.convocation) }) : '',
+    date: s.convocation
+      ? fillFormula(f.convocation_date, {
+          date: dateLongue(s.convocation),
+          date_jour: dateAvecJour(s.convocation),
+          date_chiffres: dateCourte(s.convocation),
+          jour_mois: jourMoisEnLettres(s.convocation),
+          annee: anneeEnLettres(s.convocation),
+        })
+      : '',
     appel: f.convocation_appel,
     objet: fillFormula(f.convocation_objet, values),
     ordreDuJour: f.convocation_ordre_du_jour,

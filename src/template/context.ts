@@ -14,6 +14,7 @@ import { eluIndex } from '../facts/elus.ts';
 import { type Formules, fillFormula, resolveFormules } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
 import type { Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
+import { attendanceLines } from './attendance-lines.ts';
 import { agreement, genreOfPerson, instanceForms, withArticle } from './grammar.ts';
 import { heure } from './helpers/heure.ts';
 import {
@@ -127,6 +128,8 @@ export interface AttendanceContext {
   readonly excuses: number;
   /** « Claire Vigneron à Florence Presson, Thibault Hennion à Philippe Laurent » */
   readonly pouvoirs: string;
+  /** The lines under the count line as the collectivité writes them (présents, quorum, pouvoirs, excusés, absents). */
+  readonly lignes: readonly string[];
 }
 
 /** The line of counts (formula `effectifs`), in the délibération and the procès-verbal. */
@@ -138,6 +141,7 @@ export function effectifsLine(seance: Seance, f: Formules, presences: Attendance
     absents: presences ? String(presences.absents) : '',
     excuses: presences ? String(presences.excuses) : '',
     votants: presences ? String(presences.votants) : '',
+    quorum: seance.seance.quorum === undefined ? '' : String(seance.seance.quorum),
     l_en_exercice: f.en_exercice,
     l_presents: f.presents,
     l_representes: f.representes,
@@ -174,6 +178,7 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
         }),
       )
       .join(', '),
+    lignes: attendanceLines(seance, presences, index, f),
   };
 }
 

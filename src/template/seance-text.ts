@@ -6,7 +6,7 @@
  * seanceDays({ date: '2025-01-28', jours_suivants: ['2025-01-29'] })
  * // { du: 'des', dates: '28 et 29 janvier 2025' }
  */
-import { type EluIndex, memberName, memberOf, secretairesOf } from '../facts/elus.ts';
+import { type EluIndex, type Member, memberName, memberOf, secretairesOf } from '../facts/elus.ts';
 import { type Formules, fillFormula } from '../facts/formules.ts';
 import type { Seance, SeanceDetails } from '../schema/seance.ts';
 import { dateLongue, listeNoms } from './helpers/index.ts';
@@ -34,11 +34,15 @@ export function joinNames(names: readonly string[], f: Formules): string {
   return `${names.slice(0, -1).join(', ')} ${f.liste_et} ${names.at(-1)}`;
 }
 
+/** The member a reference designates; a name already resolved from a key (président, secrétaire) finds its élu again. */
+export function resolvedMember(ref: string, index: EluIndex): Member {
+  const written = memberOf(ref, index);
+  return written.cle ? written : ([...index.values()].find((e) => e.nom === ref) ?? written);
+}
+
 /** A member as the attendance lists print it (the `nom_membre` formula, with the declared civilité). */
 export function printedMember(ref: string, index: EluIndex, f: Formules): string {
-  const written = memberOf(ref, index);
-  // A name already resolved from a key (président, secrétaire) finds its élu again by name.
-  const member = written.cle ? written : ([...index.values()].find((e) => e.nom === ref) ?? written);
+  const member = resolvedMember(ref, index);
   return fillFormula(f.nom_membre, { nom: member.nom, civilite: member.civilite ?? '' });
 }
 
