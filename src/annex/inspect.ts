@@ -8,10 +8,8 @@
  * @example
  * const { diagnostics, files } = await inspectAnnexes(seance, sources, loaded.resources);
  */
-import { PDFDocument } from 'pdf-lib';
 import { annexFormat, joinedFiles } from '../compose/annexes.ts';
 import { type Diagnostic, type DiagnosticCode, diagnostic } from '../diagnostics.ts';
-import { declaresPdfa, LOAD_OPTIONS, metadataXml } from '../dossier/metadata.ts';
 import type { ContainedProblem } from '../load/contained.ts';
 import { RESOURCE_LIMITS, type Resources } from '../load/resources.ts';
 import { locate, type SourceMap } from '../load/source-map.ts';
@@ -56,25 +54,17 @@ async function checkPdf(bytes: Uint8Array): Promise<Checked> {
       hint: HINT_PDF,
     };
   }
-  let doc: PDFDocument;
-  try {
-    // Encryption is checked after reading (pdf-lib's own error cannot be told apart: ES5 classes).
-    doc = await PDFDocument.load(bytes, {
-      ...LOAD_OPTIONS,
-      throwOnInvalidObject: true,
-      ignoreEncryption: true,
-    });
-  } catch {
-    return { code: 'annex.damaged', problem: 'le PDF est endommagé ou illisible', hint: HINT_PDF };
-  }
-  if (doc.isEncrypted) {
+  // pdf-lib is loaded only for a séance that joins a PDF (validate/validate.ts runs this always).
+  const facts = await (await import('./read-pdf.ts')).readPdf(bytes);
+  if (!facts) return { code: 'annex.damaged', problem: 'le PDF est endommagé ou illisible', hint: HINT_PDF };
+  if (facts.encrypted) {
     return {
       code: 'annex.encrypted',
       problem: 'le PDF est chiffré (protégé par un mot de passe ou des restrictions)',
       hint: 'delib ne peut pas en copier les pages : joignez une version non protégée du document.',
     };
   }
-  const pages = doc.getPageCount();
+  const { pages } = facts;
   if (pages === 0) return { code: 'annex.damaged', problem: 'le PDF n’a aucune page', hint: HINT_PDF };
   if (pages > MAX_ANNEX_PAGES) {
     return {
@@ -88,7 +78,7 @@ async function checkPdf(bytes: Uint8Array): Promise<Checked> {
     bytes,
     format: 'pdf',
     pages,
-    pdfa: declaresPdfa(metadataXml(doc)),
+    pdfa: facts.pdfa,
     signed: /\/ByteRange\s*\[/.test(text),
   };
 }

@@ -9,6 +9,7 @@
  */
 import type { Point, Seance } from '../schema/seance.ts';
 import { blocksFromMarkdown, type MarkdownProblem } from '../tree/from-mdast.ts';
+import { surelyPlain } from '../tree/plain-text.ts';
 
 export interface RichTextField {
   /** JSON pointer of the field in the séance (included points resolved in). */
@@ -53,12 +54,14 @@ export interface RichTextProblem extends MarkdownProblem {
   readonly path: string;
 }
 
-/** Problems of every rich-text field, in document order. */
+/** Problems of every rich-text field, in document order (a surely plain text is not parsed). */
 export function richTextProblems(fields: readonly RichTextField[]): RichTextProblem[] {
   return fields.flatMap((field) =>
-    blocksFromMarkdown(field.text, { mode: 'richtext' }).problems.map((problem) => ({
-      ...problem,
-      path: field.path,
-    })),
+    surelyPlain(field.text)
+      ? []
+      : blocksFromMarkdown(field.text, { mode: 'richtext' }).problems.map((problem) => ({
+          ...problem,
+          path: field.path,
+        })),
   );
 }

@@ -15,7 +15,8 @@ import { type Formules, fillFormula, resolveFormules } from '../facts/formules.t
 import { pointFacts } from '../facts/point.ts';
 import type { VoteFacts } from '../facts/vote.ts';
 import type { Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
-import { agreement, genreOfPerson, withArticle } from './grammar.ts';
+import { attendanceLines } from './attendance-lines.ts';
+import { agreement, genreOfPerson, instanceForms, withArticle } from './grammar.ts';
 import { heure } from './helpers/heure.ts';
 import {
   anneeEnLettres,
@@ -26,7 +27,13 @@ import {
   jourMoisEnLettres,
   ordinal,
 } from './helpers/index.ts';
-import { joinNames, printedMember, seanceDays, secretaryLines } from './seance-text.ts';
+import {
+  deliberationSignatures,
+  joinNames,
+  printedMember,
+  seanceDays,
+  secretaryLines,
+} from './seance-text.ts';
 import { voteDetail, voteSentence } from './vote-sentence.ts';
 
 export { voteDetail, voteSentence };
@@ -37,6 +44,8 @@ export const BLANK = '………………';
 export interface BaseContext {
   readonly collectivite: Seance['collectivite'];
   readonly instance: string;
+  /** The instance with its article: « le Conseil municipal », « la Commission permanente ». */
+  readonly leInstance: string;
   readonly seance: Seance['seance'];
   /** The collectivité's formulas over delib's defaults (placeholders not yet filled). */
   readonly formules: Formules;
@@ -59,6 +68,7 @@ export function baseContext(seance: Seance): BaseContext {
   return {
     collectivite: seance.collectivite,
     instance: seance.instance,
+    leInstance: instanceForms(seance.instance, seance.genre_instance).le_instance ?? seance.instance,
     seance: seance.seance,
     formules,
     dateSeance: fillFormula(formules.seance_du, {
@@ -74,7 +84,7 @@ export function baseContext(seance: Seance): BaseContext {
 }
 
 /** The annexes of a point as templates list them: « Annexe {{numero}} : {{titre}} ». */
-function annexLines(point: Point): { numero: string; titre: string }[] {
+export function annexLines(point: Point): { numero: string; titre: string }[] {
   return annexList(point).map(({ numero, titre }) => ({ numero, titre }));
 }
 
@@ -88,68 +98,6 @@ function publicite(publique: boolean | undefined, formules: Formules): string {
 function rapporteurLabel(seance: Seance, formules: Formules, rapporteur: string | undefined): string {
   if (rapporteur === undefined) return '';
   return fillFormula(formules.rapporteur, { e: agreement(genreOfPerson(rapporteur, seance.elus)) });
-}
-
-/** Data of the ordre du jour. */
-export function ordreDuJourContext(seance: Seance) {
-  return {
-    ...baseContext(seance),
-    sections: seance.points.some((p) => p.section !== undefined),
-    points: agendaPoints(seance),
-  };
-}
-
-/** The points as the agenda lists them: the collectivité's own numbers, its sections' headings. */
-function agendaPoints(seance: Seance) {
-  return seance.points.map((p, i) => ({
-    ...p,
-    numeroAffiche: p.numero_affiche ?? String(p.numero),
-    // A section's heading before the first point of each run of points in it.
-    sectionTitre: p.section !== undefined && p.section !== seance.points[i - 1]?.section ? p.section : '',
-    listeAnnexes: annexLines(p),
-  }));
-}
-
-/** From this population on, a commune's convocation comes with a note explicative de synthèse. */
-export const NOTE_DE_SYNTHESE_POPULATION = 3_500;
-
-/** The sentences of the convocation letter, in the collectivité's words (formulas `convocation_…`). */
-function convocationLetter(seance: Seance, f: Formules) {
-  const s = seance.seance;
-  return {
-    date: s.convocation ? fillFormula(f.convocation_date, { date: dateLongue(s.convocation) }) : '',
-    appel: f.convocation_appel,
-    objet: fillFormula(f.convocation_objet, {
-      instance: seance.instance,
-      date: dateLongue(s.date),
-      heure: s.heure ? heure(s.heure) : '',
-      lieu: s.lieu ?? '',
-    }),
-    ordreDuJour: f.convocation_ordre_du_jour,
-    notes: f.convocation_notes,
-    salutations: f.convocation_salutations,
-  };
-}
-
-/**
- * Data of the convocation (CGCT L. 2121-10): the ordre du jour, the « notes jointes » mention
- * only when the population is known and the law requires the note (communes of 3 500 inhabitants
- * and more, L. 2121-12), the councillors it is sent to only when `elus` are declared.
- */
-export function convocationContext(seance: Seance) {
-  const { population, nature } = seance.collectivite;
-  return {
-    ...baseContext(seance),
-    points: agendaPoints(seance),
-    dateConvocation: seance.seance.convocation ? dateLongue(seance.seance.convocation) : '',
-    lettre: convocationLetter(seance, seanceFormules(seance)),
-    notesJointes:
-      nature === 'commune' && population !== undefined && population >= NOTE_DE_SYNTHESE_POPULATION,
-    destinataires: (seance.elus ?? []).map((e) => ({
-      nom: e.civilite ? `${e.civilite} ${e.nom}` : e.nom,
-      qualite: e.qualite ?? '',
-    })),
-  };
 }
 
 /** Data of a point's note de présentation. */
@@ -180,6 +128,8 @@ export interface AttendanceContext {
   readonly excuses: number;
   /** « Claire Vigneron à Florence Presson, Thibault Hennion à Philippe Laurent » */
   readonly pouvoirs: string;
+  /** The lines under the count line as the collectivité writes them (présents, quorum, pouvoirs, excusés, absents). */
+  readonly lignes: readonly string[];
 }
 
 /** The line of counts (formula `effectifs`), in the délibération and the procès-verbal. */
@@ -191,6 +141,7 @@ export function effectifsLine(seance: Seance, f: Formules, presences: Attendance
     absents: presences ? String(presences.absents) : '',
     excuses: presences ? String(presences.excuses) : '',
     votants: presences ? String(presences.votants) : '',
+    quorum: seance.seance.quorum === undefined ? '' : String(seance.seance.quorum),
     l_en_exercice: f.en_exercice,
     l_presents: f.presents,
     l_representes: f.representes,
@@ -227,6 +178,7 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
         }),
       )
       .join(', '),
+    lignes: attendanceLines(seance, presences, index, f),
   };
 }
 
@@ -267,8 +219,23 @@ function listeOutcome(seance: Seance, point: Point): string | undefined {
  * result (a vote, or an outcome without one); projets not yet examined are left out.
  */
 export function listeContext(seance: Seance) {
+  const b = baseContext(seance);
+  const f = b.formules;
   return {
-    ...baseContext(seance),
+    ...b,
+    titre: {
+      avant: [seance.instance.toLocaleUpperCase('fr-FR'), b.dateSeance],
+      texte: f.liste_titre,
+      apres: [],
+    },
+    textes: {
+      introduction: fillFormula(f.liste_introduction, {
+        instance: seance.instance,
+        le_instance: b.leInstance,
+        date: dateLongue(seance.seance.date),
+      }),
+      affichage: f.liste_affichage,
+    },
     deliberations: seance.points.flatMap((point) => {
       const resultat = point.deliberation ? listeOutcome(seance, point) : undefined;
       if (resultat === undefined) return [];
@@ -331,6 +298,8 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
     enExercice: seance.seance.membres_en_exercice,
     listeAnnexes: annexLines(point),
     presences,
+    /** Who signs the extrait, in the collectivité's order (`signataires_deliberation`). */
+    signataires: deliberationSignatures(seance, index, f, b.presidentQualite),
     /** The formulas with the séance's values in them, ready to print. */
     textes: {
       registre: fillFormula(f.registre, {
@@ -342,6 +311,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
         date: dateLongue(date),
         date_jour: dateAvecJour(date),
         instance: seance.instance,
+        ...instanceForms(seance.instance, seance.genre_instance),
         convocation: convocation ? dateLongue(convocation) : '',
         convocation_chiffres: convocation ? dateCourte(convocation) : '',
         convocation_jour: convocation ? dateAvecJour(convocation) : '',
@@ -351,7 +321,10 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
         president: printedMember(president.nom, index, f),
         qualite_president: president.qualite,
       }),
-      le_conseil: fillFormula(f.le_conseil, { instance: seance.instance }),
+      le_conseil: fillFormula(f.le_conseil, {
+        instance: seance.instance,
+        ...instanceForms(seance.instance, seance.genre_instance),
+      }),
       instance: fillFormula(f.instance_titre, { instance: seance.instance }),
       objet: fillFormula(f.objet, { objet: point.objet, numero: deliberation.numero ?? '' }),
       effectifs: effectifsLine(seance, f, presences),

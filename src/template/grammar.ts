@@ -28,10 +28,11 @@ export function feminineQualite(qualite: string): boolean {
   return /(ente|ointe|ère|trice|euse|ée)$/u.test(first);
 }
 
-/** « Le Maire », « La Présidente »; a qualité already with its article is kept as written. */
+/** « Le Maire », « La Présidente »; a qualité already with its article or a possessive is kept as written. */
 export function withArticle(qualite: string, genre?: Genre): string {
   const q = qualite.trim();
-  if (q === '' || /^(le|la|les|l[’'])\s?/iu.test(q)) return q;
+  // « son Président », « sa Présidente »: a possessive is the qualité's own determiner.
+  if (q === '' || /^(le|la|les|l[’'])\s?/iu.test(q) || /^(son|sa|ses|leur)\s/iu.test(q)) return q;
   const feminine = genre === 'f' || (genre === undefined && feminineQualite(q));
   if (/^[aeéèêiîoôuh]/iu.test(q)) return `L’${q}`;
   return `${feminine ? 'La' : 'Le'} ${q}`;
@@ -46,3 +47,44 @@ export function genreOfParty(party: { readonly genre?: Genre; readonly denominat
 
 /** « e » for the feminine, as formulas write `représenté{e}`. */
 export const agreement = (genre: Genre | undefined): string => (genre === 'f' ? 'e' : '');
+
+/** First words of the instances whose name is feminine (« la Commission permanente »). */
+const FEMININE_INSTANCES: ReadonlySet<string> = new Set([
+  'assemblée',
+  'chambre',
+  'commission',
+  'communauté',
+  'conférence',
+  'délégation',
+  'métropole',
+  'réunion',
+]);
+
+/** The instance's genre: as the YAML states it, else from the first word of its name. */
+export function genreOfInstance(instance: string, genre?: Genre): Genre {
+  if (genre) return genre;
+  const first =
+    instance
+      .trim()
+      .split(/[\s\u00A0,]/u)[0]
+      ?.toLowerCase() ?? '';
+  return FEMININE_INSTANCES.has(first) ? 'f' : 'm';
+}
+
+/**
+ * The instance with its article, as formulas write it: « le Conseil municipal », « la Commission
+ * permanente », « l’Assemblée de Corse », « du / de la / de l’ », and « e » to agree with it.
+ */
+export function instanceForms(instance: string, genre?: Genre): Readonly<Record<string, string>> {
+  const name = instance.trim();
+  const feminine = genreOfInstance(name, genre) === 'f';
+  const elided = /^[aeéèêiîoôuh]/iu.test(name);
+  const le = elided ? 'l’' : feminine ? 'la ' : 'le ';
+  const du = elided ? 'de l’' : feminine ? 'de la ' : 'du ';
+  return {
+    le_instance: `${le}${name}`,
+    Le_instance: `${le.charAt(0).toUpperCase()}${le.slice(1)}${name}`,
+    du_instance: `${du}${name}`,
+    e: agreement(feminine ? 'f' : 'm'),
+  };
+}

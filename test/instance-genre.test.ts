@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { genreOfInstance, instanceForms } from '../src/template/grammar.ts';
+import { foldQuotes, renderFixture } from './support/rendered.ts';
+
+describe('the instance’s article and agreement follow its genre', () => {
+  it('derives the genre from the first word, or takes the YAML’s', () => {
+    expect(genreOfInstance('Conseil municipal')).toBe('m');
+    expect(genreOfInstance('Commission permanente')).toBe('f');
+    expect(genreOfInstance('Assemblée de Corse')).toBe('f');
+    expect(genreOfInstance('Bureau communautaire')).toBe('m');
+    expect(genreOfInstance('Délégation spéciale', 'm')).toBe('m');
+    expect(instanceForms('Conseil municipal')).toEqual({
+      le_instance: 'le Conseil municipal',
+      Le_instance: 'Le Conseil municipal',
+      du_instance: 'du Conseil municipal',
+      e: '',
+    });
+    expect(instanceForms('Commission permanente')).toMatchObject({
+      le_instance: 'la Commission permanente',
+      Le_instance: 'La Commission permanente',
+      du_instance: 'de la Commission permanente',
+      e: 'e',
+    });
+    expect(instanceForms('Assemblée de Corse')).toMatchObject({
+      le_instance: 'l’Assemblée de Corse',
+      Le_instance: 'L’Assemblée de Corse',
+      du_instance: 'de l’Assemblée de Corse',
+    });
+  });
+
+  it('prints « La Commission permanente » and « s’est réunie » in the act, PDF and DOCX', async () => {
+    const docs = await renderFixture('fixtures/structures/instance-feminine.yaml', /deliberation/);
+    const act = docs.get('point-01-deliberation');
+    const liste = docs.get('liste-des-deliberations');
+    if (!act || !liste) throw new Error('documents missing');
+    for (const text of [act.pdfText, act.docxText].map(foldQuotes)) {
+      expect(text).toContain(
+        foldQuotes(
+          'L’an deux mille vingt-cinq, le seize mai, à dix heures, la Commission permanente, légalement convoquée le 2 mai 2025, s’est réunie sous la présidence de Mme Clarisse Deveaux, Présidente du conseil régional.',
+        ),
+      );
+      expect(text).toContain('La Commission permanente,');
+      expect(text).not.toMatch(/\b[Ll]e Commission/);
+    }
+    for (const text of [liste.pdfText, liste.docxText].map(foldQuotes)) {
+      expect(text).toContain('examinées par la Commission permanente lors de sa séance');
+    }
+  });
+});
