@@ -188,6 +188,11 @@ export const FORMULES = {
     ', ',
     'Entre deux pouvoirs de la liste ; un retour à la ligne (« \\n ») met chaque pouvoir sur sa ligne',
   ),
+  non_presents_noms: spec(
+    '',
+    'Avant une seule liste des membres non présents (« Absents ou excusés : {nombre} élus {noms}. ») : représentés (formule « pouvoir »), excusés, absents, à la place des lignes « pouvoirs », « excuses_noms » et « absents_noms » ; {nombre} les compte tous ; vide par défaut : ces trois lignes',
+    LISTE_VALEURS,
+  ),
   quorum: spec(
     'Quorum : {quorum}',
     'Ligne du quorum, après la liste des présents, quand `seance.quorum` est donné',

@@ -74,9 +74,15 @@ function agreement(members: readonly Member[]): { s: string; e: string } {
  * One list's line: the label filled with the list's count and agreement; a label holding `{noms}`
  * is the whole line, else the line is the formula `ligne_noms`. An empty label prints no line.
  */
-function listLine(label: string, noms: string, members: readonly Member[], f: Formules): string {
+function listLine(
+  label: string,
+  noms: string,
+  members: readonly Member[],
+  f: Formules,
+  nombre = members.length,
+): string {
   if (label === '' || noms === '') return '';
-  const values = { nombre: String(members.length), noms, ...agreement(members) };
+  const values = { nombre: String(nombre), noms, ...agreement(members) };
   const libelle = fillFormula(label, values);
   return placeholders(label).includes('noms') ? libelle : fillFormula(f.ligne_noms, { ...values, libelle });
 }
@@ -84,9 +90,47 @@ function listLine(label: string, noms: string, members: readonly Member[], f: Fo
 const named = (value: number | readonly string[]): readonly string[] =>
   typeof value === 'number' ? [] : value;
 
+/** How one séance prints its members: their lists, names and pouvoirs, with its formulas. */
+function printer(index: EluIndex, f: Formules) {
+  const members = (refs: readonly string[]) => refs.map((ref) => listed(ref, index, f).member);
+  const name = (ref: string) => {
+    const m = listed(ref, index, f);
+    return m.print(m.civilite);
+  };
+  return {
+    members,
+    list: (label: string, refs: readonly string[]) =>
+      listLine(label, joinNames(groupedNames(refs, index, f), f), members(refs), f),
+    pouvoir: (p: Presences['representes'][number]) =>
+      fillFormula(f.pouvoir, { mandant: name(p.mandant), mandataire: name(p.mandataire) }),
+  };
+}
+
+/** The lines of the members not present: pouvoirs, excusés and absents, or all in one list. */
+function notPresentLines(presences: Presences, index: EluIndex, f: Formules): string[] {
+  const { members, list, pouvoir } = printer(index, f);
+  const mandants = presences.representes.map((p) => p.mandant);
+  const pouvoirs = presences.representes.map(pouvoir);
+  const excuses = presences.excuses ?? [];
+  const absents = named(presences.absents);
+  if (f.non_presents_noms === '') {
+    return [
+      listLine(f.pouvoirs, pouvoirs.join(f.pouvoirs_separateur), members(mandants), f),
+      list(f.excuses_noms, excuses),
+      list(f.absents_noms, absents),
+    ];
+  }
+  // Counted whole, absents given as a number too: the line says how many are not there.
+  const absentCount = typeof presences.absents === 'number' ? presences.absents : absents.length;
+  const noms = joinNames([...pouvoirs, ...groupedNames([...excuses, ...absents], index, f)], f);
+  const all = members([...mandants, ...excuses, ...absents]);
+  return [listLine(f.non_presents_noms, noms, all, f, mandants.length + excuses.length + absentCount)];
+}
+
 /**
- * The lines under the count line, in order: présents, quorum, pouvoirs, excusés, absents. A line
- * break in a formula makes a new line (each pouvoir on its own with `pouvoirs_separateur: "\n"`).
+ * The lines under the count line, in order: présents, quorum, pouvoirs, excusés, absents (or one
+ * list of every member not present, with `non_presents_noms`). A line break in a formula makes a
+ * new line (each pouvoir on its own with `pouvoirs_separateur: "\n"`).
  */
 export function attendanceLines(
   seance: Seance,
@@ -94,23 +138,11 @@ export function attendanceLines(
   index: EluIndex,
   f: Formules,
 ): string[] {
-  const members = (refs: readonly string[]) => refs.map((ref) => listed(ref, index, f).member);
-  const list = (label: string, refs: readonly string[]) =>
-    listLine(label, joinNames(groupedNames(refs, index, f), f), members(refs), f);
-  const name = (ref: string) => {
-    const m = listed(ref, index, f);
-    return m.print(m.civilite);
-  };
-  const pouvoirs = presences.representes
-    .map((p) => fillFormula(f.pouvoir, { mandant: name(p.mandant), mandataire: name(p.mandataire) }))
-    .join(f.pouvoirs_separateur);
   const quorum = seance.seance.quorum;
   const lines = [
-    list(f.presents_noms, named(presences.presents)),
+    printer(index, f).list(f.presents_noms, named(presences.presents)),
     quorum === undefined ? '' : fillFormula(f.quorum, { quorum: String(quorum) }),
-    listLine(f.pouvoirs, pouvoirs, members(presences.representes.map((p) => p.mandant)), f),
-    list(f.excuses_noms, presences.excuses ?? []),
-    list(f.absents_noms, named(presences.absents)),
+    ...notPresentLines(presences, index, f),
   ];
   return lines.flatMap((line) => line.split('\n').map((l) => l.trim())).filter((l) => l !== '');
 }
