@@ -64,8 +64,9 @@ export const SEANCE_MOTS = [
 
 /**
  * Values of the convocation's and the ordre du jour's title lines: the séance's date in several
- * forms (« 18 novembre 2016 », « vendredi 18 novembre 2016 », 18/11/2016, {jj}.{mm}.{aaaa}), its
- * hour (« 20 h 30 », « 20 heures 30 », « 20h30 », in words), place and session.
+ * forms (« 14 février 2025 », « vendredi 14 février 2025 », 14/02/2025, {jj}.{mm}.{aaaa}, in words
+ * as the registre writes it: {jour_mois} {annee}), its hour (« 20 h 30 », « 20 heures 30 »,
+ * « 20h30 », in words), place and session, the président, the date of the convocation.
  */
 export const SEANCE_VALEURS: readonly string[] = [
   ...SEANCE_MOTS,
@@ -81,6 +82,16 @@ export const SEANCE_VALEURS: readonly string[] = [
   'heure',
   'heure_longue',
   'heure_lettres',
+  'jour_mois',
+  'annee',
+  'date_lettres',
+  'president',
+  'qualite_president',
+  'convocation',
+  'convocation_jour',
+  'convocation_chiffres',
+  'convocation_jour_mois',
+  'convocation_annee',
   ...SEANCE_MOTS.flatMap((m) => [`${m}_majuscules`, `${m}_majuscules_sans_accents`]),
 ];
 
@@ -632,6 +643,11 @@ export const FORMULES = {
     'Point n° {numero} – {objet}',
     'Convocation : un point de la liste ; {numero} est son numéro affiché',
     ['numero', 'objet', 'rapporteur'],
+  ),
+  convocation_section: spec(
+    '',
+    'Convocation : ligne d’une rubrique de l’ordre du jour (`section` des points), avant son premier point (« {section} ») ; vide par défaut : la liste sans rubriques',
+    ['section'],
   ),
   convocation_fin_point: spec(
     '',
