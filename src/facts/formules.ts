@@ -388,8 +388,8 @@ export const FORMULES = {
   ),
   pv_reunion: spec(
     'Le {instance}[, légalement convoqué le {convocation},] s’est réuni le {date}[ à {heure}][, {lieu}], sous la présidence de {president}, {qualite}.',
-    'Procès-verbal : phrase de réunion du conseil',
-    ['instance', 'convocation', 'date', 'heure', 'lieu', 'president', 'qualite'],
+    'Procès-verbal : phrase de réunion du conseil ; {annee} et {jour_mois} en lettres (« deux mille vingt-quatre », « neuf décembre »)',
+    ['instance', 'convocation', 'date', 'heure', 'lieu', 'president', 'qualite', 'annee', 'jour_mois'],
   ),
   pv_ouverture: spec('La séance est ouverte à {heure}.', 'Procès-verbal : ouverture de la séance', ['heure']),
   pv_appel: spec('Il est procédé à l’appel nominal des membres.', 'Procès-verbal : appel nominal'),
@@ -523,7 +523,10 @@ export const FORMULES = {
   ]),
   pv_reponse: spec('Réponse[ de {nom}] :', 'Procès-verbal : la réponse à une question orale', ['nom']),
   // The procès-verbal's remaining fixed words (titles, lines, table headers).
-  pv_titre: spec('PROCÈS-VERBAL', 'Procès-verbal : titre du document'),
+  pv_titre: spec('PROCÈS-VERBAL', 'Procès-verbal : titre du document (« Conseil municipal du {date} »)', [
+    'instance',
+    'date',
+  ]),
   pv_nom_membre: spec(
     '[{civilite} ]{nom}',
     'Procès-verbal : nom d’un membre, avec sa civilité déclarée sous « elus » ; sans cette clé, celle de « nom_membre » quand la collectivité la donne',
@@ -626,6 +629,47 @@ export const FORMULES = {
     'Questions orales',
     'Procès-verbal : titre des questions orales (vide : pas de titre)',
   ),
+  // The liste des délibérations' table: headers and each outcome (v16).
+  liste_numero: spec('N°', 'Liste des délibérations : en-tête de la colonne des numéros'),
+  liste_objet: spec('Objet', 'Liste des délibérations : en-tête de la colonne des objets'),
+  liste_resultat: spec('Résultat', 'Liste des délibérations : en-tête de la colonne des résultats'),
+  liste_unanimite: spec(
+    'Adoptée à l’unanimité',
+    'Liste des délibérations : résultat d’un vote à l’unanimité',
+  ),
+  liste_adoptee: spec(
+    'Adoptée ({detail})',
+    'Liste des délibérations : délibération adoptée ; {detail} : les formules « liste_pour », « liste_contre »… séparées par des virgules',
+    ['detail'],
+  ),
+  liste_rejetee: spec('Rejetée ({detail})', 'Liste des délibérations : délibération rejetée', ['detail']),
+  liste_partage: spec(
+    'Partage égal des voix ({detail})',
+    'Liste des délibérations : vote à égalité des voix',
+    ['detail'],
+  ),
+  liste_pour: spec('{nombre} pour', 'Liste des délibérations : voix pour, dans {detail}', ['nombre']),
+  liste_contre: spec(
+    '{nombre} contre',
+    'Liste des délibérations : voix contre, dans {detail} (seulement s’il y en a)',
+    ['nombre'],
+  ),
+  liste_abstentions: spec(
+    '{nombre}\u00A0abstention{s}',
+    'Liste des délibérations : abstentions, dans {detail} (seulement s’il y en a)',
+    ['nombre', 's'],
+  ),
+  liste_ne_prend_pas_part: spec(
+    '{nombre} ne prenant pas part au vote',
+    'Liste des délibérations : membres ne prenant pas part au vote, dans {detail} (seulement s’il y en a)',
+    ['nombre'],
+  ),
+  liste_prend_acte: spec(
+    'Prend acte',
+    'Liste des délibérations : résultat d’un point dont le conseil prend acte',
+  ),
+  liste_retire: spec('Retiré de l’ordre du jour', 'Liste des délibérations : résultat d’un point retiré'),
+  liste_ajourne: spec('Ajourné', 'Liste des délibérations : résultat d’un point ajourné'),
   // Convocation and ordre du jour: title lines, entries, signer (o16). A title formula may hold
   // several lines (a line break in the YAML); a line left empty is not printed.
   convocation_titre_avant: spec(
