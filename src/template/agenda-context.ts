@@ -29,7 +29,7 @@ function agendaPoints(seance: Seance) {
 }
 
 /** The entries after the points, only those the séance states: affaires urgentes, questions diverses. */
-function closingEntries(seance: Seance, f: Formules): string[] {
+export function closingEntries(seance: Seance, f: Formules): string[] {
   const out: string[] = [];
   if (seance.seance.urgences === true && f.urgences !== '') out.push(f.urgences);
   if (seance.seance.questions_diverses === true && f.questions_diverses !== '')
