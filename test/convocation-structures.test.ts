@@ -51,6 +51,7 @@ describe('a convocation written as the commune’s letter, in PDF and DOCX', () 
       'vendredi 14 février 2025 à 20 heures 30',
       'salle des Brandes',
       'Convocation faite le six février deux mille vingt-cinq',
+      'Par la présente, Maud Vernay, Maire, convoque les membres du Conseil municipal pour le quatorze février deux mille vingt-cinq à vingt heures trente, la lettre étant datée du six février.',
       'Affaires inscrites :',
     );
     for (const t of both(convocation)) {
@@ -65,8 +66,10 @@ describe('a convocation written as the commune’s letter, in PDF and DOCX', () 
   it('lists each entry with its punctuation, then the urgences and questions diverses the séance states', () => {
     inOrder(
       convocation,
+      'Travaux et patrimoine :',
       'Réfection du toit du lavoir communal,',
       'Location de la parcelle des Genêts à un éleveur,',
+      'Affaires funéraires :',
       'Tarifs du columbarium à compter du 1er mars 2025,',
       'Affaires imprévues appelant une décision rapide,',
       'Questions diverses.',
@@ -74,7 +77,11 @@ describe('a convocation written as the commune’s letter, in PDF and DOCX', () 
       'La Maire,',
       'Maud Vernay',
     );
-    for (const t of both(convocation)) expect(t).not.toContain('Point n°');
+    for (const t of both(convocation)) {
+      expect(t).not.toContain('Point n°');
+      // Each section once, before the first of its points.
+      expect(t.split('Travaux et patrimoine').length).toBe(2);
+    }
   });
 });
 
@@ -87,6 +94,7 @@ describe('an ordre du jour titled as the collectivité titles it', () => {
       'République française',
       'ORDRE DU JOUR CONSEIL MUNICIPAL',
       '14 FEVRIER 2025 – SALLE DES BRANDES – 20H30',
+      'Travaux et patrimoine',
       '1. Réfection du toit du lavoir communal',
       'Rapporteur : Léon Pradel',
       '2. Location de la parcelle des Genêts à un éleveur',
@@ -148,12 +156,15 @@ describe('nothing the séance does not state', () => {
       'Questions diverses',
       'La Maire',
     );
+    // Sections head the ordre du jour; the convocation's list has them only with `convocation_section`.
+    for (const t of both(get(plain, 'convocation'))) expect(t).not.toContain('Travaux et patrimoine');
     inOrder(
       get(plain, 'ordre-du-jour'),
       'CONSEIL MUNICIPAL',
       'Séance du 14 février 2025 à 20 h 30',
       'salle des Brandes',
       'ORDRE DU JOUR',
+      'Travaux et patrimoine',
       'Point n° 1 – Réfection du toit du lavoir communal',
       'Affaires urgentes',
       'Questions diverses',

@@ -29,7 +29,7 @@ function agendaPoints(seance: Seance) {
 }
 
 /** The entries after the points, only those the séance states: affaires urgentes, questions diverses. */
-function closingEntries(seance: Seance, f: Formules): string[] {
+export function closingEntries(seance: Seance, f: Formules): string[] {
   const out: string[] = [];
   if (seance.seance.urgences === true && f.urgences !== '') out.push(f.urgences);
   if (seance.seance.questions_diverses === true && f.questions_diverses !== '')
@@ -88,21 +88,30 @@ export function ordreDuJourContext(seance: Seance) {
   };
 }
 
+/** An entry of the convocation's list, after the heading of its section when one starts there. */
+export interface LetterEntry {
+  readonly section: string;
+  readonly texte: string;
+}
+
 /** Each entry of the convocation's list, with the collectivité's punctuation after it. */
-function letterEntries(seance: Seance, f: Formules): string[] {
+function letterEntries(seance: Seance, f: Formules): LetterEntry[] {
   const entries = [
-    ...agendaPoints(seance).map((p) =>
-      fillFormula(f.convocation_point, {
+    ...agendaPoints(seance).map((p) => ({
+      section: p.sectionTitre === '' ? '' : fillFormula(f.convocation_section, { section: p.sectionTitre }),
+      texte: fillFormula(f.convocation_point, {
         numero: p.numeroAffiche,
         objet: p.objet,
         rapporteur: p.rapporteur ?? '',
       }),
-    ),
-    ...closingEntries(seance, f),
+    })),
+    ...closingEntries(seance, f).map((texte) => ({ section: '', texte })),
   ];
-  return entries.map(
-    (text, i) => `${text}${i === entries.length - 1 ? f.convocation_fin_liste : f.convocation_fin_point}`,
-  );
+  const last = entries.length - 1;
+  return entries.map((e, i) => ({
+    ...e,
+    texte: `${e.texte}${i === last ? f.convocation_fin_liste : f.convocation_fin_point}`,
+  }));
 }
 
 /** The sentences of the convocation letter, in the collectivité's words (formulas `convocation_…`). */
