@@ -167,6 +167,20 @@ await esbuild.build({
   const files = defaultFontFiles();
   writePrebuiltFontPackage(await fontPackage(files, DOCX_CHARACTERS), files, DOCX_CHARACTERS);
 }
+// The default family's shaping tables, read once here from its GSUB and GPOS tables (the PDF's
+// fast shaper then starts without reading them): see render/shaping/prebuilt.
+{
+  const url = (file) => pathToFileURL(join(next, file)).href;
+  const fontkit = await import('fontkit');
+  const { defaultFontFiles, fontBytes } = await import(url('render/font-files.js'));
+  const { writePrebuiltShapingTables } = await import(url('render/shaping/prebuilt.js'));
+  const files = defaultFontFiles();
+  const faces = ['regular', 'bold', 'italic', 'boldItalic'].map((face) => {
+    const bytes = fontBytes(files, face);
+    return { font: fontkit.create(bytes), bytes };
+  });
+  writePrebuiltShapingTables(faces);
+}
 // The preview's page: its script with CodeMirror and pdf.js bundled in, its style sheet and
 // pdf.js's worker, served by dist/apercu/assets.js from dist/apercu/page/.
 {

@@ -64,7 +64,8 @@ describe('delib build: the procès-verbal', () => {
       'Le procès-verbal de la séance du 20 juin 2024 est approuvé à l’unanimité, avec les corrections suivantes.',
       'Correction demandée par Mme Karine Bénard : Au point 3',
       'Ordre du jour',
-      'Cession d’une parcelle communale chemin des Vignes (retiré)',
+      '1. Budget principal 2024 – décision modificative n° 2',
+      '4. Cession d’une parcelle communale chemin des Vignes (retiré)',
       'décisions prises par délégation',
       'Décision n° 2024-D-031 du 8 juillet 2024',
       'Communication : Rentrée scolaire 2024',
@@ -114,6 +115,10 @@ describe('delib build: the procès-verbal', () => {
     );
     expect(styled('Vote')).toContain('L’amendement n° 1 est rejeté par 3 voix pour et 11 voix contre.');
     expect(docx.styles.map((s) => s.name)).toEqual(expect.arrayContaining(['Intervention', 'Vote']));
+    // The ordre du jour keeps the points' own numbers, not a nested list's « a) b) c) ».
+    expect(docx.paragraphs.map((p) => flat(p.text))).toContain(
+      '1. Budget principal 2024 – décision modificative n° 2',
+    );
   });
 });
 

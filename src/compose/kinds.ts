@@ -10,13 +10,8 @@
  * KINDS.convocation.scope // 'seance'
  */
 import type { Convention, Point, Seance } from '../schema/seance.ts';
-import {
-  convocationContext,
-  deliberationContext,
-  listeContext,
-  noteContext,
-  ordreDuJourContext,
-} from '../template/context.ts';
+import { convocationContext, ordreDuJourContext } from '../template/agenda-context.ts';
+import { deliberationContext, listeContext, noteContext } from '../template/context.ts';
 import { conventionContext } from '../template/convention-context.ts';
 import type { TemplateName } from '../template/env.ts';
 import { procesVerbalContext } from '../template/proces-verbal-context.ts';

@@ -47,10 +47,22 @@ export function memberName(ref: string, index: EluIndex): string {
   return memberOf(ref, index).nom;
 }
 
-/** The same person? Keys and names compared through their printed names, without case or accents. */
+/** A civility written before a name (« M. », « Mme », « Monsieur »…), not part of who the person is. */
+const CIVILITY_PREFIX = /^(?:MM?\.|Mmes?|Mlles?|Monsieur|Madame|Mademoiselle) /u;
+
+/**
+ * The same person? Keys and names compared through their printed names, without case, accents or
+ * a civility written before the name (« M. Yves Marchal » is « Yves Marchal »).
+ */
 export function sameMember(a: string, b: string, index: EluIndex): boolean {
   const fold = (s: string) =>
-    s.normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
+    s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(CIVILITY_PREFIX, '')
+      .toLowerCase();
   return fold(memberName(a, index)) === fold(memberName(b, index));
 }
 

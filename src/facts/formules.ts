@@ -22,8 +22,58 @@ const spec = (defaut: string, role: string, valeurs: readonly string[] = []): Fo
   valeurs,
 });
 
+/** Values of an attendance list's label: its count, agreement marks, and the names for a whole line. */
+const LISTE_VALEURS = ['nombre', 's', 'e', 'noms'] as const;
+const LISTE_LIGNE_VALEURS = ['libelle', ...LISTE_VALEURS] as const;
+
 /** The date from which the « Télérecours citoyens » sentence is printed by default. */
 export const TELERECOURS_SINCE = '2018-11-30';
+
+/** Words of the séance a title formula may write, each also `_majuscules` and `_majuscules_sans_accents`. */
+export const SEANCE_MOTS = [
+  'instance',
+  'date',
+  'date_jour',
+  'jour_semaine',
+  'mois',
+  'lieu',
+  'session',
+  'seance_du',
+  'heure_compacte',
+] as const;
+
+/**
+ * Values of the convocation's and the ordre du jour's title lines: the séance's date in several
+ * forms (« 14 février 2025 », « vendredi 14 février 2025 », 14/02/2025, {jj}.{mm}.{aaaa}, in words
+ * as the registre writes it: {jour_mois} {annee}), its hour (« 20 h 30 », « 20 heures 30 »,
+ * « 20h30 », in words), place and session, the président, the date of the convocation.
+ */
+export const SEANCE_VALEURS: readonly string[] = [
+  ...SEANCE_MOTS,
+  'le_instance',
+  'Le_instance',
+  'du_instance',
+  'date_chiffres',
+  'jour',
+  'jj',
+  'mm',
+  'aaaa',
+  'dates',
+  'heure',
+  'heure_longue',
+  'heure_lettres',
+  'jour_mois',
+  'annee',
+  'date_lettres',
+  'president',
+  'qualite_president',
+  'convocation',
+  'convocation_jour',
+  'convocation_chiffres',
+  'convocation_jour_mois',
+  'convocation_annee',
+  ...SEANCE_MOTS.flatMap((m) => [`${m}_majuscules`, `${m}_majuscules_sans_accents`]),
+];
 
 export const FORMULES = {
   registre: spec(
@@ -61,17 +111,33 @@ export const FORMULES = {
   representes: spec('Représentés', 'Libellé du nombre de membres représentés'),
   absents: spec('Absents', 'Libellé du nombre d’absents'),
   votants: spec('Votants', 'Libellé du nombre de votants'),
-  presents_noms: spec('Étaient présents', 'Avant la liste des présents'),
-  pouvoirs: spec('Pouvoirs', 'Avant la liste des pouvoirs'),
+  presents_noms: spec(
+    'Étaient présents',
+    'Avant la liste des présents ; {nombre} : leur nombre, {s} : « s » s’ils sont plusieurs, {e} : « e » si ce sont toutes des femmes ; une formule avec {noms} écrit la ligne entière (sans « ligne_noms »)',
+    LISTE_VALEURS,
+  ),
+  pouvoirs: spec(
+    'Pouvoirs',
+    'Avant la liste des pouvoirs ; {nombre}, {s}, {e} (des mandants), {noms} comme pour « presents_noms »',
+    LISTE_VALEURS,
+  ),
   pouvoir: spec('{mandant} à {mandataire}', 'Un pouvoir de la liste', ['mandant', 'mandataire']),
-  absents_noms: spec('Absents', 'Avant la liste des absents'),
+  absents_noms: spec(
+    'Absents',
+    'Avant la liste des absents ; {nombre}, {s}, {e}, {noms} comme pour « presents_noms » (« Absent{s} »)',
+    LISTE_VALEURS,
+  ),
   secretaire: spec('Secrétaire de séance', 'Libellé du secrétaire de séance'),
   secretaires: spec('Secrétaires de séance', 'Libellé de plusieurs secrétaires de séance nommés ensemble'),
   liste_et: spec(
     'et',
     'Mot avant le dernier nom d’une liste de présence (« A, B et C ») ; vide : des virgules seulement',
   ),
-  excuses_noms: spec('Excusés', 'Avant la liste des membres excusés'),
+  excuses_noms: spec(
+    'Excusés',
+    'Avant la liste des membres excusés ; {nombre}, {s}, {e}, {noms} comme pour « presents_noms » (« Absent{s} excusé{s} »)',
+    LISTE_VALEURS,
+  ),
   effectifs: spec(
     '{l_en_exercice} : {en_exercice}[ – {l_presents} : {presents} – {l_representes} : {representes} – {l_absents} : {absents} – {l_votants} : {votants}]',
     'Ligne des nombres de la délibération ; {l_…} sont les libellés ci-dessus (« en_exercice », « presents »…)',
@@ -82,6 +148,7 @@ export const FORMULES = {
       'absents',
       'excuses',
       'votants',
+      'quorum',
       'l_en_exercice',
       'l_presents',
       'l_representes',
@@ -93,6 +160,34 @@ export const FORMULES = {
     '{nom}',
     'Nom d’un membre dans les listes de présence et les pouvoirs (« [{civilite} ]{nom} » pour l’imprimer avec sa civilité déclarée sous « elus »)',
     ['nom', 'civilite'],
+  ),
+  // Attendance lines as the collectivité writes them (count in the line, grouped civilities, quorum).
+  ligne_noms: spec(
+    '{libelle} : {noms}.',
+    'Une ligne de présence : {libelle} est la formule de la liste (« presents_noms »…), {noms} les noms ; « {libelle} : {nombre} élus {noms}. » compte la liste dans sa ligne',
+    LISTE_LIGNE_VALEURS,
+  ),
+  civilites_messieurs: spec(
+    '',
+    'Civilité commune de plusieurs hommes nommés à la suite dans une liste de présence (« MM. A, B ») ; vide par défaut : chacun la sienne',
+  ),
+  civilites_mesdames: spec(
+    '',
+    'Civilité commune de plusieurs femmes nommées à la suite dans une liste de présence (« Mmes C, D ») ; vide par défaut : chacune la sienne',
+  ),
+  pouvoirs_separateur: spec(
+    ', ',
+    'Entre deux pouvoirs de la liste ; un retour à la ligne (« \\n ») met chaque pouvoir sur sa ligne',
+  ),
+  non_presents_noms: spec(
+    '',
+    'Avant une seule liste des membres non présents (« Absents ou excusés : {nombre} élus {noms}. ») : représentés (formule « pouvoir »), excusés, absents, à la place des lignes « pouvoirs », « excuses_noms » et « absents_noms » ; {nombre} les compte tous ; vide par défaut : ces trois lignes',
+    LISTE_VALEURS,
+  ),
+  quorum: spec(
+    'Quorum : {quorum}',
+    'Ligne du quorum, après la liste des présents, quand `seance.quorum` est donné',
+    ['quorum'],
   ),
   seance_du: spec(
     'Séance {du} {dates}',
@@ -215,7 +310,7 @@ export const FORMULES = {
   ),
   partie: spec(
     '{nom}[, dont le siège est situé {adresse}][, SIRET n° {siret}], {represente} {representant}[, {qualite}][, {habilitation}][, {mandat}],[ {ci_apres},]',
-    'Phrase d’une partie de convention : {nom} en gras, {represente}, {habilitation} et {ci_apres} étant les formules du même nom',
+    'Phrase d’une partie de convention : {nom} en gras, {represente}, {habilitation} et {ci_apres} étant les formules du même nom ; {position} y met « d’une part, » / « d’autre part » (plus de ligne à part), un retour à la ligne commence un nouveau paragraphe',
     [
       'nom',
       'adresse',
@@ -227,6 +322,7 @@ export const FORMULES = {
       'mandat',
       'ci_apres',
       'e',
+      'position',
     ],
   ),
   habilitation: spec(
@@ -272,8 +368,8 @@ export const FORMULES = {
   ),
   pv_reunion: spec(
     'Le {instance}[, légalement convoqué le {convocation},] s’est réuni le {date}[ à {heure}][, {lieu}], sous la présidence de {president}, {qualite}.',
-    'Procès-verbal : phrase de réunion du conseil',
-    ['instance', 'convocation', 'date', 'heure', 'lieu', 'president', 'qualite'],
+    'Procès-verbal : phrase de réunion du conseil ; {annee} et {jour_mois} en lettres (« deux mille vingt-quatre », « neuf décembre »)',
+    ['instance', 'convocation', 'date', 'heure', 'lieu', 'president', 'qualite', 'annee', 'jour_mois'],
   ),
   pv_ouverture: spec('La séance est ouverte à {heure}.', 'Procès-verbal : ouverture de la séance', ['heure']),
   pv_appel: spec('Il est procédé à l’appel nominal des membres.', 'Procès-verbal : appel nominal'),
@@ -332,12 +428,16 @@ export const FORMULES = {
     'Procès-verbal : date à laquelle il est arrêté',
     ['date'],
   ),
-  convocation_date: spec('Le {date}', 'Convocation : date de la lettre (la date de convocation)', ['date']),
+  convocation_date: spec(
+    'Le {date}',
+    'Convocation : date de la lettre (la date de convocation) ; {jour_mois} et {annee} en lettres (« le dix-huit mars », « deux mille vingt-cinq »)',
+    ['date', 'date_jour', 'date_chiffres', 'jour_mois', 'annee'],
+  ),
   convocation_appel: spec('Madame, Monsieur,', 'Convocation : formule d’appel'),
   convocation_objet: spec(
     "J'ai l'honneur de vous convoquer à la séance du {instance} qui se tiendra le {date}[ à {heure}][, {lieu}].",
     'Convocation : phrase de convocation',
-    ['instance', 'date', 'heure', 'lieu'],
+    SEANCE_VALEURS,
   ),
   convocation_ordre_du_jour: spec(
     "L'ordre du jour de la séance est le suivant :",
@@ -402,6 +502,248 @@ export const FORMULES = {
     'groupe',
   ]),
   pv_reponse: spec('Réponse[ de {nom}] :', 'Procès-verbal : la réponse à une question orale', ['nom']),
+  // The procès-verbal's remaining fixed words (titles, lines, table headers).
+  pv_titre: spec('PROCÈS-VERBAL', 'Procès-verbal : titre du document (« Conseil municipal du {date} »)', [
+    'instance',
+    'date',
+  ]),
+  pv_nom_membre: spec(
+    '[{civilite} ]{nom}',
+    'Procès-verbal : nom d’un membre, avec sa civilité déclarée sous « elus » ; sans cette clé, celle de « nom_membre » quand la collectivité la donne',
+    ['nom', 'civilite'],
+  ),
+  pv_presents: spec('Présents : {noms}.', 'Procès-verbal : liste des présents', ['noms']),
+  pv_representes: spec(
+    'Représentés : {pouvoirs}.',
+    'Procès-verbal : liste des membres représentés ; {pouvoirs} : les formules « pv_pouvoir » séparées par des virgules',
+    ['pouvoirs'],
+  ),
+  pv_pouvoir: spec('{mandant} (pouvoir à {mandataire})', 'Procès-verbal : un pouvoir de la liste', [
+    'mandant',
+    'mandataire',
+  ]),
+  pv_absents: spec('Absents : {noms}.', 'Procès-verbal : liste des absents', ['noms']),
+  pv_excuses: spec('Excusés : {noms}.', 'Procès-verbal : liste des membres excusés', ['noms']),
+  pv_secretaire_designe: spec(
+    '{noms} est désigné{e} secrétaire de séance[ {vote}].',
+    'Procès-verbal : désignation d’un secrétaire de séance ; {e} devient « e » pour une secrétaire, {vote} vaut « à l’unanimité » ou « par … »',
+    ['noms', 'e', 'vote'],
+  ),
+  pv_secretaires_designes: spec(
+    '{noms} sont désigné{e}s secrétaires de séance[ {vote}].',
+    'Procès-verbal : désignation de plusieurs secrétaires ; {e} devient « e » quand ce sont toutes des femmes',
+    ['noms', 'e', 'vote'],
+  ),
+  pv_ordre_du_jour: spec('Ordre du jour', 'Procès-verbal : titre de l’ordre du jour (vide : pas de titre)'),
+  pv_point_ordre_du_jour: spec(
+    '{numero}. {objet}[ ({mention})]',
+    'Procès-verbal : un point de l’ordre du jour ; {mention} : la formule « pv_odj_retire » ou « pv_odj_ajoute », {numero_affiche} le numéro tel que l’ordre du jour l’écrit',
+    ['numero', 'numero_affiche', 'objet', 'mention'],
+  ),
+  pv_odj_retire: spec('retiré', 'Procès-verbal : mention d’un point retiré, dans l’ordre du jour'),
+  pv_odj_ajoute: spec(
+    'ajouté en séance',
+    'Procès-verbal : mention d’un point ajouté en séance, dans l’ordre du jour',
+  ),
+  pv_decision: spec(
+    'Décision[ n° {numero}][ du {date}] : {objet}',
+    'Procès-verbal : une décision prise par délégation',
+    ['numero', 'date', 'objet'],
+  ),
+  pv_communication: spec(
+    'Communication : {objet}',
+    'Procès-verbal : titre d’une communication, en gras (vide : le texte seul)',
+    ['objet'],
+  ),
+  pv_point: spec(
+    'Point n° {numero} – {objet}',
+    'Procès-verbal : titre du chapitre d’un point (et son signet) ; {numero_affiche} le numéro tel que l’ordre du jour l’écrit, {acte} le numéro de la délibération adoptée (vide pour un point sans acte)',
+    ['numero', 'numero_affiche', 'acte', 'objet'],
+  ),
+  pv_rapporteur: spec(
+    'Rapporteur : {nom}',
+    'Procès-verbal : rapporteur d’un point ; {rapporteur} est la formule « rapporteur » accordée (« Rapporteure »), {e} « e » pour une rapporteure',
+    ['nom', 'rapporteur', 'e'],
+  ),
+  pv_intervention: spec(
+    '{nom}[, {qualite}] :',
+    'Procès-verbal : auteur d’une intervention, en gras ; {qualite} est celle de l’intervention (« au nom du groupe … »)',
+    ['nom', 'qualite'],
+  ),
+  pv_groupe: spec(
+    'le groupe {groupe}',
+    'Procès-verbal : un groupe, dans {auteur} d’un amendement et {par} d’une demande de scrutin',
+    ['groupe'],
+  ),
+  pv_incident: spec('À {heure} :', 'Procès-verbal : heure d’un incident de séance, avant son texte', [
+    'heure',
+  ]),
+  pv_vote_sens: spec('Vote', 'Procès-verbal : en-tête de la première colonne du tableau d’un vote nominatif'),
+  pv_vote_nombre: spec(
+    'Nombre',
+    'Procès-verbal : en-tête de la colonne des nombres du tableau d’un vote nominatif',
+  ),
+  pv_vote_membres: spec(
+    'Membres',
+    'Procès-verbal : en-tête de la colonne des noms du tableau d’un vote nominatif',
+  ),
+  pv_vote_pour: spec('Pour', 'Procès-verbal : ligne des voix pour, dans le tableau d’un vote nominatif'),
+  pv_vote_contre: spec(
+    'Contre',
+    'Procès-verbal : ligne des voix contre, dans le tableau d’un vote nominatif',
+  ),
+  pv_vote_abstention: spec(
+    'Abstention',
+    'Procès-verbal : ligne des abstentions, dans le tableau d’un vote nominatif',
+  ),
+  pv_vote_ne_prend_pas_part: spec(
+    'Ne prend pas part au vote',
+    'Procès-verbal : ligne des membres ne prenant pas part au vote, dans le tableau d’un vote nominatif',
+  ),
+  pv_deliberation: spec(
+    'Délibération[ n° {numero}] – {objet}',
+    'Procès-verbal : renvoi à la délibération adoptée sur le point (seulement pour un acte voté ou un « prend acte »)',
+    ['numero', 'objet'],
+  ),
+  pv_questions_orales: spec(
+    'Questions orales',
+    'Procès-verbal : titre des questions orales (vide : pas de titre)',
+  ),
+  // The liste des délibérations' table: headers and each outcome (v16).
+  liste_numero: spec('N°', 'Liste des délibérations : en-tête de la colonne des numéros'),
+  liste_objet: spec('Objet', 'Liste des délibérations : en-tête de la colonne des objets'),
+  liste_resultat: spec('Résultat', 'Liste des délibérations : en-tête de la colonne des résultats'),
+  liste_unanimite: spec(
+    'Adoptée à l’unanimité',
+    'Liste des délibérations : résultat d’un vote à l’unanimité',
+  ),
+  liste_adoptee: spec(
+    'Adoptée ({detail})',
+    'Liste des délibérations : délibération adoptée ; {detail} : les formules « liste_pour », « liste_contre »… séparées par des virgules',
+    ['detail'],
+  ),
+  liste_rejetee: spec('Rejetée ({detail})', 'Liste des délibérations : délibération rejetée', ['detail']),
+  liste_partage: spec(
+    'Partage égal des voix ({detail})',
+    'Liste des délibérations : vote à égalité des voix',
+    ['detail'],
+  ),
+  liste_pour: spec('{nombre} pour', 'Liste des délibérations : voix pour, dans {detail}', ['nombre']),
+  liste_contre: spec(
+    '{nombre} contre',
+    'Liste des délibérations : voix contre, dans {detail} (seulement s’il y en a)',
+    ['nombre'],
+  ),
+  liste_abstentions: spec(
+    '{nombre}\u00A0abstention{s}',
+    'Liste des délibérations : abstentions, dans {detail} (seulement s’il y en a)',
+    ['nombre', 's'],
+  ),
+  liste_ne_prend_pas_part: spec(
+    '{nombre} ne prenant pas part au vote',
+    'Liste des délibérations : membres ne prenant pas part au vote, dans {detail} (seulement s’il y en a)',
+    ['nombre'],
+  ),
+  liste_prend_acte: spec(
+    'Prend acte',
+    'Liste des délibérations : résultat d’un point dont le conseil prend acte',
+  ),
+  liste_retire: spec('Retiré de l’ordre du jour', 'Liste des délibérations : résultat d’un point retiré'),
+  liste_ajourne: spec('Ajourné', 'Liste des délibérations : résultat d’un point ajourné'),
+  // Convocation and ordre du jour: title lines, entries, signer (o16). A title formula may hold
+  // several lines (a line break in the YAML); a line left empty is not printed.
+  convocation_titre_avant: spec(
+    '{instance_majuscules}',
+    'Convocation : ligne(s) du titre avant « CONVOCATION » (un saut de ligne par ligne)',
+    SEANCE_VALEURS,
+  ),
+  convocation_titre: spec('CONVOCATION', 'Convocation : titre du document', SEANCE_VALEURS),
+  convocation_titre_apres: spec(
+    '',
+    'Convocation : ligne(s) du titre après « CONVOCATION » (« {date_jour}[ à {heure_longue}] ») ; vide par défaut : rien',
+    SEANCE_VALEURS,
+  ),
+  convocation_point: spec(
+    'Point n° {numero} – {objet}',
+    'Convocation : un point de la liste ; {numero} est son numéro affiché',
+    ['numero', 'objet', 'rapporteur'],
+  ),
+  convocation_section: spec(
+    '',
+    'Convocation : ligne d’une rubrique de l’ordre du jour (`section` des points), avant son premier point (« {section} ») ; vide par défaut : la liste sans rubriques',
+    ['section'],
+  ),
+  convocation_fin_point: spec(
+    '',
+    'Convocation : ponctuation après chaque point de la liste sauf le dernier (« , », « ; ») ; vide par défaut : rien',
+  ),
+  convocation_fin_liste: spec(
+    '',
+    'Convocation : ponctuation après le dernier point de la liste (« . ») ; vide par défaut : rien',
+  ),
+  convocation_signature: spec(
+    '{qualite}',
+    'Convocation : qualité du signataire (« {qualite}, ») ; {qualite} est celle du président avec son article (« Le Maire », « La Présidente »)',
+    ['qualite'],
+  ),
+  urgences: spec(
+    'Affaires urgentes',
+    'Entrée de l’ordre du jour (convocation et ordre du jour) quand `seance.urgences` vaut true',
+  ),
+  questions_diverses: spec(
+    'Questions diverses',
+    'Dernière entrée de l’ordre du jour (convocation et ordre du jour) quand `seance.questions_diverses` vaut true',
+  ),
+  ordre_du_jour_titre_avant: spec(
+    '{instance_majuscules}',
+    'Ordre du jour : ligne(s) du titre avant la session et la date',
+    SEANCE_VALEURS,
+  ),
+  ordre_du_jour_date: spec(
+    '{seance_du}[ à {heure}]',
+    'Ordre du jour : ligne(s) de la date, sous la session',
+    SEANCE_VALEURS,
+  ),
+  ordre_du_jour_lieu: spec('[{lieu}]', 'Ordre du jour : ligne(s) du lieu, sous la date', SEANCE_VALEURS),
+  ordre_du_jour_titre: spec('ORDRE DU JOUR', 'Ordre du jour : titre du document', SEANCE_VALEURS),
+  ordre_du_jour_titre_apres: spec(
+    '',
+    'Ordre du jour : ligne(s) du titre après « ORDRE DU JOUR » ; vide par défaut : rien',
+    SEANCE_VALEURS,
+  ),
+  ordre_du_jour_point: spec(
+    'Point n° {numero} – {objet}',
+    'Ordre du jour : intitulé d’un point ; {numero} est son numéro affiché',
+    ['numero', 'objet'],
+  ),
+  ordre_du_jour_rapporteur: spec(
+    'Rapporteur : {rapporteur}',
+    'Ordre du jour : ligne du rapporteur d’un point ; {e} devient « e » pour une rapporteure (« Rapporteur{e} : {rapporteur} »)',
+    ['rapporteur', 'e'],
+  ),
+  ordre_du_jour_convocation: spec(
+    'Convocation adressée le {date}.',
+    'Ordre du jour : date d’envoi de la convocation, quand elle est donnée',
+    ['date', 'date_jour', 'date_chiffres'],
+  ),
+  ordre_du_jour_signature: spec(
+    '{qualite}',
+    'Ordre du jour : qualité du signataire ; {qualite} est celle du président avec son article',
+    ['qualite'],
+  ),
+  liste_titre: spec(
+    'LISTE DES DÉLIBÉRATIONS',
+    'Liste des délibérations (ou compte rendu) : titre du document, sous l’instance et la date',
+  ),
+  liste_introduction: spec(
+    "Liste des délibérations examinées par {le_instance} lors de sa séance du {date}, établie en application de l'article L. 2121-25 du code général des collectivités territoriales.",
+    'Liste des délibérations : phrase avant le tableau ; {le_instance} vaut « le Conseil municipal », « la Commission permanente »',
+    ['instance', 'le_instance', 'date'],
+  ),
+  liste_affichage: spec(
+    'Affichée le : ……………… – Mise en ligne le : ………………',
+    'Liste des délibérations : mention d’affichage et de mise en ligne, à remplir à la main',
+  ),
 } as const satisfies Record<string, FormulaSpec>;
 
 export type FormulaKey = keyof typeof FORMULES;
@@ -443,5 +785,7 @@ export function resolveFormules(
   for (const key of Object.keys(FORMULES) as FormulaKey[]) out[key] = own?.[key] ?? FORMULES[key].defaut;
   if (own?.telerecours === undefined && seanceDate < TELERECOURS_SINCE) out.telerecours = '';
   if (own?.article_premier === undefined) out.article_premier = out.article;
+  // The PV prints civilities by default; it follows the délibération's own names when given.
+  if (own?.pv_nom_membre === undefined && own?.nom_membre !== undefined) out.pv_nom_membre = own.nom_membre;
   return out;
 }

@@ -9,12 +9,19 @@
  * end), draws U+2011 with « - » and U+00A0 with the space where they share a glyph, and draws a
  * missing U+202F with U+2009 (or a space).
  *
+ * Shaping: plain Latin runs (no combining accents, no other script) are shaped by shaping/shaper.ts
+ * from tables read once per face (shipped in dist/ for the default family), with the glyphs and
+ * positions fontkit's layout gives; everything else goes to fontkit.
+ *
  * @example
  * const fonts = loadFonts(); // the default family, parsed once
  * const custom = loadFonts({ family: 'Marianne', regular: '/…/Marianne-Regular.ttf', … });
  */
 import * as fontkit from 'fontkit';
 import { defaultFontFiles, type FontFace, type FontFiles, fontBytes } from './font-files.ts';
+import type { FontTables } from './shaping/opentype.ts';
+import { shapingTablesFor } from './shaping/prebuilt.ts';
+import { fastShaper } from './shaping/shaper.ts';
 
 export { missingCharacters } from './missing-characters.ts';
 
@@ -71,7 +78,20 @@ function loadFace(files: FontFiles, face: FontFace): LoadedFont {
   const probe = parse(path, data);
   const substitute = glyphSubstitutions(probe);
   const layout = font.layout.bind(font);
-  font.layout = (text, ...rest) => layout(substitute(text), ...rest);
+  // The fast shaper (shaping/) gives fontkit's own runs for plain Latin text; made on first use.
+  let shape: ((text: string) => fontkit.GlyphRun | undefined) | null | undefined;
+  font.layout = (text, ...rest) => {
+    const substituted = substitute(text);
+    if (rest.every((arg) => arg === undefined)) {
+      if (shape === undefined) {
+        const tables = shapingTablesFor(probe as unknown as FontTables, data);
+        shape = tables ? fastShaper(font, tables) : null;
+      }
+      const run = shape?.(substituted);
+      if (run) return run;
+    }
+    return layout(substituted, ...rest);
+  };
   return font;
 }
 

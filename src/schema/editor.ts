@@ -36,6 +36,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   convocation: '2024-06-20',
   publique: 'true',
   seconde_convocation: 'true',
+  quorum: '15',
   qualite: 'Maire',
   secretaire: 'Noé Duval',
   membres_en_exercice: '29',

@@ -13,8 +13,8 @@ import { isAct, momentOf } from '../compose/moment.ts';
 import { eluIndex } from '../facts/elus.ts';
 import { type Formules, fillFormula, resolveFormules } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
-import type { VoteFacts } from '../facts/vote.ts';
 import type { Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
+import { attendanceLines } from './attendance-lines.ts';
 import { agreement, genreOfPerson, instanceForms, withArticle } from './grammar.ts';
 import { heure } from './helpers/heure.ts';
 import {
@@ -26,7 +26,14 @@ import {
   jourMoisEnLettres,
   ordinal,
 } from './helpers/index.ts';
-import { joinNames, printedMember, seanceDays, secretaryLines } from './seance-text.ts';
+import { listeOutcome } from './liste-outcome.ts';
+import {
+  deliberationSignatures,
+  joinNames,
+  printedMember,
+  seanceDays,
+  secretaryLines,
+} from './seance-text.ts';
 import { voteDetail, voteSentence } from './vote-sentence.ts';
 
 export { voteDetail, voteSentence };
@@ -77,7 +84,7 @@ export function baseContext(seance: Seance): BaseContext {
 }
 
 /** The annexes of a point as templates list them: « Annexe {{numero}} : {{titre}} ». */
-function annexLines(point: Point): { numero: string; titre: string }[] {
+export function annexLines(point: Point): { numero: string; titre: string }[] {
   return annexList(point).map(({ numero, titre }) => ({ numero, titre }));
 }
 
@@ -91,68 +98,6 @@ function publicite(publique: boolean | undefined, formules: Formules): string {
 function rapporteurLabel(seance: Seance, formules: Formules, rapporteur: string | undefined): string {
   if (rapporteur === undefined) return '';
   return fillFormula(formules.rapporteur, { e: agreement(genreOfPerson(rapporteur, seance.elus)) });
-}
-
-/** Data of the ordre du jour. */
-export function ordreDuJourContext(seance: Seance) {
-  return {
-    ...baseContext(seance),
-    sections: seance.points.some((p) => p.section !== undefined),
-    points: agendaPoints(seance),
-  };
-}
-
-/** The points as the agenda lists them: the collectivité's own numbers, its sections' headings. */
-function agendaPoints(seance: Seance) {
-  return seance.points.map((p, i) => ({
-    ...p,
-    numeroAffiche: p.numero_affiche ?? String(p.numero),
-    // A section's heading before the first point of each run of points in it.
-    sectionTitre: p.section !== undefined && p.section !== seance.points[i - 1]?.section ? p.section : '',
-    listeAnnexes: annexLines(p),
-  }));
-}
-
-/** From this population on, a commune's convocation comes with a note explicative de synthèse. */
-export const NOTE_DE_SYNTHESE_POPULATION = 3_500;
-
-/** The sentences of the convocation letter, in the collectivité's words (formulas `convocation_…`). */
-function convocationLetter(seance: Seance, f: Formules) {
-  const s = seance.seance;
-  return {
-    date: s.convocation ? fillFormula(f.convocation_date, { date: dateLongue(s.convocation) }) : '',
-    appel: f.convocation_appel,
-    objet: fillFormula(f.convocation_objet, {
-      instance: seance.instance,
-      date: dateLongue(s.date),
-      heure: s.heure ? heure(s.heure) : '',
-      lieu: s.lieu ?? '',
-    }),
-    ordreDuJour: f.convocation_ordre_du_jour,
-    notes: f.convocation_notes,
-    salutations: f.convocation_salutations,
-  };
-}
-
-/**
- * Data of the convocation (CGCT L. 2121-10): the ordre du jour, the « notes jointes » mention
- * only when the population is known and the law requires the note (communes of 3 500 inhabitants
- * and more, L. 2121-12), the councillors it is sent to only when `elus` are declared.
- */
-export function convocationContext(seance: Seance) {
-  const { population, nature } = seance.collectivite;
-  return {
-    ...baseContext(seance),
-    points: agendaPoints(seance),
-    dateConvocation: seance.seance.convocation ? dateLongue(seance.seance.convocation) : '',
-    lettre: convocationLetter(seance, seanceFormules(seance)),
-    notesJointes:
-      nature === 'commune' && population !== undefined && population >= NOTE_DE_SYNTHESE_POPULATION,
-    destinataires: (seance.elus ?? []).map((e) => ({
-      nom: e.civilite ? `${e.civilite} ${e.nom}` : e.nom,
-      qualite: e.qualite ?? '',
-    })),
-  };
 }
 
 /** Data of a point's note de présentation. */
@@ -183,6 +128,8 @@ export interface AttendanceContext {
   readonly excuses: number;
   /** « Claire Vigneron à Florence Presson, Thibault Hennion à Philippe Laurent » */
   readonly pouvoirs: string;
+  /** The lines under the count line as the collectivité writes them (présents, quorum, pouvoirs, excusés, absents). */
+  readonly lignes: readonly string[];
 }
 
 /** The line of counts (formula `effectifs`), in the délibération and the procès-verbal. */
@@ -194,6 +141,7 @@ export function effectifsLine(seance: Seance, f: Formules, presences: Attendance
     absents: presences ? String(presences.absents) : '',
     excuses: presences ? String(presences.excuses) : '',
     votants: presences ? String(presences.votants) : '',
+    quorum: seance.seance.quorum === undefined ? '' : String(seance.seance.quorum),
     l_en_exercice: f.en_exercice,
     l_presents: f.presents,
     l_representes: f.representes,
@@ -230,39 +178,8 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
         }),
       )
       .join(', '),
+    lignes: attendanceLines(seance, presences, index, f),
   };
-}
-
-/** The result of a vote in a few words, for the liste des délibérations (« Adoptée (25 pour, 4 contre) »). */
-export function voteOutcome(vote: VoteFacts): string {
-  if (vote.unanimite) return 'Adoptée à l’unanimité';
-  const { pour, contre, abstentions } = vote;
-  // A zero count is left out (« Adoptée (25 pour, 4 contre) »), as in the délibération.
-  const parts = [`${pour} pour`];
-  if (contre > 0) parts.push(`${contre} contre`);
-  if (abstentions > 0) parts.push(`${abstentions}\u00A0abstention${abstentions > 1 ? 's' : ''}`);
-  const nppp = vote.nePrendPasPart;
-  if (nppp > 0) parts.push(`${nppp} ne prenant pas part au vote`);
-  const word =
-    vote.issue === 'adoptee' ? 'Adoptée' : vote.issue === 'rejetee' ? 'Rejetée' : 'Partage égal des voix';
-  return `${word} (${parts.join(', ')})`;
-}
-
-/** The outcome of a point in the liste des délibérations when there was no vote. */
-export const OUTCOME_WITHOUT_VOTE = {
-  prend_acte: 'Prend acte',
-  retire: 'Retiré de l’ordre du jour',
-  ajourne: 'Ajourné',
-} as const;
-
-function listeOutcome(seance: Seance, point: Point): string | undefined {
-  const moment = momentOf(point);
-  if (moment === 'projet') return undefined;
-  if (moment === 'adopte') {
-    const { vote } = pointFacts(seance, point);
-    return vote ? voteOutcome(vote) : '';
-  }
-  return OUTCOME_WITHOUT_VOTE[moment];
 }
 
 /**
@@ -270,10 +187,28 @@ function listeOutcome(seance: Seance, point: Point): string | undefined {
  * result (a vote, or an outcome without one); projets not yet examined are left out.
  */
 export function listeContext(seance: Seance) {
+  const b = baseContext(seance);
+  const f = b.formules;
   return {
-    ...baseContext(seance),
+    ...b,
+    titre: {
+      avant: [seance.instance.toLocaleUpperCase('fr-FR'), b.dateSeance],
+      texte: f.liste_titre,
+      apres: [],
+    },
+    textes: {
+      introduction: fillFormula(f.liste_introduction, {
+        instance: seance.instance,
+        le_instance: b.leInstance,
+        date: dateLongue(seance.seance.date),
+      }),
+      affichage: f.liste_affichage,
+      numero: f.liste_numero,
+      objet: f.liste_objet,
+      resultat: f.liste_resultat,
+    },
     deliberations: seance.points.flatMap((point) => {
-      const resultat = point.deliberation ? listeOutcome(seance, point) : undefined;
+      const resultat = point.deliberation ? listeOutcome(seance, point, f) : undefined;
       if (resultat === undefined) return [];
       // A point withdrawn or adjourned took no act: its outcome, without an act number.
       const acte = isAct(point);
@@ -334,6 +269,8 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
     enExercice: seance.seance.membres_en_exercice,
     listeAnnexes: annexLines(point),
     presences,
+    /** Who signs the extrait, in the collectivité's order (`signataires_deliberation`). */
+    signataires: deliberationSignatures(seance, index, f, b.presidentQualite),
     /** The formulas with the séance's values in them, ready to print. */
     textes: {
       registre: fillFormula(f.registre, {

@@ -8,7 +8,7 @@
  * data.convention.parties[0]?.apres // ', représentée par Mme Odile Vasseur, Maire, …'
  */
 import { conventionAnnexList } from '../compose/annexes.ts';
-import { type Formules, fillFormula } from '../facts/formules.ts';
+import { type Formules, fillFormula, placeholders } from '../facts/formules.ts';
 import type { ArticleConvention, Convention, Partie, Point, Seance } from '../schema/seance.ts';
 import { articleNumber, BLANK, baseContext } from './context.ts';
 import { agreement, type Genre, genreOfParty, genreOfPerson, withArticle } from './grammar.ts';
@@ -63,7 +63,26 @@ function signersSentence(signers: readonly { nom: string; qualite: string }[]): 
 /** Placeholder for the party's name, so that the name can be set in bold around the filled formula. */
 const NAME_MARK = '\u0000';
 
-function partyContext(seance: Seance, convention: Convention, p: Partie, f: Formules) {
+/** One paragraph of a party's sentence, its name (if it holds it) set apart to be printed in bold. */
+function sentenceLine(filled: string, name: string) {
+  const at = filled.indexOf(NAME_MARK);
+  const avant = at < 0 ? filled : filled.slice(0, at);
+  const apres = at < 0 ? '' : filled.slice(at + NAME_MARK.length);
+  // Printed values are trimmed: the spaces around the name are said apart.
+  return {
+    avant,
+    espaceAvant: /\s$/u.test(avant),
+    nom: at < 0 ? '' : name,
+    espaceApres: /^\s/u.test(apres),
+    apres,
+  };
+}
+
+/**
+ * A party's sentence from its formula: `{position}` puts « d’une part, » inside the sentence
+ * (no line of its own then), and a line break in the formula starts a new paragraph.
+ */
+function partyContext(seance: Seance, convention: Convention, p: Partie, f: Formules, position: string) {
   const e = agreement(genreOfParty(p));
   const signers = signersOf(p);
   const blank = convention.a_remplir === true ? BLANK : '';
@@ -77,7 +96,8 @@ function partyContext(seance: Seance, convention: Convention, p: Partie, f: Form
       })
     : '';
   const several = p.signataires !== undefined;
-  const filled = fillFormula(p.formule ?? f.partie, {
+  const formula = p.formule ?? f.partie;
+  const filled = fillFormula(formula, {
     nom: NAME_MARK,
     e,
     adresse: p.adresse ?? '',
@@ -88,17 +108,18 @@ function partyContext(seance: Seance, convention: Convention, p: Partie, f: Form
     habilitation,
     mandat: p.mandat ?? '',
     ci_apres: p.denomination ? fillFormula(f.ci_apres, { denomination: p.denomination, e }) : '',
+    position,
   });
-  const at = filled.indexOf(NAME_MARK);
-  const avant = at < 0 ? filled : filled.slice(0, at);
-  const apres = at < 0 ? '' : filled.slice(at + NAME_MARK.length);
-  // Printed values are trimmed: the spaces around the name are said apart.
+  const lignes = filled
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line) => sentenceLine(line, p.nom));
   return {
-    avant,
-    espaceAvant: /\s$/u.test(avant),
-    nom: at < 0 ? '' : p.nom,
-    espaceApres: /^\s/u.test(apres),
-    apres,
+    // The whole sentence in one, for a template exported before `lignes`.
+    ...sentenceLine(filled.replace(/\s*\n\s*/gu, ' '), p.nom),
+    lignes,
+    position: placeholders(formula).includes('position') ? '' : position,
     signers,
   };
 }
@@ -149,7 +170,9 @@ export function conventionContext(seance: Seance, point: Point, convention: Conv
   const total = convention.parties.length;
   const b = baseContext(seance);
   const f = b.formules;
-  const parties = convention.parties.map((p) => partyContext(seance, convention, p, f));
+  const parties = convention.parties.map((p, i) =>
+    partyContext(seance, convention, p, f, partyPosition(i, total, f)),
+  );
   let field = 0;
   return {
     ...b,
@@ -167,10 +190,7 @@ export function conventionContext(seance: Seance, point: Point, convention: Conv
       preambuleAvantParties: convention.place_preambule === 'avant_parties',
       preambuleApresConvenu: convention.place_preambule === 'apres_convenu',
       sousTitre: convention.sous_titre ?? '',
-      parties: parties.map(({ signers: _, ...sentence }, i) => ({
-        ...sentence,
-        position: partyPosition(i, total, f),
-      })),
+      parties: parties.map(({ signers: _, ...sentence }) => sentence),
       ensemble: convention.denomination_parties
         ? fillFormula(f.ensemble, { denomination: convention.denomination_parties })
         : '',

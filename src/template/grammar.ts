@@ -28,10 +28,11 @@ export function feminineQualite(qualite: string): boolean {
   return /(ente|ointe|ère|trice|euse|ée)$/u.test(first);
 }
 
-/** « Le Maire », « La Présidente »; a qualité already with its article is kept as written. */
+/** « Le Maire », « La Présidente »; a qualité already with its article or a possessive is kept as written. */
 export function withArticle(qualite: string, genre?: Genre): string {
   const q = qualite.trim();
-  if (q === '' || /^(le|la|les|l[’'])\s?/iu.test(q)) return q;
+  // « son Président », « sa Présidente »: a possessive is the qualité's own determiner.
+  if (q === '' || /^(le|la|les|l[’'])\s?/iu.test(q) || /^(son|sa|ses|leur)\s/iu.test(q)) return q;
   const feminine = genre === 'f' || (genre === undefined && feminineQualite(q));
   if (/^[aeéèêiîoôuh]/iu.test(q)) return `L’${q}`;
   return `${feminine ? 'La' : 'Le'} ${q}`;

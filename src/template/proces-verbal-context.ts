@@ -8,12 +8,13 @@
  * procesVerbalContext(seance).ouverture // 'La séance est ouverte à 20 h 02.'
  */
 
-import { isWithdrawn } from '../compose/moment.ts';
+import { isAct, isWithdrawn } from '../compose/moment.ts';
 import { eluIndex, genreOf, type Member, memberOf, secretairesOf, withMemberNames } from '../facts/elus.ts';
 import { type Formules, fillFormula } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
 import { type VoteFacts, voteFacts } from '../facts/vote.ts';
 import type { Point, Presences, Seance, Vote } from '../schema/seance.ts';
+import { closingEntries } from './agenda-context.ts';
 import {
   attendance,
   baseContext,
@@ -22,12 +23,14 @@ import {
   voteDetail,
   voteSentence,
 } from './context.ts';
+import { agreement, genreOfPerson } from './grammar.ts';
 import { heure } from './helpers/heure.ts';
-import { dateLongue, listeNoms, pluriel } from './helpers/index.ts';
+import { anneeEnLettres, dateLongue, jourMoisEnLettres, pluriel } from './helpers/index.ts';
+import { joinNames, secretarySignatures } from './seance-text.ts';
 
-/** « Mme Agathe Morel » when the civility is known, else the name. */
-export function printed(member: Member): string {
-  return member.civilite ? `${member.civilite} ${member.nom}` : member.nom;
+/** A member as the PV names it (formula `pv_nom_membre`): « Mme Agathe Morel » by default. */
+export function printed(member: Member, f: Formules): string {
+  return fillFormula(f.pv_nom_membre, { nom: member.nom, civilite: member.civilite ?? '' });
 }
 
 const sentence = (condition: unknown, text: () => string): string => (condition ? text() : '');
@@ -38,17 +41,24 @@ function voteClause(vote: VoteFacts, f: Formules): string {
   return fillFormula(f.pv_par, { detail: voteDetail(vote, f) });
 }
 
-function namedTable(vote: VoteFacts) {
+function namedTable(vote: VoteFacts, f: Formules) {
   if (!vote.noms) return [];
   const rows: [string, readonly Member[]][] = [
-    ['Pour', vote.noms.pour],
-    ['Contre', vote.noms.contre],
-    ['Abstention', vote.noms.abstentions],
-    ['Ne prend pas part au vote', vote.noms.nePrendPasPart],
+    [f.pv_vote_pour, vote.noms.pour],
+    [f.pv_vote_contre, vote.noms.contre],
+    [f.pv_vote_abstention, vote.noms.abstentions],
+    [f.pv_vote_ne_prend_pas_part, vote.noms.nePrendPasPart],
   ];
   return rows
     .filter(([, members]) => members.length > 0)
-    .map(([sens, members]) => ({ sens, compte: members.length, noms: listeNoms(members.map(printed)) }));
+    .map(([sens, members]) => ({
+      sens,
+      compte: members.length,
+      noms: joinNames(
+        members.map((m) => printed(m, f)),
+        f,
+      ),
+    }));
 }
 
 function presencesLines(seance: Seance, presences: Presences | undefined, f: Formules) {
@@ -56,36 +66,44 @@ function presencesLines(seance: Seance, presences: Presences | undefined, f: For
   if (!presences) return none;
   const index = eluIndex(seance.elus);
   const who = (refs: number | readonly string[]) =>
-    typeof refs === 'number' ? '' : listeNoms(refs.map((r) => printed(memberOf(r, index))));
+    typeof refs === 'number'
+      ? ''
+      : joinNames(
+          refs.map((r) => printed(memberOf(r, index), f)),
+          f,
+        );
   const a = attendance(seance, presences);
   if (!a) return none;
   return {
     compte: effectifsLine(seance, f, a),
-    presents: sentence(
-      typeof presences.presents !== 'number',
-      () => `Présents : ${who(presences.presents)}.`,
+    presents: sentence(typeof presences.presents !== 'number', () =>
+      fillFormula(f.pv_presents, { noms: who(presences.presents) }),
     ),
-    representes: sentence(
-      presences.representes.length > 0,
-      () =>
-        `Représentés : ${presences.representes
-          .map(
-            (p) =>
-              `${printed(memberOf(p.mandant, index))} (pouvoir à ${printed(memberOf(p.mandataire, index))})`,
+    representes: sentence(presences.representes.length > 0, () =>
+      fillFormula(f.pv_representes, {
+        pouvoirs: presences.representes
+          .map((p) =>
+            fillFormula(f.pv_pouvoir, {
+              mandant: printed(memberOf(p.mandant, index), f),
+              mandataire: printed(memberOf(p.mandataire, index), f),
+            }),
           )
-          .join(', ')}.`,
+          .join(', '),
+      }),
     ),
-    absents: sentence(
-      typeof presences.absents !== 'number' && presences.absents.length > 0,
-      () => `Absents : ${who(presences.absents)}.`,
+    absents: sentence(typeof presences.absents !== 'number' && presences.absents.length > 0, () =>
+      fillFormula(f.pv_absents, { noms: who(presences.absents) }),
     ),
-    excuses: sentence(presences.excuses?.length, () => `Excusés : ${who(presences.excuses ?? [])}.`),
+    excuses: sentence(presences.excuses?.length, () =>
+      fillFormula(f.pv_excuses, { noms: who(presences.excuses ?? []) }),
+    ),
   };
 }
 
 function pointContext(seance: Seance, point: Point, f: Formules) {
   const index = eluIndex(seance.elus);
-  const who = (ref: string) => printed(memberOf(ref, index));
+  const who = (ref: string) => printed(memberOf(ref, index), f);
+  const groupe = (name: string | undefined) => (name ? fillFormula(f.pv_groupe, { groupe: name }) : '');
   const d = point.deroulement ?? {};
   const facts = pointFacts(seance, point);
   const votants = facts.presences ? attendance(seance, facts.presences) : undefined;
@@ -93,6 +111,12 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
   return {
     numero: point.numero,
     objet: point.objet,
+    titre: fillFormula(f.pv_point, {
+      numero: String(point.numero),
+      numero_affiche: point.numero_affiche ?? String(point.numero),
+      acte: isAct(point) ? (point.deliberation?.numero ?? '') : '',
+      objet: point.objet,
+    }),
     ajoute: sentence(d.ajoute, () => f.pv_ajoute),
     retire: sentence(facts.retire, () => fillFormula(f.pv_retire, { motif: d.motif_retrait ?? '' })),
     mouvements: [
@@ -107,24 +131,28 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
         }),
       ),
     ],
-    rapporteur: sentence(
-      !facts.retire && point.rapporteur !== undefined,
-      () => `Rapporteur : ${who(point.rapporteur ?? '')}`,
-    ),
+    rapporteur: sentence(!facts.retire && point.rapporteur !== undefined, () => {
+      const e = agreement(genreOfPerson(point.rapporteur ?? '', seance.elus));
+      return fillFormula(f.pv_rapporteur, {
+        nom: who(point.rapporteur ?? ''),
+        rapporteur: fillFormula(f.rapporteur, { e }),
+        e,
+      });
+    }),
     presentation: d.presentation ?? '',
     interventions: (d.interventions ?? []).map((i) => ({
-      qui: `${who(i.elu)}${i.qualite ? `, ${i.qualite}` : ''}`,
+      qui: fillFormula(f.pv_intervention, { nom: who(i.elu), qualite: i.qualite ?? '' }),
       resume: i.resume ?? '',
       verbatim: i.verbatim ?? '',
     })),
     demandesScrutin: (d.demandes_scrutin ?? []).map((x) => {
-      const par = [x.groupe ? `le groupe ${x.groupe}` : '', x.par?.length ? listeNoms(x.par.map(who)) : '']
+      const par = [groupe(x.groupe), x.par?.length ? joinNames(x.par.map(who), f) : '']
         .filter(Boolean)
         .join(' : ');
       return fillFormula(f.pv_demande_scrutin, { scrutin: x.scrutin, par });
     }),
     amendements: (d.amendements ?? []).map((a) => {
-      const auteur = [a.groupe ? `le groupe ${a.groupe}` : '', a.auteur ? who(a.auteur) : ''].filter(Boolean);
+      const auteur = [groupe(a.groupe), a.auteur ? who(a.auteur) : ''].filter(Boolean);
       const facts = a.vote ? voteFacts(a.vote, index) : undefined;
       return {
         titre: fillFormula(f.pv_amendement, { numero: String(a.numero), auteur: auteur.join(', ') }),
@@ -139,11 +167,11 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
               { numero: String(a.numero), vote: voteClause(facts, f) },
             )
           : '',
-        table: facts ? namedTable(facts) : [],
+        table: facts ? namedTable(facts, f) : [],
       };
     }),
     suspensions: (d.suspensions ?? []).map((x) => suspension(x, f)),
-    incidents: (d.incidents ?? []).map(incident),
+    incidents: (d.incidents ?? []).map((x) => incident(x, f)),
     votants: sentence(vote && votants, () =>
       fillFormula(f.pv_votants, {
         votants: String(votants?.votants),
@@ -162,8 +190,12 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
         resultat: vote ? voteSentence(vote, 'f', f) : '',
       }),
     ),
-    votesNominatifs: vote ? namedTable(vote) : [],
-    deliberation: point.deliberation && !facts.retire ? point.deliberation : undefined,
+    votesNominatifs: vote ? namedTable(vote, f) : [],
+    // Only an act of the registre (voted, or « prend acte »): a projet without a vote took none.
+    deliberation: isAct(point) ? point.deliberation : undefined,
+    renvoi: sentence(isAct(point), () =>
+      fillFormula(f.pv_deliberation, { numero: point.deliberation?.numero ?? '', objet: point.objet }),
+    ),
   };
 }
 
@@ -175,8 +207,8 @@ function suspension(s: { debut: string; reprise?: string; motif?: string }, f: F
   });
 }
 
-function incident(i: { heure?: string; texte: string }) {
-  return { quand: i.heure ? `À ${heure(i.heure)} :` : '', texte: i.texte };
+function incident(i: { heure?: string; texte: string }, f: Formules) {
+  return { quand: i.heure ? fillFormula(f.pv_incident, { heure: heure(i.heure) }) : '', texte: i.texte };
 }
 
 function approbation(seance: Seance, index: ReturnType<typeof eluIndex>, f: Formules) {
@@ -190,7 +222,7 @@ function approbation(seance: Seance, index: ReturnType<typeof eluIndex>, f: Form
       corrections: pv.corrections?.length ? f.pv_corrections : '',
     }),
     corrections: (pv.corrections ?? []).map((c) => ({
-      par: fillFormula(f.pv_correction, { nom: c.par ? printed(memberOf(c.par, index)) : '' }),
+      par: fillFormula(f.pv_correction, { nom: c.par ? printed(memberOf(c.par, index), f) : '' }),
       texte: c.texte,
     })),
   };
@@ -201,13 +233,16 @@ export function procesVerbalContext(seance: Seance) {
   const index = eluIndex(seance.elus);
   const r = seance.deroulement ?? {};
   const s = seance.seance;
-  const president = printed(memberOf(s.president.nom, index));
   const f = seanceFormules(seance);
+  const president = printed(memberOf(s.president.nom, index), f);
   const named = secretairesOf(s).map((x) => ({ ...x, member: memberOf(x.ref, index) }));
   const secretaires = named.map((x) => x.member);
-  const secretaire = listeNoms(secretaires.map(printed));
+  const secretaire = joinNames(
+    secretaires.map((m) => printed(m, f)),
+    f,
+  );
   // Those without a qualité of their own together, then each with its qualité (as the délibération).
-  const plain = named.filter((x) => x.qualite === undefined).map((x) => printed(x.member));
+  const plain = named.filter((x) => x.qualite === undefined).map((x) => printed(x.member, f));
   const label = plain.length > 1 ? f.secretaires : f.secretaire;
   const several = secretaires.length > 1;
   // Agreed with the members: feminine only when every one of them is a woman.
@@ -221,6 +256,8 @@ export function procesVerbalContext(seance: Seance) {
     // Each fact only when stated: the bracketed parts go with an absent value.
     reunion: fillFormula(f.pv_reunion, {
       instance: seance.instance,
+      annee: anneeEnLettres(s.date),
+      jour_mois: jourMoisEnLettres(s.date),
       convocation: s.convocation ? dateLongue(s.convocation) : '',
       date: dateLongue(s.date),
       heure: s.heure ? heure(s.heure) : '',
@@ -241,53 +278,79 @@ export function procesVerbalContext(seance: Seance) {
             })
           : '',
     ),
-    election: sentence(
-      election && secretaires.length > 0,
-      () =>
-        `${secretaire} ${several ? 'sont' : 'est'} désigné${feminine ? 'e' : ''}${several ? 's' : ''} secrétaire${several ? 's' : ''} de séance${election?.vote ? ` ${voteClause(voteFacts(election.vote, index), f)}` : ''}.`,
+    election: sentence(election && secretaires.length > 0, () =>
+      fillFormula(several ? f.pv_secretaires_designes : f.pv_secretaire_designe, {
+        noms: secretaire,
+        e: feminine ? 'e' : '',
+        vote: election?.vote ? voteClause(voteFacts(election.vote, index), f) : '',
+      }),
     ),
     secretaires: [
-      ...(plain.length > 0 && label !== '' ? [`${label} : ${listeNoms(plain)}`] : []),
-      ...named.flatMap((x) => (x.qualite === undefined ? [] : [`${x.qualite} : ${printed(x.member)}`])),
+      ...(plain.length > 0 && label !== '' ? [`${label} : ${joinNames(plain, f)}`] : []),
+      ...named.flatMap((x) => (x.qualite === undefined ? [] : [`${x.qualite} : ${printed(x.member, f)}`])),
     ],
     approbation: approbation(seance, index, f),
-    ordreDuJour: seance.points.map((p) => ({
-      numero: p.numero,
-      objet: p.objet,
-      mention: isWithdrawn(p) ? 'retiré' : p.deroulement?.ajoute ? 'ajouté en séance' : '',
-    })),
-    decisions: (r.decisions_delegation ?? []).map((x) => ({
-      texte: `${x.numero ? `Décision n° ${x.numero}` : 'Décision'}${x.date ? ` du ${dateLongue(x.date)}` : ''} : ${x.objet}`,
-    })),
+    titres: {
+      document: fillFormula(f.pv_titre, { instance: seance.instance, date: dateLongue(s.date) }),
+      ordreDuJour: f.pv_ordre_du_jour,
+      questions: f.pv_questions_orales,
+      vote: f.pv_vote_sens,
+      nombre: f.pv_vote_nombre,
+      membres: f.pv_vote_membres,
+    },
+    ordreDuJour: [
+      ...seance.points.map((p) =>
+        fillFormula(f.pv_point_ordre_du_jour, {
+          numero: String(p.numero),
+          numero_affiche: p.numero_affiche ?? String(p.numero),
+          objet: p.objet,
+          mention: isWithdrawn(p) ? f.pv_odj_retire : p.deroulement?.ajoute ? f.pv_odj_ajoute : '',
+        }),
+      ),
+      // The affaires urgentes and questions diverses the séance put on its ordre du jour.
+      ...closingEntries(seance, f),
+    ],
+    decisions: (r.decisions_delegation ?? []).map((x) =>
+      fillFormula(f.pv_decision, {
+        numero: x.numero ?? '',
+        date: x.date ? dateLongue(x.date) : '',
+        objet: x.objet,
+      }),
+    ),
     decisionsIntro: sentence(r.decisions_delegation?.length, () =>
       fillFormula(f.pv_decisions, { president, instance: seance.instance }),
     ),
-    communications: r.communications ?? [],
+    communications: (r.communications ?? []).map((c) => ({
+      titre: fillFormula(f.pv_communication, { objet: c.objet }),
+      texte: c.texte ?? '',
+    })),
     // Events not tied to a point: before the points, or after the point they followed.
     suspensions: (r.suspensions ?? [])
       .filter((x) => x.apres_point === undefined)
       .map((x) => suspension(x, f)),
-    incidents: (r.incidents ?? []).filter((x) => x.apres_point === undefined).map(incident),
+    incidents: (r.incidents ?? []).filter((x) => x.apres_point === undefined).map((x) => incident(x, f)),
     points: seance.points.map((p) => ({
       ...pointContext(seance, p, f),
       suspensionsApres: (r.suspensions ?? [])
         .filter((x) => x.apres_point === p.numero)
         .map((x) => suspension(x, f)),
-      incidentsApres: (r.incidents ?? []).filter((x) => x.apres_point === p.numero).map(incident),
+      incidentsApres: (r.incidents ?? [])
+        .filter((x) => x.apres_point === p.numero)
+        .map((x) => incident(x, f)),
     })),
     questions: (r.questions_orales ?? []).map((q) => ({
-      auteur: fillFormula(f.pv_question, { nom: printed(memberOf(q.auteur, index)), groupe: q.groupe ?? '' }),
+      auteur: fillFormula(f.pv_question, {
+        nom: printed(memberOf(q.auteur, index), f),
+        groupe: q.groupe ?? '',
+      }),
       question: q.question,
-      repondant: fillFormula(f.pv_reponse, { nom: q.repondant ? printed(memberOf(q.repondant, index)) : '' }),
+      repondant: fillFormula(f.pv_reponse, {
+        nom: q.repondant ? printed(memberOf(q.repondant, index), f) : '',
+      }),
       reponse: q.reponse ?? '',
     })),
     cloture: sentence(r.cloture, () => fillFormula(f.pv_cloture, { heure: heure(r.cloture ?? '') })),
     arrete: sentence(r.arrete_le, () => fillFormula(f.pv_arrete, { date: dateLongue(r.arrete_le ?? '') })),
-    // One signature block per secrétaire; the first keeps the id `signature-secretaire`.
-    signaturesSecretaires: named.map((x, i) => ({
-      id: i === 0 ? 'signature-secretaire' : `signature-secretaire-${i + 1}`,
-      qualite: x.qualite ?? f.secretaire,
-      nom: x.member.nom,
-    })),
+    signaturesSecretaires: secretarySignatures(seance, index, f),
   };
 }

@@ -6,7 +6,7 @@
  * seanceDays({ date: '2025-01-28', jours_suivants: ['2025-01-29'] })
  * // { du: 'des', dates: '28 et 29 janvier 2025' }
  */
-import { type EluIndex, memberOf, secretairesOf } from '../facts/elus.ts';
+import { type EluIndex, type Member, memberName, memberOf, secretairesOf } from '../facts/elus.ts';
 import { type Formules, fillFormula } from '../facts/formules.ts';
 import type { Seance, SeanceDetails } from '../schema/seance.ts';
 import { dateLongue, listeNoms } from './helpers/index.ts';
@@ -34,11 +34,15 @@ export function joinNames(names: readonly string[], f: Formules): string {
   return `${names.slice(0, -1).join(', ')} ${f.liste_et} ${names.at(-1)}`;
 }
 
+/** The member a reference designates; a name already resolved from a key (président, secrétaire) finds its élu again. */
+export function resolvedMember(ref: string, index: EluIndex): Member {
+  const written = memberOf(ref, index);
+  return written.cle ? written : ([...index.values()].find((e) => e.nom === ref) ?? written);
+}
+
 /** A member as the attendance lists print it (the `nom_membre` formula, with the declared civilité). */
 export function printedMember(ref: string, index: EluIndex, f: Formules): string {
-  const written = memberOf(ref, index);
-  // A name already resolved from a key (président, secrétaire) finds its élu again by name.
-  const member = written.cle ? written : ([...index.values()].find((e) => e.nom === ref) ?? written);
+  const member = resolvedMember(ref, index);
   return fillFormula(f.nom_membre, { nom: member.nom, civilite: member.civilite ?? '' });
 }
 
@@ -55,4 +59,60 @@ export function secretaryLines(seance: Seance, index: EluIndex, f: Formules): st
     if (x.qualite !== undefined) lines.push(`${x.qualite} : ${printedMember(x.ref, index, f)}`);
   }
   return lines;
+}
+
+/** A signature block (`::signataire`): its field id, the qualité printed above the name, the name. */
+export interface SignatureBlock {
+  readonly id: string;
+  readonly qualite: string;
+  readonly nom: string;
+}
+
+/**
+ * One signature block per secrétaire (`secretaire`, then each of `secretaires`; only the first
+ * with `seulPremier`), with its own qualité, else the formula `secretaire`; the first keeps the id
+ * `signature-secretaire`.
+ */
+export function secretarySignatures(
+  seance: Seance,
+  index: EluIndex,
+  f: Formules,
+  seulPremier = false,
+): SignatureBlock[] {
+  const all = secretairesOf(seance.seance);
+  return (seulPremier ? all.slice(0, 1) : all).map((x, i) => ({
+    id: i === 0 ? 'signature-secretaire' : `signature-secretaire-${i + 1}`,
+    qualite: x.qualite ?? f.secretaire,
+    nom: memberName(x.ref, index),
+  }));
+}
+
+/**
+ * Who signs the extrait of a délibération, in the collectivité's order (`signataires_deliberation`):
+ * by default the président then the secrétaire de séance written under `secretaire`.
+ */
+export function deliberationSignatures(
+  seance: Seance,
+  index: EluIndex,
+  f: Formules,
+  presidentQualite: string,
+): SignatureBlock[] {
+  const who = seance.collectivite.signataires_deliberation ?? ['president', 'secretaire'];
+  const blocks = who.flatMap((signer) => {
+    if (signer === 'president') {
+      return [
+        {
+          id: 'signature-president',
+          qualite: presidentQualite,
+          nom: memberName(seance.seance.president.nom, index),
+        },
+      ];
+    }
+    if (signer === 'secretaire') {
+      return seance.seance.secretaire === undefined ? [] : secretarySignatures(seance, index, f, true);
+    }
+    return secretarySignatures(seance, index, f);
+  });
+  // `secretaires` includes the one under `secretaire`: each block once.
+  return blocks.filter((block, i) => blocks.findIndex((other) => other.id === block.id) === i);
 }

@@ -70,3 +70,23 @@ export async function renderFixture(file: string, only?: RegExp): Promise<Map<st
   }
   return out;
 }
+
+/** A document of a rendered séance, by id; throws when the séance has none. */
+export function documentOf(docs: ReadonlyMap<string, RenderedDocument>, id: string): RenderedDocument {
+  const d = docs.get(id);
+  if (!d) throw new Error(`no ${id}`);
+  return d;
+}
+
+/** The PDF text and the DOCX text of a document, quotes and spaces folded. */
+export const bothTexts = (d: RenderedDocument): string[] => [foldQuotes(d.pdfText), foldQuotes(d.docxText)];
+
+/** Where each text is found, in this order, in a folded text (-1 from the first one missing). */
+export function placesInOrder(text: string, texts: readonly string[]): number[] {
+  let from = 0;
+  return texts.map((t) => {
+    const at = from < 0 ? -1 : text.indexOf(foldQuotes(t), from);
+    from = at < 0 ? -1 : at + 1;
+    return at;
+  });
+}

@@ -11,9 +11,10 @@
  * const pkg = prebuiltFontPackage(defaultFontFiles(), DOCX_CHARACTERS); // undefined from src/
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import { type FontFace, type FontFiles, fontBytes } from '../font-files.ts';
+import { readJsonOnce } from '../read-once.ts';
 import { type Compressed, compressedPart, primeCompressed } from './zip.ts';
 
 /** What embedded-fonts.ts splices into each package (see FontPackage there). */
@@ -42,22 +43,6 @@ function packageKey(files: FontFiles, characters: readonly number[]): string {
   return hash.digest('hex');
 }
 
-/** Read once per process and file; null when absent (the sources, or a dist/ built without it). */
-const stored = new Map<string, Stored | null>();
-
-function readStored(file: URL): Stored | null {
-  let found = stored.get(file.href);
-  if (found === undefined) {
-    try {
-      found = JSON.parse(readFileSync(file, 'utf8')) as Stored;
-    } catch {
-      found = null;
-    }
-    stored.set(file.href, found);
-  }
-  return found;
-}
-
 /**
  * The package made at build time for these faces and characters, or undefined (none written, or
  * made from other bytes). Its font parts come with their deflated bytes for the zip writer.
@@ -67,7 +52,7 @@ export function prebuiltFontPackage(
   characters: readonly number[],
   file: URL = FILE,
 ): FontPackageParts | undefined {
-  const found = readStored(file);
+  const found = readJsonOnce<Stored>(file);
   if (!found || found.key !== packageKey(files, characters)) return undefined;
   const fonts = new Map<string, Uint8Array>();
   for (const font of found.fonts) {

@@ -1,0 +1,166 @@
+/**
+ * The data of the convocation (CGCT L. 2121-10) and of the ordre du jour, in the collectivité's
+ * own words and structure: title lines (formulas `convocation_titre…`, `ordre_du_jour_…`), each
+ * entry of the ordre du jour with its punctuation, the affaires urgentes and questions diverses
+ * only when the séance states them, the signer's line.
+ *
+ * @example
+ * convocationContext(seance).lettre.points // ['Point n° 1 – Budget primitif', …]
+ */
+import { type Formules, fillFormula } from '../facts/formules.ts';
+import type { Seance } from '../schema/seance.ts';
+import { annexLines, baseContext } from './context.ts';
+import { agreement, genreOfPerson } from './grammar.ts';
+import { anneeEnLettres, dateAvecJour, dateCourte, dateLongue, jourMoisEnLettres } from './helpers/index.ts';
+import { formulaLines, seanceValues } from './seance-values.ts';
+
+/** From this population on, a commune's convocation comes with a note explicative de synthèse. */
+export const NOTE_DE_SYNTHESE_POPULATION = 3_500;
+
+/** The points as the agenda lists them: the collectivité's own numbers, its sections' headings. */
+function agendaPoints(seance: Seance) {
+  return seance.points.map((p, i) => ({
+    ...p,
+    numeroAffiche: p.numero_affiche ?? String(p.numero),
+    // A section's heading before the first point of each run of points in it.
+    sectionTitre: p.section !== undefined && p.section !== seance.points[i - 1]?.section ? p.section : '',
+    listeAnnexes: annexLines(p),
+  }));
+}
+
+/** The entries after the points, only those the séance states: affaires urgentes, questions diverses. */
+export function closingEntries(seance: Seance, f: Formules): string[] {
+  const out: string[] = [];
+  if (seance.seance.urgences === true && f.urgences !== '') out.push(f.urgences);
+  if (seance.seance.questions_diverses === true && f.questions_diverses !== '')
+    out.push(f.questions_diverses);
+  return out;
+}
+
+/** A title block: lines above the document's heading, the heading (maybe empty), lines below. */
+export interface TitleBlock {
+  readonly avant: readonly string[];
+  readonly texte: string;
+  readonly apres: readonly string[];
+}
+
+/** Data of the ordre du jour. */
+export function ordreDuJourContext(seance: Seance) {
+  const b = baseContext(seance);
+  const f = b.formules;
+  const values = seanceValues(seance, f);
+  const lines = (text: string) => formulaLines(text, values);
+  const convocation = seance.seance.convocation;
+  const titre: TitleBlock = {
+    avant: [
+      ...lines(f.ordre_du_jour_titre_avant),
+      ...(seance.seance.session ? [seance.seance.session] : []),
+      ...lines(f.ordre_du_jour_date),
+      ...lines(f.ordre_du_jour_lieu),
+    ],
+    texte: lines(f.ordre_du_jour_titre).join(' '),
+    apres: lines(f.ordre_du_jour_titre_apres),
+  };
+  return {
+    ...b,
+    titre,
+    sections: seance.points.some((p) => p.section !== undefined),
+    points: agendaPoints(seance).map((p) => ({
+      ...p,
+      intitule: fillFormula(f.ordre_du_jour_point, { numero: p.numeroAffiche, objet: p.objet }),
+      rapporteurLigne:
+        p.rapporteur === undefined
+          ? ''
+          : fillFormula(f.ordre_du_jour_rapporteur, {
+              rapporteur: p.rapporteur,
+              e: agreement(genreOfPerson(p.rapporteur, seance.elus)),
+            }),
+    })),
+    entreesFinales: closingEntries(seance, f),
+    convocationLigne: convocation
+      ? fillFormula(f.ordre_du_jour_convocation, {
+          date: dateLongue(convocation),
+          date_jour: dateAvecJour(convocation),
+          date_chiffres: dateCourte(convocation),
+        })
+      : '',
+    signataireQualite: fillFormula(f.ordre_du_jour_signature, { qualite: b.presidentQualite }),
+  };
+}
+
+/** An entry of the convocation's list, after the heading of its section when one starts there. */
+export interface LetterEntry {
+  readonly section: string;
+  readonly texte: string;
+}
+
+/** Each entry of the convocation's list, with the collectivité's punctuation after it. */
+function letterEntries(seance: Seance, f: Formules): LetterEntry[] {
+  const entries = [
+    ...agendaPoints(seance).map((p) => ({
+      section: p.sectionTitre === '' ? '' : fillFormula(f.convocation_section, { section: p.sectionTitre }),
+      texte: fillFormula(f.convocation_point, {
+        numero: p.numeroAffiche,
+        objet: p.objet,
+        rapporteur: p.rapporteur ?? '',
+      }),
+    })),
+    ...closingEntries(seance, f).map((texte) => ({ section: '', texte })),
+  ];
+  const last = entries.length - 1;
+  return entries.map((e, i) => ({
+    ...e,
+    texte: `${e.texte}${i === last ? f.convocation_fin_liste : f.convocation_fin_point}`,
+  }));
+}
+
+/** The sentences of the convocation letter, in the collectivité's words (formulas `convocation_…`). */
+function convocationLetter(seance: Seance, f: Formules, qualite: string) {
+  const s = seance.seance;
+  const values = seanceValues(seance, f);
+  return {
+    titre: {
+      avant: formulaLines(f.convocation_titre_avant, values),
+      texte: formulaLines(f.convocation_titre, values).join(' '),
+      apres: formulaLines(f.convocation_titre_apres, values),
+    } satisfies TitleBlock,
+    date: s.convocation
+      ? fillFormula(f.convocation_date, {
+          date: dateLongue(s.convocation),
+          date_jour: dateAvecJour(s.convocation),
+          date_chiffres: dateCourte(s.convocation),
+          jour_mois: jourMoisEnLettres(s.convocation),
+          annee: anneeEnLettres(s.convocation),
+        })
+      : '',
+    appel: f.convocation_appel,
+    objet: fillFormula(f.convocation_objet, values),
+    ordreDuJour: f.convocation_ordre_du_jour,
+    points: letterEntries(seance, f),
+    notes: f.convocation_notes,
+    salutations: f.convocation_salutations,
+    signature: fillFormula(f.convocation_signature, { qualite }),
+  };
+}
+
+/**
+ * Data of the convocation (CGCT L. 2121-10): the ordre du jour, the « notes jointes » mention
+ * only when the population is known and the law requires the note (communes of 3 500 inhabitants
+ * and more, L. 2121-12), the councillors it is sent to only when `elus` are declared.
+ */
+export function convocationContext(seance: Seance) {
+  const { population, nature } = seance.collectivite;
+  const b = baseContext(seance);
+  return {
+    ...b,
+    points: agendaPoints(seance),
+    dateConvocation: seance.seance.convocation ? dateLongue(seance.seance.convocation) : '',
+    lettre: convocationLetter(seance, b.formules, b.presidentQualite),
+    notesJointes:
+      nature === 'commune' && population !== undefined && population >= NOTE_DE_SYNTHESE_POPULATION,
+    destinataires: (seance.elus ?? []).map((e) => ({
+      nom: e.civilite ? `${e.civilite} ${e.nom}` : e.nom,
+      qualite: e.qualite ?? '',
+    })),
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The attendance lines of an act as the collectivité writes them: each list after its label,
+ * the label agreed with the list (« Absent excusé » / « Absents excusés »), its count in the line
+ * when the formula asks (« Étaient présents : 44 élus … »), consecutive members of one civility
+ * sharing it when the collectivité groups them (« MM. Paul Bérard, Marc Cazal »), the order of
+ * names kept as typed, and the quorum line when the séance states it.
+ *
+ * @example
+ * attendanceLines(seance, presences, formules)
+ * // ['Étaient présents : Mme Anne Aubry, MM. Paul Bérard, Marc Cazal.', 'Quorum : 18', …]
+ */
+import { type EluIndex, genreOf, type Member } from '../facts/elus.ts';
+import { type Formules, fillFormula, placeholders } from '../facts/formules.ts';
+import type { Presences, Seance } from '../schema/seance.ts';
+import { joinNames, resolvedMember } from './seance-text.ts';
+
+/** A civility written at the head of a name typed in full (« M. Paul Bérard »). */
+const WRITTEN_CIVILITY = /^(M\.|Mme)[\s\u00A0]+(.+)$/u;
+
+interface Listed {
+  readonly member: Member;
+  /** The civility this member's printed name carries, or '' when none is printed. */
+  readonly civilite: string;
+  /** The printed name with the given civility ('' for none). */
+  readonly print: (civilite: string) => string;
+}
+
+function listed(ref: string, index: EluIndex, f: Formules): Listed {
+  const member = resolvedMember(ref, index);
+  const formula = (nom: string, civilite: string) => fillFormula(f.nom_membre, { nom, civilite });
+  if (member.cle !== undefined) {
+    const shown = placeholders(f.nom_membre).includes('civilite') ? (member.civilite ?? '') : '';
+    return { member, civilite: shown, print: (c) => formula(member.nom, c) };
+  }
+  // A name typed in full keeps its own civility, which a group may replace or drop.
+  const civility = WRITTEN_CIVILITY.exec(member.nom);
+  const own = civility?.[1];
+  const rest = civility?.[2];
+  if (own === undefined || rest === undefined) {
+    return { member, civilite: '', print: () => formula(member.nom, '') };
+  }
+  return {
+    member: { ...member, civilite: own === 'Mme' ? 'Mme' : 'M.' },
+    civilite: own,
+    print: (c) => formula(c === own ? member.nom : c === '' ? rest : `${c} ${rest}`, ''),
+  };
+}
+
+/**
+ * The names of a list in the order typed; with `civilites_messieurs` / `civilites_mesdames`, a run
+ * of two or more members of one civility prints it once, in the plural, before the first.
+ */
+export function groupedNames(refs: readonly string[], index: EluIndex, f: Formules): string[] {
+  const members = refs.map((ref) => listed(ref, index, f));
+  const plural = (civilite: string) =>
+    civilite === 'M.' ? f.civilites_messieurs : civilite === 'Mme' ? f.civilites_mesdames : '';
+  return members.map((m, i) => {
+    const group = plural(m.civilite);
+    if (group === '') return m.print(m.civilite);
+    const before = members[i - 1]?.civilite === m.civilite;
+    const after = members[i + 1]?.civilite === m.civilite;
+    if (before) return m.print('');
+    return m.print(after ? group : m.civilite);
+  });
+}
+
+/** Agreement of a list's label: « s » for several, « e » when every member is known to be a woman. */
+function agreement(members: readonly Member[]): { s: string; e: string } {
+  const feminine = members.length > 0 && members.every((m) => genreOf(m) === 'f');
+  return { s: members.length > 1 ? 's' : '', e: feminine ? 'e' : '' };
+}
+
+/**
+ * One list's line: the label filled with the list's count and agreement; a label holding `{noms}`
+ * is the whole line, else the line is the formula `ligne_noms`. An empty label prints no line.
+ */
+function listLine(
+  label: string,
+  noms: string,
+  members: readonly Member[],
+  f: Formules,
+  nombre = members.length,
+): string {
+  if (label === '' || noms === '') return '';
+  const values = { nombre: String(nombre), noms, ...agreement(members) };
+  const libelle = fillFormula(label, values);
+  return placeholders(label).includes('noms') ? libelle : fillFormula(f.ligne_noms, { ...values, libelle });
+}
+
+const named = (value: number | readonly string[]): readonly string[] =>
+  typeof value === 'number' ? [] : value;
+
+/** How one séance prints its members: their lists, names and pouvoirs, with its formulas. */
+function printer(index: EluIndex, f: Formules) {
+  const members = (refs: readonly string[]) => refs.map((ref) => listed(ref, index, f).member);
+  const name = (ref: string) => {
+    const m = listed(ref, index, f);
+    return m.print(m.civilite);
+  };
+  return {
+    members,
+    list: (label: string, refs: readonly string[]) =>
+      listLine(label, joinNames(groupedNames(refs, index, f), f), members(refs), f),
+    pouvoir: (p: Presences['representes'][number]) =>
+      fillFormula(f.pouvoir, { mandant: name(p.mandant), mandataire: name(p.mandataire) }),
+  };
+}
+
+/** The lines of the members not present: pouvoirs, excusés and absents, or all in one list. */
+function notPresentLines(presences: Presences, index: EluIndex, f: Formules): string[] {
+  const { members, list, pouvoir } = printer(index, f);
+  const mandants = presences.representes.map((p) => p.mandant);
+  const pouvoirs = presences.representes.map(pouvoir);
+  const excuses = presences.excuses ?? [];
+  const absents = named(presences.absents);
+  if (f.non_presents_noms === '') {
+    return [
+      listLine(f.pouvoirs, pouvoirs.join(f.pouvoirs_separateur), members(mandants), f),
+      list(f.excuses_noms, excuses),
+      list(f.absents_noms, absents),
+    ];
+  }
+  // Counted whole, absents given as a number too: the line says how many are not there.
+  const absentCount = typeof presences.absents === 'number' ? presences.absents : absents.length;
+  const noms = joinNames([...pouvoirs, ...groupedNames([...excuses, ...absents], index, f)], f);
+  const all = members([...mandants, ...excuses, ...absents]);
+  return [listLine(f.non_presents_noms, noms, all, f, mandants.length + excuses.length + absentCount)];
+}
+
+/**
+ * The lines under the count line, in order: présents, quorum, pouvoirs, excusés, absents (or one
+ * list of every member not present, with `non_presents_noms`). A line break in a formula makes a
+ * new line (each pouvoir on its own with `pouvoirs_separateur: "\n"`).
+ */
+export function attendanceLines(
+  seance: Seance,
+  presences: Presences,
+  index: EluIndex,
+  f: Formules,
+): string[] {
+  const quorum = seance.seance.quorum;
+  const lines = [
+    printer(index, f).list(f.presents_noms, named(presences.presents)),
+    quorum === undefined ? '' : fillFormula(f.quorum, { quorum: String(quorum) }),
+    ...notPresentLines(presences, index, f),
+  ];
+  return lines.flatMap((line) => line.split('\n').map((l) => l.trim())).filter((l) => l !== '');
+}

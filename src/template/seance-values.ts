@@ -1,0 +1,95 @@
+/**
+ * The words of a séance that the convocation's and the ordre du jour's formulas may write: its
+ * date in several forms, its hour in figures or in words, its place and session, each also in
+ * capitals (with or without accents, as the collectivité writes them). Lines of a title formula
+ * are filled one by one; a line left empty is not printed.
+ *
+ * @example
+ * seanceValues(seance, formules).date_jour // 'vendredi 18 novembre 2016'
+ * formulaLines('Réunion du {jj}.{mm}.{aaaa}\n[{lieu}]', values) // ['Réunion du 18.11.2016']
+ */
+import { eluIndex } from '../facts/elus.ts';
+import { type Formules, fillFormula, type SEANCE_MOTS } from '../facts/formules.ts';
+import type { Seance } from '../schema/seance.ts';
+import { instanceForms } from './grammar.ts';
+import { heure, parseTime } from './helpers/heure.ts';
+import {
+  anneeEnLettres,
+  dateAvecJour,
+  dateCourte,
+  dateEnLettres,
+  dateLongue,
+  heureEnLettres,
+  jourMoisEnLettres,
+} from './helpers/index.ts';
+import { MONTHS, parseIsoDate, WEEKDAYS } from './helpers/iso-date.ts';
+import { printedMember, seanceDays } from './seance-text.ts';
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** « 20 heures 30 », « 20 heures », « 1 heure » (figures, non-breaking spaces). */
+export function heureLongue(value: string): string {
+  const { hours, minutes } = parseTime(value, 'heure');
+  const word = hours >= 2 ? 'heures' : 'heure';
+  return `${hours}\u00A0${word}${minutes === 0 ? '' : `\u00A0${pad(minutes)}`}`;
+}
+
+/** Capitals without accents (« 25 FEVRIER 2021 »), as some collectivités write their titles. */
+export const withoutAccents = (text: string): string => text.normalize('NFD').replace(/\p{Mn}/gu, '');
+
+/** Every value a title formula knows (`SEANCE_VALEURS`), for this séance. */
+export function seanceValues(seance: Seance, f: Formules): Record<string, string> {
+  const s = seance.seance;
+  const date = parseIsoDate(s.date, 'date');
+  const days = seanceDays(s);
+  const hour = s.heure;
+  const convocation = s.convocation;
+  const words: Record<(typeof SEANCE_MOTS)[number], string> = {
+    instance: seance.instance,
+    date: dateLongue(s.date),
+    date_jour: dateAvecJour(s.date),
+    jour_semaine: WEEKDAYS[new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay()] ?? '',
+    mois: MONTHS[date.month - 1] ?? '',
+    lieu: s.lieu ?? '',
+    session: s.session ?? '',
+    seance_du: fillFormula(f.seance_du, { ...days, date_jour: dateAvecJour(s.date) }),
+    heure_compacte: hour ? hour.replace(':', 'h') : '',
+  };
+  const values: Record<string, string> = {
+    ...words,
+    ...instanceForms(seance.instance, seance.genre_instance),
+    date_chiffres: dateCourte(s.date),
+    jour: dateLongue(s.date).split(' ')[0] ?? '',
+    jj: pad(date.day),
+    mm: pad(date.month),
+    aaaa: String(date.year),
+    dates: days.dates,
+    heure: hour ? heure(hour) : '',
+    heure_longue: hour ? heureLongue(hour) : '',
+    heure_lettres: hour ? heureEnLettres(hour) : '',
+    jour_mois: jourMoisEnLettres(s.date),
+    annee: anneeEnLettres(s.date),
+    date_lettres: dateEnLettres(s.date),
+    president: printedMember(s.president.nom, eluIndex(seance.elus), f),
+    qualite_president: s.president.qualite,
+    convocation: convocation ? dateLongue(convocation) : '',
+    convocation_jour: convocation ? dateAvecJour(convocation) : '',
+    convocation_chiffres: convocation ? dateCourte(convocation) : '',
+    convocation_jour_mois: convocation ? jourMoisEnLettres(convocation) : '',
+    convocation_annee: convocation ? anneeEnLettres(convocation) : '',
+  };
+  for (const [name, text] of Object.entries(words)) {
+    const upper = text.toLocaleUpperCase('fr-FR');
+    values[`${name}_majuscules`] = upper;
+    values[`${name}_majuscules_sans_accents`] = withoutAccents(upper);
+  }
+  return values;
+}
+
+/** The lines of a formula (one per line break), each filled; lines left empty are dropped. */
+export function formulaLines(text: string, values: Readonly<Record<string, string>>): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => fillFormula(line, values).trim())
+    .filter((line) => line !== '');
+}
