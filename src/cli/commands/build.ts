@@ -56,7 +56,6 @@ function parseDocxFonts(value: unknown): DocxFonts | undefined {
   return mode;
 }
 
-
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Produit tous les documents d’une séance (PDF, DOCX, dossier, manifeste)',
