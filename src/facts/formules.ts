@@ -7,6 +7,8 @@
  * fillFormula('Article {numero} –', { numero: '2' }) // 'Article 2 –'
  */
 
+import { DEFAULT_FOOTER_TITLE, DEFAULT_PAGE_NUMBER } from '../tree/furniture.ts';
+
 export interface FormulaSpec {
   /** Default text, as delib prints it without a `formules:` section. */
   readonly defaut: string;
@@ -22,6 +24,24 @@ const spec = (defaut: string, role: string, valeurs: readonly string[] = []): Fo
   valeurs,
 });
 
+/** Values of the running page lines (`entete_page_…`, `pied_page_…`). */
+export const PAGE_VALUES = [
+  'titre',
+  'objet',
+  'document',
+  'collectivite',
+  'instance',
+  'instance_majuscules',
+  'date',
+  'date_chiffres',
+  'date_majuscules',
+  'lieu',
+  'lieu_majuscules',
+  'numero',
+  'point',
+  'page',
+  'pages',
+] as const;
 /** Values of an attendance list's label: its count, agreement marks, and the names for a whole line. */
 const LISTE_VALEURS = ['nombre', 's', 'e', 'noms'] as const;
 const LISTE_LIGNE_VALEURS = ['libelle', ...LISTE_VALEURS] as const;
@@ -756,9 +776,42 @@ export const FORMULES = {
     'Affichée le : ……………… – Mise en ligne le : ………………',
     'Liste des délibérations : mention d’affichage et de mise en ligne, à remplir à la main',
   ),
+  // Running lines of every page (p16): three places per line, {page} and {pages} written by the renderer.
+  entete_page_gauche: spec(
+    '',
+    'En-tête de chaque page, à gauche (« {instance} – {date} – {lieu} ») ; vide par défaut',
+    PAGE_VALUES,
+  ),
+  entete_page_centre: spec('', 'En-tête de chaque page, au centre ; vide par défaut', PAGE_VALUES),
+  entete_page_droite: spec(
+    '',
+    'En-tête de chaque page, à droite (« Page {page} sur {pages} ») ; vide par défaut',
+    PAGE_VALUES,
+  ),
+  pied_page_gauche: spec(
+    DEFAULT_FOOTER_TITLE,
+    'Pied de chaque page, à gauche ; {titre} est le titre court du document',
+    PAGE_VALUES,
+  ),
+  pied_page_centre: spec('', 'Pied de chaque page, au centre ; vide par défaut', PAGE_VALUES),
+  pied_page_droite: spec(
+    DEFAULT_PAGE_NUMBER,
+    'Pied de chaque page, à droite ; {page} est le numéro de la page, {pages} leur nombre',
+    PAGE_VALUES,
+  ),
 } as const satisfies Record<string, FormulaSpec>;
 
 export type FormulaKey = keyof typeof FORMULES;
+
+/** The formulas of the running page lines, which a convention may also give for itself. */
+export const PAGE_FORMULAS = [
+  'entete_page_gauche',
+  'entete_page_centre',
+  'entete_page_droite',
+  'pied_page_gauche',
+  'pied_page_centre',
+  'pied_page_droite',
+] as const satisfies readonly FormulaKey[];
 export type Formules = Readonly<Record<FormulaKey, string>>;
 
 /** Placeholders in a formula, in order. */

@@ -16,7 +16,7 @@ import { buildBlocks } from './build.ts';
 import { makePartsReproducible } from './determinism.ts';
 import { embedFonts, type FontEmbedding } from './embedded-fonts.ts';
 import { defaultFamily } from './fonts.ts';
-import { headersAndFooters } from './header-footer.ts';
+import { headerDistance, headersAndFooters } from './header-footer.ts';
 import { listsInOrder } from './lists.ts';
 import { numberingConfig } from './numbering.ts';
 import { documentParts } from './package-parts.ts';
@@ -91,7 +91,7 @@ export async function renderDocx(doc: DocumentTree, options: DocxRenderOptions):
               right: twips(theme.page.marginRight),
               // The PDF draws the first page's header from the top margin down and starts the text
               // below it; Word does the same when the header outgrows the margin.
-              header: twips(theme.page.marginTop),
+              header: headerDistance(doc, theme),
               // The footer's baseline sits `offset` above the page's bottom edge.
               footer: twips(theme.footer.offset - theme.footer.fontSize * 0.25),
             },
