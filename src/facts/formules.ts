@@ -718,6 +718,15 @@ export const FORMULES = {
     'Convocation : qualité du signataire (« {qualite}, ») ; {qualite} est celle du président avec son article (« Le Maire », « La Présidente »)',
     ['qualite'],
   ),
+  convocation_destinataires: spec(
+    'Destinataires',
+    'Convocation : titre de la liste des destinataires (les « elus » déclarés) ; vide : pas de liste',
+  ),
+  convocation_destinataire: spec(
+    '{nom}[, {qualite}]',
+    'Convocation : un destinataire ; {nom} avec sa civilité déclarée',
+    ['nom', 'qualite'],
+  ),
   urgences: spec(
     'Affaires urgentes',
     'Entrée de l’ordre du jour (convocation et ordre du jour) quand `seance.urgences` vaut true',
@@ -752,6 +761,11 @@ export const FORMULES = {
     'Rapporteur : {rapporteur}',
     'Ordre du jour : ligne du rapporteur d’un point ; {e} devient « e » pour une rapporteure (« Rapporteur{e} : {rapporteur} »)',
     ['rapporteur', 'e'],
+  ),
+  ordre_du_jour_annexe: spec(
+    'Annexe {numero} : {titre}',
+    'Ordre du jour : une annexe d’un point, sous son intitulé',
+    ['numero', 'titre'],
   ),
   ordre_du_jour_convocation: spec(
     'Convocation adressée le {date}.',

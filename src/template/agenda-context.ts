@@ -68,6 +68,7 @@ export function ordreDuJourContext(seance: Seance) {
     points: agendaPoints(seance).map((p) => ({
       ...p,
       intitule: fillFormula(f.ordre_du_jour_point, { numero: p.numeroAffiche, objet: p.objet }),
+      annexes: p.listeAnnexes.map((a) => fillFormula(f.ordre_du_jour_annexe, a)),
       rapporteurLigne:
         p.rapporteur === undefined
           ? ''
@@ -158,9 +159,11 @@ export function convocationContext(seance: Seance) {
     lettre: convocationLetter(seance, b.formules, b.presidentQualite),
     notesJointes:
       nature === 'commune' && population !== undefined && population >= NOTE_DE_SYNTHESE_POPULATION,
-    destinataires: (seance.elus ?? []).map((e) => ({
-      nom: e.civilite ? `${e.civilite} ${e.nom}` : e.nom,
-      qualite: e.qualite ?? '',
-    })),
+    destinataires: (b.formules.convocation_destinataires === '' ? [] : (seance.elus ?? [])).map((e) =>
+      fillFormula(b.formules.convocation_destinataire, {
+        nom: e.civilite ? `${e.civilite} ${e.nom}` : e.nom,
+        qualite: e.qualite ?? '',
+      }),
+    ),
   };
 }
