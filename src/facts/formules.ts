@@ -523,10 +523,22 @@ export const FORMULES = {
   ]),
   pv_reponse: spec('Réponse[ de {nom}] :', 'Procès-verbal : la réponse à une question orale', ['nom']),
   // The procès-verbal's remaining fixed words (titles, lines, table headers).
-  pv_titre: spec('PROCÈS-VERBAL', 'Procès-verbal : titre du document (« Conseil municipal du {date} »)', [
-    'instance',
-    'date',
-  ]),
+  pv_titre_avant: spec(
+    '{instance_majuscules}',
+    'Procès-verbal : ligne(s) du titre avant la date (un saut de ligne par ligne ; vide : rien)',
+    SEANCE_VALEURS,
+  ),
+  pv_titre_date: spec('{seance_du}', 'Procès-verbal : ligne(s) de la date, avant le titre', SEANCE_VALEURS),
+  pv_titre: spec(
+    'PROCÈS-VERBAL',
+    'Procès-verbal : titre du document (« Conseil municipal du {date} »)',
+    SEANCE_VALEURS,
+  ),
+  pv_titre_apres: spec(
+    '',
+    'Procès-verbal : ligne(s) du titre après lui ; vide par défaut : rien',
+    SEANCE_VALEURS,
+  ),
   pv_nom_membre: spec(
     '[{civilite} ]{nom}',
     'Procès-verbal : nom d’un membre, avec sa civilité déclarée sous « elus » ; sans cette clé, celle de « nom_membre » quand la collectivité la donne',
