@@ -76,6 +76,9 @@ describe('a convocation written as the commune’s letter, in PDF and DOCX', () 
       'Comptant sur votre présence, je vous adresse, Madame, Monsieur, mes sentiments les meilleurs,',
       'La Maire,',
       'Maud Vernay',
+      'Liste d’envoi',
+      'Mme Maud Vernay – Maire',
+      'M. Léon Pradel – Adjoint',
     );
     for (const t of both(convocation)) {
       expect(t).not.toContain('Point n°');
@@ -217,5 +220,21 @@ describe('the liste des délibérations as the collectivité titles it (its comp
       'établie en application de l’article L. 2121-25',
       'Affichée le :',
     );
+  });
+});
+
+describe('the annexes under a point of the ordre du jour', () => {
+  it('are listed in the collectivité’s words', async () => {
+    const file = join(dir, 'annexes.yaml');
+    const own =
+      'collectivite:\n  formules:\n    ordre_du_jour_annexe: "Pièce jointe n° {numero} – {titre}"\n';
+    writeFileSync(file, readFileSync('fixtures/avant-seance.yaml', 'utf8').replace(/^collectivite:\n/m, own));
+    const odj = get(await renderFixture(file, /^ordre-du-jour$/), 'ordre-du-jour');
+    inOrder(
+      odj,
+      'Point n° 2 – Convention',
+      'Pièce jointe n° 1 – Convention de mise à disposition de la salle des fêtes',
+    );
+    for (const t of both(odj)) expect(t).not.toContain('Annexe 1 :');
   });
 });

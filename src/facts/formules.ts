@@ -549,10 +549,22 @@ export const FORMULES = {
   ]),
   pv_reponse: spec('Réponse[ de {nom}] :', 'Procès-verbal : la réponse à une question orale', ['nom']),
   // The procès-verbal's remaining fixed words (titles, lines, table headers).
-  pv_titre: spec('PROCÈS-VERBAL', 'Procès-verbal : titre du document (« Conseil municipal du {date} »)', [
-    'instance',
-    'date',
-  ]),
+  pv_titre_avant: spec(
+    '{instance_majuscules}',
+    'Procès-verbal : ligne(s) du titre avant la date (un saut de ligne par ligne ; vide : rien)',
+    SEANCE_VALEURS,
+  ),
+  pv_titre_date: spec('{seance_du}', 'Procès-verbal : ligne(s) de la date, avant le titre', SEANCE_VALEURS),
+  pv_titre: spec(
+    'PROCÈS-VERBAL',
+    'Procès-verbal : titre du document (« Conseil municipal du {date} »)',
+    SEANCE_VALEURS,
+  ),
+  pv_titre_apres: spec(
+    '',
+    'Procès-verbal : ligne(s) du titre après lui ; vide par défaut : rien',
+    SEANCE_VALEURS,
+  ),
   pv_nom_membre: spec(
     '[{civilite} ]{nom}',
     'Procès-verbal : nom d’un membre, avec sa civilité déclarée sous « elus » ; sans cette clé, celle de « nom_membre » quand la collectivité la donne',
@@ -732,6 +744,15 @@ export const FORMULES = {
     'Convocation : qualité du signataire (« {qualite}, ») ; {qualite} est celle du président avec son article (« Le Maire », « La Présidente »)',
     ['qualite'],
   ),
+  convocation_destinataires: spec(
+    'Destinataires',
+    'Convocation : titre de la liste des destinataires (les « elus » déclarés) ; vide : pas de liste',
+  ),
+  convocation_destinataire: spec(
+    '{nom}[, {qualite}]',
+    'Convocation : un destinataire ; {nom} avec sa civilité déclarée',
+    ['nom', 'qualite'],
+  ),
   urgences: spec(
     'Affaires urgentes',
     'Entrée de l’ordre du jour (convocation et ordre du jour) quand `seance.urgences` vaut true',
@@ -766,6 +787,11 @@ export const FORMULES = {
     'Rapporteur : {rapporteur}',
     'Ordre du jour : ligne du rapporteur d’un point ; {e} devient « e » pour une rapporteure (« Rapporteur{e} : {rapporteur} »)',
     ['rapporteur', 'e'],
+  ),
+  ordre_du_jour_annexe: spec(
+    'Annexe {numero} : {titre}',
+    'Ordre du jour : une annexe d’un point, sous son intitulé',
+    ['numero', 'titre'],
   ),
   ordre_du_jour_convocation: spec(
     'Convocation adressée le {date}.',

@@ -162,6 +162,7 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
   const presents = count(presences.presents);
   const representes = presences.representes.length;
   const excuses = presences.excuses ?? [];
+  let lines: readonly string[] | undefined;
   return {
     presents,
     representes,
@@ -179,7 +180,11 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
         }),
       )
       .join(', '),
-    lignes: attendanceLines(seance, presences, index, f),
+    // Only the délibération prints these lines: made when read, once.
+    get lignes() {
+      lines ??= attendanceLines(seance, presences, index, f);
+      return lines;
+    },
   };
 }
 

@@ -27,6 +27,7 @@ import { agreement, genreOfPerson } from './grammar.ts';
 import { heure } from './helpers/heure.ts';
 import { anneeEnLettres, dateLongue, jourMoisEnLettres, pluriel } from './helpers/index.ts';
 import { joinNames, secretarySignatures } from './seance-text.ts';
+import { formulaLines, seanceValues } from './seance-values.ts';
 
 /** A member as the PV names it (formula `pv_nom_membre`): « Mme Agathe Morel » by default. */
 export function printed(member: Member, f: Formules): string {
@@ -251,8 +252,15 @@ export function procesVerbalContext(seance: Seance) {
   const presents = attendance(seance, presences)?.presents ?? 0;
   const quorum = Math.floor(s.membres_en_exercice / 2) + 1;
   const election = r.election_secretaire;
+  const lines = (text: string) => formulaLines(text, seanceValues(seance, f));
   return {
     ...baseContext(withMemberNames(seance)),
+    // The title block, line by line, in the collectivité's formulas (`pv_titre…`).
+    titre: {
+      avant: [...lines(f.pv_titre_avant), ...lines(f.pv_titre_date)],
+      texte: lines(f.pv_titre).join(' '),
+      apres: lines(f.pv_titre_apres),
+    },
     // Each fact only when stated: the bracketed parts go with an absent value.
     reunion: fillFormula(f.pv_reunion, {
       instance: seance.instance,
@@ -291,7 +299,6 @@ export function procesVerbalContext(seance: Seance) {
     ],
     approbation: approbation(seance, index, f),
     titres: {
-      document: fillFormula(f.pv_titre, { instance: seance.instance, date: dateLongue(s.date) }),
       ordreDuJour: f.pv_ordre_du_jour,
       questions: f.pv_questions_orales,
       vote: f.pv_vote_sens,
