@@ -127,6 +127,25 @@ describe('attendance lines as the collectivité writes them, in PDF and DOCX', (
       'Conseillers départementaux en exercice : 18 – quorum : 10',
     );
   });
+
+  it('can write every member not present in one counted list, proxies first (`non_presents_noms`)', async () => {
+    const one = await variant((text) =>
+      text
+        .replace(
+          '    ligne_noms: "{libelle} : {noms}"',
+          '    ligne_noms: "{libelle} : {noms}"\n    non_presents_noms: "Absents ou excusés : {nombre} élus {noms}."\n    pouvoir: "{mandant}, délégation de vote à {mandataire}"',
+        )
+        .replace('    absents: [Mme Zoé Vidal]\n', '    absents: 1\n'),
+    );
+    if (!one.seance) throw new Error(JSON.stringify(one.diagnostics));
+    // The séance's absent is a number: counted, not named; point 2 names its own.
+    expect(lines(one.seance, 1).slice(2)).toEqual([
+      'Absents ou excusés : 4 élus M. Olivier Perrin, délégation de vote à Mme Claire Fabre, Mme Rose Quéré, délégation de vote à M. Yves Marchal, Mme Sophie Roux.',
+    ]);
+    expect(lines(one.seance, 2).slice(2)).toEqual([
+      'Absents ou excusés : 5 élus M. Olivier Perrin, délégation de vote à Mme Claire Fabre, Mme Rose Quéré, délégation de vote à M. Yves Marchal, Mmes Sophie Roux, Inès Hamel, Zoé Vidal.',
+    ]);
+  });
 });
 
 describe('civilities in names', () => {

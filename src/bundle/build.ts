@@ -33,7 +33,7 @@ import {
 } from './manifest.ts';
 import { isFileSystemError, outputError, stageOutput } from './output-dir.ts';
 import type { OutputGuards } from './output-place.ts';
-import type { DocxFonts, RenderedDocument, RenderJob } from './render-documents.ts';
+import type { DocxFonts, RenderJob } from './render-documents.ts';
 import { renderAll } from './scheduler.ts';
 import { VERSION } from './version.ts';
 
@@ -85,11 +85,13 @@ function selected(seance: Seance, points: ReadonlySet<number> | undefined): Docu
  * The dossier de séance sent with the convocation: the séance-wide documents the registry puts
  * in it (convocation, ordre du jour), then for each point, under one bookmark, its documents that
  * go in (note, projet de délibération, annexes in their order); each rendered part is read back
- * from the PDF already written in `dir`. Adopted acts and the liste are not in it.
+ * from the PDF already written in `dir`, by its reference and title (`titles[i]` is `refs[i]`'s).
+ * Adopted acts and the liste are not in it.
  */
 function dossierParts(
   seance: Seance,
-  rendered: readonly RenderedDocument[],
+  refs: readonly DocumentRef[],
+  titles: readonly string[],
   dir: string,
   files: ReadonlyMap<string, AnnexFile>,
 ): DossierPart[] {
@@ -99,30 +101,30 @@ function dossierParts(
   const flush = (before = Number.POSITIVE_INFINITY) => {
     while (pending?.items[0] && pending.items[0].index < before) parts.push(pending.items.shift()!.part);
   };
-  for (const r of rendered) {
-    const bookmark = kindSpec(r.ref.kind).dossier;
+  for (const [i, ref] of refs.entries()) {
+    const title = titles[i] ?? '';
+    const bookmark = kindSpec(ref.kind).dossier;
     if (!bookmark) continue;
-    if (pending && pending.point !== r.ref.point) flush();
-    const file = `${r.ref.id}.pdf`;
+    if (pending && pending.point !== ref.point) flush();
+    const file = `${ref.id}.pdf`;
     const load = async () => ({
       kind: 'pdf' as const,
       bytes: new Uint8Array(await readFile(join(dir, file))),
     });
-    if (r.ref.point === null) {
-      parts.push({ title: bookmark(r.tree.meta.title), label: file, load });
+    if (ref.point === null) {
+      parts.push({ title: bookmark(title), label: file, load });
       continue;
     }
-    const point = seance.points.find((p) => p.numero === r.ref.point);
-    const group = `Point n°\u00A0${r.ref.point} – ${oneLine(point?.objet ?? '')}`;
-    if (point && pending?.point !== r.ref.point) {
-      pending = { point: r.ref.point, items: fileAnnexParts(point, group, files) };
+    const point = seance.points.find((p) => p.numero === ref.point);
+    const group = `Point n°\u00A0${ref.point} – ${oneLine(point?.objet ?? '')}`;
+    if (point && pending?.point !== ref.point) {
+      pending = { point: ref.point, items: fileAnnexParts(point, group, files) };
     }
-    if (r.ref.annex !== null) flush(r.ref.annex);
-    const numero = point && r.ref.annex !== null ? annexList(point)[r.ref.annex]?.numero : undefined;
-    const title =
-      r.ref.annex === null ? bookmark(r.tree.meta.title) : annexTitle(numero ?? '', r.tree.meta.title);
-    parts.push({ title, group, label: file, load });
-    if (point && r.ref.annex !== null) parts.push(...conventionAnnexParts(point, r.ref.annex, group, files));
+    if (ref.annex !== null) flush(ref.annex);
+    const numero = point && ref.annex !== null ? annexList(point)[ref.annex]?.numero : undefined;
+    const shown = ref.annex === null ? bookmark(title) : annexTitle(numero ?? '', title);
+    parts.push({ title: shown, group, label: file, load });
+    if (point && ref.annex !== null) parts.push(...conventionAnnexParts(point, ref.annex, group, files));
   }
   flush();
   return parts;
@@ -166,18 +168,19 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
       await writeFile(join(staged.dir, file), bytes);
       into.push({ ...entry, path: file, sha256: sha256(bytes), bytes: bytes.byteLength });
     };
-    const rendered = await renderAll(job, refs, {
+    const titles = await renderAll(job, refs, {
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
       onDone: (done) => options.onProgress?.(done, total),
       ...(options.signal ? { signal: options.signal } : {}),
-      // Written at once, then kept without bytes: only the trees are needed for the dossier.
+      // Written at once, then only the title is kept (for the dossier's bookmarks).
       onResult: async (r, index) => {
+        const ref = refs[index]!;
         const entries: ManifestDocument[] = [];
         byIndex[index] = entries;
-        const base = { kind: r.ref.kind, point: r.ref.point, title: r.tree.meta.title };
+        const base = { kind: ref.kind, point: ref.point, title: r.title };
         if (r.pdf) {
-          const act = options.ctes ? ctesAct(seance, r.ref) : undefined;
-          await write(entries, `${r.ref.id}.pdf`, r.pdf.bytes, {
+          const act = options.ctes ? ctesAct(seance, ref) : undefined;
+          await write(entries, `${ref.id}.pdf`, r.pdf.bytes, {
             ...base,
             format: 'pdf',
             pages: r.pdf.pages,
@@ -185,8 +188,8 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
           });
           pages += r.pdf.pages;
         }
-        if (r.docx) await write(entries, `${r.ref.id}.docx`, r.docx, { ...base, format: 'docx' });
-        return { ref: r.ref, tree: r.tree };
+        if (r.docx) await write(entries, `${ref.id}.docx`, r.docx, { ...base, format: 'docx' });
+        return r.title;
       },
     });
     if (options.formats.includes('pdf')) {
@@ -198,7 +201,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
         subject: 'Dossier de séance',
       };
       const dossier = await assembleDossier(
-        dossierParts(seance, rendered, staged.dir, options.annexes ?? new Map()),
+        dossierParts(seance, refs, titles, staged.dir, options.annexes ?? new Map()),
         {
           meta,
           creationDate: job.creationDate,

@@ -43,11 +43,27 @@ export interface RenderJob {
   readonly fonts?: FontFiles;
 }
 
-export interface RenderedDocument {
+export interface RenderedDocument extends RenderedFiles {
   readonly ref: DocumentRef;
   readonly tree: DocumentTree;
+}
+
+/**
+ * What a bundle keeps of a rendered document: its files and its title. The tree stays in the
+ * thread that composed it (a worker sends this back, not the whole tree by structured clone).
+ */
+export interface RenderedFiles {
+  readonly title: string;
   readonly pdf?: { readonly bytes: Uint8Array; readonly pages: number };
   readonly docx?: Uint8Array;
+}
+
+export function renderedFiles(rendered: RenderedDocument): RenderedFiles {
+  return {
+    title: rendered.tree.meta.title,
+    ...(rendered.pdf ? { pdf: rendered.pdf } : {}),
+    ...(rendered.docx ? { docx: rendered.docx } : {}),
+  };
 }
 
 /** Characters of a séance beyond what a clerk types, once per séance and thread. */
@@ -97,6 +113,7 @@ export async function renderDocument(job: RenderJob, ref: DocumentRef): Promise<
   return {
     ref,
     tree,
+    title: tree.meta.title,
     ...(pdf ? { pdf: { bytes: pdf.bytes, pages: pdf.pages } } : {}),
     ...(docx ? { docx } : {}),
   };

@@ -1,25 +1,27 @@
 /**
- * Renders a list of documents in this thread or on a pool of worker threads, and returns them in
- * the list's order whatever order they finish in, so output is the same with 1 or N threads.
+ * Renders a list of documents in this thread or on a pool of worker threads, hands each one's files
+ * to `onResult` as it arrives, and returns what `onResult` kept in the list's order whatever order
+ * they finish in, so output is the same with 1 or N threads. Trees never leave the thread that
+ * composed them.
  *
  * @example
- * const rendered = await renderAll(job, refs, { jobs: 2 });
+ * const titles = await renderAll(job, refs, { jobs: 2, onResult: async (r) => r.title });
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DocumentRef } from '../compose/documents.ts';
 import { DiagnosticError } from '../diagnostics.ts';
-import { type RenderedDocument, type RenderJob, renderDocument } from './render-documents.ts';
+import { type RenderedFiles, type RenderJob, renderDocument, renderedFiles } from './render-documents.ts';
 import type { WorkerReply } from './worker.ts';
 import { workerEntry } from './worker-entry.ts';
 
-export interface ScheduleOptions {
+export interface ScheduleOptions<T> {
   readonly jobs?: number;
   /**
-   * Called with each document as soon as it is rendered (in any order with N threads); what it
-   * returns is kept in its place instead (e.g. the document without its bytes, once written).
+   * Called with each document's files as soon as it is rendered (in any order with N threads);
+   * what it returns is kept in its place (e.g. the title alone, once the files are written).
    */
-  readonly onResult?: (result: RenderedDocument, index: number) => Promise<RenderedDocument>;
+  readonly onResult: (result: RenderedFiles, index: number) => Promise<T>;
   readonly onDone?: (done: number) => void;
   readonly signal?: AbortSignal;
 }
@@ -57,18 +59,17 @@ export function defaultJobs(documents: number): number {
   return documents >= PARALLEL_THRESHOLD ? Math.min(4, availableParallelism()) : 1;
 }
 
-export async function renderAll(
+export async function renderAll<T>(
   job: RenderJob,
   refs: readonly DocumentRef[],
-  options: ScheduleOptions = {},
-): Promise<RenderedDocument[]> {
+  options: ScheduleOptions<T>,
+): Promise<T[]> {
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(refs.length), refs.length));
   if (jobs === 1) {
-    const out: RenderedDocument[] = [];
+    const out: T[] = [];
     for (const [index, ref] of refs.entries()) {
       options.signal?.throwIfAborted();
-      const rendered = await renderDocument(job, ref);
-      out.push(options.onResult ? await options.onResult(rendered, index) : rendered);
+      out.push(await options.onResult(renderedFiles(await renderDocument(job, ref)), index));
       options.onDone?.(out.length);
     }
     return out;
@@ -85,19 +86,18 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * `jobs - 1` workers and this thread take documents from one queue, in order. This thread renders
  * between the replies it handles (a worker started costs ≈ 0.7 s of loading and its own memory).
  */
-function renderOnThreads(
+function renderOnThreads<T>(
   job: RenderJob,
   refs: readonly DocumentRef[],
   jobs: number,
-  options: ScheduleOptions,
-): Promise<RenderedDocument[]> {
-  const results: (RenderedDocument | undefined)[] = new Array(refs.length);
+  options: ScheduleOptions<T>,
+): Promise<T[]> {
+  const results: T[] = new Array(refs.length);
   const workers = Array.from({ length: jobs - 1 }, () => startWorker(job));
-  const keep = options.onResult ?? ((r: RenderedDocument) => Promise.resolve(r));
   let next = 0;
   let done = 0;
   const pending: Promise<void>[] = [];
-  return new Promise<RenderedDocument[]>((resolve, reject) => {
+  return new Promise<T[]>((resolve, reject) => {
     let failed = false;
     const stop = (error: unknown) => {
       if (failed) return;
@@ -107,8 +107,8 @@ function renderOnThreads(
     };
     const onAbort = () => stop(options.signal?.reason ?? new Error('aborted'));
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    const finished = (index: number, result: RenderedDocument) => {
-      const kept = keep(result, index).then((r) => {
+    const finished = (index: number, result: RenderedFiles) => {
+      const kept = options.onResult(result, index).then((r) => {
         results[index] = r;
       });
       kept.catch(stop);
@@ -118,7 +118,7 @@ function renderOnThreads(
       if (done === refs.length) {
         options.signal?.removeEventListener('abort', onAbort);
         for (const w of workers) void w.terminate();
-        Promise.all(pending).then(() => resolve(results as RenderedDocument[]), stop);
+        Promise.all(pending).then(() => resolve(results), stop);
       }
     };
     const feed = (worker: Worker) => {
@@ -145,7 +145,7 @@ function renderOnThreads(
         await turn();
         if (failed || next >= refs.length) return;
         const index = next++;
-        finished(index, await renderDocument(job, refs[index]!));
+        finished(index, renderedFiles(await renderDocument(job, refs[index]!)));
       }
     };
     renderHere().catch(stop);

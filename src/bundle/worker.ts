@@ -1,11 +1,12 @@
 /**
- * A rendering thread: receives document references, answers with their trees and bytes, one
+ * A rendering thread: receives document references, answers with their bytes and titles (the
+ * trees stay here: cloning them to the main thread cost time and held them there to the end), one
  * document at a time. Fonts and templates are loaded once, at the first document.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DocumentRef } from '../compose/documents.ts';
 import { DiagnosticError } from '../diagnostics.ts';
-import { type RenderJob, renderDocument } from './render-documents.ts';
+import { type RenderedFiles, type RenderJob, renderDocument, renderedFiles } from './render-documents.ts';
 
 export interface WorkerRequest {
   readonly index: number;
@@ -13,7 +14,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  | { readonly index: number; readonly ok: true; readonly result: Awaited<ReturnType<typeof renderDocument>> }
+  | { readonly index: number; readonly ok: true; readonly result: RenderedFiles }
   | {
       readonly index: number;
       readonly ok: false;
@@ -35,7 +36,7 @@ port.on('message', (request: WorkerRequest) => {
 
 async function handle(request: WorkerRequest): Promise<void> {
   try {
-    const result = await renderDocument(job, request.ref);
+    const result = renderedFiles(await renderDocument(job, request.ref));
     const transfer = [result.pdf?.bytes.buffer, result.docx?.buffer].filter(
       (b): b is ArrayBuffer => b instanceof ArrayBuffer,
     );

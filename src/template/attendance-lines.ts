@@ -25,24 +25,39 @@ interface Listed {
   readonly print: (civilite: string) => string;
 }
 
-function listed(ref: string, index: EluIndex, f: Formules): Listed {
-  const member = resolvedMember(ref, index);
+type Lookup = (ref: string) => Listed;
+
+/** Each reference resolved once per call: its member, the civility it prints, how to print it. */
+function lister(index: EluIndex, f: Formules): Lookup {
+  const showsCivility = placeholders(f.nom_membre).includes('civilite');
   const formula = (nom: string, civilite: string) => fillFormula(f.nom_membre, { nom, civilite });
-  if (member.cle !== undefined) {
-    const shown = placeholders(f.nom_membre).includes('civilite') ? (member.civilite ?? '') : '';
-    return { member, civilite: shown, print: (c) => formula(member.nom, c) };
-  }
-  // A name typed in full keeps its own civility, which a group may replace or drop.
-  const civility = WRITTEN_CIVILITY.exec(member.nom);
-  const own = civility?.[1];
-  const rest = civility?.[2];
-  if (own === undefined || rest === undefined) {
-    return { member, civilite: '', print: () => formula(member.nom, '') };
-  }
-  return {
-    member: { ...member, civilite: own === 'Mme' ? 'Mme' : 'M.' },
-    civilite: own,
-    print: (c) => formula(c === own ? member.nom : c === '' ? rest : `${c} ${rest}`, ''),
+  const seen = new Map<string, Listed>();
+  const resolve = (ref: string): Listed => {
+    const member = resolvedMember(ref, index);
+    if (member.cle !== undefined) {
+      const shown = showsCivility ? (member.civilite ?? '') : '';
+      return { member, civilite: shown, print: (c) => formula(member.nom, c) };
+    }
+    // A name typed in full keeps its own civility, which a group may replace or drop.
+    const civility = WRITTEN_CIVILITY.exec(member.nom);
+    const own = civility?.[1];
+    const rest = civility?.[2];
+    if (own === undefined || rest === undefined) {
+      return { member, civilite: '', print: () => formula(member.nom, '') };
+    }
+    return {
+      member: { ...member, civilite: own === 'Mme' ? 'Mme' : 'M.' },
+      civilite: own,
+      print: (c) => formula(c === own ? member.nom : c === '' ? rest : `${c} ${rest}`, ''),
+    };
+  };
+  return (ref) => {
+    let found = seen.get(ref);
+    if (!found) {
+      found = resolve(ref);
+      seen.set(ref, found);
+    }
+    return found;
   };
 }
 
@@ -50,8 +65,13 @@ function listed(ref: string, index: EluIndex, f: Formules): Listed {
  * The names of a list in the order typed; with `civilites_messieurs` / `civilites_mesdames`, a run
  * of two or more members of one civility prints it once, in the plural, before the first.
  */
-export function groupedNames(refs: readonly string[], index: EluIndex, f: Formules): string[] {
-  const members = refs.map((ref) => listed(ref, index, f));
+export function groupedNames(
+  refs: readonly string[],
+  index: EluIndex,
+  f: Formules,
+  look: Lookup = lister(index, f),
+): string[] {
+  const members = refs.map(look);
   const plural = (civilite: string) =>
     civilite === 'M.' ? f.civilites_messieurs : civilite === 'Mme' ? f.civilites_mesdames : '';
   return members.map((m, i) => {
@@ -74,9 +94,15 @@ function agreement(members: readonly Member[]): { s: string; e: string } {
  * One list's line: the label filled with the list's count and agreement; a label holding `{noms}`
  * is the whole line, else the line is the formula `ligne_noms`. An empty label prints no line.
  */
-function listLine(label: string, noms: string, members: readonly Member[], f: Formules): string {
+function listLine(
+  label: string,
+  noms: string,
+  members: readonly Member[],
+  f: Formules,
+  nombre = members.length,
+): string {
   if (label === '' || noms === '') return '';
-  const values = { nombre: String(members.length), noms, ...agreement(members) };
+  const values = { nombre: String(nombre), noms, ...agreement(members) };
   const libelle = fillFormula(label, values);
   return placeholders(label).includes('noms') ? libelle : fillFormula(f.ligne_noms, { ...values, libelle });
 }
@@ -84,9 +110,50 @@ function listLine(label: string, noms: string, members: readonly Member[], f: Fo
 const named = (value: number | readonly string[]): readonly string[] =>
   typeof value === 'number' ? [] : value;
 
+/** How one séance prints its members: their lists, names and pouvoirs, with its formulas. */
+function printer(index: EluIndex, f: Formules) {
+  const look = lister(index, f);
+  const members = (refs: readonly string[]) => refs.map((ref) => look(ref).member);
+  const name = (ref: string) => {
+    const m = look(ref);
+    return m.print(m.civilite);
+  };
+  const grouped = (refs: readonly string[]) => groupedNames(refs, index, f, look);
+  return {
+    members,
+    grouped,
+    list: (label: string, refs: readonly string[]) =>
+      listLine(label, joinNames(grouped(refs), f), members(refs), f),
+    pouvoir: (p: Presences['representes'][number]) =>
+      fillFormula(f.pouvoir, { mandant: name(p.mandant), mandataire: name(p.mandataire) }),
+  };
+}
+
+/** The lines of the members not present: pouvoirs, excusés and absents, or all in one list. */
+function notPresentLines(presences: Presences, f: Formules, print: ReturnType<typeof printer>): string[] {
+  const { members, grouped, list, pouvoir } = print;
+  const mandants = presences.representes.map((p) => p.mandant);
+  const pouvoirs = presences.representes.map(pouvoir);
+  const excuses = presences.excuses ?? [];
+  const absents = named(presences.absents);
+  if (f.non_presents_noms === '') {
+    return [
+      listLine(f.pouvoirs, pouvoirs.join(f.pouvoirs_separateur), members(mandants), f),
+      list(f.excuses_noms, excuses),
+      list(f.absents_noms, absents),
+    ];
+  }
+  // Counted whole, absents given as a number too: the line says how many are not there.
+  const absentCount = typeof presences.absents === 'number' ? presences.absents : absents.length;
+  const noms = joinNames([...pouvoirs, ...grouped([...excuses, ...absents])], f);
+  const all = members([...mandants, ...excuses, ...absents]);
+  return [listLine(f.non_presents_noms, noms, all, f, mandants.length + excuses.length + absentCount)];
+}
+
 /**
- * The lines under the count line, in order: présents, quorum, pouvoirs, excusés, absents. A line
- * break in a formula makes a new line (each pouvoir on its own with `pouvoirs_separateur: "\n"`).
+ * The lines under the count line, in order: présents, quorum, pouvoirs, excusés, absents (or one
+ * list of every member not present, with `non_presents_noms`). A line break in a formula makes a
+ * new line (each pouvoir on its own with `pouvoirs_separateur: "\n"`).
  */
 export function attendanceLines(
   seance: Seance,
@@ -94,23 +161,12 @@ export function attendanceLines(
   index: EluIndex,
   f: Formules,
 ): string[] {
-  const members = (refs: readonly string[]) => refs.map((ref) => listed(ref, index, f).member);
-  const list = (label: string, refs: readonly string[]) =>
-    listLine(label, joinNames(groupedNames(refs, index, f), f), members(refs), f);
-  const name = (ref: string) => {
-    const m = listed(ref, index, f);
-    return m.print(m.civilite);
-  };
-  const pouvoirs = presences.representes
-    .map((p) => fillFormula(f.pouvoir, { mandant: name(p.mandant), mandataire: name(p.mandataire) }))
-    .join(f.pouvoirs_separateur);
   const quorum = seance.seance.quorum;
+  const print = printer(index, f);
   const lines = [
-    list(f.presents_noms, named(presences.presents)),
+    print.list(f.presents_noms, named(presences.presents)),
     quorum === undefined ? '' : fillFormula(f.quorum, { quorum: String(quorum) }),
-    listLine(f.pouvoirs, pouvoirs, members(presences.representes.map((p) => p.mandant)), f),
-    list(f.excuses_noms, presences.excuses ?? []),
-    list(f.absents_noms, named(presences.absents)),
+    ...notPresentLines(presences, f, print),
   ];
   return lines.flatMap((line) => line.split('\n').map((l) => l.trim())).filter((l) => l !== '');
 }
