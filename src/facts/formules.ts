@@ -46,6 +46,25 @@ export const PAGE_VALUES = [
 const LISTE_VALEURS = ['nombre', 's', 'e', 'noms'] as const;
 const LISTE_LIGNE_VALEURS = ['libelle', ...LISTE_VALEURS] as const;
 
+/** Values of the receipt stamp (`accuse_reception`) and of the exécutoire mention's new facts. */
+export const STAMP_VALUES = [
+  'reception',
+  'reception_chiffres',
+  'reception_jour',
+  'heure_reception',
+  'prefecture',
+  'prefecture_chiffres',
+  'publication',
+  'publication_chiffres',
+  'affichage',
+  'affichage_chiffres',
+  'executoire',
+  'executoire_chiffres',
+  'signature',
+  'signature_chiffres',
+  'identifiant',
+] as const;
+
 /** The date from which the « Télérecours citoyens » sentence is printed by default. */
 export const TELERECOURS_SINCE = '2018-11-30';
 
@@ -294,6 +313,13 @@ export const FORMULES = {
       'signature',
       'signature_chiffres',
       'identifiant',
+      'reception',
+      'reception_chiffres',
+      'heure_reception',
+      'affichage',
+      'affichage_chiffres',
+      'executoire',
+      'executoire_chiffres',
     ],
   ),
   identifiant: spec('Identifiant : {identifiant}', 'Identifiant @ctes, quand il est donné', ['identifiant']),
@@ -813,6 +839,17 @@ export const FORMULES = {
     'Pied de chaque page, à droite ; {page} est le numéro de la page, {pages} leur nombre',
     PAGE_VALUES,
   ),
+  // The préfecture's receipt stamp (p16): printed only when `transmission.reception` is given.
+  accuse_reception: spec(
+    'Accusé de réception en préfecture le {reception_chiffres}[ à {heure_reception}][ – Affiché le {affichage_chiffres}][ – Certifié exécutoire le {executoire_chiffres}]',
+    'Tampon de l’accusé de réception de la préfecture sur la délibération, imprimé seulement quand « transmission.reception » est donnée (en haut ou en bas : « position_accuse_reception ») ; un saut de ligne par ligne du tampon ; {…_chiffres} : « 10/07/2025 »',
+    STAMP_VALUES,
+  ),
+  accuse_reception_convention: spec(
+    'Accusé de réception en préfecture le {reception_chiffres}[ à {heure_reception}][ – Affiché le {affichage_chiffres}][ – Certifié exécutoire le {executoire_chiffres}]',
+    'Le même tampon sur une convention annexée, d’après la transmission de la délibération de son point ; par défaut comme « accuse_reception » ; vide : pas de tampon sur les conventions',
+    STAMP_VALUES,
+  ),
 } as const satisfies Record<string, FormulaSpec>;
 
 export type FormulaKey = keyof typeof FORMULES;
@@ -864,6 +901,9 @@ export function resolveFormules(
   for (const key of Object.keys(FORMULES) as FormulaKey[]) out[key] = own?.[key] ?? FORMULES[key].defaut;
   if (own?.telerecours === undefined && seanceDate < TELERECOURS_SINCE) out.telerecours = '';
   if (own?.article_premier === undefined) out.article_premier = out.article;
+  if (own?.accuse_reception_convention === undefined) {
+    out.accuse_reception_convention = out.accuse_reception;
+  }
   // The PV prints civilities by default; it follows the délibération's own names when given.
   if (own?.pv_nom_membre === undefined && own?.nom_membre !== undefined) out.pv_nom_membre = own.nom_membre;
   return out;

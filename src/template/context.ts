@@ -27,6 +27,7 @@ import {
   ordinal,
 } from './helpers/index.ts';
 import { listeOutcome } from './liste-outcome.ts';
+import { receptionStampContext, receptionValues } from './reception-stamp.ts';
 import {
   deliberationSignatures,
   joinNames,
@@ -256,6 +257,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
     signature: written?.signature ? dateLongue(written.signature) : '',
     signature_chiffres: written?.signature ? dateCourte(written.signature) : '',
     identifiant: written?.identifiant ?? '',
+    ...receptionValues(written),
   };
   const index = eluIndex(seance.elus);
   const rapporteurElu = seance.elus?.find((e) => e.nom === point.rapporteur || e.cle === point.rapporteur);
@@ -332,9 +334,14 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
     },
     transmission: {
       ...transmission,
-      visible: transmission.prefecture !== '' || transmission.publication !== '',
+      visible:
+        transmission.prefecture !== '' ||
+        transmission.publication !== '' ||
+        transmission.affichage !== '' ||
+        transmission.executoire !== '',
       haut: top,
       bas: !top,
     },
+    accuseReception: receptionStampContext(seance, f.accuse_reception, written),
   };
 }
