@@ -247,6 +247,11 @@ export const FORMULES = {
   extrait: spec('EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS', 'Première ligne du titre de l’acte adopté'),
   instance_titre: spec('{instance}', 'Ligne de l’instance dans le titre (en capitales)', ['instance']),
   titre_acte: spec('DÉLIBÉRATION[ N° {numero}]', 'Titre de l’extrait, avec le numéro de l’acte', ['numero']),
+  titre_projet: spec(
+    'PROJET DE DÉLIBÉRATION[ N° {numero}]',
+    'Titre du projet de délibération, avant le vote',
+    ['numero'],
+  ),
   vu: spec('Vu {texte} ;', 'Un visa (« VU {texte}, »)', ['texte']),
   considerant: spec('Considérant {texte} ;', 'Un considérant', ['texte']),
   le_conseil: spec(
