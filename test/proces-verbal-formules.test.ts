@@ -63,6 +63,19 @@ describe('the procès-verbal’s fixed words, in the collectivité’s formulas 
     for (const t of both(pv)) expect(t).toContain(foldQuotes(sentence));
   });
 
+  it('titles the document with the formulas’ lines only', () => {
+    for (const t of both(pv)) {
+      expect(
+        t.startsWith(
+          foldQuotes(
+            'Compte rendu de la réunion du Comité syndical du 12 mars 2025 salle de la station de pompage des Aulnettes Le Comité syndical',
+          ),
+        ),
+      ).toBe(true);
+      expect(t).not.toContain('COMITÉ SYNDICAL');
+    }
+  });
+
   it('heads the named-vote table and its rows with the collectivité’s words', () => {
     for (const t of both(pv)) {
       expect(t).toContain('Sens du vote Voix Délégués');

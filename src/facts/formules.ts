@@ -46,6 +46,25 @@ export const PAGE_VALUES = [
 const LISTE_VALEURS = ['nombre', 's', 'e', 'noms'] as const;
 const LISTE_LIGNE_VALEURS = ['libelle', ...LISTE_VALEURS] as const;
 
+/** Values of the receipt stamp (`accuse_reception`) and of the exécutoire mention's new facts. */
+export const STAMP_VALUES = [
+  'reception',
+  'reception_chiffres',
+  'reception_jour',
+  'heure_reception',
+  'prefecture',
+  'prefecture_chiffres',
+  'publication',
+  'publication_chiffres',
+  'affichage',
+  'affichage_chiffres',
+  'executoire',
+  'executoire_chiffres',
+  'signature',
+  'signature_chiffres',
+  'identifiant',
+] as const;
+
 /** The date from which the « Télérecours citoyens » sentence is printed by default. */
 export const TELERECOURS_SINCE = '2018-11-30';
 
@@ -228,6 +247,11 @@ export const FORMULES = {
   extrait: spec('EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS', 'Première ligne du titre de l’acte adopté'),
   instance_titre: spec('{instance}', 'Ligne de l’instance dans le titre (en capitales)', ['instance']),
   titre_acte: spec('DÉLIBÉRATION[ N° {numero}]', 'Titre de l’extrait, avec le numéro de l’acte', ['numero']),
+  titre_projet: spec(
+    'PROJET DE DÉLIBÉRATION[ N° {numero}]',
+    'Titre du projet de délibération, avant le vote',
+    ['numero'],
+  ),
   vu: spec('Vu {texte} ;', 'Un visa (« VU {texte}, »)', ['texte']),
   considerant: spec('Considérant {texte} ;', 'Un considérant', ['texte']),
   le_conseil: spec(
@@ -294,6 +318,13 @@ export const FORMULES = {
       'signature',
       'signature_chiffres',
       'identifiant',
+      'reception',
+      'reception_chiffres',
+      'heure_reception',
+      'affichage',
+      'affichage_chiffres',
+      'executoire',
+      'executoire_chiffres',
     ],
   ),
   identifiant: spec('Identifiant : {identifiant}', 'Identifiant @ctes, quand il est donné', ['identifiant']),
@@ -387,9 +418,23 @@ export const FORMULES = {
     ['point', 'numero', 'instance', 'instance_majuscules', 'date', 'date_majuscules'],
   ),
   pv_reunion: spec(
-    'Le {instance}[, légalement convoqué le {convocation},] s’est réuni le {date}[ à {heure}][, {lieu}], sous la présidence de {president}, {qualite}.',
-    'Procès-verbal : phrase de réunion du conseil ; {annee} et {jour_mois} en lettres (« deux mille vingt-quatre », « neuf décembre »)',
-    ['instance', 'convocation', 'date', 'heure', 'lieu', 'president', 'qualite', 'annee', 'jour_mois'],
+    '{Le_instance}[, légalement convoqué{e} le {convocation},] s’est réuni{e} le {date}[ à {heure}][, {lieu}], sous la présidence de {president}, {qualite}.',
+    'Procès-verbal : phrase de réunion du conseil ; {annee} et {jour_mois} en lettres (« deux mille vingt-quatre », « neuf décembre »), {Le_instance} « Le Conseil municipal », « La Commission permanente », {e} accorde avec l’instance',
+    [
+      'instance',
+      'Le_instance',
+      'le_instance',
+      'du_instance',
+      'e',
+      'convocation',
+      'date',
+      'heure',
+      'lieu',
+      'president',
+      'qualite',
+      'annee',
+      'jour_mois',
+    ],
   ),
   pv_ouverture: spec('La séance est ouverte à {heure}.', 'Procès-verbal : ouverture de la séance', ['heure']),
   pv_appel: spec('Il est procédé à l’appel nominal des membres.', 'Procès-verbal : appel nominal'),
@@ -455,7 +500,7 @@ export const FORMULES = {
   ),
   convocation_appel: spec('Madame, Monsieur,', 'Convocation : formule d’appel'),
   convocation_objet: spec(
-    "J'ai l'honneur de vous convoquer à la séance du {instance} qui se tiendra le {date}[ à {heure}][, {lieu}].",
+    "J'ai l'honneur de vous convoquer à la séance {du_instance} qui se tiendra le {date}[ à {heure}][, {lieu}].",
     'Convocation : phrase de convocation',
     SEANCE_VALEURS,
   ),
@@ -498,9 +543,9 @@ export const FORMULES = {
     'Procès-verbal : séance sur seconde convocation',
   ),
   pv_decisions: spec(
-    '{president} rend compte des décisions prises par délégation du {instance} (articles L. 2122-22 et L. 2122-23 du code général des collectivités territoriales) :',
-    'Procès-verbal : avant la liste des décisions prises par délégation',
-    ['president', 'instance'],
+    '{president} rend compte des décisions prises par délégation {du_instance} (articles L. 2122-22 et L. 2122-23 du code général des collectivités territoriales) :',
+    'Procès-verbal : avant la liste des décisions prises par délégation ; {du_instance} : « du Conseil municipal », « de la Commission permanente »',
+    ['president', 'instance', 'du_instance'],
   ),
   pv_demande_scrutin: spec(
     'Un scrutin {scrutin} est demandé[ par {par}].',
@@ -523,10 +568,22 @@ export const FORMULES = {
   ]),
   pv_reponse: spec('Réponse[ de {nom}] :', 'Procès-verbal : la réponse à une question orale', ['nom']),
   // The procès-verbal's remaining fixed words (titles, lines, table headers).
-  pv_titre: spec('PROCÈS-VERBAL', 'Procès-verbal : titre du document (« Conseil municipal du {date} »)', [
-    'instance',
-    'date',
-  ]),
+  pv_titre_avant: spec(
+    '{instance_majuscules}',
+    'Procès-verbal : ligne(s) du titre avant la date (un saut de ligne par ligne ; vide : rien)',
+    SEANCE_VALEURS,
+  ),
+  pv_titre_date: spec('{seance_du}', 'Procès-verbal : ligne(s) de la date, avant le titre', SEANCE_VALEURS),
+  pv_titre: spec(
+    'PROCÈS-VERBAL',
+    'Procès-verbal : titre du document (« Conseil municipal du {date} »)',
+    SEANCE_VALEURS,
+  ),
+  pv_titre_apres: spec(
+    '',
+    'Procès-verbal : ligne(s) du titre après lui ; vide par défaut : rien',
+    SEANCE_VALEURS,
+  ),
   pv_nom_membre: spec(
     '[{civilite} ]{nom}',
     'Procès-verbal : nom d’un membre, avec sa civilité déclarée sous « elus » ; sans cette clé, celle de « nom_membre » quand la collectivité la donne',
@@ -801,6 +858,17 @@ export const FORMULES = {
     'Pied de chaque page, à droite ; {page} est le numéro de la page, {pages} leur nombre',
     PAGE_VALUES,
   ),
+  // The préfecture's receipt stamp (p16): printed only when `transmission.reception` is given.
+  accuse_reception: spec(
+    'Accusé de réception en préfecture le {reception_chiffres}[ à {heure_reception}][ – Affiché le {affichage_chiffres}][ – Certifié exécutoire le {executoire_chiffres}]',
+    'Tampon de l’accusé de réception de la préfecture sur la délibération, imprimé seulement quand « transmission.reception » est donnée (en haut ou en bas : « position_accuse_reception ») ; un saut de ligne par ligne du tampon ; {…_chiffres} : « 10/07/2025 »',
+    STAMP_VALUES,
+  ),
+  accuse_reception_convention: spec(
+    'Accusé de réception en préfecture le {reception_chiffres}[ à {heure_reception}][ – Affiché le {affichage_chiffres}][ – Certifié exécutoire le {executoire_chiffres}]',
+    'Le même tampon sur une convention annexée, d’après la transmission de la délibération de son point ; par défaut comme « accuse_reception » ; vide : pas de tampon sur les conventions',
+    STAMP_VALUES,
+  ),
 } as const satisfies Record<string, FormulaSpec>;
 
 export type FormulaKey = keyof typeof FORMULES;
@@ -852,6 +920,9 @@ export function resolveFormules(
   for (const key of Object.keys(FORMULES) as FormulaKey[]) out[key] = own?.[key] ?? FORMULES[key].defaut;
   if (own?.telerecours === undefined && seanceDate < TELERECOURS_SINCE) out.telerecours = '';
   if (own?.article_premier === undefined) out.article_premier = out.article;
+  if (own?.accuse_reception_convention === undefined) {
+    out.accuse_reception_convention = out.accuse_reception;
+  }
   // The PV prints civilities by default; it follows the délibération's own names when given.
   if (own?.pv_nom_membre === undefined && own?.nom_membre !== undefined) out.pv_nom_membre = own.nom_membre;
   return out;

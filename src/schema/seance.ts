@@ -244,11 +244,25 @@ export const CollectiviteSchema = Type.Object(
           'true : la ligne de l’objet s’imprime sous le titre de la délibération, avant la formule du registre et les présences ; sans lui, après les présences.',
       }),
     ),
+    position_accuse_reception: Type.Optional(
+      StringEnum(['haut', 'bas'] as const, {
+        title: 'Place de l’accusé de réception',
+        description:
+          'Où la délibération imprime le tampon de l’accusé de réception de la préfecture : haut (en tête, avant tout le reste) ou bas (après les signatures) ; sans elle, à la place de la mention exécutoire (position_executoire).',
+      }),
+    ),
     position_executoire: Type.Optional(
       StringEnum(['haut', 'bas'] as const, {
         title: 'Place de la mention exécutoire',
         description:
           'Où la délibération imprime sa transmission en préfecture, sa publication et son identifiant : haut (en tête, avant le titre) ou bas (après les signatures, par défaut).',
+      }),
+    ),
+    position_direction: Type.Optional(
+      StringEnum(['haut', 'titre'] as const, {
+        title: 'Place de la ligne de la direction',
+        description:
+          'Où la délibération imprime sa direction ou son service (`direction`) : haut (en tête, avant le titre, par défaut) ou titre (dans le titre, juste avant le numéro de l’acte).',
       }),
     ),
     signataires_deliberation: Type.Optional(
@@ -534,6 +548,29 @@ export const TransmissionSchema = Type.Object(
         title: 'À remplir à la main',
         description:
           'true pour imprimer « Transmise en préfecture le : … – Publiée le : … » avec des pointillés à la place des dates inconnues ; sans lui, seules les dates données sont écrites.',
+      }),
+    ),
+    reception: Type.Optional(
+      DateText({
+        title: 'Réception en préfecture',
+        description:
+          'Date de l’accusé de réception de la préfecture (réception au contrôle de légalité) : le tampon « accusé de réception » n’est imprimé qu’avec elle (formule « accuse_reception »).',
+      }),
+    ),
+    heure_reception: Type.Optional(
+      Type.String({
+        pattern: '^([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?$',
+        title: 'Heure de réception',
+        description: 'Heure de l’accusé de réception, telle que la préfecture la donne : HH:MM ou HH:MM:SS.',
+      }),
+    ),
+    affichage: Type.Optional(
+      DateText({ title: 'Affichage', description: 'Date d’affichage de l’acte (« Affiché le … »).' }),
+    ),
+    executoire: Type.Optional(
+      DateText({
+        title: 'Certifié exécutoire',
+        description: 'Date à laquelle l’acte est certifié exécutoire (« Certifié exécutoire le … »).',
       }),
     ),
     identifiant: Type.Optional(

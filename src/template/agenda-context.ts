@@ -5,13 +5,13 @@
  * only when the séance states them, the signer's line.
  *
  * @example
- * convocationContext(seance).lettre.points // ['Point n° 1 – Budget primitif', …]
+ * convocationContext(seance).lettre.points // [{ section: '', texte: 'Point n° 1 – Budget primitif' }, …]
  */
 import { type Formules, fillFormula } from '../facts/formules.ts';
 import type { Seance } from '../schema/seance.ts';
 import { annexLines, baseContext } from './context.ts';
 import { agreement, genreOfPerson } from './grammar.ts';
-import { anneeEnLettres, dateAvecJour, dateCourte, dateLongue, jourMoisEnLettres } from './helpers/index.ts';
+import { dateLongue } from './helpers/index.ts';
 import { formulaLines, seanceValues } from './seance-values.ts';
 
 /** From this population on, a commune's convocation comes with a note explicative de synthèse. */
@@ -36,6 +36,15 @@ export function closingEntries(seance: Seance, f: Formules): string[] {
     out.push(f.questions_diverses);
   return out;
 }
+
+/** The date of the convocation as `convocation_date` and `ordre_du_jour_convocation` name its forms. */
+const convocationDate = (values: Readonly<Record<string, string>>): Record<string, string> => ({
+  date: values.convocation ?? '',
+  date_jour: values.convocation_jour ?? '',
+  date_chiffres: values.convocation_chiffres ?? '',
+  jour_mois: values.convocation_jour_mois ?? '',
+  annee: values.convocation_annee ?? '',
+});
 
 /** A title block: lines above the document's heading, the heading (maybe empty), lines below. */
 export interface TitleBlock {
@@ -78,13 +87,7 @@ export function ordreDuJourContext(seance: Seance) {
             }),
     })),
     entreesFinales: closingEntries(seance, f),
-    convocationLigne: convocation
-      ? fillFormula(f.ordre_du_jour_convocation, {
-          date: dateLongue(convocation),
-          date_jour: dateAvecJour(convocation),
-          date_chiffres: dateCourte(convocation),
-        })
-      : '',
+    convocationLigne: convocation ? fillFormula(f.ordre_du_jour_convocation, convocationDate(values)) : '',
     signataireQualite: fillFormula(f.ordre_du_jour_signature, { qualite: b.presidentQualite }),
   };
 }
@@ -125,15 +128,7 @@ function convocationLetter(seance: Seance, f: Formules, qualite: string) {
       texte: formulaLines(f.convocation_titre, values).join(' '),
       apres: formulaLines(f.convocation_titre_apres, values),
     } satisfies TitleBlock,
-    date: s.convocation
-      ? fillFormula(f.convocation_date, {
-          date: dateLongue(s.convocation),
-          date_jour: dateAvecJour(s.convocation),
-          date_chiffres: dateCourte(s.convocation),
-          jour_mois: jourMoisEnLettres(s.convocation),
-          annee: anneeEnLettres(s.convocation),
-        })
-      : '',
+    date: s.convocation ? fillFormula(f.convocation_date, convocationDate(values)) : '',
     appel: f.convocation_appel,
     objet: fillFormula(f.convocation_objet, values),
     ordreDuJour: f.convocation_ordre_du_jour,

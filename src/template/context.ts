@@ -27,6 +27,7 @@ import {
   ordinal,
 } from './helpers/index.ts';
 import { listeOutcome } from './liste-outcome.ts';
+import { receptionStampContext, receptionValues } from './reception-stamp.ts';
 import {
   deliberationSignatures,
   joinNames,
@@ -256,6 +257,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
     signature: written?.signature ? dateLongue(written.signature) : '',
     signature_chiffres: written?.signature ? dateCourte(written.signature) : '',
     identifiant: written?.identifiant ?? '',
+    ...receptionValues(written),
   };
   const index = eluIndex(seance.elus);
   const rapporteurElu = seance.elus?.find((e) => e.nom === point.rapporteur || e.cle === point.rapporteur);
@@ -267,6 +269,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
     acte: !projet,
     objetEnTete: seance.collectivite.objet_en_tete === true,
     direction: deliberation.direction ?? '',
+    directionDansTitre: seance.collectivite.position_direction === 'titre',
     expose: deliberation.expose ?? '',
     avantDecision: deliberation.avant_decision ?? '',
     apresArticles: deliberation.apres_articles ?? '',
@@ -313,6 +316,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
               qualite: rapporteurElu?.qualite ?? '',
             }),
       titre: fillFormula(f.titre_acte, { numero: deliberation.numero ?? '' }),
+      titreProjet: fillFormula(f.titre_projet, { numero: deliberation.numero ?? '' }),
       visas: (deliberation.visas ?? []).map((texte) => fillFormula(f.vu, { texte })),
       considerants: (deliberation.considerants ?? []).map((texte) => fillFormula(f.considerant, { texte })),
       rapporteur: rapporteurLabel(seance, f, point.rapporteur),
@@ -332,9 +336,14 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
     },
     transmission: {
       ...transmission,
-      visible: transmission.prefecture !== '' || transmission.publication !== '',
+      visible:
+        transmission.prefecture !== '' ||
+        transmission.publication !== '' ||
+        transmission.affichage !== '' ||
+        transmission.executoire !== '',
       haut: top,
       bas: !top,
     },
+    accuseReception: receptionStampContext(seance, f.accuse_reception, written),
   };
 }

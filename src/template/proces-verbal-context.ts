@@ -23,10 +23,11 @@ import {
   voteDetail,
   voteSentence,
 } from './context.ts';
-import { agreement, genreOfPerson } from './grammar.ts';
+import { agreement, genreOfPerson, instanceForms } from './grammar.ts';
 import { heure } from './helpers/heure.ts';
 import { anneeEnLettres, dateLongue, jourMoisEnLettres, pluriel } from './helpers/index.ts';
 import { joinNames, secretarySignatures } from './seance-text.ts';
+import { formulaLines, seanceValues } from './seance-values.ts';
 
 /** A member as the PV names it (formula `pv_nom_membre`): « Mme Agathe Morel » by default. */
 export function printed(member: Member, f: Formules): string {
@@ -251,11 +252,19 @@ export function procesVerbalContext(seance: Seance) {
   const presents = attendance(seance, presences)?.presents ?? 0;
   const quorum = Math.floor(s.membres_en_exercice / 2) + 1;
   const election = r.election_secretaire;
+  const lines = (text: string) => formulaLines(text, seanceValues(seance, f));
   return {
     ...baseContext(withMemberNames(seance)),
+    // The title block, line by line, in the collectivité's formulas (`pv_titre…`).
+    titre: {
+      avant: [...lines(f.pv_titre_avant), ...lines(f.pv_titre_date)],
+      texte: lines(f.pv_titre).join(' '),
+      apres: lines(f.pv_titre_apres),
+    },
     // Each fact only when stated: the bracketed parts go with an absent value.
     reunion: fillFormula(f.pv_reunion, {
       instance: seance.instance,
+      ...instanceForms(seance.instance, seance.genre_instance),
       annee: anneeEnLettres(s.date),
       jour_mois: jourMoisEnLettres(s.date),
       convocation: s.convocation ? dateLongue(s.convocation) : '',
@@ -291,7 +300,6 @@ export function procesVerbalContext(seance: Seance) {
     ],
     approbation: approbation(seance, index, f),
     titres: {
-      document: fillFormula(f.pv_titre, { instance: seance.instance, date: dateLongue(s.date) }),
       ordreDuJour: f.pv_ordre_du_jour,
       questions: f.pv_questions_orales,
       vote: f.pv_vote_sens,
@@ -318,7 +326,11 @@ export function procesVerbalContext(seance: Seance) {
       }),
     ),
     decisionsIntro: sentence(r.decisions_delegation?.length, () =>
-      fillFormula(f.pv_decisions, { president, instance: seance.instance }),
+      fillFormula(f.pv_decisions, {
+        president,
+        instance: seance.instance,
+        ...instanceForms(seance.instance, seance.genre_instance),
+      }),
     ),
     communications: (r.communications ?? []).map((c) => ({
       titre: fillFormula(f.pv_communication, { objet: c.objet }),
