@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/support/sequencer.ts';
 
 // One private temporary folder per run, removed at the end (test/support/temp-folder.ts).
 const globalSetup = ['test/support/temp-folder.ts'];
@@ -9,6 +10,8 @@ export default defineConfig({
     // One test file per core (vitest's default leaves one core to its own process, which mostly
     // waits: on 2 cores the files would run one at a time). `--maxWorkers=1` still overrides it.
     maxWorkers: Math.max(2, availableParallelism()),
+    // The longest files first, also on a fresh clone (test/support/sequencer.ts).
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         test: {

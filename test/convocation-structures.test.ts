@@ -51,6 +51,7 @@ describe('a convocation written as the commune’s letter, in PDF and DOCX', () 
       'vendredi 14 février 2025 à 20 heures 30',
       'salle des Brandes',
       'Convocation faite le six février deux mille vingt-cinq',
+      'Par la présente, Maud Vernay, Maire, convoque les membres du Conseil municipal pour le quatorze février deux mille vingt-cinq à vingt heures trente, la lettre étant datée du six février.',
       'Affaires inscrites :',
     );
     for (const t of both(convocation)) {
@@ -65,16 +66,25 @@ describe('a convocation written as the commune’s letter, in PDF and DOCX', () 
   it('lists each entry with its punctuation, then the urgences and questions diverses the séance states', () => {
     inOrder(
       convocation,
+      'Travaux et patrimoine :',
       'Réfection du toit du lavoir communal,',
       'Location de la parcelle des Genêts à un éleveur,',
+      'Affaires funéraires :',
       'Tarifs du columbarium à compter du 1er mars 2025,',
       'Affaires imprévues appelant une décision rapide,',
       'Questions diverses.',
       'Comptant sur votre présence, je vous adresse, Madame, Monsieur, mes sentiments les meilleurs,',
       'La Maire,',
       'Maud Vernay',
+      'Liste d’envoi',
+      'Mme Maud Vernay – Maire',
+      'M. Léon Pradel – Adjoint',
     );
-    for (const t of both(convocation)) expect(t).not.toContain('Point n°');
+    for (const t of both(convocation)) {
+      expect(t).not.toContain('Point n°');
+      // Each section once, before the first of its points.
+      expect(t.split('Travaux et patrimoine').length).toBe(2);
+    }
   });
 });
 
@@ -87,6 +97,7 @@ describe('an ordre du jour titled as the collectivité titles it', () => {
       'République française',
       'ORDRE DU JOUR CONSEIL MUNICIPAL',
       '14 FEVRIER 2025 – SALLE DES BRANDES – 20H30',
+      'Travaux et patrimoine',
       '1. Réfection du toit du lavoir communal',
       'Rapporteur : Léon Pradel',
       '2. Location de la parcelle des Genêts à un éleveur',
@@ -148,12 +159,15 @@ describe('nothing the séance does not state', () => {
       'Questions diverses',
       'La Maire',
     );
+    // Sections head the ordre du jour; the convocation's list has them only with `convocation_section`.
+    for (const t of both(get(plain, 'convocation'))) expect(t).not.toContain('Travaux et patrimoine');
     inOrder(
       get(plain, 'ordre-du-jour'),
       'CONSEIL MUNICIPAL',
       'Séance du 14 février 2025 à 20 h 30',
       'salle des Brandes',
       'ORDRE DU JOUR',
+      'Travaux et patrimoine',
       'Point n° 1 – Réfection du toit du lavoir communal',
       'Affaires urgentes',
       'Questions diverses',
@@ -206,5 +220,21 @@ describe('the liste des délibérations as the collectivité titles it (its comp
       'établie en application de l’article L. 2121-25',
       'Affichée le :',
     );
+  });
+});
+
+describe('the annexes under a point of the ordre du jour', () => {
+  it('are listed in the collectivité’s words', async () => {
+    const file = join(dir, 'annexes.yaml');
+    const own =
+      'collectivite:\n  formules:\n    ordre_du_jour_annexe: "Pièce jointe n° {numero} – {titre}"\n';
+    writeFileSync(file, readFileSync('fixtures/avant-seance.yaml', 'utf8').replace(/^collectivite:\n/m, own));
+    const odj = get(await renderFixture(file, /^ordre-du-jour$/), 'ordre-du-jour');
+    inOrder(
+      odj,
+      'Point n° 2 – Convention',
+      'Pièce jointe n° 1 – Convention de mise à disposition de la salle des fêtes',
+    );
+    for (const t of both(odj)) expect(t).not.toContain('Annexe 1 :');
   });
 });

@@ -1,14 +1,16 @@
 // Bundles with a logo of every kind have the same bytes in every file from run to run: for each
 // kind, two builds at once in this process (pdfkit decodes some PNGs asynchronously: the order in
-// which decodings end must not change the bytes). With one kind, also with --jobs 2 (documents
-// rendered on a worker thread, which starts from fresh module state) and in another process in
-// another time zone: the one spawned process of this file.
+// which decodings end must not change the bytes), of the séance-wide documents and one point: every
+// document of a point draws the same header, more points would only repeat it (and the dossier
+// copies the pages of the PDFs, logo included). With one kind, the whole séance also with
+// --jobs 2 (documents rendered on a worker thread, which starts from fresh module state: the
+// docx library numbered drawings with a per-thread counter).
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type CliResult, ROOT, runDelib, spawnDelib } from './support/cli.ts';
+import { type CliResult, ROOT, runDelib } from './support/cli.ts';
 import { jpegLogo, pngLogo } from './support/logos.ts';
 import { readPdf } from './support/pdf.ts';
 
@@ -65,7 +67,8 @@ describe.each([
 ] as const)('a bundle with a %s logo', (kind, logo, extension) => {
   it('has the same bytes in every file in two runs at once', async () => {
     const dir = seanceWith(kind.replace(/\W+/g, '-'), logo, extension);
-    const [a, b] = await Promise.all([build(dir, 'a', '--jobs', '1'), build(dir, 'b', '--jobs', '1')]);
+    const onePoint = ['--jobs', '1', '--points', '1'];
+    const [a, b] = await Promise.all([build(dir, 'a', ...onePoint), build(dir, 'b', ...onePoint)]);
     expect(built(b!, join(dir, 'b'))).toEqual(built(a!, join(dir, 'a')));
 
     // Each PDF embeds the logo once (with its soft mask when it has transparency).
@@ -73,21 +76,22 @@ describe.each([
     const images = note.match(/\/Subtype \/Image\b/g)?.length;
     expect(images).toBe(/\/SMask \d+ 0 R/.test(note) ? 2 : 1);
     const pdf = await readPdf(readFileSync(join(dir, 'a', 'dossier-de-seance.pdf')));
-    expect(pdf.pages.length).toBeGreaterThan(5);
+    expect(pdf.outline.map((o) => o.title)).toEqual([
+      'Convocation',
+      'Ordre du jour',
+      expect.stringMatching(/^Point n/),
+    ]);
   }, 120_000);
 });
 
-it('a bundle with an RGBA logo has the same bytes with --jobs 1, --jobs 2 and in another process and time zone', async () => {
+// The one test of the suite that renders on two threads (test/build.test.ts relies on it): a worker
+// started from the TypeScript sources costs seconds of loading. Another process and time zone are
+// in test/build.test.ts (the same bytes for the same séance, its files hashed the same way).
+it('a bundle with an RGBA logo has the same bytes with --jobs 1 and --jobs 2', async () => {
   const dir = seanceWith('across', pngLogo({ colorType: 6, bitDepth: 16, interlaced: true }), 'png');
-  const [one, two, other] = await Promise.all([
+  const [one, two] = await Promise.all([
     build(dir, 'jobs-1', '--jobs', '1'),
     build(dir, 'jobs-2', '--jobs', '2'),
-    spawnDelib(['build', 'seance.yaml', '-o', 'process', '-q'], {
-      cwd: dir,
-      env: { SOURCE_DATE_EPOCH: EPOCH, TZ: 'Pacific/Auckland' },
-    }),
   ]);
-  const reference = built(one!, join(dir, 'jobs-1'));
-  expect(built(two!, join(dir, 'jobs-2'))).toEqual(reference);
-  expect(built(other!, join(dir, 'process'))).toEqual(reference);
+  expect(built(two!, join(dir, 'jobs-2'))).toEqual(built(one!, join(dir, 'jobs-1')));
 }, 120_000);

@@ -195,6 +195,8 @@ const ELEMENTS: readonly Element[] = [
     loses: [
       'Votants : 15 (13 présents, 2 représentés).',
       'Délibération n° 2024_09_02 : Adoptée à l’unanimité.',
+      // Without its vote the point took no act: no act title either.
+      'Délibération n° 2024_09_02 – Tarifs de la restauration scolaire pour l’année 2024-2025',
     ],
   },
   {

@@ -32,12 +32,12 @@ const get = (docs: Map<string, RenderedDocument>, id: string): RenderedDocument 
 };
 const both = (d: RenderedDocument) => [foldQuotes(d.pdfText), foldQuotes(d.docxText)];
 
-const docs = await renderFixture(FILE, /^(proces-verbal|point-01-deliberation)$/);
+const docs = await renderFixture(FILE, /^(proces-verbal|point-01-deliberation|liste-des-deliberations)$/);
 const pv = get(docs, 'proces-verbal');
 
 describe('the procès-verbal’s fixed words, in the collectivité’s formulas (PDF and DOCX)', () => {
   it.each([
-    'COMPTE RENDU DE LA RÉUNION DU COMITÉ',
+    'Compte rendu de la réunion du Comité syndical du 12 mars 2025',
     'Délégués présents : Mme Maëlle Tessier, M. Raoul Dufresne, Mme Coralie Berthon, Mme Armelle Lemaître, M. Firmin Godard, Mme Solène Roche et M. Timothée Maillard.',
     'Délégués représentés : Mme Josiane Vernet, qui a donné procuration à Mme Solène Roche.',
     'Délégués excusés : M. Pascal Caradec.',
@@ -61,6 +61,19 @@ describe('the procès-verbal’s fixed words, in the collectivité’s formulas 
     'Questions des délégués',
   ])('prints « %s »', (sentence) => {
     for (const t of both(pv)) expect(t).toContain(foldQuotes(sentence));
+  });
+
+  it('titles the document with the formulas’ lines only', () => {
+    for (const t of both(pv)) {
+      expect(
+        t.startsWith(
+          foldQuotes(
+            'Compte rendu de la réunion du Comité syndical du 12 mars 2025 salle de la station de pompage des Aulnettes Le Comité syndical',
+          ),
+        ),
+      ).toBe(true);
+      expect(t).not.toContain('COMITÉ SYNDICAL');
+    }
   });
 
   it('heads the named-vote table and its rows with the collectivité’s words', () => {
@@ -100,6 +113,27 @@ describe('the procès-verbal’s fixed words, in the collectivité’s formulas 
     const titles = pv.pdf.outline.map((b) => foldQuotes(b.title));
     expect(titles).toContain(foldQuotes('Question II – Étude de sécurisation du réservoir des Crêtes'));
     expect(titles).toContain(foldQuotes('Question III – Convention de passage avec un riverain'));
+  });
+});
+
+describe('the liste des délibérations’ table, in the collectivité’s formulas', () => {
+  it('heads its columns and words each outcome as the collectivité does', () => {
+    const liste = get(docs, 'liste-des-deliberations');
+    for (const t of both(liste)) {
+      expect(t).toContain('Acte Question Décision du comité');
+      expect(t).toContain(
+        foldQuotes(
+          'CS-2025-05 Tarifs de l’eau pour 2025 Adoptée : 5 voix favorables, 2 voix opposées, 1 abstention',
+        ),
+      );
+      expect(t).toContain('Convention de passage avec un riverain Question retirée');
+      expect(t).toContain(
+        'CS-2025-07 Adhésion au groupement de commandes des réactifs Adoptée sans opposition',
+      );
+      // The projet without a vote is not in the liste.
+      expect(t).not.toContain('CS-2025-06');
+      expect(t).not.toContain('Résultat');
+    }
   });
 });
 
@@ -161,6 +195,42 @@ describe('names in the procès-verbal', () => {
       'proces-verbal',
     );
     for (const t of both(pvOwn)) expect(t).toContain('Délégués excusés : Pascal Caradec (M.).');
+  });
+});
+
+describe('lists and lines of the procès-verbal', () => {
+  it('join names as the collectivité writes lists, date the séance in words, end the ordre du jour as stated', async () => {
+    const own = get(
+      await renderVariant(
+        (t) =>
+          t
+            .replace(
+              /^ {2}formules:\n/m,
+              '  formules:\n    liste_et: ""\n    pv_reunion: "L’an {annee}, le {jour_mois}, le {instance} s’est réuni sous la présidence de {president}."\n',
+            )
+            .replace(
+              /^ {2}membres_en_exercice: 9\n/m,
+              '  membres_en_exercice: 9\n  questions_diverses: true\n',
+            ),
+        /^proces-verbal$/,
+      ),
+      'proces-verbal',
+    );
+    for (const t of both(own)) {
+      expect(t).toContain(
+        'Délégués présents : Mme Maëlle Tessier, M. Raoul Dufresne, Mme Coralie Berthon, Mme Armelle Lemaître, M. Firmin Godard, Mme Solène Roche, M. Timothée Maillard.',
+      );
+      expect(t).toContain(
+        foldQuotes(
+          'L’an deux mille vingt-cinq, le douze mars, le Comité syndical s’est réuni sous la présidence de Mme Maëlle Tessier.',
+        ),
+      );
+      expect(t).toContain(
+        foldQuotes(
+          'Question IV : Adhésion au groupement de commandes des réactifs – question ajoutée en réunion Questions diverses',
+        ),
+      );
+    }
   });
 });
 

@@ -16,6 +16,7 @@ import { frenchTypography } from '../tree/transforms/typography.ts';
 import type { DocumentTree } from '../tree/types.ts';
 import { conventionAt } from './annexes.ts';
 import type { DocumentRef } from './documents.ts';
+import { documentFurniture } from './furniture.ts';
 import { type KindTarget, kindSpec } from './kinds.ts';
 import { documentMeta } from './meta.ts';
 
@@ -61,10 +62,13 @@ export function composeDocument(seance: Seance, ref: DocumentRef, options: Compo
   const header = seance.collectivite.logo
     ? { collectivite: seance.collectivite.nom, logo: seance.collectivite.logo }
     : { collectivite: seance.collectivite.nom };
+  const meta = documentMeta(seance, ref);
+  const pages = documentFurniture(seance, ref, meta);
   const tree: DocumentTree = {
     type: 'document',
-    meta: documentMeta(seance, ref),
+    meta,
     header,
+    ...(pages ? { pages } : {}),
     children: blocks,
   };
   const typographic = frenchTypography(tree);

@@ -7,6 +7,8 @@
  * fillFormula('Article {numero} –', { numero: '2' }) // 'Article 2 –'
  */
 
+import { DEFAULT_FOOTER_TITLE, DEFAULT_PAGE_NUMBER } from '../tree/furniture.ts';
+
 export interface FormulaSpec {
   /** Default text, as delib prints it without a `formules:` section. */
   readonly defaut: string;
@@ -22,9 +24,46 @@ const spec = (defaut: string, role: string, valeurs: readonly string[] = []): Fo
   valeurs,
 });
 
+/** Values of the running page lines (`entete_page_…`, `pied_page_…`). */
+export const PAGE_VALUES = [
+  'titre',
+  'objet',
+  'document',
+  'collectivite',
+  'instance',
+  'instance_majuscules',
+  'date',
+  'date_chiffres',
+  'date_majuscules',
+  'lieu',
+  'lieu_majuscules',
+  'numero',
+  'point',
+  'page',
+  'pages',
+] as const;
 /** Values of an attendance list's label: its count, agreement marks, and the names for a whole line. */
 const LISTE_VALEURS = ['nombre', 's', 'e', 'noms'] as const;
 const LISTE_LIGNE_VALEURS = ['libelle', ...LISTE_VALEURS] as const;
+
+/** Values of the receipt stamp (`accuse_reception`) and of the exécutoire mention's new facts. */
+export const STAMP_VALUES = [
+  'reception',
+  'reception_chiffres',
+  'reception_jour',
+  'heure_reception',
+  'prefecture',
+  'prefecture_chiffres',
+  'publication',
+  'publication_chiffres',
+  'affichage',
+  'affichage_chiffres',
+  'executoire',
+  'executoire_chiffres',
+  'signature',
+  'signature_chiffres',
+  'identifiant',
+] as const;
 
 /** The date from which the « Télérecours citoyens » sentence is printed by default. */
 export const TELERECOURS_SINCE = '2018-11-30';
@@ -44,8 +83,9 @@ export const SEANCE_MOTS = [
 
 /**
  * Values of the convocation's and the ordre du jour's title lines: the séance's date in several
- * forms (« 18 novembre 2016 », « vendredi 18 novembre 2016 », 18/11/2016, {jj}.{mm}.{aaaa}), its
- * hour (« 20 h 30 », « 20 heures 30 », « 20h30 », in words), place and session.
+ * forms (« 14 février 2025 », « vendredi 14 février 2025 », 14/02/2025, {jj}.{mm}.{aaaa}, in words
+ * as the registre writes it: {jour_mois} {annee}), its hour (« 20 h 30 », « 20 heures 30 »,
+ * « 20h30 », in words), place and session, the président, the date of the convocation.
  */
 export const SEANCE_VALEURS: readonly string[] = [
   ...SEANCE_MOTS,
@@ -61,6 +101,16 @@ export const SEANCE_VALEURS: readonly string[] = [
   'heure',
   'heure_longue',
   'heure_lettres',
+  'jour_mois',
+  'annee',
+  'date_lettres',
+  'president',
+  'qualite_president',
+  'convocation',
+  'convocation_jour',
+  'convocation_chiffres',
+  'convocation_jour_mois',
+  'convocation_annee',
   ...SEANCE_MOTS.flatMap((m) => [`${m}_majuscules`, `${m}_majuscules_sans_accents`]),
 ];
 
@@ -263,6 +313,13 @@ export const FORMULES = {
       'signature',
       'signature_chiffres',
       'identifiant',
+      'reception',
+      'reception_chiffres',
+      'heure_reception',
+      'affichage',
+      'affichage_chiffres',
+      'executoire',
+      'executoire_chiffres',
     ],
   ),
   identifiant: spec('Identifiant : {identifiant}', 'Identifiant @ctes, quand il est donné', ['identifiant']),
@@ -357,8 +414,8 @@ export const FORMULES = {
   ),
   pv_reunion: spec(
     'Le {instance}[, légalement convoqué le {convocation},] s’est réuni le {date}[ à {heure}][, {lieu}], sous la présidence de {president}, {qualite}.',
-    'Procès-verbal : phrase de réunion du conseil',
-    ['instance', 'convocation', 'date', 'heure', 'lieu', 'president', 'qualite'],
+    'Procès-verbal : phrase de réunion du conseil ; {annee} et {jour_mois} en lettres (« deux mille vingt-quatre », « neuf décembre »)',
+    ['instance', 'convocation', 'date', 'heure', 'lieu', 'president', 'qualite', 'annee', 'jour_mois'],
   ),
   pv_ouverture: spec('La séance est ouverte à {heure}.', 'Procès-verbal : ouverture de la séance', ['heure']),
   pv_appel: spec('Il est procédé à l’appel nominal des membres.', 'Procès-verbal : appel nominal'),
@@ -492,7 +549,22 @@ export const FORMULES = {
   ]),
   pv_reponse: spec('Réponse[ de {nom}] :', 'Procès-verbal : la réponse à une question orale', ['nom']),
   // The procès-verbal's remaining fixed words (titles, lines, table headers).
-  pv_titre: spec('PROCÈS-VERBAL', 'Procès-verbal : titre du document'),
+  pv_titre_avant: spec(
+    '{instance_majuscules}',
+    'Procès-verbal : ligne(s) du titre avant la date (un saut de ligne par ligne ; vide : rien)',
+    SEANCE_VALEURS,
+  ),
+  pv_titre_date: spec('{seance_du}', 'Procès-verbal : ligne(s) de la date, avant le titre', SEANCE_VALEURS),
+  pv_titre: spec(
+    'PROCÈS-VERBAL',
+    'Procès-verbal : titre du document (« Conseil municipal du {date} »)',
+    SEANCE_VALEURS,
+  ),
+  pv_titre_apres: spec(
+    '',
+    'Procès-verbal : ligne(s) du titre après lui ; vide par défaut : rien',
+    SEANCE_VALEURS,
+  ),
   pv_nom_membre: spec(
     '[{civilite} ]{nom}',
     'Procès-verbal : nom d’un membre, avec sa civilité déclarée sous « elus » ; sans cette clé, celle de « nom_membre » quand la collectivité la donne',
@@ -595,6 +667,47 @@ export const FORMULES = {
     'Questions orales',
     'Procès-verbal : titre des questions orales (vide : pas de titre)',
   ),
+  // The liste des délibérations' table: headers and each outcome (v16).
+  liste_numero: spec('N°', 'Liste des délibérations : en-tête de la colonne des numéros'),
+  liste_objet: spec('Objet', 'Liste des délibérations : en-tête de la colonne des objets'),
+  liste_resultat: spec('Résultat', 'Liste des délibérations : en-tête de la colonne des résultats'),
+  liste_unanimite: spec(
+    'Adoptée à l’unanimité',
+    'Liste des délibérations : résultat d’un vote à l’unanimité',
+  ),
+  liste_adoptee: spec(
+    'Adoptée ({detail})',
+    'Liste des délibérations : délibération adoptée ; {detail} : les formules « liste_pour », « liste_contre »… séparées par des virgules',
+    ['detail'],
+  ),
+  liste_rejetee: spec('Rejetée ({detail})', 'Liste des délibérations : délibération rejetée', ['detail']),
+  liste_partage: spec(
+    'Partage égal des voix ({detail})',
+    'Liste des délibérations : vote à égalité des voix',
+    ['detail'],
+  ),
+  liste_pour: spec('{nombre} pour', 'Liste des délibérations : voix pour, dans {detail}', ['nombre']),
+  liste_contre: spec(
+    '{nombre} contre',
+    'Liste des délibérations : voix contre, dans {detail} (seulement s’il y en a)',
+    ['nombre'],
+  ),
+  liste_abstentions: spec(
+    '{nombre}\u00A0abstention{s}',
+    'Liste des délibérations : abstentions, dans {detail} (seulement s’il y en a)',
+    ['nombre', 's'],
+  ),
+  liste_ne_prend_pas_part: spec(
+    '{nombre} ne prenant pas part au vote',
+    'Liste des délibérations : membres ne prenant pas part au vote, dans {detail} (seulement s’il y en a)',
+    ['nombre'],
+  ),
+  liste_prend_acte: spec(
+    'Prend acte',
+    'Liste des délibérations : résultat d’un point dont le conseil prend acte',
+  ),
+  liste_retire: spec('Retiré de l’ordre du jour', 'Liste des délibérations : résultat d’un point retiré'),
+  liste_ajourne: spec('Ajourné', 'Liste des délibérations : résultat d’un point ajourné'),
   // Convocation and ordre du jour: title lines, entries, signer (o16). A title formula may hold
   // several lines (a line break in the YAML); a line left empty is not printed.
   convocation_titre_avant: spec(
@@ -613,6 +726,11 @@ export const FORMULES = {
     'Convocation : un point de la liste ; {numero} est son numéro affiché',
     ['numero', 'objet', 'rapporteur'],
   ),
+  convocation_section: spec(
+    '',
+    'Convocation : ligne d’une rubrique de l’ordre du jour (`section` des points), avant son premier point (« {section} ») ; vide par défaut : la liste sans rubriques',
+    ['section'],
+  ),
   convocation_fin_point: spec(
     '',
     'Convocation : ponctuation après chaque point de la liste sauf le dernier (« , », « ; ») ; vide par défaut : rien',
@@ -625,6 +743,15 @@ export const FORMULES = {
     '{qualite}',
     'Convocation : qualité du signataire (« {qualite}, ») ; {qualite} est celle du président avec son article (« Le Maire », « La Présidente »)',
     ['qualite'],
+  ),
+  convocation_destinataires: spec(
+    'Destinataires',
+    'Convocation : titre de la liste des destinataires (les « elus » déclarés) ; vide : pas de liste',
+  ),
+  convocation_destinataire: spec(
+    '{nom}[, {qualite}]',
+    'Convocation : un destinataire ; {nom} avec sa civilité déclarée',
+    ['nom', 'qualite'],
   ),
   urgences: spec(
     'Affaires urgentes',
@@ -661,6 +788,11 @@ export const FORMULES = {
     'Ordre du jour : ligne du rapporteur d’un point ; {e} devient « e » pour une rapporteure (« Rapporteur{e} : {rapporteur} »)',
     ['rapporteur', 'e'],
   ),
+  ordre_du_jour_annexe: spec(
+    'Annexe {numero} : {titre}',
+    'Ordre du jour : une annexe d’un point, sous son intitulé',
+    ['numero', 'titre'],
+  ),
   ordre_du_jour_convocation: spec(
     'Convocation adressée le {date}.',
     'Ordre du jour : date d’envoi de la convocation, quand elle est donnée',
@@ -684,9 +816,53 @@ export const FORMULES = {
     'Affichée le : ……………… – Mise en ligne le : ………………',
     'Liste des délibérations : mention d’affichage et de mise en ligne, à remplir à la main',
   ),
+  // Running lines of every page (p16): three places per line, {page} and {pages} written by the renderer.
+  entete_page_gauche: spec(
+    '',
+    'En-tête de chaque page, à gauche (« {instance} – {date} – {lieu} ») ; vide par défaut',
+    PAGE_VALUES,
+  ),
+  entete_page_centre: spec('', 'En-tête de chaque page, au centre ; vide par défaut', PAGE_VALUES),
+  entete_page_droite: spec(
+    '',
+    'En-tête de chaque page, à droite (« Page {page} sur {pages} ») ; vide par défaut',
+    PAGE_VALUES,
+  ),
+  pied_page_gauche: spec(
+    DEFAULT_FOOTER_TITLE,
+    'Pied de chaque page, à gauche ; {titre} est le titre court du document',
+    PAGE_VALUES,
+  ),
+  pied_page_centre: spec('', 'Pied de chaque page, au centre ; vide par défaut', PAGE_VALUES),
+  pied_page_droite: spec(
+    DEFAULT_PAGE_NUMBER,
+    'Pied de chaque page, à droite ; {page} est le numéro de la page, {pages} leur nombre',
+    PAGE_VALUES,
+  ),
+  // The préfecture's receipt stamp (p16): printed only when `transmission.reception` is given.
+  accuse_reception: spec(
+    'Accusé de réception en préfecture le {reception_chiffres}[ à {heure_reception}][ – Affiché le {affichage_chiffres}][ – Certifié exécutoire le {executoire_chiffres}]',
+    'Tampon de l’accusé de réception de la préfecture sur la délibération, imprimé seulement quand « transmission.reception » est donnée (en haut ou en bas : « position_accuse_reception ») ; un saut de ligne par ligne du tampon ; {…_chiffres} : « 10/07/2025 »',
+    STAMP_VALUES,
+  ),
+  accuse_reception_convention: spec(
+    'Accusé de réception en préfecture le {reception_chiffres}[ à {heure_reception}][ – Affiché le {affichage_chiffres}][ – Certifié exécutoire le {executoire_chiffres}]',
+    'Le même tampon sur une convention annexée, d’après la transmission de la délibération de son point ; par défaut comme « accuse_reception » ; vide : pas de tampon sur les conventions',
+    STAMP_VALUES,
+  ),
 } as const satisfies Record<string, FormulaSpec>;
 
 export type FormulaKey = keyof typeof FORMULES;
+
+/** The formulas of the running page lines, which a convention may also give for itself. */
+export const PAGE_FORMULAS = [
+  'entete_page_gauche',
+  'entete_page_centre',
+  'entete_page_droite',
+  'pied_page_gauche',
+  'pied_page_centre',
+  'pied_page_droite',
+] as const satisfies readonly FormulaKey[];
 export type Formules = Readonly<Record<FormulaKey, string>>;
 
 /** Placeholders in a formula, in order. */
@@ -725,6 +901,9 @@ export function resolveFormules(
   for (const key of Object.keys(FORMULES) as FormulaKey[]) out[key] = own?.[key] ?? FORMULES[key].defaut;
   if (own?.telerecours === undefined && seanceDate < TELERECOURS_SINCE) out.telerecours = '';
   if (own?.article_premier === undefined) out.article_premier = out.article;
+  if (own?.accuse_reception_convention === undefined) {
+    out.accuse_reception_convention = out.accuse_reception;
+  }
   // The PV prints civilities by default; it follows the délibération's own names when given.
   if (own?.pv_nom_membre === undefined && own?.nom_membre !== undefined) out.pv_nom_membre = own.nom_membre;
   return out;

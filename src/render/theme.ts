@@ -45,6 +45,11 @@ export interface Theme {
   readonly footer: {
     readonly fontSize: number /** distance of the footer's baseline from the page's bottom edge */;
     readonly offset: number;
+    /**
+     * Distance of a running header's baseline from the page's top edge: above the dossier's
+     * « Dossier – page X / Y » stamp (baseline at 38) and the first page's header (at the margin).
+     */
+    readonly topOffset: number;
   };
   readonly paragraphs: Readonly<Record<ParagraphRole, ParagraphStyle>>;
   readonly headings: Readonly<Record<1 | 2 | 3, ParagraphStyle>>;
@@ -179,7 +184,7 @@ export const theme: Theme = {
     absorb: 24,
   },
   header: { fontSize: 10, logoHeight: 42, spaceAfter: 18 },
-  footer: { fontSize: 8.5, offset: 34 },
+  footer: { fontSize: 8.5, offset: 34, topOffset: 22 },
   paragraphs: {
     body: { ...base, styleName: 'Corps de texte', fontSize: body, align: 'justify', spaceAfter: 8 },
     subject: {

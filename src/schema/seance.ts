@@ -11,7 +11,7 @@
  * const firstObjet = (s: Seance) => s.points[0]?.objet;
  */
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
-import { FORMULES } from '../facts/formules.ts';
+import { FORMULES, type FormulaKey, PAGE_FORMULAS } from '../facts/formules.ts';
 import { DateText, RichText, redescribed, StringEnum, Text } from './helpers.ts';
 import { CLE_PATTERN } from './patterns.ts';
 
@@ -158,24 +158,36 @@ export const PolicesSchema = Type.Object(
   },
 );
 
+/** One formula of the collectivité, as its schema describes it. */
+const formulaProperty = (key: FormulaKey) => {
+  const f = FORMULES[key];
+  return Type.Optional(
+    Type.String({
+      title: key,
+      description: `${f.role}. Par défaut : « ${f.defaut} ».${f.valeurs.length > 0 ? ` Valeurs : ${f.valeurs.map((v) => `{${v}}`).join(', ')}.` : ''} Vide : la phrase n’est pas imprimée.`,
+    }),
+  );
+};
+
 /** The collectivité's own wording of delib's fixed formulas (see src/facts/formules.ts). */
 export const FormulesSchema = Type.Object(
-  Object.fromEntries(
-    Object.entries(FORMULES).map(([key, f]) => [
-      key,
-      Type.Optional(
-        Type.String({
-          title: key,
-          description: `${f.role}. Par défaut : « ${f.defaut} ».${f.valeurs.length > 0 ? ` Valeurs : ${f.valeurs.map((v) => `{${v}}`).join(', ')}.` : ''} Vide : la phrase n’est pas imprimée.`,
-        }),
-      ),
-    ]),
-  ),
+  Object.fromEntries((Object.keys(FORMULES) as FormulaKey[]).map((key) => [key, formulaProperty(key)])),
   {
     additionalProperties: false,
     title: 'Formules',
     description:
       'Les formules de la collectivité, à la place de celles de delib (chacune facultative) : texte simple, {nom} marquant une valeur de la séance.',
+  },
+);
+
+/** A convention's own running page lines, over the collectivité's. */
+export const FormulesPageSchema = Type.Object(
+  Object.fromEntries(PAGE_FORMULAS.map((key) => [key, formulaProperty(key)])),
+  {
+    additionalProperties: false,
+    title: 'Lignes de page de la convention',
+    description:
+      'En-tête et pied de chaque page de la convention, à la place de ceux de la collectivité (mêmes clés que sous collectivite.formules : entete_page_gauche… pied_page_droite).',
   },
 );
 
@@ -230,6 +242,13 @@ export const CollectiviteSchema = Type.Object(
         title: 'Objet en tête',
         description:
           'true : la ligne de l’objet s’imprime sous le titre de la délibération, avant la formule du registre et les présences ; sans lui, après les présences.',
+      }),
+    ),
+    position_accuse_reception: Type.Optional(
+      StringEnum(['haut', 'bas'] as const, {
+        title: 'Place de l’accusé de réception',
+        description:
+          'Où la délibération imprime le tampon de l’accusé de réception de la préfecture : haut (en tête, avant tout le reste) ou bas (après les signatures) ; sans elle, à la place de la mention exécutoire (position_executoire).',
       }),
     ),
     position_executoire: Type.Optional(
@@ -522,6 +541,29 @@ export const TransmissionSchema = Type.Object(
         title: 'À remplir à la main',
         description:
           'true pour imprimer « Transmise en préfecture le : … – Publiée le : … » avec des pointillés à la place des dates inconnues ; sans lui, seules les dates données sont écrites.',
+      }),
+    ),
+    reception: Type.Optional(
+      DateText({
+        title: 'Réception en préfecture',
+        description:
+          'Date de l’accusé de réception de la préfecture (réception au contrôle de légalité) : le tampon « accusé de réception » n’est imprimé qu’avec elle (formule « accuse_reception »).',
+      }),
+    ),
+    heure_reception: Type.Optional(
+      Type.String({
+        pattern: '^([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?$',
+        title: 'Heure de réception',
+        description: 'Heure de l’accusé de réception, telle que la préfecture la donne : HH:MM ou HH:MM:SS.',
+      }),
+    ),
+    affichage: Type.Optional(
+      DateText({ title: 'Affichage', description: 'Date d’affichage de l’acte (« Affiché le … »).' }),
+    ),
+    executoire: Type.Optional(
+      DateText({
+        title: 'Certifié exécutoire',
+        description: 'Date à laquelle l’acte est certifié exécutoire (« Certifié exécutoire le … »).',
       }),
     ),
     identifiant: Type.Optional(
@@ -886,6 +928,7 @@ export const ConventionSchema = Type.Object(
         description: 'Nombre d’exemplaires originaux.',
       }),
     ),
+    formules_page: Type.Optional(FormulesPageSchema),
     a_remplir: Type.Optional(
       Type.Literal(true, {
         title: 'À remplir à la main',

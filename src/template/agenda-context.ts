@@ -5,13 +5,13 @@
  * only when the séance states them, the signer's line.
  *
  * @example
- * convocationContext(seance).lettre.points // ['Point n° 1 – Budget primitif', …]
+ * convocationContext(seance).lettre.points // [{ section: '', texte: 'Point n° 1 – Budget primitif' }, …]
  */
 import { type Formules, fillFormula } from '../facts/formules.ts';
 import type { Seance } from '../schema/seance.ts';
 import { annexLines, baseContext } from './context.ts';
 import { agreement, genreOfPerson } from './grammar.ts';
-import { anneeEnLettres, dateAvecJour, dateCourte, dateLongue, jourMoisEnLettres } from './helpers/index.ts';
+import { dateLongue } from './helpers/index.ts';
 import { formulaLines, seanceValues } from './seance-values.ts';
 
 /** From this population on, a commune's convocation comes with a note explicative de synthèse. */
@@ -29,13 +29,22 @@ function agendaPoints(seance: Seance) {
 }
 
 /** The entries after the points, only those the séance states: affaires urgentes, questions diverses. */
-function closingEntries(seance: Seance, f: Formules): string[] {
+export function closingEntries(seance: Seance, f: Formules): string[] {
   const out: string[] = [];
   if (seance.seance.urgences === true && f.urgences !== '') out.push(f.urgences);
   if (seance.seance.questions_diverses === true && f.questions_diverses !== '')
     out.push(f.questions_diverses);
   return out;
 }
+
+/** The date of the convocation as `convocation_date` and `ordre_du_jour_convocation` name its forms. */
+const convocationDate = (values: Readonly<Record<string, string>>): Record<string, string> => ({
+  date: values.convocation ?? '',
+  date_jour: values.convocation_jour ?? '',
+  date_chiffres: values.convocation_chiffres ?? '',
+  jour_mois: values.convocation_jour_mois ?? '',
+  annee: values.convocation_annee ?? '',
+});
 
 /** A title block: lines above the document's heading, the heading (maybe empty), lines below. */
 export interface TitleBlock {
@@ -68,6 +77,7 @@ export function ordreDuJourContext(seance: Seance) {
     points: agendaPoints(seance).map((p) => ({
       ...p,
       intitule: fillFormula(f.ordre_du_jour_point, { numero: p.numeroAffiche, objet: p.objet }),
+      annexes: p.listeAnnexes.map((a) => fillFormula(f.ordre_du_jour_annexe, a)),
       rapporteurLigne:
         p.rapporteur === undefined
           ? ''
@@ -77,32 +87,35 @@ export function ordreDuJourContext(seance: Seance) {
             }),
     })),
     entreesFinales: closingEntries(seance, f),
-    convocationLigne: convocation
-      ? fillFormula(f.ordre_du_jour_convocation, {
-          date: dateLongue(convocation),
-          date_jour: dateAvecJour(convocation),
-          date_chiffres: dateCourte(convocation),
-        })
-      : '',
+    convocationLigne: convocation ? fillFormula(f.ordre_du_jour_convocation, convocationDate(values)) : '',
     signataireQualite: fillFormula(f.ordre_du_jour_signature, { qualite: b.presidentQualite }),
   };
 }
 
+/** An entry of the convocation's list, after the heading of its section when one starts there. */
+export interface LetterEntry {
+  readonly section: string;
+  readonly texte: string;
+}
+
 /** Each entry of the convocation's list, with the collectivité's punctuation after it. */
-function letterEntries(seance: Seance, f: Formules): string[] {
+function letterEntries(seance: Seance, f: Formules): LetterEntry[] {
   const entries = [
-    ...agendaPoints(seance).map((p) =>
-      fillFormula(f.convocation_point, {
+    ...agendaPoints(seance).map((p) => ({
+      section: p.sectionTitre === '' ? '' : fillFormula(f.convocation_section, { section: p.sectionTitre }),
+      texte: fillFormula(f.convocation_point, {
         numero: p.numeroAffiche,
         objet: p.objet,
         rapporteur: p.rapporteur ?? '',
       }),
-    ),
-    ...closingEntries(seance, f),
+    })),
+    ...closingEntries(seance, f).map((texte) => ({ section: '', texte })),
   ];
-  return entries.map(
-    (text, i) => `${text}${i === entries.length - 1 ? f.convocation_fin_liste : f.convocation_fin_point}`,
-  );
+  const last = entries.length - 1;
+  return entries.map((e, i) => ({
+    ...e,
+    texte: `${e.texte}${i === last ? f.convocation_fin_liste : f.convocation_fin_point}`,
+  }));
 }
 
 /** The sentences of the convocation letter, in the collectivité's words (formulas `convocation_…`). */
@@ -115,15 +128,7 @@ function convocationLetter(seance: Seance, f: Formules, qualite: string) {
       texte: formulaLines(f.convocation_titre, values).join(' '),
       apres: formulaLines(f.convocation_titre_apres, values),
     } satisfies TitleBlock,
-    date: s.convocation
-      ? fillFormula(f.convocation_date, {
-          date: dateLongue(s.convocation),
-          date_jour: dateAvecJour(s.convocation),
-          date_chiffres: dateCourte(s.convocation),
-          jour_mois: jourMoisEnLettres(s.convocation),
-          annee: anneeEnLettres(s.convocation),
-        })
-      : '',
+    date: s.convocation ? fillFormula(f.convocation_date, convocationDate(values)) : '',
     appel: f.convocation_appel,
     objet: fillFormula(f.convocation_objet, values),
     ordreDuJour: f.convocation_ordre_du_jour,
@@ -149,9 +154,11 @@ export function convocationContext(seance: Seance) {
     lettre: convocationLetter(seance, b.formules, b.presidentQualite),
     notesJointes:
       nature === 'commune' && population !== undefined && population >= NOTE_DE_SYNTHESE_POPULATION,
-    destinataires: (seance.elus ?? []).map((e) => ({
-      nom: e.civilite ? `${e.civilite} ${e.nom}` : e.nom,
-      qualite: e.qualite ?? '',
-    })),
+    destinataires: (b.formules.convocation_destinataires === '' ? [] : (seance.elus ?? [])).map((e) =>
+      fillFormula(b.formules.convocation_destinataire, {
+        nom: e.civilite ? `${e.civilite} ${e.nom}` : e.nom,
+        qualite: e.qualite ?? '',
+      }),
+    ),
   };
 }

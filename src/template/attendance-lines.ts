@@ -25,24 +25,39 @@ interface Listed {
   readonly print: (civilite: string) => string;
 }
 
-function listed(ref: string, index: EluIndex, f: Formules): Listed {
-  const member = resolvedMember(ref, index);
+type Lookup = (ref: string) => Listed;
+
+/** Each reference resolved once per call: its member, the civility it prints, how to print it. */
+function lister(index: EluIndex, f: Formules): Lookup {
+  const showsCivility = placeholders(f.nom_membre).includes('civilite');
   const formula = (nom: string, civilite: string) => fillFormula(f.nom_membre, { nom, civilite });
-  if (member.cle !== undefined) {
-    const shown = placeholders(f.nom_membre).includes('civilite') ? (member.civilite ?? '') : '';
-    return { member, civilite: shown, print: (c) => formula(member.nom, c) };
-  }
-  // A name typed in full keeps its own civility, which a group may replace or drop.
-  const civility = WRITTEN_CIVILITY.exec(member.nom);
-  const own = civility?.[1];
-  const rest = civility?.[2];
-  if (own === undefined || rest === undefined) {
-    return { member, civilite: '', print: () => formula(member.nom, '') };
-  }
-  return {
-    member: { ...member, civilite: own === 'Mme' ? 'Mme' : 'M.' },
-    civilite: own,
-    print: (c) => formula(c === own ? member.nom : c === '' ? rest : `${c} ${rest}`, ''),
+  const seen = new Map<string, Listed>();
+  const resolve = (ref: string): Listed => {
+    const member = resolvedMember(ref, index);
+    if (member.cle !== undefined) {
+      const shown = showsCivility ? (member.civilite ?? '') : '';
+      return { member, civilite: shown, print: (c) => formula(member.nom, c) };
+    }
+    // A name typed in full keeps its own civility, which a group may replace or drop.
+    const civility = WRITTEN_CIVILITY.exec(member.nom);
+    const own = civility?.[1];
+    const rest = civility?.[2];
+    if (own === undefined || rest === undefined) {
+      return { member, civilite: '', print: () => formula(member.nom, '') };
+    }
+    return {
+      member: { ...member, civilite: own === 'Mme' ? 'Mme' : 'M.' },
+      civilite: own,
+      print: (c) => formula(c === own ? member.nom : c === '' ? rest : `${c} ${rest}`, ''),
+    };
+  };
+  return (ref) => {
+    let found = seen.get(ref);
+    if (!found) {
+      found = resolve(ref);
+      seen.set(ref, found);
+    }
+    return found;
   };
 }
 
@@ -50,8 +65,13 @@ function listed(ref: string, index: EluIndex, f: Formules): Listed {
  * The names of a list in the order typed; with `civilites_messieurs` / `civilites_mesdames`, a run
  * of two or more members of one civility prints it once, in the plural, before the first.
  */
-export function groupedNames(refs: readonly string[], index: EluIndex, f: Formules): string[] {
-  const members = refs.map((ref) => listed(ref, index, f));
+export function groupedNames(
+  refs: readonly string[],
+  index: EluIndex,
+  f: Formules,
+  look: Lookup = lister(index, f),
+): string[] {
+  const members = refs.map(look);
   const plural = (civilite: string) =>
     civilite === 'M.' ? f.civilites_messieurs : civilite === 'Mme' ? f.civilites_mesdames : '';
   return members.map((m, i) => {
@@ -92,23 +112,26 @@ const named = (value: number | readonly string[]): readonly string[] =>
 
 /** How one séance prints its members: their lists, names and pouvoirs, with its formulas. */
 function printer(index: EluIndex, f: Formules) {
-  const members = (refs: readonly string[]) => refs.map((ref) => listed(ref, index, f).member);
+  const look = lister(index, f);
+  const members = (refs: readonly string[]) => refs.map((ref) => look(ref).member);
   const name = (ref: string) => {
-    const m = listed(ref, index, f);
+    const m = look(ref);
     return m.print(m.civilite);
   };
+  const grouped = (refs: readonly string[]) => groupedNames(refs, index, f, look);
   return {
     members,
+    grouped,
     list: (label: string, refs: readonly string[]) =>
-      listLine(label, joinNames(groupedNames(refs, index, f), f), members(refs), f),
+      listLine(label, joinNames(grouped(refs), f), members(refs), f),
     pouvoir: (p: Presences['representes'][number]) =>
       fillFormula(f.pouvoir, { mandant: name(p.mandant), mandataire: name(p.mandataire) }),
   };
 }
 
 /** The lines of the members not present: pouvoirs, excusés and absents, or all in one list. */
-function notPresentLines(presences: Presences, index: EluIndex, f: Formules): string[] {
-  const { members, list, pouvoir } = printer(index, f);
+function notPresentLines(presences: Presences, f: Formules, print: ReturnType<typeof printer>): string[] {
+  const { members, grouped, list, pouvoir } = print;
   const mandants = presences.representes.map((p) => p.mandant);
   const pouvoirs = presences.representes.map(pouvoir);
   const excuses = presences.excuses ?? [];
@@ -122,7 +145,7 @@ function notPresentLines(presences: Presences, index: EluIndex, f: Formules): st
   }
   // Counted whole, absents given as a number too: the line says how many are not there.
   const absentCount = typeof presences.absents === 'number' ? presences.absents : absents.length;
-  const noms = joinNames([...pouvoirs, ...groupedNames([...excuses, ...absents], index, f)], f);
+  const noms = joinNames([...pouvoirs, ...grouped([...excuses, ...absents])], f);
   const all = members([...mandants, ...excuses, ...absents]);
   return [listLine(f.non_presents_noms, noms, all, f, mandants.length + excuses.length + absentCount)];
 }
@@ -139,10 +162,11 @@ export function attendanceLines(
   f: Formules,
 ): string[] {
   const quorum = seance.seance.quorum;
+  const print = printer(index, f);
   const lines = [
-    printer(index, f).list(f.presents_noms, named(presences.presents)),
+    print.list(f.presents_noms, named(presences.presents)),
     quorum === undefined ? '' : fillFormula(f.quorum, { quorum: String(quorum) }),
-    ...notPresentLines(presences, index, f),
+    ...notPresentLines(presences, f, print),
   ];
   return lines.flatMap((line) => line.split('\n').map((l) => l.trim())).filter((l) => l !== '');
 }

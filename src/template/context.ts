@@ -13,7 +13,6 @@ import { isAct, momentOf } from '../compose/moment.ts';
 import { eluIndex } from '../facts/elus.ts';
 import { type Formules, fillFormula, resolveFormules } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
-import type { VoteFacts } from '../facts/vote.ts';
 import type { Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
 import { attendanceLines } from './attendance-lines.ts';
 import { agreement, genreOfPerson, instanceForms, withArticle } from './grammar.ts';
@@ -27,6 +26,8 @@ import {
   jourMoisEnLettres,
   ordinal,
 } from './helpers/index.ts';
+import { listeOutcome } from './liste-outcome.ts';
+import { receptionStampContext, receptionValues } from './reception-stamp.ts';
 import {
   deliberationSignatures,
   joinNames,
@@ -161,6 +162,7 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
   const presents = count(presences.presents);
   const representes = presences.representes.length;
   const excuses = presences.excuses ?? [];
+  let lines: readonly string[] | undefined;
   return {
     presents,
     representes,
@@ -178,40 +180,12 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
         }),
       )
       .join(', '),
-    lignes: attendanceLines(seance, presences, index, f),
+    // Only the délibération prints these lines: made when read, once.
+    get lignes() {
+      lines ??= attendanceLines(seance, presences, index, f);
+      return lines;
+    },
   };
-}
-
-/** The result of a vote in a few words, for the liste des délibérations (« Adoptée (25 pour, 4 contre) »). */
-export function voteOutcome(vote: VoteFacts): string {
-  if (vote.unanimite) return 'Adoptée à l’unanimité';
-  const { pour, contre, abstentions } = vote;
-  // A zero count is left out (« Adoptée (25 pour, 4 contre) »), as in the délibération.
-  const parts = [`${pour} pour`];
-  if (contre > 0) parts.push(`${contre} contre`);
-  if (abstentions > 0) parts.push(`${abstentions}\u00A0abstention${abstentions > 1 ? 's' : ''}`);
-  const nppp = vote.nePrendPasPart;
-  if (nppp > 0) parts.push(`${nppp} ne prenant pas part au vote`);
-  const word =
-    vote.issue === 'adoptee' ? 'Adoptée' : vote.issue === 'rejetee' ? 'Rejetée' : 'Partage égal des voix';
-  return `${word} (${parts.join(', ')})`;
-}
-
-/** The outcome of a point in the liste des délibérations when there was no vote. */
-export const OUTCOME_WITHOUT_VOTE = {
-  prend_acte: 'Prend acte',
-  retire: 'Retiré de l’ordre du jour',
-  ajourne: 'Ajourné',
-} as const;
-
-function listeOutcome(seance: Seance, point: Point): string | undefined {
-  const moment = momentOf(point);
-  if (moment === 'projet') return undefined;
-  if (moment === 'adopte') {
-    const { vote } = pointFacts(seance, point);
-    return vote ? voteOutcome(vote) : '';
-  }
-  return OUTCOME_WITHOUT_VOTE[moment];
 }
 
 /**
@@ -235,9 +209,12 @@ export function listeContext(seance: Seance) {
         date: dateLongue(seance.seance.date),
       }),
       affichage: f.liste_affichage,
+      numero: f.liste_numero,
+      objet: f.liste_objet,
+      resultat: f.liste_resultat,
     },
     deliberations: seance.points.flatMap((point) => {
-      const resultat = point.deliberation ? listeOutcome(seance, point) : undefined;
+      const resultat = point.deliberation ? listeOutcome(seance, point, f) : undefined;
       if (resultat === undefined) return [];
       // A point withdrawn or adjourned took no act: its outcome, without an act number.
       const acte = isAct(point);
@@ -280,6 +257,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
     signature: written?.signature ? dateLongue(written.signature) : '',
     signature_chiffres: written?.signature ? dateCourte(written.signature) : '',
     identifiant: written?.identifiant ?? '',
+    ...receptionValues(written),
   };
   const index = eluIndex(seance.elus);
   const rapporteurElu = seance.elus?.find((e) => e.nom === point.rapporteur || e.cle === point.rapporteur);
@@ -356,9 +334,14 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
     },
     transmission: {
       ...transmission,
-      visible: transmission.prefecture !== '' || transmission.publication !== '',
+      visible:
+        transmission.prefecture !== '' ||
+        transmission.publication !== '' ||
+        transmission.affichage !== '' ||
+        transmission.executoire !== '',
       haut: top,
       bas: !top,
     },
+    accuseReception: receptionStampContext(seance, f.accuse_reception, written),
   };
 }

@@ -13,6 +13,7 @@ import type { ArticleConvention, Convention, Partie, Point, Seance } from '../sc
 import { articleNumber, BLANK, baseContext } from './context.ts';
 import { agreement, type Genre, genreOfParty, genreOfPerson, withArticle } from './grammar.ts';
 import { dateLongue, listeNoms, nombreEnLettres } from './helpers/index.ts';
+import { receptionStampContext } from './reception-stamp.ts';
 
 function partyPosition(index: number, total: number, f: Formules): string {
   if (index === 0) return f.d_une_part;
@@ -177,6 +178,11 @@ export function conventionContext(seance: Seance, point: Point, convention: Conv
   return {
     ...b,
     point,
+    accuseReception: receptionStampContext(
+      seance,
+      f.accuse_reception_convention,
+      point.deliberation?.transmission,
+    ),
     convention: {
       entete: fillFormula(f.convention_entete, {
         point: String(point.numero),

@@ -14,6 +14,7 @@ import { type Formules, fillFormula } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
 import { type VoteFacts, voteFacts } from '../facts/vote.ts';
 import type { Point, Presences, Seance, Vote } from '../schema/seance.ts';
+import { closingEntries } from './agenda-context.ts';
 import {
   attendance,
   baseContext,
@@ -24,8 +25,9 @@ import {
 } from './context.ts';
 import { agreement, genreOfPerson } from './grammar.ts';
 import { heure } from './helpers/heure.ts';
-import { dateLongue, listeNoms, pluriel } from './helpers/index.ts';
-import { secretarySignatures } from './seance-text.ts';
+import { anneeEnLettres, dateLongue, jourMoisEnLettres, pluriel } from './helpers/index.ts';
+import { joinNames, secretarySignatures } from './seance-text.ts';
+import { formulaLines, seanceValues } from './seance-values.ts';
 
 /** A member as the PV names it (formula `pv_nom_membre`): « Mme Agathe Morel » by default. */
 export function printed(member: Member, f: Formules): string {
@@ -53,7 +55,10 @@ function namedTable(vote: VoteFacts, f: Formules) {
     .map(([sens, members]) => ({
       sens,
       compte: members.length,
-      noms: listeNoms(members.map((m) => printed(m, f))),
+      noms: joinNames(
+        members.map((m) => printed(m, f)),
+        f,
+      ),
     }));
 }
 
@@ -62,7 +67,12 @@ function presencesLines(seance: Seance, presences: Presences | undefined, f: For
   if (!presences) return none;
   const index = eluIndex(seance.elus);
   const who = (refs: number | readonly string[]) =>
-    typeof refs === 'number' ? '' : listeNoms(refs.map((r) => printed(memberOf(r, index), f)));
+    typeof refs === 'number'
+      ? ''
+      : joinNames(
+          refs.map((r) => printed(memberOf(r, index), f)),
+          f,
+        );
   const a = attendance(seance, presences);
   if (!a) return none;
   return {
@@ -137,7 +147,7 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
       verbatim: i.verbatim ?? '',
     })),
     demandesScrutin: (d.demandes_scrutin ?? []).map((x) => {
-      const par = [groupe(x.groupe), x.par?.length ? listeNoms(x.par.map(who)) : '']
+      const par = [groupe(x.groupe), x.par?.length ? joinNames(x.par.map(who), f) : '']
         .filter(Boolean)
         .join(' : ');
       return fillFormula(f.pv_demande_scrutin, { scrutin: x.scrutin, par });
@@ -228,7 +238,10 @@ export function procesVerbalContext(seance: Seance) {
   const president = printed(memberOf(s.president.nom, index), f);
   const named = secretairesOf(s).map((x) => ({ ...x, member: memberOf(x.ref, index) }));
   const secretaires = named.map((x) => x.member);
-  const secretaire = listeNoms(secretaires.map((m) => printed(m, f)));
+  const secretaire = joinNames(
+    secretaires.map((m) => printed(m, f)),
+    f,
+  );
   // Those without a qualité of their own together, then each with its qualité (as the délibération).
   const plain = named.filter((x) => x.qualite === undefined).map((x) => printed(x.member, f));
   const label = plain.length > 1 ? f.secretaires : f.secretaire;
@@ -239,11 +252,20 @@ export function procesVerbalContext(seance: Seance) {
   const presents = attendance(seance, presences)?.presents ?? 0;
   const quorum = Math.floor(s.membres_en_exercice / 2) + 1;
   const election = r.election_secretaire;
+  const lines = (text: string) => formulaLines(text, seanceValues(seance, f));
   return {
     ...baseContext(withMemberNames(seance)),
+    // The title block, line by line, in the collectivité's formulas (`pv_titre…`).
+    titre: {
+      avant: [...lines(f.pv_titre_avant), ...lines(f.pv_titre_date)],
+      texte: lines(f.pv_titre).join(' '),
+      apres: lines(f.pv_titre_apres),
+    },
     // Each fact only when stated: the bracketed parts go with an absent value.
     reunion: fillFormula(f.pv_reunion, {
       instance: seance.instance,
+      annee: anneeEnLettres(s.date),
+      jour_mois: jourMoisEnLettres(s.date),
       convocation: s.convocation ? dateLongue(s.convocation) : '',
       date: dateLongue(s.date),
       heure: s.heure ? heure(s.heure) : '',
@@ -272,26 +294,29 @@ export function procesVerbalContext(seance: Seance) {
       }),
     ),
     secretaires: [
-      ...(plain.length > 0 && label !== '' ? [`${label} : ${listeNoms(plain)}`] : []),
+      ...(plain.length > 0 && label !== '' ? [`${label} : ${joinNames(plain, f)}`] : []),
       ...named.flatMap((x) => (x.qualite === undefined ? [] : [`${x.qualite} : ${printed(x.member, f)}`])),
     ],
     approbation: approbation(seance, index, f),
     titres: {
-      document: f.pv_titre,
       ordreDuJour: f.pv_ordre_du_jour,
       questions: f.pv_questions_orales,
       vote: f.pv_vote_sens,
       nombre: f.pv_vote_nombre,
       membres: f.pv_vote_membres,
     },
-    ordreDuJour: seance.points.map((p) =>
-      fillFormula(f.pv_point_ordre_du_jour, {
-        numero: String(p.numero),
-        numero_affiche: p.numero_affiche ?? String(p.numero),
-        objet: p.objet,
-        mention: isWithdrawn(p) ? f.pv_odj_retire : p.deroulement?.ajoute ? f.pv_odj_ajoute : '',
-      }),
-    ),
+    ordreDuJour: [
+      ...seance.points.map((p) =>
+        fillFormula(f.pv_point_ordre_du_jour, {
+          numero: String(p.numero),
+          numero_affiche: p.numero_affiche ?? String(p.numero),
+          objet: p.objet,
+          mention: isWithdrawn(p) ? f.pv_odj_retire : p.deroulement?.ajoute ? f.pv_odj_ajoute : '',
+        }),
+      ),
+      // The affaires urgentes and questions diverses the séance put on its ordre du jour.
+      ...closingEntries(seance, f),
+    ],
     decisions: (r.decisions_delegation ?? []).map((x) =>
       fillFormula(f.pv_decision, {
         numero: x.numero ?? '',

@@ -8,13 +8,22 @@
  * seanceValues(seance, formules).date_jour // 'vendredi 18 novembre 2016'
  * formulaLines('Réunion du {jj}.{mm}.{aaaa}\n[{lieu}]', values) // ['Réunion du 18.11.2016']
  */
+import { eluIndex } from '../facts/elus.ts';
 import { type Formules, fillFormula, type SEANCE_MOTS } from '../facts/formules.ts';
 import type { Seance } from '../schema/seance.ts';
 import { instanceForms } from './grammar.ts';
 import { heure, parseTime } from './helpers/heure.ts';
-import { dateAvecJour, dateCourte, dateLongue, heureEnLettres } from './helpers/index.ts';
+import {
+  anneeEnLettres,
+  dateAvecJour,
+  dateCourte,
+  dateEnLettres,
+  dateLongue,
+  heureEnLettres,
+  jourMoisEnLettres,
+} from './helpers/index.ts';
 import { MONTHS, parseIsoDate, WEEKDAYS } from './helpers/iso-date.ts';
-import { seanceDays } from './seance-text.ts';
+import { printedMember, seanceDays } from './seance-text.ts';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -34,6 +43,7 @@ export function seanceValues(seance: Seance, f: Formules): Record<string, string
   const date = parseIsoDate(s.date, 'date');
   const days = seanceDays(s);
   const hour = s.heure;
+  const convocation = s.convocation;
   const words: Record<(typeof SEANCE_MOTS)[number], string> = {
     instance: seance.instance,
     date: dateLongue(s.date),
@@ -57,6 +67,16 @@ export function seanceValues(seance: Seance, f: Formules): Record<string, string
     heure: hour ? heure(hour) : '',
     heure_longue: hour ? heureLongue(hour) : '',
     heure_lettres: hour ? heureEnLettres(hour) : '',
+    jour_mois: jourMoisEnLettres(s.date),
+    annee: anneeEnLettres(s.date),
+    date_lettres: dateEnLettres(s.date),
+    president: printedMember(s.president.nom, eluIndex(seance.elus), f),
+    qualite_president: s.president.qualite,
+    convocation: convocation ? dateLongue(convocation) : '',
+    convocation_jour: convocation ? dateAvecJour(convocation) : '',
+    convocation_chiffres: convocation ? dateCourte(convocation) : '',
+    convocation_jour_mois: convocation ? jourMoisEnLettres(convocation) : '',
+    convocation_annee: convocation ? anneeEnLettres(convocation) : '',
   };
   for (const [name, text] of Object.entries(words)) {
     const upper = text.toLocaleUpperCase('fr-FR');

@@ -212,10 +212,32 @@ export interface DocumentHeader {
   readonly logo?: string;
 }
 
+/**
+ * One running line of every page, in three places (any may be empty). `{page}` and `{pages}` stay
+ * in the text: the renderer writes the page number and the page count there (PDF), or Word's PAGE
+ * and NUMPAGES fields (DOCX).
+ */
+export interface PageLine {
+  readonly left: string;
+  readonly center: string;
+  readonly right: string;
+}
+
+/** The running header and footer of every page; an absent line is not printed. */
+export interface PageFurniture {
+  readonly header?: PageLine;
+  readonly footer?: PageLine;
+}
+
 export interface DocumentTree {
   readonly type: 'document';
   readonly meta: DocumentMeta;
   readonly header: DocumentHeader;
+  /**
+   * Running header and footer; absent: delib's own footer (short title, « Page X / Y »), see
+   * `pageFurniture` in `tree/furniture.ts`.
+   */
+  readonly pages?: PageFurniture;
   readonly children: readonly Block[];
 }
 

@@ -11,6 +11,7 @@ import { DiagnosticError } from '../../diagnostics.ts';
 import { readReferenceDocx } from '../../load/reference-docx.ts';
 import { ctesDiagnostics } from '../../publish/ctes.ts';
 import { type Command, EXIT, InterruptedError, UsageError } from '../command.ts';
+import { frenchSeconds } from '../duration.ts';
 import { type CliIo, inCwd } from '../io.ts';
 import { loadForRendering, parseFormats, parsePoints, parseReporter, reportDiagnostics } from '../options.ts';
 
@@ -54,8 +55,6 @@ function parseDocxFonts(value: unknown): DocxFonts | undefined {
   }
   return mode;
 }
-
-const seconds = (ms: number) => `${(ms / 1000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })}\u00A0s`;
 
 export const buildCommand: Command = {
   name: 'build',
@@ -179,7 +178,7 @@ Exemples :
       });
       if (!quiet) {
         io.stderr(
-          `${result.manifest.documents.length} fichiers, ${result.pages} pages PDF, écrits dans ${outDir} en ${seconds(performance.now() - started)}.\n`,
+          `${result.manifest.documents.length} fichiers, ${result.pages} pages PDF, écrits dans ${outDir} en ${frenchSeconds(performance.now() - started)}.\n`,
         );
       }
       return EXIT.ok;

@@ -7,19 +7,19 @@
  * const bytes = await renderDocx(tree, { creationDate: new Date('2023-03-23T00:00:00Z') });
  * await writeFile('note.docx', bytes);
  */
-import { Document } from 'docx';
+import { Document, type IStylesOptions } from 'docx';
 import type { DocumentTree, List } from '../../tree/types.ts';
 import type { FontFiles } from '../font-files.ts';
 import { theme } from '../theme.ts';
 import { blockSpec } from './blocks.ts';
 import { buildBlocks } from './build.ts';
+import { partsWithConstants } from './constant-parts.ts';
 import { makePartsReproducible } from './determinism.ts';
 import { embedFonts, type FontEmbedding } from './embedded-fonts.ts';
 import { defaultFamily } from './fonts.ts';
-import { headersAndFooters } from './header-footer.ts';
+import { headerDistance, headersAndFooters } from './header-footer.ts';
 import { listsInOrder } from './lists.ts';
 import { numberingConfig } from './numbering.ts';
-import { documentParts } from './package-parts.ts';
 import { applyReferenceToParts } from './reference.ts';
 import { resolvePageBreaks } from './specs.ts';
 import { buildStyles } from './styles.ts';
@@ -53,19 +53,34 @@ export interface DocxRenderOptions {
   readonly fonts?: FontFiles;
 }
 
-/**
- * Renders a document tree as DOCX bytes; the same tree and creationDate give the same bytes.
- *
- * @example
- * const bytes = await renderDocx(sampleTree(), { creationDate: new Date(0), embedFonts: false });
- */
-export async function renderDocx(doc: DocumentTree, options: DocxRenderOptions): Promise<Uint8Array> {
-  const listInstances = new Map<List, number>(listsInOrder(doc.children).map((list, i) => [list, i + 1]));
-  const specs = resolvePageBreaks(
-    doc.children.flatMap((block) => blockSpec(block, { theme, listInstances, listDepth: 0 })),
-  );
-  const family = options.fonts?.family ?? defaultFamily();
-  const document = new Document({
+/** Word settings of every document (docx writes them into word/settings.xml). */
+const SETTINGS = {
+  hyphenation: { autoHyphenation: true, hyphenationZone: 357, consecutiveHyphenLimit: 2 },
+  // A justified line that ends with a line break is not stretched (Word and LibreOffice).
+  compatibility: { doNotExpandShiftReturn: true },
+} as const;
+
+/** The styles of a family and the text of everything the constant parts come from, once each. */
+const stylesByFamily = new Map<string, { readonly styles: IStylesOptions; readonly key: string }>();
+
+function stylesOf(family: string): { readonly styles: IStylesOptions; readonly key: string } {
+  let entry = stylesByFamily.get(family);
+  if (entry === undefined) {
+    const styles = buildStyles(theme, family);
+    entry = { styles, key: JSON.stringify([styles, SETTINGS]) };
+    stylesByFamily.set(family, entry);
+  }
+  return entry;
+}
+
+/** docx's Document for a tree, with the given styles. */
+function documentOf(
+  doc: DocumentTree,
+  options: DocxRenderOptions,
+  styles: IStylesOptions,
+  specs: ReturnType<typeof resolvePageBreaks>,
+): Document {
+  return new Document({
     title: cleanLine(doc.meta.title),
     subject: cleanLine(doc.meta.subject),
     creator: cleanLine(doc.meta.author),
@@ -73,11 +88,9 @@ export async function renderDocx(doc: DocumentTree, options: DocxRenderOptions):
     keywords: doc.meta.keywords.map(cleanLine).join(', '),
     description: cleanLine(doc.meta.shortTitle),
     revision: 1,
-    styles: buildStyles(theme, family),
+    styles,
     numbering: { config: numberingConfig(doc.children, theme) },
-    hyphenation: { autoHyphenation: true, hyphenationZone: 357, consecutiveHyphenLimit: 2 },
-    // A justified line that ends with a line break is not stretched (Word and LibreOffice).
-    compatibility: { doNotExpandShiftReturn: true },
+    ...SETTINGS,
     sections: [
       {
         properties: {
@@ -91,7 +104,7 @@ export async function renderDocx(doc: DocumentTree, options: DocxRenderOptions):
               right: twips(theme.page.marginRight),
               // The PDF draws the first page's header from the top margin down and starts the text
               // below it; Word does the same when the header outgrows the margin.
-              header: twips(theme.page.marginTop),
+              header: headerDistance(doc, theme),
               // The footer's baseline sits `offset` above the page's bottom edge.
               footer: twips(theme.footer.offset - theme.footer.fontSize * 0.25),
             },
@@ -102,7 +115,25 @@ export async function renderDocx(doc: DocumentTree, options: DocxRenderOptions):
       },
     ],
   });
-  const parts = documentParts(document);
+}
+
+/**
+ * Renders a document tree as DOCX bytes; the same tree and creationDate give the same bytes.
+ *
+ * @example
+ * const bytes = await renderDocx(sampleTree(), { creationDate: new Date(0), embedFonts: false });
+ */
+export async function renderDocx(doc: DocumentTree, options: DocxRenderOptions): Promise<Uint8Array> {
+  const listInstances = new Map<List, number>(listsInOrder(doc.children).map((list, i) => [list, i + 1]));
+  const specs = resolvePageBreaks(
+    doc.children.flatMap((block) => blockSpec(block, { theme, listInstances, listDepth: 0 })),
+  );
+  const { styles, key } = stylesOf(options.fonts?.family ?? defaultFamily());
+  // Styles, theme, settings and font table depend on the family only: formatted once a process.
+  const parts = partsWithConstants(key, (constantsKnown) =>
+    // Known styles are not formatted again: docx is given none to build (it adds its defaults).
+    documentOf(doc, options, constantsKnown ? {} : styles, specs),
+  );
   if (options.referenceDocx !== undefined) applyReferenceToParts(parts, options.referenceDocx);
   makePartsReproducible(parts, options.creationDate);
   if (options.embedFonts ?? options.referenceDocx === undefined) {

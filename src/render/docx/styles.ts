@@ -78,7 +78,7 @@ export function alignment(align: Align): (typeof AlignmentType)[keyof typeof Ali
   return ALIGN[align];
 }
 
-const RULE = { style: BorderStyle.SINGLE, size: 4, color: '999999' } as const;
+export const RULE = { style: BorderStyle.SINGLE, size: 4, color: '999999' } as const;
 
 interface StyleExtras {
   readonly keepNext?: boolean;

@@ -6,6 +6,5 @@
  * const { bytes, pages } = await renderPdf(tree, { creationDate: new Date('2023-03-23T00:00:00Z') });
  */
 
-export { pageLabel } from './page.ts';
 export { type DossierSection, renderPdf, renderPdfDossier } from './render.ts';
 export type { PdfRenderOptions, PdfResult, SignatureBox } from './types.ts';

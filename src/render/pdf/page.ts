@@ -1,12 +1,13 @@
 /**
  * Page furniture, drawn as artifacts: the first page's header (logo and collectivité) and the
- * footer of every page (short title, « Page X / Y »).
+ * running lines of every page (by default the footer: short title, « Page X / Y »).
  *
  * @example
  * const contentTop = drawFirstPageHeader(doc, tree.header, assets, measure);
- * drawFooter(doc, { shortTitle: 'Note n° 1', page: 1, pages: 3 }, measure);
+ * drawPageLine(doc, { left: 'Note n° 1', center: '', right: 'Page {page} / {pages}' }, 'footer', { page: 1, pages: 3 }, measure);
  */
-import type { DocumentHeader } from '../../tree/types.ts';
+import { pageText } from '../../tree/furniture.ts';
+import type { DocumentHeader, PageLine } from '../../tree/types.ts';
 import { theme } from '../theme.ts';
 import { fontName, type Measurer } from './measure.ts';
 import { drawImage, openImage, type PdfDoc, type PdfImage } from './pdfkit.ts';
@@ -77,28 +78,45 @@ function ellipsize(
   return `${chars.join('').trimEnd()}…`;
 }
 
-export interface FooterText {
-  readonly shortTitle: string;
-  /** One-based page number. */
-  readonly page: number;
-  readonly pages: number;
-}
+/** Where a running line sits on the page. */
+export type PageLinePlace = 'header' | 'footer';
 
-/** Footer text of a page number: « Page 2 / 5 ». */
-export function pageLabel(page: number, pages: number): string {
-  return `Page ${page} / ${pages}`;
-}
-
-/** Draws the footer on the current page. */
-export function drawFooter(doc: PdfDoc, footer: FooterText, measure: Measurer): void {
+/** Draws one running line (header or footer) on the current page, `{page}` and `{pages}` filled. */
+export function drawPageLine(
+  doc: PdfDoc,
+  line: PageLine,
+  place: PageLinePlace,
+  numbers: { readonly page: number; readonly pages: number },
+  measure: Measurer,
+): void {
   const { marginLeft, marginRight, width: pageWidth, height: pageHeight } = theme.page;
-  const { fontSize, offset } = theme.footer;
-  const baseline = pageHeight - offset;
-  const label = pageLabel(footer.page, footer.pages);
-  const labelWidth = measure.width(label, 'regular', fontSize);
+  const { fontSize, offset, topOffset } = theme.footer;
+  const baseline = place === 'footer' ? pageHeight - offset : topOffset;
   const right = pageWidth - marginRight;
+  const width = (text: string) => measure.width(text, 'regular', fontSize);
+  const fill = (text: string) => pageText(text, numbers.page, numbers.pages);
+  let [left, center, end] = [fill(line.left), fill(line.center), fill(line.right)];
+  const room = right - marginLeft;
+  const gap = 24;
+  if (center === '') {
+    // The longer side gives way (delib's footer: the short title before « Page X / Y »).
+    if (width(left) >= width(end))
+      left = ellipsize(left, room - width(end) - gap, 'regular', fontSize, measure);
+    else end = ellipsize(end, room - width(left) - gap, 'regular', fontSize, measure);
+  } else {
+    const side = room / 2 - gap;
+    center = ellipsize(
+      center,
+      room - 2 * (gap + Math.max(width(left), width(end))),
+      'regular',
+      fontSize,
+      measure,
+    );
+    left = ellipsize(left, side - width(center) / 2, 'regular', fontSize, measure);
+    end = ellipsize(end, side - width(center) / 2, 'regular', fontSize, measure);
+  }
   marked(doc, 'artifact', () => {
-    const rule = baseline - fontSize - 4;
+    const rule = place === 'footer' ? baseline - fontSize - 4 : baseline + 3;
     doc
       .save()
       .lineWidth(0.5)
@@ -107,16 +125,12 @@ export function drawFooter(doc: PdfDoc, footer: FooterText, measure: Measurer): 
       .lineTo(right, rule)
       .stroke()
       .restore();
-    const title = ellipsize(
-      footer.shortTitle,
-      right - marginLeft - labelWidth - 24,
-      'regular',
-      fontSize,
-      measure,
-    );
     doc.font(fontName('regular')).fontSize(fontSize).fillColor(FURNITURE_COLOR);
-    doc.text(title, marginLeft, baseline, { lineBreak: false, baseline: 'alphabetic' });
-    doc.text(label, right - labelWidth, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    const at = (text: string, x: number) =>
+      doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    if (left !== '') at(left, marginLeft);
+    if (center !== '') at(center, (marginLeft + right - width(center)) / 2);
+    if (end !== '') at(end, right - width(end));
     doc.fillColor('#000000');
   });
 }

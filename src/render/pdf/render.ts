@@ -1,18 +1,19 @@
 /**
  * Document tree(s) → PDF bytes: the pdfkit document (fonts, metadata, PDF/A, tags), pages laid out
- * by the paginator, then the footers with « Page X / Y » once the page count is known.
+ * by the paginator, then the running header and footer (« Page X / Y ») once the page count is known.
  *
  * @example
  * const { bytes, pages } = await renderPdf(tree, { creationDate: new Date(0) });
  */
-import type { DocumentMeta, DocumentTree } from '../../tree/types.ts';
+import { pageFurniture } from '../../tree/furniture.ts';
+import type { DocumentMeta, DocumentTree, PageFurniture } from '../../tree/types.ts';
 import { loadFonts } from '../fonts.ts';
 import { theme } from '../theme.ts';
 import { layoutBlocks } from './blocks/index.ts';
 import type { DrawContext, Frame } from './flow.ts';
 import { paginate } from './flow.ts';
 import { type Face, fontName, pdfMeasurer } from './measure.ts';
-import { drawFirstPageHeader, drawFooter } from './page.ts';
+import { drawFirstPageHeader, drawPageLine } from './page.ts';
 import {
   attachFile,
   createPdfKitDocument,
@@ -97,8 +98,8 @@ async function renderSections(
   const doc = createDocument(meta, options);
   const measure = pdfMeasurer(doc);
   const signatureBoxes: SignatureBox[] = [];
-  /** Short title of each page, in page order. */
-  const pageTitles: string[] = [];
+  /** Running lines of each page, in page order (each section its own). */
+  const pageLines: PageFurniture[] = [];
   let pageIndex = -1;
   const { marginTop, marginBottom, marginLeft, marginRight, width, height } = theme.page;
   const bottom = height - marginBottom;
@@ -106,11 +107,12 @@ async function renderSections(
   let currentGroup: { title: string; item: PDFKit.PDFOutline } | undefined;
   for (const section of sections) {
     const tree = section.doc;
+    const furniture = pageFurniture(tree);
     let top = marginTop;
     const addPage = () => {
       doc.addPage({ size: [width, height], margins: { top: 0, bottom: 0, left: 0, right: 0 } });
       pageIndex++;
-      pageTitles.push(tree.meta.shortTitle);
+      pageLines.push(furniture);
       top = marginTop;
     };
     addPage();
@@ -163,10 +165,12 @@ async function renderSections(
     paginate(flowables, frame, ctx, { absorb: theme.page.absorb });
   }
 
-  const pages = pageTitles.length;
-  pageTitles.forEach((shortTitle, i) => {
+  const pages = pageLines.length;
+  pageLines.forEach((lines, i) => {
     doc.switchToPage(i);
-    drawFooter(doc, { shortTitle, page: i + 1, pages }, measure);
+    const numbers = { page: i + 1, pages };
+    if (lines.header) drawPageLine(doc, lines.header, 'header', numbers, measure);
+    if (lines.footer) drawPageLine(doc, lines.footer, 'footer', numbers, measure);
   });
   // The dossier gathers documents with the same field names: only single documents get fields.
   if (signatureFields) addSignatureFields(doc, signatureBoxes);

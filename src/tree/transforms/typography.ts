@@ -10,7 +10,7 @@
  * frenchTypography(doc) // « OBJET: x » → « OBJET\u00A0: x », « 1er » → 1 + superscript « er »
  * frenchTypographyText("l'an 2023; OK?") // 'l’an 2023\u202F; OK\u202F?'
  */
-import type { DocumentTree, Inline, Signatures } from '../types.ts';
+import type { DocumentTree, Inline, PageFurniture, PageLine, Signatures } from '../types.ts';
 import { applyEdits, flattenRun, type Run, rebuildRun, runText } from './inline-run.ts';
 import { mapInlines } from './map-inlines.ts';
 import { protectedMask, TYPOGRAPHY_RULES } from './typography-rules.ts';
@@ -54,6 +54,19 @@ function typesetSignatures(block: Signatures): Signatures {
   };
 }
 
+const typesetLine = (line: PageLine | undefined): PageLine | undefined =>
+  line && {
+    left: frenchTypographyText(line.left),
+    center: frenchTypographyText(line.center),
+    right: frenchTypographyText(line.right),
+  };
+
+function typesetFurniture(pages: PageFurniture): PageFurniture {
+  const header = typesetLine(pages.header);
+  const footer = typesetLine(pages.footer);
+  return { ...(header ? { header } : {}), ...(footer ? { footer } : {}) };
+}
+
 /**
  * A new tree with French typography on every text node, on the signatories' lines and on the
  * title and short title of the metadata. Never mutates `doc`.
@@ -80,6 +93,7 @@ export function frenchTypography(doc: DocumentTree): DocumentTree {
       keywords: meta.keywords.map(frenchTypographyText),
     },
     header: { ...header, collectivite: frenchTypographyText(header.collectivite) },
+    ...(typeset.pages ? { pages: typesetFurniture(typeset.pages) } : {}),
     children: withSignatures(typeset.children),
   };
 }

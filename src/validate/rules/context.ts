@@ -4,7 +4,7 @@
  */
 import { type Diagnostic, type DiagnosticCode, diagnostic, type Severity } from '../../diagnostics.ts';
 import { eluIndex } from '../../facts/elus.ts';
-import { pointPresences } from '../../facts/presences.ts';
+import { afterMovements } from '../../facts/presences.ts';
 import type { Resources } from '../../load/resources.ts';
 import { locate, type SourceMap } from '../../load/source-map.ts';
 import type {
@@ -65,6 +65,27 @@ export function count(value: number | readonly string[]): number {
   return typeof value === 'number' ? value : value.length;
 }
 
+/**
+ * The attendance followed through arrivals and departures, by point number (the first point of a
+ * number, as `pointPresences` finds it): computed in one pass per context, since rules ask for
+ * every point (asking `pointPresences` for each made validation quadratic in the points).
+ */
+const followed = new WeakMap<RuleContext, ReadonlyMap<number, Presences>>();
+
+function followedPresences(context: RuleContext, opening: Presences): ReadonlyMap<number, Presences> {
+  const known = followed.get(context);
+  if (known) return known;
+  const index = eluIndex(context.elus);
+  const byNumero = new Map<number, Presences>();
+  let current = opening;
+  for (const { point } of context.points) {
+    current = afterMovements(current, point, index);
+    if (!byNumero.has(point.numero)) byNumero.set(point.numero, point.deliberation?.presences ?? current);
+  }
+  followed.set(context, byNumero);
+  return byNumero;
+}
+
 /** The presences that apply to a point (its own, or the séance's followed through arrivals and departures), with their pointer. */
 export function presencesOf(
   context: RuleContext,
@@ -74,7 +95,6 @@ export function presencesOf(
   if (own) return { presences: own, pointer: `/points/${clean.index}/deliberation/presences` };
   const opening = context.seance?.presences;
   if (!opening) return undefined;
-  const points = context.points.map((p) => p.point);
-  const presences = pointPresences(opening, points, clean.point.numero, eluIndex(context.elus));
+  const presences = followedPresences(context, opening).get(clean.point.numero);
   return presences ? { presences, pointer: '/seance/presences' } : undefined;
 }

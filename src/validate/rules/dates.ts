@@ -44,6 +44,15 @@ function yearZero(context: Parameters<Rule>[0]): Diagnostic[] {
   );
 }
 
+/** The dates of a délibération's transmission that cannot precede the séance, in words. */
+const TRANSMISSION_DATES = [
+  ['prefecture', 'de transmission en préfecture'],
+  ['publication', 'de publication'],
+  ['reception', 'de réception en préfecture'],
+  ['affichage', 'd’affichage'],
+  ['executoire', 'à laquelle l’acte est certifié exécutoire'],
+] as const;
+
 /** Date coherence of the séance, of each délibération's transmission and of each convention. */
 export const datesRule: Rule = (context) => {
   const out: Diagnostic[] = yearZero(context);
@@ -77,7 +86,7 @@ export const datesRule: Rule = (context) => {
   }
   for (const { index, point } of context.points) {
     const transmission = point.deliberation?.transmission;
-    for (const key of ['prefecture', 'publication'] as const) {
+    for (const [key, what] of TRANSMISSION_DATES) {
       const date = transmission?.[key];
       if (date !== undefined && days(seance.date, date) < 0) {
         out.push(
@@ -86,11 +95,25 @@ export const datesRule: Rule = (context) => {
             `/points/${index}/deliberation/transmission/${key}`,
             'rule.dates',
             'erreur',
-            `La date ${key === 'prefecture' ? 'de transmission en préfecture' : 'de publication'} (${date}) précède la séance (${seance.date}).`,
+            `La date ${what} (${date}) précède la séance (${seance.date}).`,
             'Un acte est transmis et publié après son adoption : vérifiez la date.',
           ),
         );
       }
+    }
+    const sent = transmission?.prefecture;
+    const received = transmission?.reception;
+    if (sent !== undefined && received !== undefined && days(sent, received) < 0) {
+      out.push(
+        at(
+          context,
+          `/points/${index}/deliberation/transmission/reception`,
+          'rule.dates',
+          'erreur',
+          `La date de réception en préfecture (${received}) précède celle de la transmission (${sent}).`,
+          'La préfecture accuse réception d’un acte après son envoi : vérifiez les deux dates.',
+        ),
+      );
     }
     (point.annexes ?? []).forEach((annexe, j) => {
       const date = 'convention' in annexe ? annexe.convention.date : undefined;

@@ -1,5 +1,5 @@
 /**
- * The collectivité's formulas, and a convention party's own `formule`: each `{nom}` must be one
+ * The collectivité's formulas, a convention's own page lines and a party's own `formule`: each `{nom}` must be one
  * of the values its formula knows, or the document would print the braces.
  */
 import { FORMULES, type FormulaKey, placeholders } from '../../facts/formules.ts';
@@ -29,6 +29,22 @@ export const formulesRule: Rule = (context) => {
     if (!(key in FORMULES) || typeof text !== 'string') return [];
     return unknownValues(context, key as FormulaKey, text, `/collectivite/formules/${key}`);
   });
+  const pages = context.points.flatMap(({ index, point }) =>
+    (point.annexes ?? []).flatMap((annexe, j) =>
+      'convention' in annexe
+        ? Object.entries(annexe.convention.formules_page ?? {}).flatMap(([key, text]) =>
+            typeof text === 'string'
+              ? unknownValues(
+                  context,
+                  key as FormulaKey,
+                  text,
+                  `/points/${index}/annexes/${j}/convention/formules_page/${key}`,
+                )
+              : [],
+          )
+        : [],
+    ),
+  );
   const parties = context.points.flatMap(({ index, point }) =>
     (point.annexes ?? []).flatMap((annexe, j) =>
       'convention' in annexe
@@ -45,5 +61,5 @@ export const formulesRule: Rule = (context) => {
         : [],
     ),
   );
-  return [...collectivite, ...parties];
+  return [...collectivite, ...pages, ...parties];
 };

@@ -1,0 +1,43 @@
+/**
+ * Test file order for the unit suite: the longest files first, so that the workers (one per
+ * core) finish together instead of one of them starting a long file near the end. Vitest's own
+ * order uses its cache of the last run's durations, which a fresh clone (CI) does not have: it
+ * then runs the largest files first, and the longest ones (hostile, logo-reproducible) are small
+ * files. The table below gives the order of the long files, measured; the others follow in
+ * vitest's order.
+ */
+import { relative } from 'node:path';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * Seconds each long file took in one worker of a full run at load ≈ 20 (1 December 2026; about
+ * twelve times their quiet time), scaled by the CPU each file saved later that day. Only the
+ * order matters; a file not listed counts as short.
+ */
+export const LONG_FILES: Readonly<Record<string, number>> = {
+  'test/hostile.test.ts': 340,
+  'test/property.test.ts': 177,
+  'test/logo-reproducible.test.ts': 150,
+  'test/build.test.ts': 105,
+  'test/proces-verbal-checklist.test.ts': 90,
+  'test/ci-recipes.test.ts': 65,
+  'test/annexes.test.ts': 59,
+  'test/untrusted-files.test.ts': 55,
+  'test/faults.test.ts': 42,
+  'test/sign-certificates.test.ts': 38,
+  'test/pdf-pages.test.ts': 34,
+  'test/compose.test.ts': 30,
+  'test/sign.test.ts': 28,
+};
+
+export default class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const weight = (spec: TestSpecification) =>
+      LONG_FILES[relative(spec.project.config.root, spec.moduleId).replaceAll('\\', '/')] ?? 0;
+    // Projects keep vitest's order; Array.prototype.sort is stable: equal weights keep it too.
+    const projects = [...new Set(sorted.map((spec) => spec.project.name))];
+    const project = (spec: TestSpecification) => projects.indexOf(spec.project.name);
+    return sorted.sort((a, b) => project(a) - project(b) || weight(b) - weight(a));
+  }
+}
