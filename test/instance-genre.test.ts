@@ -29,7 +29,7 @@ describe('the instance’s article and agreement follow its genre', () => {
   });
 
   it('prints « La Commission permanente » and « s’est réunie » in the act, PDF and DOCX', async () => {
-    const docs = await renderFixture('fixtures/structures/instance-feminine.yaml', /deliberation/);
+    const docs = await renderFixture('fixtures/structures/instance-feminine.yaml', /deliberation|projet/);
     const act = docs.get('point-01-deliberation');
     const liste = docs.get('liste-des-deliberations');
     if (!act || !liste) throw new Error('documents missing');
@@ -42,8 +42,54 @@ describe('the instance’s article and agreement follow its genre', () => {
       expect(text).toContain('La Commission permanente,');
       expect(text).not.toMatch(/\b[Ll]e Commission/);
     }
+    for (const text of [act.pdfText, act.docxText]) {
+      const order = [
+        'Séance du 16 mai 2025',
+        'Direction des lycées – Service de la restauration',
+        'DÉLIBÉRATION N° CP-2025-031',
+      ];
+      const at = order.map((line) => text.indexOf(line));
+      expect(at, text).toEqual([...at].sort((a, b) => a - b));
+      expect(at[0]).toBeGreaterThanOrEqual(0);
+    }
     for (const text of [liste.pdfText, liste.docxText].map(foldQuotes)) {
       expect(text).toContain('examinées par la Commission permanente lors de sa séance');
+    }
+  });
+
+  it('prints the projet’s title from its formula, the direction inside the title', async () => {
+    const docs = await renderFixture('fixtures/structures/instance-feminine.yaml', /point-02-projet/);
+    const projet = docs.get('point-02-projet');
+    if (!projet) throw new Error('projet missing');
+    for (const text of [projet.pdfText, projet.docxText]) {
+      const at = [
+        'Séance du 16 mai 2025',
+        'Direction des transports',
+        'PROJET DE DÉLIBÉRATION N° CP-2025-032',
+      ].map((line) => text.indexOf(line));
+      expect(at[0], text).toBeGreaterThanOrEqual(0);
+      expect(at).toEqual([...at].sort((a, b) => a - b));
+    }
+  });
+
+  it('agrees in the procès-verbal and the convocation too', async () => {
+    const docs = await renderFixture(
+      'fixtures/structures/instance-feminine.yaml',
+      /proces-verbal|convocation/,
+    );
+    const pv = docs.get('proces-verbal');
+    const convocation = docs.get('convocation');
+    if (!pv || !convocation) throw new Error('documents missing');
+    for (const text of [pv.pdfText, pv.docxText].map(foldQuotes)) {
+      expect(text).toContain(
+        foldQuotes(
+          'La Commission permanente, légalement convoquée le 2 mai 2025, s’est réunie le 16 mai 2025 à 10 h, sous la présidence de Mme Clarisse Deveaux, Présidente du conseil régional.',
+        ),
+      );
+      expect(text).toContain('décisions prises par délégation de la Commission permanente');
+    }
+    for (const text of [convocation.pdfText, convocation.docxText].map(foldQuotes)) {
+      expect(text).toContain(foldQuotes('à la séance de la Commission permanente qui se tiendra le'));
     }
   });
 });

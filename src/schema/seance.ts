@@ -258,6 +258,13 @@ export const CollectiviteSchema = Type.Object(
           'Où la délibération imprime sa transmission en préfecture, sa publication et son identifiant : haut (en tête, avant le titre) ou bas (après les signatures, par défaut).',
       }),
     ),
+    position_direction: Type.Optional(
+      StringEnum(['haut', 'titre'] as const, {
+        title: 'Place de la ligne de la direction',
+        description:
+          'Où la délibération imprime sa direction ou son service (`direction`) : haut (en tête, avant le titre, par défaut) ou titre (dans le titre, juste avant le numéro de l’acte).',
+      }),
+    ),
     signataires_deliberation: Type.Optional(
       Type.Array(
         StringEnum(['president', 'secretaire', 'secretaires'] as const, {

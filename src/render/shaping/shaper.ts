@@ -170,7 +170,9 @@ type Pair =
       readonly coverage: Uint8Array;
       readonly class1: Uint16Array;
       readonly class2: Uint16Array;
-      readonly rows: Map<number, Map<number, number>>;
+      /** x advance of the class pair (c1, c2) at c1 * width + c2. */
+      readonly matrix: Int32Array;
+      readonly width: number;
     };
 
 function compileStep(step: SubstitutionStep, numGlyphs: number): Step {
@@ -184,6 +186,19 @@ function compileStep(step: SubstitutionStep, numGlyphs: number): Step {
   }
 }
 
+/** Consecutive keys checked as one (a run holding a glyph of either goes to fontkit anyway). */
+function mergeKeys(steps: readonly Step[]): Step[] {
+  const out: Step[] = [];
+  for (const step of steps) {
+    const last = out[out.length - 1];
+    if (step.kind === 'key' && last?.kind === 'key') {
+      const bits = last.bits.map((bit, i) => bit | (step.bits[i] ?? 0));
+      out[out.length - 1] = { kind: 'key', bits };
+    } else out.push(step);
+  }
+  return out;
+}
+
 const flatMap = (flat: readonly number[]) => {
   const map = new Map<number, number>();
   for (let i = 0; i + 1 < flat.length; i += 2) map.set(flat[i] as number, flat[i + 1] as number);
@@ -194,13 +209,36 @@ function compilePair(table: PairSubtable, numGlyphs: number): Pair {
   if (table.format === 1) {
     return { format: 1, pairs: new Map(table.pairs.map(([first, flat]) => [first, flatMap(flat)])) };
   }
-  return {
-    format: 2,
-    coverage: bitmap(table.coverage, numGlyphs),
-    class1: classArray(table.class1, numGlyphs),
-    class2: classArray(table.class2, numGlyphs),
-    rows: new Map(table.rows.map(([c1, flat]) => [c1, flatMap(flat)])),
-  };
+  const class1 = classArray(table.class1, numGlyphs);
+  const class2 = classArray(table.class2, numGlyphs);
+  let width = 1;
+  let height = 1;
+  for (const c of class2) width = Math.max(width, c + 1);
+  for (const c of class1) height = Math.max(height, c + 1);
+  for (const [c1, flat] of table.rows) {
+    height = Math.max(height, c1 + 1);
+    for (let i = 0; i < flat.length; i += 2) width = Math.max(width, (flat[i] as number) + 1);
+  }
+  const matrix = new Int32Array(width * height);
+  for (const [c1, flat] of table.rows) {
+    for (let i = 0; i + 1 < flat.length; i += 2)
+      matrix[c1 * width + (flat[i] as number)] = flat[i + 1] as number;
+  }
+  return { format: 2, coverage: bitmap(table.coverage, numGlyphs), class1, class2, matrix, width };
+}
+
+/** The x advance one pair lookup adds to `first` before `second`: its first subtable that applies. */
+function pairAdjustment(lookup: readonly Pair[], first: number, second: number): number {
+  for (const table of lookup) {
+    if (table.format === 1) {
+      const value = table.pairs.get(first)?.get(second);
+      if (value !== undefined) return value;
+    } else if (table.coverage[first] === 1) {
+      const c1 = table.class1[first] as number;
+      return table.matrix[c1 * table.width + (table.class2[second] as number)] ?? 0;
+    }
+  }
+  return 0;
 }
 
 /**
@@ -266,35 +304,23 @@ function kerning(
   lookups: readonly (readonly Pair[])[],
   numGlyphs: number,
 ): (first: number, second: number) => number {
-  // One row per first glyph, filled on its first use: fontkit's first applicable subtable of
-  // each lookup for every second glyph, summed over the lookups.
+  // Sums remembered in one row per first glyph, filled as pairs are met.
+  const UNKNOWN = -0x80000000;
   const rows = new Map<number, Int32Array>();
-  const rowOf = (first: number) => {
-    const row = new Int32Array(numGlyphs + 1);
-    for (const lookup of lookups) {
-      const done = new Uint8Array(numGlyphs + 1);
-      for (const table of lookup) {
-        if (table.format === 1) {
-          for (const [second, x] of table.pairs.get(first) ?? []) {
-            if (done[second] === 1 || second > numGlyphs) continue;
-            row[second] = (row[second] as number) + x;
-            done[second] = 1;
-          }
-          continue;
-        }
-        if (table.coverage[first] !== 1) continue;
-        const values = table.rows.get(table.class1[first] ?? 0);
-        for (let second = 0; second <= numGlyphs; second++) {
-          if (done[second] === 1) continue;
-          row[second] = (row[second] as number) + (values?.get(table.class2[second] ?? 0) ?? 0);
-        }
-        break; // a class pair subtable applies to every second glyph
-      }
+  return (first, second) => {
+    let row = rows.get(first);
+    if (!row) {
+      row = new Int32Array(numGlyphs + 1).fill(UNKNOWN);
+      rows.set(first, row);
     }
-    rows.set(first, row);
-    return row;
+    let value = row[second] as number;
+    if (value === UNKNOWN) {
+      value = 0;
+      for (const lookup of lookups) value += pairAdjustment(lookup, first, second);
+      row[second] = value;
+    }
+    return value;
   };
-  return (first, second) => (rows.get(first) ?? rowOf(first))[second] ?? 0;
 }
 
 /**
@@ -306,7 +332,7 @@ export function fastShaper(
   tables: ShapingTables,
 ): (text: string) => fontkit.GlyphRun | undefined {
   const numGlyphs = tables.numGlyphs;
-  const steps = tables.substitutions.map((step) => compileStep(step, numGlyphs));
+  const steps = mergeKeys(tables.substitutions.map((step) => compileStep(step, numGlyphs)));
   const first = tables.substitutions[0];
   const marks = bitmap(first?.kind === 'key' ? first.glyphs : [], numGlyphs);
   const positioningKey = bitmap(tables.positioningKey, numGlyphs);
