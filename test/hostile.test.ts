@@ -23,8 +23,11 @@ function expectNoCrash(output: string): void {
 /**
  * An invalid séance stops `build` where it stops `validate` (same loading code): building every
  * third one, and each one with files beside it, checks that nothing is written at half the cost.
+ * Not the large inputs: `build` would only load and refuse them a second time (3 000 points at
+ * the same number: 1.6 s).
  */
 function buildsWhenInvalid(c: HostileCase): boolean {
+  if (heavy.includes(c)) return false;
   return Object.keys(c.files()).length > 1 || HOSTILE_CASES.indexOf(c) % 3 === 0;
 }
 

@@ -71,4 +71,25 @@ describe('the instance’s article and agreement follow its genre', () => {
       expect(at).toEqual([...at].sort((a, b) => a - b));
     }
   });
+
+  it('agrees in the procès-verbal and the convocation too', async () => {
+    const docs = await renderFixture(
+      'fixtures/structures/instance-feminine.yaml',
+      /proces-verbal|convocation/,
+    );
+    const pv = docs.get('proces-verbal');
+    const convocation = docs.get('convocation');
+    if (!pv || !convocation) throw new Error('documents missing');
+    for (const text of [pv.pdfText, pv.docxText].map(foldQuotes)) {
+      expect(text).toContain(
+        foldQuotes(
+          'La Commission permanente, légalement convoquée le 2 mai 2025, s’est réunie le 16 mai 2025 à 10 h, sous la présidence de Mme Clarisse Deveaux, Présidente du conseil régional.',
+        ),
+      );
+      expect(text).toContain('décisions prises par délégation de la Commission permanente');
+    }
+    for (const text of [convocation.pdfText, convocation.docxText].map(foldQuotes)) {
+      expect(text).toContain(foldQuotes('à la séance de la Commission permanente qui se tiendra le'));
+    }
+  });
 });

@@ -23,7 +23,7 @@ import {
   voteDetail,
   voteSentence,
 } from './context.ts';
-import { agreement, genreOfPerson } from './grammar.ts';
+import { agreement, genreOfPerson, instanceForms } from './grammar.ts';
 import { heure } from './helpers/heure.ts';
 import { anneeEnLettres, dateLongue, jourMoisEnLettres, pluriel } from './helpers/index.ts';
 import { joinNames, secretarySignatures } from './seance-text.ts';
@@ -264,6 +264,7 @@ export function procesVerbalContext(seance: Seance) {
     // Each fact only when stated: the bracketed parts go with an absent value.
     reunion: fillFormula(f.pv_reunion, {
       instance: seance.instance,
+      ...instanceForms(seance.instance, seance.genre_instance),
       annee: anneeEnLettres(s.date),
       jour_mois: jourMoisEnLettres(s.date),
       convocation: s.convocation ? dateLongue(s.convocation) : '',
@@ -325,7 +326,11 @@ export function procesVerbalContext(seance: Seance) {
       }),
     ),
     decisionsIntro: sentence(r.decisions_delegation?.length, () =>
-      fillFormula(f.pv_decisions, { president, instance: seance.instance }),
+      fillFormula(f.pv_decisions, {
+        president,
+        instance: seance.instance,
+        ...instanceForms(seance.instance, seance.genre_instance),
+      }),
     ),
     communications: (r.communications ?? []).map((c) => ({
       titre: fillFormula(f.pv_communication, { objet: c.objet }),
