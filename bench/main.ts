@@ -6,7 +6,8 @@
  * Environment: BENCH_SIZES=10,100,500, BENCH_REPS=5 (runs of the small sizes; 100 points get
  * BENCH_REPS, at most 3 on the 500-point séance), BENCH_SOFFICE=0 to skip LibreOffice,
  * BENCH_BASELINE=/other/checkout/bin/delib.js to run another delib (e.g. the previous main, with
- * its dist/ built) interleaved with this one, so that a loaded machine still gives ratios.
+ * its dist/ built) interleaved with this one, so that a loaded machine still gives ratios;
+ * BENCH_STAGES=100,500 (default 100): the séances whose CPU is split by stage (bench/stages.ts).
  *
  * @example
  * npm run bench
@@ -25,6 +26,7 @@ import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSeance } from './generate.ts';
+import type { Stages } from './stages.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORK = join(ROOT, 'bench', 'work');
@@ -171,6 +173,17 @@ function floor(file: string): Floor | string {
   return JSON.parse(child.stdout) as Floor;
 }
 
+/** CPU by stage and kind of document, one thread (bench/stages.ts). */
+function stages(file: string): Stages | string {
+  const child = spawnSync(
+    process.execPath,
+    [join(ROOT, 'bin', 'dev.js'), join(ROOT, 'bench', 'stages.ts'), file],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: EPOCH } },
+  );
+  if (child.status !== 0) return `bench/stages.ts a échoué : ${child.stderr.slice(0, 500)}`;
+  return JSON.parse(child.stdout) as Stages;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 const sizes = (process.env.BENCH_SIZES ?? '10,100,500').split(',').map(Number);
@@ -235,6 +248,13 @@ for (const r of results.filter((x) => x.points <= 100)) {
 const floorTarget = results.find((r) => r.points === 100) ?? results.at(-1)!;
 process.stderr.write(`Plancher des bibliothèques sur ${floorTarget.label}…\n`);
 const floorResult = floor(floorTarget.file);
+const stageSizes = (process.env.BENCH_STAGES ?? '100').split(',').map(Number);
+const stageResults = results
+  .filter((r) => r.label !== 'sceaux' && stageSizes.includes(r.points))
+  .map((r) => {
+    process.stderr.write(`Coût par étape sur ${r.label}…\n`);
+    return { result: r, stages: stages(r.file) };
+  });
 const load1 = loadavg();
 
 // ---------------------------------------------------------------------------------------------
@@ -334,6 +354,37 @@ else {
   const both = (f.delibPdf ?? 0) + (f.delibDocx ?? 0);
   const raw = (f.rawPdf ?? 0) + (f.rawDocx ?? 0);
   out(`| both formats | ${both.toFixed(0)} vs ${raw.toFixed(0)} | | ${(both / raw).toFixed(1)} × |`);
+}
+for (const { result, stages: st } of stageResults) {
+  out();
+  out(`## Where the CPU goes (${result.points} points, one thread, in process, warm)`);
+  out();
+  if (typeof st === 'string') {
+    out(`Skipped: ${st}`);
+    continue;
+  }
+  out(
+    'CPU time of the process (its collector and compiler threads included) per document, by stage; séance-wide documents by name.',
+  );
+  out();
+  out('| documents | count | pages | compose (ms) | PDF (ms) | DOCX (ms) | all (s) |');
+  out('|---|---:|---:|---:|---:|---:|---:|');
+  let total = 0;
+  for (const [kind, k] of Object.entries(st.kinds)) {
+    const all = k.composeMs + k.pdfMs + k.docxMs;
+    total += all;
+    const each = (ms: number) => (ms / k.n).toFixed(1);
+    out(
+      `| ${kind} | ${k.n} | ${k.pages} | ${each(k.composeMs)} | ${each(k.pdfMs)} | ${each(k.docxMs)} | ${fmtS(all)} |`,
+    );
+  }
+  total += st.dossierMs;
+  out(`| dossier de séance (assembled) | 1 | ${st.dossierPages} | | | | ${fmtS(st.dossierMs)} |`);
+  out(`| **all** | ${st.documents + 1} | | | | | **${fmtS(total)}** |`);
+  out();
+  out(
+    `Two cores, perfectly shared, start-up left out: at least ${fmtS(total / 2)} s of wall time for ${result.points} points; the run above took ${fmtS(median(result.runs.map((x) => x.wallMs)))} s.`,
+  );
 }
 const table = lines.join('\n');
 process.stdout.write(`${table}\n`);

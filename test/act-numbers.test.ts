@@ -50,17 +50,19 @@ describe('act numbers as the collectivité writes them', () => {
   });
 
   it('accepts the identifiers the préfecture returns, printed as given', async () => {
-    const id = '013-211300017-20150629lmc168449-DE-1-1';
-    const file = withNumber('DL.2015-306');
-    // The fixture's transmission asks for blanks for its dates; the identifier is stated.
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8').replace(
-        '        a_remplir: true',
-        `        a_remplir: true\n        identifiant: ${id}`,
-      ),
-    );
-    const d = (await renderFixture(file, /deliberation/)).get('point-01-deliberation');
-    expect(d?.pdfText).toContain(`Identifiant : ${id}`);
+    // A local id (« lmc… ») and an act number with its hyphen, as stamps print them.
+    for (const id of ['013-211300017-20150629lmc168449-DE-1-1', '075-287500078-20150708-2015-294-DE']) {
+      const file = withNumber('DL.2015-306');
+      // The fixture's transmission asks for blanks for its dates; the identifier is stated.
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(
+          '        a_remplir: true',
+          `        a_remplir: true\n        identifiant: ${id}`,
+        ),
+      );
+      const d = (await renderFixture(file, /deliberation/)).get('point-01-deliberation');
+      expect(d?.pdfText).toContain(`Identifiant : ${id}`);
+    }
   });
 });

@@ -117,8 +117,9 @@ function renderOnThreads<T>(
       options.onDone?.(done);
       if (done === refs.length) {
         options.signal?.removeEventListener('abort', onAbort);
-        for (const w of workers) void w.terminate();
-        Promise.all(pending).then(() => resolve(results), stop);
+        // The workers' heaps are released before the caller goes on (the dossier is assembled
+        // next, in this thread): the two would otherwise add up to the build's peak memory.
+        Promise.all([...pending, ...workers.map((w) => w.terminate())]).then(() => resolve(results), stop);
       }
     };
     const feed = (worker: Worker) => {

@@ -900,13 +900,26 @@ const AGREEMENT_MARKS: ReadonlySet<string> = new Set(['e', 's']);
  *
  * @example
  * fillFormula('le {jour}[, à {heure}]', { jour: '3 mars', heure: '' }) // 'le 3 mars'
+ * fillFormula('Acte [[{numero}]]', { numero: 'II_3' }) // 'Acte [II_3]'
  */
 export function fillFormula(text: string, values: Readonly<Record<string, string>>): string {
-  const kept = text.replace(/\[([^[\]]*)\]/g, (_whole, part: string) =>
-    placeholders(part).every((name) => AGREEMENT_MARKS.has(name) || (values[name] ?? '') !== '') ? part : '',
-  );
-  return kept.replace(/\{([^{}\s]*)\}/g, (whole, name: string) => values[name] ?? whole);
+  const kept = text
+    .replaceAll('[[', OPEN)
+    .replaceAll(']]', CLOSE)
+    .replace(/\[([^[\]]*)\]/g, (_whole, part: string) =>
+      placeholders(part).every((name) => AGREEMENT_MARKS.has(name) || (values[name] ?? '') !== '')
+        ? part
+        : '',
+    );
+  return kept
+    .replace(/\{([^{}\s]*)\}/g, (whole, name: string) => values[name] ?? whole)
+    .replaceAll(OPEN, '[')
+    .replaceAll(CLOSE, ']');
 }
+
+/** `[[` and `]]` print a bracket itself (« [-II_3-] » on a stamp), held apart while parts are read. */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
 
 /**
  * The collectivité's formulas over the defaults. The Télérecours sentence, unless the

@@ -575,10 +575,11 @@ export const TransmissionSchema = Type.Object(
     ),
     identifiant: Type.Optional(
       Type.String({
-        pattern: '^\\d{3}-\\d{9}-\\d{8}(lmc\\d+|-[A-Za-z0-9_]{1,15})-(DE|AR|AI|CC|BF|AU)(-\\d+-\\d+)?$',
+        pattern:
+          '^\\d{3}-\\d{9}-\\d{8}(lmc\\d+|-[A-Za-z0-9_]{1,15}(-[A-Za-z0-9_]{1,15})?)-(DE|AR|AI|CC|BF|AU)(-\\d+-\\d+)?$',
         title: 'Identifiant @ctes',
         description:
-          'Identifiant de l’acte attribué par @ctes, tel que la préfecture le renvoie (« 092-219200714-20230323-2023_03_01-DE », « 013-211300017-20150629lmc168449-DE-1-1 »).',
+          'Identifiant de l’acte attribué par @ctes, tel que la préfecture le renvoie (« 092-219200714-20230323-2023_03_01-DE », « 013-211300017-20150629lmc168449-DE-1-1 », « 075-287500078-20150708-2015-294-DE »).',
       }),
     ),
   },
