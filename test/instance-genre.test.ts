@@ -40,6 +40,8 @@ describe('the instance’s article and agreement follow its genre', () => {
         ),
       );
       expect(text).toContain('La Commission permanente,');
+      // Only the identifier is stated: no dash for the absent dates.
+      expect(text).toContain('Caractère exécutoire – Identifiant : 098-239800017-20250516-CP2025_031-DE');
       expect(text).not.toMatch(/\b[Ll]e Commission/);
     }
     for (const text of [act.pdfText, act.docxText]) {

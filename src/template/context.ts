@@ -340,7 +340,8 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
         transmission.prefecture !== '' ||
         transmission.publication !== '' ||
         transmission.affichage !== '' ||
-        transmission.executoire !== '',
+        transmission.executoire !== '' ||
+        transmission.identifiant !== '',
       haut: top,
       bas: !top,
     },
