@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { genreOfInstance, instanceForms } from '../src/template/grammar.ts';
+import { anneeEnLettresAvec } from '../src/template/helpers/date-en-lettres.ts';
 import { foldQuotes, renderFixture } from './support/rendered.ts';
 
 describe('the instance’s article and agreement follow its genre', () => {
+  it('writes the year’s thousands as the collectivité does', () => {
+    expect(anneeEnLettresAvec('2024-12-09', 'mil')).toBe('deux mil vingt-quatre');
+    expect(anneeEnLettresAvec('2024-12-09', 'mille')).toBe('deux mille vingt-quatre');
+    expect(anneeEnLettresAvec('2000-01-01', 'mil')).toBe('deux mil');
+  });
+
   it('derives the genre from the first word, or takes the YAML’s', () => {
     expect(genreOfInstance('Conseil municipal')).toBe('m');
     expect(genreOfInstance('Commission permanente')).toBe('f');
@@ -36,7 +43,7 @@ describe('the instance’s article and agreement follow its genre', () => {
     for (const text of [act.pdfText, act.docxText].map(foldQuotes)) {
       expect(text).toContain(
         foldQuotes(
-          'L’an deux mille vingt-cinq, le seize mai, à dix heures, la Commission permanente, légalement convoquée le 2 mai 2025, s’est réunie sous la présidence de Mme Clarisse Deveaux, Présidente du conseil régional.',
+          'L’an deux mil vingt-cinq, le seize mai, à dix heures, la Commission permanente, légalement convoquée le 2 mai 2025, s’est réunie sous la présidence de Mme Clarisse Deveaux, Présidente du conseil régional.',
         ),
       );
       expect(text).toContain('La Commission permanente,');

@@ -168,6 +168,10 @@ export const FORMULES = {
   ),
   secretaire: spec('Secrétaire de séance', 'Libellé du secrétaire de séance'),
   secretaires: spec('Secrétaires de séance', 'Libellé de plusieurs secrétaires de séance nommés ensemble'),
+  mille: spec(
+    'mille',
+    'Mot des milliers d’une année écrite en lettres ({annee}, {convocation_annee}) : « mil » donne « l’an deux mil vingt-quatre »',
+  ),
   liste_et: spec(
     'et',
     'Mot avant le dernier nom d’une liste de présence (« A, B et C ») ; vide : des virgules seulement',

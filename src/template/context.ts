@@ -16,9 +16,9 @@ import { pointFacts } from '../facts/point.ts';
 import type { Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
 import { attendanceLines } from './attendance-lines.ts';
 import { agreement, genreOfPerson, instanceForms, withArticle } from './grammar.ts';
+import { anneeEnLettresAvec } from './helpers/date-en-lettres.ts';
 import { heure } from './helpers/heure.ts';
 import {
-  anneeEnLettres,
   dateAvecJour,
   dateCourte,
   dateLongue,
@@ -282,7 +282,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
     /** The formulas with the séance's values in them, ready to print. */
     textes: {
       registre: fillFormula(f.registre, {
-        annee: anneeEnLettres(date),
+        annee: anneeEnLettresAvec(date, f.mille),
         jour_mois: jourMoisEnLettres(date),
         heure: hour ? heureEnLettres(hour) : '',
         heure_chiffres: hour ? heure(hour) : '',

@@ -24,8 +24,9 @@ import {
   voteSentence,
 } from './context.ts';
 import { agreement, genreOfPerson, instanceForms } from './grammar.ts';
+import { anneeEnLettresAvec } from './helpers/date-en-lettres.ts';
 import { heure } from './helpers/heure.ts';
-import { anneeEnLettres, dateLongue, jourMoisEnLettres, pluriel } from './helpers/index.ts';
+import { dateLongue, jourMoisEnLettres, pluriel } from './helpers/index.ts';
 import { joinNames, secretarySignatures } from './seance-text.ts';
 import { formulaLines, seanceValues } from './seance-values.ts';
 
@@ -265,7 +266,7 @@ export function procesVerbalContext(seance: Seance) {
     reunion: fillFormula(f.pv_reunion, {
       instance: seance.instance,
       ...instanceForms(seance.instance, seance.genre_instance),
-      annee: anneeEnLettres(s.date),
+      annee: anneeEnLettresAvec(s.date, f.mille),
       jour_mois: jourMoisEnLettres(s.date),
       convocation: s.convocation ? dateLongue(s.convocation) : '',
       date: dateLongue(s.date),

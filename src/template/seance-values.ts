@@ -8,13 +8,14 @@
  * seanceValues(seance, formules).date_jour // 'vendredi 18 novembre 2016'
  * formulaLines('Réunion du {jj}.{mm}.{aaaa}\n[{lieu}]', values) // ['Réunion du 18.11.2016']
  */
+
 import { eluIndex } from '../facts/elus.ts';
 import { type Formules, fillFormula, type SEANCE_MOTS } from '../facts/formules.ts';
 import type { Seance } from '../schema/seance.ts';
 import { instanceForms } from './grammar.ts';
+import { anneeEnLettresAvec } from './helpers/date-en-lettres.ts';
 import { heure, parseTime } from './helpers/heure.ts';
 import {
-  anneeEnLettres,
   dateAvecJour,
   dateCourte,
   dateEnLettres,
@@ -68,7 +69,7 @@ export function seanceValues(seance: Seance, f: Formules): Record<string, string
     heure_longue: hour ? heureLongue(hour) : '',
     heure_lettres: hour ? heureEnLettres(hour) : '',
     jour_mois: jourMoisEnLettres(s.date),
-    annee: anneeEnLettres(s.date),
+    annee: anneeEnLettresAvec(s.date, f.mille),
     date_lettres: dateEnLettres(s.date),
     president: printedMember(s.president.nom, eluIndex(seance.elus), f),
     qualite_president: s.president.qualite,
@@ -76,7 +77,7 @@ export function seanceValues(seance: Seance, f: Formules): Record<string, string
     convocation_jour: convocation ? dateAvecJour(convocation) : '',
     convocation_chiffres: convocation ? dateCourte(convocation) : '',
     convocation_jour_mois: convocation ? jourMoisEnLettres(convocation) : '',
-    convocation_annee: convocation ? anneeEnLettres(convocation) : '',
+    convocation_annee: convocation ? anneeEnLettresAvec(convocation, f.mille) : '',
   };
   for (const [name, text] of Object.entries(words)) {
     const upper = text.toLocaleUpperCase('fr-FR');

@@ -21,6 +21,15 @@ export function anneeEnLettres(iso: string): string {
   return nombreEnLettres(parseIsoDate(iso, 'anneeEnLettres').year);
 }
 
+/**
+ * The year in words with the collectivité's word for the thousands: « deux mil vingt-quatre » when
+ * it writes « mil » (formula `mille`), « deux mille vingt-quatre » by default.
+ */
+export function anneeEnLettresAvec(iso: string, mille: string): string {
+  const words = anneeEnLettres(iso);
+  return mille === 'mille' ? words : words.replace(/(^|[\s-])mille(?=$|[\s-])/u, `$1${mille}`);
+}
+
 /** '2023-03-23' → 'vingt-trois mars deux mille vingt-trois'; throws a French Error for an invalid date. */
 export function dateEnLettres(iso: string): string {
   const date = parseIsoDate(iso, 'dateEnLettres');
