@@ -27,7 +27,7 @@ import {
   ordinal,
 } from './helpers/index.ts';
 import { listeOutcome } from './liste-outcome.ts';
-import { receptionStampContext, receptionValues } from './reception-stamp.ts';
+import { receptionStampContext, transmissionValues } from './reception-stamp.ts';
 import {
   deliberationSignatures,
   joinNames,
@@ -69,7 +69,7 @@ export function baseContext(seance: Seance): BaseContext {
   return {
     collectivite: seance.collectivite,
     instance: seance.instance,
-    leInstance: instanceForms(seance.instance, seance.genre_instance).le_instance ?? seance.instance,
+    leInstance: instanceForms(seance.instance, seance.genre_instance).le_instance,
     seance: seance.seance,
     formules,
     dateSeance: fillFormula(formules.seance_du, {
@@ -246,19 +246,8 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
   const president = seance.seance.president;
   const written = deliberation.transmission;
   // Dots to fill by hand only when the séance asks for them.
-  const blank = written?.a_remplir === true ? BLANK : '';
-  const dated = (iso: string | undefined, write: (d: string) => string) => (iso ? write(iso) : blank);
-  const transmission = {
-    prefecture: dated(written?.prefecture, dateLongue),
-    prefecture_chiffres: dated(written?.prefecture, dateCourte),
-    prefecture_jour: dated(written?.prefecture, dateAvecJour),
-    publication: dated(written?.publication, dateLongue),
-    publication_chiffres: dated(written?.publication, dateCourte),
-    signature: written?.signature ? dateLongue(written.signature) : '',
-    signature_chiffres: written?.signature ? dateCourte(written.signature) : '',
-    identifiant: written?.identifiant ?? '',
-    ...receptionValues(written),
-  };
+  const forms = instanceForms(seance.instance, seance.genre_instance);
+  const transmission = transmissionValues(written, written?.a_remplir === true ? BLANK : '');
   const index = eluIndex(seance.elus);
   const rapporteurElu = seance.elus?.find((e) => e.nom === point.rapporteur || e.cle === point.rapporteur);
   const top = seance.collectivite.position_executoire === 'haut';
@@ -290,7 +279,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
         date: dateLongue(date),
         date_jour: dateAvecJour(date),
         instance: seance.instance,
-        ...instanceForms(seance.instance, seance.genre_instance),
+        ...forms,
         convocation: convocation ? dateLongue(convocation) : '',
         convocation_chiffres: convocation ? dateCourte(convocation) : '',
         convocation_jour: convocation ? dateAvecJour(convocation) : '',
@@ -302,7 +291,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
       }),
       le_conseil: fillFormula(f.le_conseil, {
         instance: seance.instance,
-        ...instanceForms(seance.instance, seance.genre_instance),
+        ...forms,
       }),
       instance: fillFormula(f.instance_titre, { instance: seance.instance }),
       objet: fillFormula(f.objet, { objet: point.objet, numero: deliberation.numero ?? '' }),

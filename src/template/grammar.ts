@@ -75,7 +75,14 @@ export function genreOfInstance(instance: string, genre?: Genre): Genre {
  * The instance with its article, as formulas write it: « le Conseil municipal », « la Commission
  * permanente », « l’Assemblée de Corse », « du / de la / de l’ », and « e » to agree with it.
  */
-export function instanceForms(instance: string, genre?: Genre): Readonly<Record<string, string>> {
+export interface InstanceForms {
+  readonly le_instance: string;
+  readonly Le_instance: string;
+  readonly du_instance: string;
+  readonly e: string;
+}
+
+export function instanceForms(instance: string, genre?: Genre): InstanceForms {
   const name = instance.trim();
   const feminine = genreOfInstance(name, genre) === 'f';
   const elided = /^[aeéèêiîoôuh]/iu.test(name);

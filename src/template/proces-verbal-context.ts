@@ -253,7 +253,9 @@ export function procesVerbalContext(seance: Seance) {
   const presents = attendance(seance, presences)?.presents ?? 0;
   const quorum = Math.floor(s.membres_en_exercice / 2) + 1;
   const election = r.election_secretaire;
-  const lines = (text: string) => formulaLines(text, seanceValues(seance, f));
+  const values = seanceValues(seance, f);
+  const lines = (text: string) => formulaLines(text, values);
+  const forms = instanceForms(seance.instance, seance.genre_instance);
   return {
     ...baseContext(withMemberNames(seance)),
     // The title block, line by line, in the collectivité's formulas (`pv_titre…`).
@@ -265,7 +267,7 @@ export function procesVerbalContext(seance: Seance) {
     // Each fact only when stated: the bracketed parts go with an absent value.
     reunion: fillFormula(f.pv_reunion, {
       instance: seance.instance,
-      ...instanceForms(seance.instance, seance.genre_instance),
+      ...forms,
       annee: anneeEnLettresAvec(s.date, f.mille),
       jour_mois: jourMoisEnLettres(s.date),
       convocation: s.convocation ? dateLongue(s.convocation) : '',
@@ -330,7 +332,7 @@ export function procesVerbalContext(seance: Seance) {
       fillFormula(f.pv_decisions, {
         president,
         instance: seance.instance,
-        ...instanceForms(seance.instance, seance.genre_instance),
+        ...forms,
       }),
     ),
     communications: (r.communications ?? []).map((c) => ({

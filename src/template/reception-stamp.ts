@@ -16,9 +16,21 @@ import { formulaLines } from './seance-values.ts';
 const long = (iso: string | undefined) => (iso ? dateLongue(iso) : '');
 const figures = (iso: string | undefined) => (iso ? dateCourte(iso) : '');
 
-/** The values the stamp formula (and the exécutoire mention) know of the new transmission facts. */
-export function receptionValues(t: Transmission | undefined) {
+/**
+ * Every value of the transmission the exécutoire mention and the stamp know. `blank` stands for an
+ * absent transmission or publication date (the dots of `a_remplir`); the stamp never has one.
+ */
+export function transmissionValues(t: Transmission | undefined, blank = '') {
+  const dated = (iso: string | undefined, write: (d: string) => string) => (iso ? write(iso) : blank);
   return {
+    prefecture: dated(t?.prefecture, dateLongue),
+    prefecture_chiffres: dated(t?.prefecture, dateCourte),
+    prefecture_jour: dated(t?.prefecture, dateAvecJour),
+    publication: dated(t?.publication, dateLongue),
+    publication_chiffres: dated(t?.publication, dateCourte),
+    signature: long(t?.signature),
+    signature_chiffres: figures(t?.signature),
+    identifiant: t?.identifiant ?? '',
     reception: long(t?.reception),
     reception_chiffres: figures(t?.reception),
     reception_jour: t?.reception ? dateAvecJour(t.reception) : '',
@@ -33,16 +45,7 @@ export function receptionValues(t: Transmission | undefined) {
 /** The lines of the stamp, or none when the séance does not say when the préfecture received the act. */
 export function stampLines(formula: string, t: Transmission | undefined): string[] {
   if (!t?.reception) return [];
-  return formulaLines(formula, {
-    ...receptionValues(t),
-    prefecture: long(t.prefecture),
-    prefecture_chiffres: figures(t.prefecture),
-    publication: long(t.publication),
-    publication_chiffres: figures(t.publication),
-    signature: long(t.signature),
-    signature_chiffres: figures(t.signature),
-    identifiant: t.identifiant ?? '',
-  });
+  return formulaLines(formula, transmissionValues(t));
 }
 
 /** The receipt stamp's lines and where the collectivité prints them (by default with the mention). */
