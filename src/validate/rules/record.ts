@@ -116,8 +116,8 @@ export const recordRule: Rule = (context) => {
 };
 
 /**
- * A suspension or an incident placed « apres_point » follows a point of the ordre du jour; a later
- * day of the séance starts with one (« premier_point »).
+ * A suspension or an incident placed « apres_point », the previous PV's approval at its « point »,
+ * and a later day of the séance starting with its « premier_point » name a point of the ordre du jour.
  */
 function placesOfSeanceEvents(context: RuleContext): Diagnostic[] {
   const numbers = context.points.map((p) => p.point.numero);
@@ -131,6 +131,7 @@ function placesOfSeanceEvents(context: RuleContext): Diagnostic[] {
       numero: e.apres_point,
       pointer: `/deroulement/incidents/${i}/apres_point`,
     })),
+    { numero: r?.pv_precedent?.point, pointer: '/deroulement/pv_precedent/point' },
     ...(context.seance?.jours_suivants ?? []).map((day, i) => ({
       numero: typeof day === 'string' ? undefined : day.premier_point,
       pointer: `/seance/jours_suivants/${i}/premier_point`,
