@@ -101,7 +101,15 @@ const leftOut = {
   '@noble/ciphers/aes':
     "const refuse = () => { throw new Error('delib : le chiffrement des PDF n’est pas pris en charge.'); };\nexport const cbc = refuse;\nexport const ecb = refuse;",
 };
-const pdfkitModule = createRequire(import.meta.url).resolve('pdfkit').replace(/pdfkit\.js$/, 'pdfkit.node.mjs');
+const pdfkitModule = createRequire(import.meta.url)
+  .resolve('pdfkit')
+  .replace(/pdfkit\.js$/, 'pdfkit.node.mjs');
+// Unicode tables that fontkit, unicode-properties and linebreak inflate when loaded, built on first
+// use instead: they are only read through `.get(codePoint)`, and a séance in plain Latin text may
+// never need them (delib's own shaper and line breaker come first).
+const lazyTries = { fontkit: 3, 'unicode-properties': 1, linebreak: 1 };
+const lazyTrie =
+  'const __delibLazyTrie = (make) => { let trie; return { get: (c) => (trie ??= make()).get(c) }; };\n';
 const bundledEngines = {
   name: 'bundled-engines',
   setup(build) {
@@ -113,10 +121,31 @@ const bundledEngines = {
       contents: leftOut[args.path],
       loader: 'js',
     }));
+    build.onLoad(
+      { filter: /[\\/](fontkit|unicode-properties|linebreak)[\\/]dist[\\/]module\.mjs$/ },
+      async (args) => {
+        const pkg = Object.keys(lazyTries).find((n) => args.path.includes(`${sep}${n}${sep}dist${sep}`));
+        const source = await readFile(args.path, 'utf8');
+        let count = 0;
+        const contents = source.replace(
+          /^const (\$\w+\$var\$\w*[tT]rie) = new (\(0, \$\w+\$unicodetrie\)|\$\w+\$unicodetrie)\((.*)\);$/gm,
+          (_, name, trie, data) => {
+            count++;
+            return `const ${name} = __delibLazyTrie(() => new ${trie}(${data}));`;
+          },
+        );
+        // Another version of the package may read its tables otherwise: stop rather than guess.
+        if (count !== lazyTries[pkg]) throw new Error(`${args.path} : ${count} tables Unicode trouvées`);
+        return { contents: lazyTrie + contents, loader: 'js' };
+      },
+    );
     build.onLoad({ filter: /pdfkit\.node\.mjs$/ }, async (args) => {
       if (args.path !== pdfkitModule) return undefined;
       const source = await readFile(args.path, 'utf8');
-      return { contents: source.replaceAll('import.meta.url', 'import.meta.resolve("pdfkit")'), loader: 'js' };
+      return {
+        contents: source.replaceAll('import.meta.url', 'import.meta.resolve("pdfkit")'),
+        loader: 'js',
+      };
     });
   },
 };
