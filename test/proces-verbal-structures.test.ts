@@ -177,6 +177,31 @@ describe('what the YAML does not state is not printed', () => {
   });
 });
 
+describe('the previous PV approved as a point of the ordre du jour (« pv_precedent.point »)', () => {
+  const withPoint = (n: number) =>
+    SOURCE.replace('    date: 2025-03-25\n', `    date: 2025-03-25\n    point: ${n}\n`);
+
+  it('prints the approval in that point’s chapter, under the point’s own heading only', async () => {
+    const t = both(get(await renderFixture(write(withPoint(2)), /^proces-verbal$/), 'proces-verbal'));
+    for (const x of t) {
+      const approval = x.indexOf('Le compte rendu de la réunion du 25 mars 2025 est adopté');
+      expect(approval).toBeGreaterThan(x.indexOf('Acte BR-2025-15 – Location de la salle des fêtes'));
+      expect(approval).toBeLessThan(x.indexOf('Acte BR-2025-16'));
+      expect(x.indexOf('Acte BR-2025-15')).toBeGreaterThan(x.indexOf('Acte BR-2025-14'));
+      expect(x.split('est adopté à l').length).toBe(2);
+      expect(x).not.toContain('APPROBATION');
+    }
+  });
+
+  it('names a point of the ordre du jour, else rule.record at its line', async () => {
+    const text = withPoint(7);
+    const { seance, diagnostics } = await loadAndValidate(write(text));
+    expect(seance).toBeUndefined();
+    const line = text.split('\n').findIndex((l) => l.includes('point: 7')) + 1;
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['rule.record', line]]);
+  });
+});
+
 describe('the quorum the séance states', () => {
   it('is the one the validation checks: without it, 4 présents of 9 miss the majority', async () => {
     const text = SOURCE.replace('  quorum: 3\n', '');

@@ -1195,6 +1195,15 @@ export const ApprobationPvSchema = Type.Object(
   {
     date: DateText({ title: 'Date', description: 'Date de la séance dont le procès-verbal est approuvé.' }),
     vote: Type.Optional(VoteSchema),
+    point: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100_000,
+        title: 'Point',
+        description:
+          'Numéro du point de l’ordre du jour où le procès-verbal précédent est approuvé (« 1. Approbation du procès-verbal ») : le procès-verbal imprime l’approbation dans le chapitre de ce point ; sans lui, avant ou après l’ordre du jour (« position_approbation_pv »).',
+      }),
+    ),
     corrections: Liste(CorrectionSchema, 'Corrections', 'Corrections demandées avant l’approbation.'),
   },
   {

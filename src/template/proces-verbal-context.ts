@@ -247,10 +247,12 @@ function incident(i: { heure?: string; texte: string }, f: Formules) {
   return { quand: i.heure ? fillFormula(f.pv_incident, { heure: heure(i.heure) }) : '', texte: i.texte };
 }
 
+type Approbation = ReturnType<typeof approbation>;
+
 function approbation(seance: Seance, index: ReturnType<typeof eluIndex>, f: Formules) {
   const pv = seance.deroulement?.pv_precedent;
   const apres = seance.collectivite.position_approbation_pv === 'apres_ordre_du_jour';
-  if (!pv) return { titre: '', phrase: '', corrections: [], apres };
+  if (!pv) return { titre: '', phrase: '', corrections: [] as { par: string; texte: string }[], apres };
   const vote: Vote | undefined = pv.vote;
   return {
     apres,
@@ -265,6 +267,10 @@ function approbation(seance: Seance, index: ReturnType<typeof eluIndex>, f: Form
       texte: c.texte,
     })),
   };
+}
+
+function pointApproval(approved: Approbation, here: boolean): Approbation {
+  return here ? { ...approved, titre: '' } : { ...approved, titre: '', phrase: '', corrections: [] };
 }
 
 /** Data of the procès-verbal of the séance, as written (keys kept: the PV prints civilities). */
@@ -294,6 +300,7 @@ export function procesVerbalContext(seance: Seance) {
   const values = seanceValues(seance, f);
   const lines = (text: string) => formulaLines(text, values);
   const forms = instanceForms(seance.instance, seance.genre_instance);
+  const approved = approbation(seance, index, f);
   return {
     ...baseContext(withMemberNames(seance)),
     // The title block, line by line, in the collectivité's formulas (`pv_titre…`).
@@ -346,7 +353,8 @@ export function procesVerbalContext(seance: Seance) {
           : [fillFormula(f.pv_ligne_secretaires, { libelle: x.qualite, noms: printed(x.member, f) })],
       ),
     ],
-    approbation: approbation(seance, index, f),
+    // Before or after the ordre du jour, unless it is examined as a point (`pv_precedent.point`).
+    approbation: r.pv_precedent?.point === undefined ? approved : { ...approved, phrase: '' },
     titres: {
       ordreDuJour: f.pv_ordre_du_jour,
       questions: f.pv_questions_orales,
@@ -391,6 +399,8 @@ export function procesVerbalContext(seance: Seance) {
     incidents: (r.incidents ?? []).filter((x) => x.apres_point === undefined).map((x) => incident(x, f)),
     points: seance.points.map((p) => ({
       ...pointContext(seance, p, f),
+      // The approval in the chapter of its point, under the point's own heading.
+      approbation: pointApproval(approved, p.numero === r.pv_precedent?.point),
       suspensionsApres: (r.suspensions ?? [])
         .filter((x) => x.apres_point === p.numero)
         .map((x) => suspension(x, f)),
