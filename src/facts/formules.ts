@@ -248,6 +248,28 @@ export const FORMULES = {
     ['rapporteur', 'qualite'],
   ),
   rapporteur: spec('Rapporteur{e}', 'Libellé du rapporteur ; {e} devient « e » pour une rapporteure', ['e']),
+  ligne_rapporteur: spec(
+    '{rapporteur} : {nom}',
+    'Ligne du rapporteur dans la note et la délibération ; {rapporteur} : la formule « rapporteur » accordée, {nom} : le rapporteur tel que le point l’écrit',
+    ['rapporteur', 'nom'],
+  ),
+  annexe: spec(
+    'Annexe {numero} : {titre}',
+    'Une annexe, dans la liste des annexes de l’acte et dans les signets du dossier de séance (« Annexe n° {numero} – {titre} »)',
+    ['numero', 'titre'],
+  ),
+  signet_point: spec(
+    'Point n° {numero} – {objet}',
+    'Dossier de séance : signet d’un point ; {numero} : le numéro tel que l’ordre du jour l’écrit',
+    ['numero', 'objet'],
+  ),
+  signet_convocation: spec('Convocation', 'Dossier de séance : signet de la convocation'),
+  signet_ordre_du_jour: spec('Ordre du jour', 'Dossier de séance : signet de l’ordre du jour'),
+  signet_note: spec('Note de présentation', 'Dossier de séance : signet de la note d’un point'),
+  signet_projet: spec(
+    'Projet de délibération',
+    'Dossier de séance : signet du projet de délibération d’un point',
+  ),
   extrait: spec('EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS', 'Première ligne du titre de l’acte adopté'),
   instance_titre: spec('{instance}', 'Ligne de l’instance dans le titre (en capitales)', ['instance']),
   titre_acte: spec('DÉLIBÉRATION[ N° {numero}]', 'Titre de l’extrait, avec le numéro de l’acte', ['numero']),
@@ -265,6 +287,10 @@ export const FORMULES = {
   ),
   apres_deliberation: spec('Après en avoir délibéré,', 'Avant le dispositif'),
   decision: spec('DÉLIBÈRE', 'Verbe du dispositif (« DÉCIDE », « Délibère : »)'),
+  decision_prend_acte: spec(
+    'PREND ACTE',
+    'Verbe du dispositif quand l’assemblée prend acte sans voter (« Prend acte : », « PREND ACTE de »)',
+  ),
   article: spec('Article {numero} –', 'Libellé d’un article (« Art. {numero}.- »)', ['numero']),
   article_premier: spec(
     'Article {numero} –',
