@@ -597,6 +597,17 @@ export const FORMULES = {
     'groupe',
   ]),
   pv_reponse: spec('Réponse[ de {nom}] :', 'Procès-verbal : la réponse à une question orale', ['nom']),
+  // A séance over several days, and people attending who are not members (c16).
+  pv_jour: spec(
+    'Séance du {date_jour}',
+    'Procès-verbal : titre des présences d’un jour, quand la séance tenue sur plusieurs jours donne les présences d’un jour suivant (« jours_suivants ») ; {date…} sont celles de ce jour',
+    SEANCE_VALEURS,
+  ),
+  pv_invites: spec(
+    'Assistaient également à la séance : {noms}.',
+    'Procès-verbal : personnes présentes qui ne sont pas membres (« invites » de la séance ou d’un jour), après les présences',
+    ['noms'],
+  ),
   // The procès-verbal's remaining fixed words (titles, lines, table headers).
   pv_titre_avant: spec(
     '{instance_majuscules}',
@@ -622,7 +633,7 @@ export const FORMULES = {
   pv_presents: spec('Présents : {noms}.', 'Procès-verbal : liste des présents', ['noms']),
   pv_representes: spec(
     'Représentés : {pouvoirs}.',
-    'Procès-verbal : liste des membres représentés ; {pouvoirs} : les formules « pv_pouvoir » séparées par des virgules',
+    'Procès-verbal : liste des membres représentés ; {pouvoirs} : les formules « pv_pouvoir » séparées par « pv_pouvoirs_separateur » (une virgule)',
     ['pouvoirs'],
   ),
   pv_pouvoir: spec('{mandant} (pouvoir à {mandataire})', 'Procès-verbal : un pouvoir de la liste', [
@@ -773,6 +784,10 @@ export const FORMULES = {
     '{groupe}, {auteur}',
     'Procès-verbal : {auteur} d’un amendement présenté par un groupe et un membre nommé ; {groupe} est la formule « pv_groupe »',
     ['groupe', 'auteur'],
+  ),
+  pv_pouvoirs_separateur: spec(
+    ', ',
+    'Procès-verbal : entre deux pouvoirs de la liste des représentés ({pouvoirs})',
   ),
   pv_ligne_secretaires: spec(
     '{libelle} : {noms}',
