@@ -64,8 +64,10 @@ export interface BuildOptions {
   readonly assets?: ReadonlyMap<string, Uint8Array>;
   /** Files annexed to points, read and checked, by the path written in the séance. */
   readonly annexes?: ReadonlyMap<string, AnnexFile>;
-  /** Threads to render with: 1 renders in this thread; default: both cores for big séances. */
+  /** Threads to render with, at most: 1 renders in this thread; default: both cores for big séances. */
   readonly jobs?: number;
+  /** Fewest documents worth a worker thread (see scheduler.ts; tests lower it). */
+  readonly parallelFrom?: number;
   readonly onProgress?: (done: number, total: number) => void;
   /** Aborting stops the build and leaves the previous bundle as it was. */
   readonly signal?: AbortSignal;
@@ -181,6 +183,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
     };
     const titles = await renderAll(job, refs, {
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+      ...(options.parallelFrom !== undefined ? { parallelFrom: options.parallelFrom } : {}),
       onDone: (done) => options.onProgress?.(done, total),
       ...(options.signal ? { signal: options.signal } : {}),
       // Written at once, then only the title is kept (for the dossier's bookmarks).

@@ -622,7 +622,7 @@ export const FORMULES = {
   pv_presents: spec('Présents : {noms}.', 'Procès-verbal : liste des présents', ['noms']),
   pv_representes: spec(
     'Représentés : {pouvoirs}.',
-    'Procès-verbal : liste des membres représentés ; {pouvoirs} : les formules « pv_pouvoir » séparées par des virgules',
+    'Procès-verbal : liste des membres représentés ; {pouvoirs} : les formules « pv_pouvoir » séparées par « pv_pouvoirs_separateur » (une virgule)',
     ['pouvoirs'],
   ),
   pv_pouvoir: spec('{mandant} (pouvoir à {mandataire})', 'Procès-verbal : un pouvoir de la liste', [
@@ -773,6 +773,10 @@ export const FORMULES = {
     '{groupe}, {auteur}',
     'Procès-verbal : {auteur} d’un amendement présenté par un groupe et un membre nommé ; {groupe} est la formule « pv_groupe »',
     ['groupe', 'auteur'],
+  ),
+  pv_pouvoirs_separateur: spec(
+    ', ',
+    'Procès-verbal : entre deux pouvoirs de la liste des représentés ({pouvoirs})',
   ),
   pv_ligne_secretaires: spec(
     '{libelle} : {noms}',

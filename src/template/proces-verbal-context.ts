@@ -12,6 +12,7 @@ import { isAct, isWithdrawn, momentOf } from '../compose/moment.ts';
 import { eluIndex, genreOf, type Member, memberOf, secretairesOf, withMemberNames } from '../facts/elus.ts';
 import { type Formules, fillFormula } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
+import { quorumOf } from '../facts/quorum.ts';
 import { type VoteFacts, voteFacts } from '../facts/vote.ts';
 import type { Point, Presences, Seance, Vote } from '../schema/seance.ts';
 import { closingEntries } from './agenda-context.ts';
@@ -110,7 +111,7 @@ function presencesLines(seance: Seance, presences: Presences | undefined, f: For
                   mandataire: printed(memberOf(p.mandataire, index), f),
                 }),
               )
-              .join(', '),
+              .join(f.pv_pouvoirs_separateur),
           }),
     absents:
       typeof presences.absents === 'number'
@@ -294,8 +295,7 @@ export function procesVerbalContext(seance: Seance) {
   const feminine = secretaires.length > 0 && secretaires.every((m) => genreOf(m) === 'f');
   const presences = s.presences;
   const presents = attendance(seance, presences)?.presents ?? 0;
-  // The séance's own quorum when it states one, else the majority of the members (CGCT L. 2121-17).
-  const quorum = s.quorum ?? Math.floor(s.membres_en_exercice / 2) + 1;
+  const quorum = quorumOf(s);
   const election = r.election_secretaire;
   const values = seanceValues(seance, f);
   const lines = (text: string) => formulaLines(text, values);

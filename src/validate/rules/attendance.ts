@@ -11,6 +11,7 @@ import {
   memberOf,
   sameMember,
 } from '../../facts/elus.ts';
+import { quorumOf } from '../../facts/quorum.ts';
 import type { Presences } from '../../schema/seance.ts';
 import { at, count, type Rule, type RuleContext } from './context.ts';
 
@@ -47,8 +48,7 @@ function checkPresences(context: RuleContext, presences: Presences, pointer: str
       ),
     );
   }
-  // The quorum the séance states (« Quorum : 18 »), else the majority of the members (CGCT L. 2121-17).
-  const quorum = seance.quorum ?? Math.floor(enExercice / 2) + 1;
+  const quorum = quorumOf(seance);
   if (presents < quorum && !seance.seconde_convocation) {
     out.push(
       at(
