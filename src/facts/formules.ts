@@ -597,6 +597,17 @@ export const FORMULES = {
     'groupe',
   ]),
   pv_reponse: spec('Réponse[ de {nom}] :', 'Procès-verbal : la réponse à une question orale', ['nom']),
+  // A séance over several days, and people attending who are not members (c16).
+  pv_jour: spec(
+    'Séance du {date_jour}',
+    'Procès-verbal : titre des présences d’un jour, quand la séance tenue sur plusieurs jours donne les présences d’un jour suivant (« jours_suivants ») ; {date…} sont celles de ce jour',
+    SEANCE_VALEURS,
+  ),
+  pv_invites: spec(
+    'Assistaient également à la séance : {noms}.',
+    'Procès-verbal : personnes présentes qui ne sont pas membres (« invites » de la séance ou d’un jour), après les présences',
+    ['noms'],
+  ),
   // The procès-verbal's remaining fixed words (titles, lines, table headers).
   pv_titre_avant: spec(
     '{instance_majuscules}',

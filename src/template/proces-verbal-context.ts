@@ -28,6 +28,7 @@ import { agreement, genreOfPerson, instanceForms } from './grammar.ts';
 import { anneeEnLettresAvec } from './helpers/date-en-lettres.ts';
 import { heure } from './helpers/heure.ts';
 import { dateLongue, jourMoisEnLettres, nombre } from './helpers/index.ts';
+import { daysContext, guestsLine } from './pv-days.ts';
 import { joinNames, secretarySignatures } from './seance-text.ts';
 import { formulaLines, seanceValues } from './seance-values.ts';
 
@@ -324,7 +325,9 @@ export function procesVerbalContext(seance: Seance) {
     }),
     ouverture: sentence(r.ouverture, () => fillFormula(f.pv_ouverture, { heure: heure(r.ouverture ?? '') })),
     appel: sentence(r.appel, () => f.pv_appel),
-    presences: presencesLines(seance, presences, f),
+    presences: { ...presencesLines(seance, presences, f), invites: guestsLine(s.invites, f) },
+    // A séance over several days: each later day that states its attendance, under its heading.
+    ...daysContext(seance, f, (p) => presencesLines(seance, p, f)),
     quorum: sentence(presences, () =>
       s.seconde_convocation
         ? f.pv_seconde_convocation

@@ -122,11 +122,15 @@ function checkPresences(context: RuleContext, presences: Presences, pointer: str
   return out;
 }
 
-/** Checks the séance's presences and every point's own presences. */
+/** Checks the séance's presences, each later day's and every point's own presences. */
 export const attendanceRule: Rule = (context) => {
   const out: Diagnostic[] = [];
   if (context.seance?.presences)
     out.push(...checkPresences(context, context.seance.presences, '/seance/presences'));
+  (context.seance?.jours_suivants ?? []).forEach((day, i) => {
+    if (typeof day !== 'string' && day.presences)
+      out.push(...checkPresences(context, day.presences, `/seance/jours_suivants/${i}/presences`));
+  });
   for (const { index, point } of context.points) {
     const own = point.deliberation?.presences;
     if (own) out.push(...checkPresences(context, own, `/points/${index}/deliberation/presences`));
