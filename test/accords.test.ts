@@ -101,6 +101,35 @@ describe('a convention party’s genre', () => {
   });
 });
 
+describe('a list item that opens with a list (« 1. - … »)', () => {
+  it('gives the outer number its own line, the inner list below, in PDF and DOCX', () => {
+    const d = documentOf(docs, 'point-02-deliberation');
+    const lines = d.pdf.bodyLines().map(foldQuotes);
+    const at = lines.findIndex((l) => l.startsWith('1.'));
+    expect(lines.slice(at, at + 4)).toEqual(
+      [
+        '1.',
+        '– garde d’un chien : 12 € par jour ;',
+        '– garde d’un chat : 8 € par jour ;',
+        '2. capture d’un animal errant : 30 €.',
+      ].map(foldQuotes),
+    );
+    const numbered = [...d.docx.document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+      .map((m) => m[0])
+      .filter((p) => p.includes('<w:numId'))
+      .map((p) => [
+        /<w:ilvl w:val="(\d+)"/.exec(p)?.[1],
+        foldQuotes([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
+      ]);
+    expect(numbered).toEqual([
+      ['0', ''],
+      ['1', foldQuotes('garde d’un chien : 12 € par jour ;')],
+      ['1', foldQuotes('garde d’un chat : 8 € par jour ;')],
+      ['0', foldQuotes('capture d’un animal errant : 30 €.')],
+    ]);
+  });
+});
+
 describe('@ctes identifiers with hyphens in the act number', () => {
   it('prints the identifier the préfecture returned, in PDF and DOCX', () => {
     expectIn('point-01-deliberation', 'Identifiant : 098-259800044-20250410-CS-2025-07-DE');
