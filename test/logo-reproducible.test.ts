@@ -1,10 +1,12 @@
 // Bundles with a logo of every kind have the same bytes in every file from run to run: for each
-// kind, two builds at once in this process (pdfkit decodes some PNGs asynchronously: the order in
-// which decodings end must not change the bytes), of the séance-wide documents and one point: every
-// document of a point draws the same header, more points would only repeat it (and the dossier
-// copies the pages of the PDFs, logo included). With one kind, the whole séance also with
+// kind, two builds at once in this process, of the séance-wide documents and one point: every
+// document of a point draws the same header, more points would only repeat it (the dossier copies
+// the pages of the written PDFs, logo included). With one kind, the whole séance also with
 // --jobs 2 (documents rendered on a worker thread, which starts from fresh module state: the
-// docx library numbered drawings with a per-thread counter).
+// docx library numbered drawings with a per-thread counter; this test fails without the fixed
+// drawing id of src/render/docx/header-footer.ts). A build draws one logo per pdfkit document:
+// the image cache and decoding order of src/render/pdf/pdfkit.ts are tested on pdfkit dossiers
+// in test/logo-dossier.test.ts.
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderPdf, renderPdfDossier } from '../src/render/pdf/index.ts';
 import { foldSpaces } from '../src/tree/text.ts';
+import { DOSSIER_META, logoSections, twoLogos } from './support/logo-dossier.ts';
 import { readPdf } from './support/pdf.ts';
 import { sampleTree } from './support/sample-tree.ts';
 
@@ -37,7 +38,7 @@ describe('renderPdfDossier', () => {
 });
 
 describe('reproducibility', () => {
-  it('gives identical bytes for the same input and date, in this process and in another one', async () => {
+  it('gives identical bytes for the same input and date, in this process and in another one (also a dossier with two logos)', async () => {
     const options = {
       creationDate,
       pdfa: { source: { name: 'seance.yaml', data: new TextEncoder().encode('seance: 2023-03-23\n') } },
@@ -45,23 +46,34 @@ describe('reproducibility', () => {
     const first = await renderPdf(sampleTree({ paragraphs: 5 }), options);
     const second = await renderPdf(sampleTree({ paragraphs: 5 }), options);
     expect(sha(second.bytes)).toBe(sha(first.bytes));
+    const dossier = await renderPdfDossier(logoSections(['wide', 'small', 'wide']), DOSSIER_META, {
+      creationDate,
+      assets: twoLogos(),
+    });
     const root = fileURLToPath(new URL('..', import.meta.url));
     const script = `
       import { createHash } from 'node:crypto';
       import { renderPdf } from './src/render/pdf/index.ts';
       import { sampleTree } from './test/support/sample-tree.ts';
+      import { renderPdfDossier } from './src/render/pdf/index.ts';
+      import { DOSSIER_META, logoSections, twoLogos } from './test/support/logo-dossier.ts';
+      const sha = (bytes) => createHash('sha256').update(bytes).digest('hex');
       const r = await renderPdf(sampleTree({ paragraphs: 5 }), {
         creationDate: new Date('2023-03-23T00:00:00Z'),
         pdfa: { source: { name: 'seance.yaml', data: new TextEncoder().encode('seance: 2023-03-23\\n') } },
       });
-      process.stdout.write(createHash('sha256').update(r.bytes).digest('hex'));
+      const d = await renderPdfDossier(logoSections(['wide', 'small', 'wide']), DOSSIER_META, {
+        creationDate: new Date('2023-03-23T00:00:00Z'),
+        assets: twoLogos(),
+      });
+      process.stdout.write(sha(r.bytes) + ' ' + sha(d.bytes));
     `;
     const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
       cwd: root,
       encoding: 'utf8',
     });
     expect(child.stderr).toBe('');
-    expect(child.stdout).toBe(sha(first.bytes));
+    expect(child.stdout).toBe(`${sha(first.bytes)} ${sha(dossier.bytes)}`);
   });
 
   it('changes the bytes when the creation date changes', async () => {

@@ -161,7 +161,7 @@ const ELEMENTS: readonly Element[] = [
     element: 'rapport du point (rapporteur)',
     from: '    rapporteur: egarnier\n',
     to: '',
-    loses: ['Rapporteur : Mme Élise Garnier'],
+    loses: ['Rapporteure : Mme Élise Garnier'],
   },
   {
     element: 'présentation du rapport',

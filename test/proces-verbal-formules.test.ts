@@ -168,7 +168,7 @@ describe('a délibération without a vote, in the procès-verbal', () => {
     for (const t of both(plain)) {
       expect(t).toContain('Délibération n° CS-2025-07 – Adhésion au groupement de commandes des réactifs');
       expect(t).toContain(foldQuotes('Point n° 1 – Tarifs de l’eau pour 2025'));
-      expect(t).toContain('Rapporteur : Mme Coralie Berthon');
+      expect(t).toContain('Rapporteure : Mme Coralie Berthon');
     }
   });
 });

@@ -483,7 +483,7 @@ export const FORMULES = {
   ),
   pv_votants: spec(
     'Votants : {votants} ({presents}, {representes}).',
-    'Procès-verbal : votants d’un point ; {presents} vaut « 12 présents », {representes} « 2 représentés »',
+    'Procès-verbal : votants d’un point ; {presents} vaut « 12 présents », {representes} « 2 représentés » (formules « pv_votants_presents », « pv_votants_representes »)',
     ['votants', 'presents', 'representes'],
   ),
   pv_main_levee: spec('Vote à main levée.', 'Procès-verbal : vote à main levée'),
@@ -543,8 +543,8 @@ export const FORMULES = {
   ),
   pv_quorum: spec(
     'Le quorum est atteint : {presents} sur {en_exercice} en exercice.',
-    'Procès-verbal : quorum atteint ; {presents} vaut « 12 membres présents »',
-    ['presents', 'en_exercice'],
+    'Procès-verbal : quorum atteint ; {presents} vaut « 12 membres présents » (formule « pv_quorum_presents »), {quorum} le nombre de « seance.quorum » quand il est donné',
+    ['presents', 'en_exercice', 'quorum'],
   ),
   pv_seconde_convocation: spec(
     'Le Conseil, réuni sur seconde convocation, délibère valablement sans condition de quorum.',
@@ -557,12 +557,12 @@ export const FORMULES = {
   ),
   pv_demande_scrutin: spec(
     'Un scrutin {scrutin} est demandé[ par {par}].',
-    'Procès-verbal : demande d’un scrutin ; {par} vaut « le groupe … : » et les noms des demandeurs',
+    'Procès-verbal : demande d’un scrutin ; {par} vaut « le groupe … », les noms des demandeurs, ou les deux (formule « pv_groupe_noms »)',
     ['scrutin', 'par'],
   ),
   pv_amendement: spec(
     'Amendement n° {numero}[, présenté par {auteur}] :',
-    'Procès-verbal : titre d’un amendement ; {auteur} vaut « le groupe … », le nom de son auteur, ou les deux',
+    'Procès-verbal : titre d’un amendement ; {auteur} vaut « le groupe … », le nom de son auteur, ou les deux (formule « pv_groupe_auteur »)',
     ['numero', 'auteur'],
   ),
   pv_correction: spec(
@@ -647,7 +647,7 @@ export const FORMULES = {
     ['numero', 'numero_affiche', 'acte', 'objet'],
   ),
   pv_rapporteur: spec(
-    'Rapporteur : {nom}',
+    '{rapporteur} : {nom}',
     'Procès-verbal : rapporteur d’un point ; {rapporteur} est la formule « rapporteur » accordée (« Rapporteure »), {e} « e » pour une rapporteure',
     ['nom', 'rapporteur', 'e'],
   ),
@@ -694,6 +694,69 @@ export const FORMULES = {
   pv_questions_orales: spec(
     'Questions orales',
     'Procès-verbal : titre des questions orales (vide : pas de titre)',
+  ),
+  // The procès-verbal's structures of real PVs: empty lists, the previous PV's approval heading,
+  // outcomes without a vote, and the words left inside values (v16, session 5).
+  pv_liste_vide: spec(
+    '',
+    'Procès-verbal : ce qu’imprime une liste déclarée vide (« representes: [] », « absents: [] », « excuses: [] ») à la place des noms, dans sa formule (« Procuration : – ») ; vide par défaut : la ligne disparaît',
+  ),
+  pv_representes_aucun: spec(
+    '',
+    'Procès-verbal : ligne imprimée quand « representes: [] » (« Aucun pouvoir. ») ; vide par défaut : « pv_representes » avec « pv_liste_vide », ou rien',
+  ),
+  pv_absents_aucun: spec(
+    '',
+    'Procès-verbal : ligne imprimée quand « absents: [] » ; vide par défaut : « pv_absents » avec « pv_liste_vide », ou rien',
+  ),
+  pv_excuses_aucun: spec(
+    '',
+    'Procès-verbal : ligne imprimée quand « excuses: [] » ; vide par défaut : « pv_excuses » avec « pv_liste_vide », ou rien',
+  ),
+  pv_approbation_titre: spec(
+    '',
+    'Procès-verbal : intertitre avant l’approbation du procès-verbal précédent (« APPROBATION DU PROCÈS-VERBAL DE LA SÉANCE PRÉCÉDENTE ») ; {date} celle de la séance précédente ; vide par défaut : pas d’intertitre',
+    ['date'],
+  ),
+  pv_prend_acte: spec(
+    '{Le_instance} prend acte.',
+    'Procès-verbal : issue d’un point « statut: prend_acte » (imprimée seulement pour ce statut) ; {objet}, {acte} le numéro de l’acte ; vide : rien',
+    ['Le_instance', 'le_instance', 'instance', 'objet', 'acte'],
+  ),
+  pv_ajourne: spec(
+    'Ce point est ajourné.',
+    'Procès-verbal : issue d’un point « statut: ajourne » (imprimée seulement pour ce statut) ; vide : rien',
+    ['Le_instance', 'le_instance', 'instance', 'objet'],
+  ),
+  pv_votants_presents: spec(
+    '{nombre}\u00A0présent{s}',
+    'Procès-verbal : {presents} de « pv_votants » ; {s} devient « s » à partir de 2',
+    ['nombre', 's'],
+  ),
+  pv_votants_representes: spec(
+    '{nombre}\u00A0représenté{s}',
+    'Procès-verbal : {representes} de « pv_votants » ; {s} devient « s » à partir de 2',
+    ['nombre', 's'],
+  ),
+  pv_quorum_presents: spec(
+    '{nombre}\u00A0membre{s} présent{s}',
+    'Procès-verbal : {presents} de « pv_quorum » ; {s} devient « s » à partir de 2',
+    ['nombre', 's'],
+  ),
+  pv_groupe_noms: spec(
+    '{groupe} : {noms}',
+    'Procès-verbal : {par} d’une demande de scrutin faite par un groupe et des membres nommés ; {groupe} est la formule « pv_groupe »',
+    ['groupe', 'noms'],
+  ),
+  pv_groupe_auteur: spec(
+    '{groupe}, {auteur}',
+    'Procès-verbal : {auteur} d’un amendement présenté par un groupe et un membre nommé ; {groupe} est la formule « pv_groupe »',
+    ['groupe', 'auteur'],
+  ),
+  pv_ligne_secretaires: spec(
+    '{libelle} : {noms}',
+    'Procès-verbal : ligne du secrétaire de séance, sous les présences ; {libelle} est la formule « secretaire » (ou « secretaires »), ou la qualité du secrétaire',
+    ['libelle', 'noms'],
   ),
   // The liste des délibérations' table: headers and each outcome (v16).
   liste_numero: spec('N°', 'Liste des délibérations : en-tête de la colonne des numéros'),

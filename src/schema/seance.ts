@@ -252,6 +252,13 @@ export const CollectiviteSchema = Type.Object(
           'Où la délibération imprime le tampon de l’accusé de réception de la préfecture : haut (en tête, avant tout le reste) ou bas (après les signatures) ; sans elle, à la place de la mention exécutoire (position_executoire).',
       }),
     ),
+    position_approbation_pv: Type.Optional(
+      StringEnum(['avant_ordre_du_jour', 'apres_ordre_du_jour'] as const, {
+        title: 'Place de l’approbation du procès-verbal précédent',
+        description:
+          'Où le procès-verbal imprime l’approbation du procès-verbal de la séance précédente (« deroulement.pv_precedent ») : avant_ordre_du_jour (par défaut) ou apres_ordre_du_jour (après la liste des points, avant leur examen).',
+      }),
+    ),
     position_executoire: Type.Optional(
       StringEnum(['haut', 'bas'] as const, {
         title: 'Place de la mention exécutoire',
@@ -1188,6 +1195,15 @@ export const ApprobationPvSchema = Type.Object(
   {
     date: DateText({ title: 'Date', description: 'Date de la séance dont le procès-verbal est approuvé.' }),
     vote: Type.Optional(VoteSchema),
+    point: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100_000,
+        title: 'Point',
+        description:
+          'Numéro du point de l’ordre du jour où le procès-verbal précédent est approuvé (« 1. Approbation du procès-verbal ») : le procès-verbal imprime l’approbation dans le chapitre de ce point ; sans lui, avant ou après l’ordre du jour (« position_approbation_pv »).',
+      }),
+    ),
     corrections: Liste(CorrectionSchema, 'Corrections', 'Corrections demandées avant l’approbation.'),
   },
   {
@@ -1294,6 +1310,26 @@ export const PointSchema = Type.Object(
         description: 'Objet du point, sur une ligne, 499 caractères au plus (limite @ctes).',
       },
       { maxLength: 499, pattern: '^[^\\n\\r]*$' },
+    ),
+    objet_ordre_du_jour: Type.Optional(
+      Text(
+        {
+          title: 'Objet à l’ordre du jour',
+          description:
+            'Intitulé du point tel que l’ordre du jour l’écrit (convocation, ordre du jour, liste des points du procès-verbal), quand il diffère de l’objet de l’acte ; par défaut « objet ».',
+        },
+        { maxLength: 499, pattern: '^[^\\n\\r]*$' },
+      ),
+    ),
+    objet_pv: Type.Optional(
+      Text(
+        {
+          title: 'Objet dans le procès-verbal',
+          description:
+            'Intitulé du point en tête de son chapitre du procès-verbal (formule « pv_point »), quand il diffère de l’objet de l’acte ; par défaut « objet ».',
+        },
+        { maxLength: 499, pattern: '^[^\\n\\r]*$' },
+      ),
     ),
     numero_affiche: Type.Optional(
       Text(

@@ -21,6 +21,8 @@ export const NOTE_DE_SYNTHESE_POPULATION = 3_500;
 function agendaPoints(seance: Seance) {
   return seance.points.map((p, i) => ({
     ...p,
+    // The ordre du jour's own wording of the point, when it differs from the act's objet.
+    objet: p.objet_ordre_du_jour ?? p.objet,
     numeroAffiche: p.numero_affiche ?? String(p.numero),
     // A section's heading before the first point of each run of points in it.
     sectionTitre: p.section !== undefined && p.section !== seance.points[i - 1]?.section ? p.section : '',

@@ -8,7 +8,7 @@
  * procesVerbalContext(seance).ouverture // 'La séance est ouverte à 20 h 02.'
  */
 
-import { isAct, isWithdrawn } from '../compose/moment.ts';
+import { isAct, isWithdrawn, momentOf } from '../compose/moment.ts';
 import { eluIndex, genreOf, type Member, memberOf, secretairesOf, withMemberNames } from '../facts/elus.ts';
 import { type Formules, fillFormula } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
@@ -26,7 +26,7 @@ import {
 import { agreement, genreOfPerson, instanceForms } from './grammar.ts';
 import { anneeEnLettresAvec } from './helpers/date-en-lettres.ts';
 import { heure } from './helpers/heure.ts';
-import { dateLongue, jourMoisEnLettres, pluriel } from './helpers/index.ts';
+import { dateLongue, jourMoisEnLettres, nombre } from './helpers/index.ts';
 import { joinNames, memberAgreement, secretarySignatures } from './seance-text.ts';
 import { formulaLines, seanceValues } from './seance-values.ts';
 
@@ -36,6 +36,24 @@ export function printed(member: Member, f: Formules): string {
 }
 
 const sentence = (condition: unknown, text: () => string): string => (condition ? text() : '');
+
+/** A count in its formula (« {nombre} présent{s} »): « s » from 2 on, as French agrees. */
+const counted = (formula: string, n: number): string =>
+  fillFormula(formula, { nombre: nombre(n), s: Math.abs(n) < 2 ? '' : 's' });
+
+/**
+ * The line of a list the YAML states empty (`[]`): its own formula (`pv_…_aucun`), else the list's
+ * formula with `pv_liste_vide` for the names (« Procuration : – »), else nothing (the default).
+ */
+function emptyListLine(own: string, formula: string, key: string, f: Formules): string {
+  if (own !== '') return own;
+  return f.pv_liste_vide === '' ? '' : fillFormula(formula, { [key]: f.pv_liste_vide });
+}
+
+/** One value made of a groupe and names (« le groupe X : A et B »), or whichever of the two is stated. */
+function groupAnd(formula: string, groupe: string, key: string, names: string): string {
+  return groupe !== '' && names !== '' ? fillFormula(formula, { groupe, [key]: names }) : groupe || names;
+}
 
 /** A vote in a short clause: « à l’unanimité », « par 11 voix pour, … ». */
 function voteClause(vote: VoteFacts, f: Formules): string {
@@ -81,25 +99,32 @@ function presencesLines(seance: Seance, presences: Presences | undefined, f: For
     presents: sentence(typeof presences.presents !== 'number', () =>
       fillFormula(f.pv_presents, { noms: who(presences.presents) }),
     ),
-    representes: sentence(presences.representes.length > 0, () =>
-      fillFormula(f.pv_representes, {
-        pouvoirs: presences.representes
-          .map((p) =>
-            fillFormula(f.pv_pouvoir, {
-              mandant: printed(memberOf(p.mandant, index), f),
-              mandataire: printed(memberOf(p.mandataire, index), f),
-              e: memberAgreement(p.mandant, index),
-            }),
-          )
-          .join(', '),
-      }),
-    ),
-    absents: sentence(typeof presences.absents !== 'number' && presences.absents.length > 0, () =>
-      fillFormula(f.pv_absents, { noms: who(presences.absents) }),
-    ),
-    excuses: sentence(presences.excuses?.length, () =>
-      fillFormula(f.pv_excuses, { noms: who(presences.excuses ?? []) }),
-    ),
+    representes:
+      presences.representes.length === 0
+        ? emptyListLine(f.pv_representes_aucun, f.pv_representes, 'pouvoirs', f)
+        : fillFormula(f.pv_representes, {
+            pouvoirs: presences.representes
+              .map((p) =>
+                fillFormula(f.pv_pouvoir, {
+                  mandant: printed(memberOf(p.mandant, index), f),
+                  mandataire: printed(memberOf(p.mandataire, index), f),
+                  e: memberAgreement(p.mandant, index),
+                }),
+              )
+              .join(', '),
+          }),
+    absents:
+      typeof presences.absents === 'number'
+        ? ''
+        : presences.absents.length === 0
+          ? emptyListLine(f.pv_absents_aucun, f.pv_absents, 'noms', f)
+          : fillFormula(f.pv_absents, { noms: who(presences.absents) }),
+    excuses:
+      presences.excuses === undefined
+        ? ''
+        : presences.excuses.length === 0
+          ? emptyListLine(f.pv_excuses_aucun, f.pv_excuses, 'noms', f)
+          : fillFormula(f.pv_excuses, { noms: who(presences.excuses) }),
   };
 }
 
@@ -111,14 +136,17 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
   const facts = pointFacts(seance, point);
   const votants = facts.presences ? attendance(seance, facts.presences) : undefined;
   const vote = facts.vote;
+  const acte = isAct(point) ? (point.deliberation?.numero ?? '') : '';
+  const moment = momentOf(point);
+  const forms = instanceForms(seance.instance, seance.genre_instance);
   return {
     numero: point.numero,
     objet: point.objet,
     titre: fillFormula(f.pv_point, {
       numero: String(point.numero),
       numero_affiche: point.numero_affiche ?? String(point.numero),
-      acte: isAct(point) ? (point.deliberation?.numero ?? '') : '',
-      objet: point.objet,
+      acte,
+      objet: point.objet_pv ?? point.objet,
     }),
     ajoute: sentence(d.ajoute, () => f.pv_ajoute),
     retire: sentence(facts.retire, () => fillFormula(f.pv_retire, { motif: d.motif_retrait ?? '' })),
@@ -149,16 +177,15 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
       verbatim: i.verbatim ?? '',
     })),
     demandesScrutin: (d.demandes_scrutin ?? []).map((x) => {
-      const par = [groupe(x.groupe), x.par?.length ? joinNames(x.par.map(who), f) : '']
-        .filter(Boolean)
-        .join(' : ');
+      const noms = x.par?.length ? joinNames(x.par.map(who), f) : '';
+      const par = groupAnd(f.pv_groupe_noms, groupe(x.groupe), 'noms', noms);
       return fillFormula(f.pv_demande_scrutin, { scrutin: x.scrutin, par });
     }),
     amendements: (d.amendements ?? []).map((a) => {
-      const auteur = [groupe(a.groupe), a.auteur ? who(a.auteur) : ''].filter(Boolean);
+      const auteur = groupAnd(f.pv_groupe_auteur, groupe(a.groupe), 'auteur', a.auteur ? who(a.auteur) : '');
       const facts = a.vote ? voteFacts(a.vote, index) : undefined;
       return {
-        titre: fillFormula(f.pv_amendement, { numero: String(a.numero), auteur: auteur.join(', ') }),
+        titre: fillFormula(f.pv_amendement, { numero: String(a.numero), auteur }),
         texte: a.texte,
         resultat: facts
           ? fillFormula(
@@ -178,8 +205,8 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
     votants: sentence(vote && votants, () =>
       fillFormula(f.pv_votants, {
         votants: String(votants?.votants),
-        presents: pluriel(votants?.presents ?? 0, 'présent'),
-        representes: pluriel(votants?.representes ?? 0, 'représenté'),
+        presents: counted(f.pv_votants_presents, votants?.presents ?? 0),
+        representes: counted(f.pv_votants_representes, votants?.representes ?? 0),
       }),
     ),
     scrutin: sentence(vote?.scrutin, () =>
@@ -193,6 +220,13 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
         resultat: vote ? voteSentence(vote, 'f', f) : '',
       }),
     ),
+    // The outcome of a point without a vote, only for the statut the YAML states.
+    issue:
+      moment === 'prend_acte'
+        ? fillFormula(f.pv_prend_acte, { ...forms, instance: seance.instance, objet: point.objet, acte })
+        : moment === 'ajourne'
+          ? fillFormula(f.pv_ajourne, { ...forms, instance: seance.instance, objet: point.objet })
+          : '',
     votesNominatifs: vote ? namedTable(vote, f) : [],
     // Only an act of the registre (voted, or « prend acte »): a projet without a vote took none.
     deliberation: isAct(point) ? point.deliberation : undefined,
@@ -214,11 +248,16 @@ function incident(i: { heure?: string; texte: string }, f: Formules) {
   return { quand: i.heure ? fillFormula(f.pv_incident, { heure: heure(i.heure) }) : '', texte: i.texte };
 }
 
+type Approbation = ReturnType<typeof approbation>;
+
 function approbation(seance: Seance, index: ReturnType<typeof eluIndex>, f: Formules) {
   const pv = seance.deroulement?.pv_precedent;
-  if (!pv) return { phrase: '', corrections: [] };
+  const apres = seance.collectivite.position_approbation_pv === 'apres_ordre_du_jour';
+  if (!pv) return { titre: '', phrase: '', corrections: [] as { par: string; texte: string }[], apres };
   const vote: Vote | undefined = pv.vote;
   return {
+    apres,
+    titre: fillFormula(f.pv_approbation_titre, { date: dateLongue(pv.date) }),
     phrase: fillFormula(f.pv_approbation, {
       date: dateLongue(pv.date),
       vote: vote ? voteClause(voteFacts(vote, index), f) : '',
@@ -229,6 +268,10 @@ function approbation(seance: Seance, index: ReturnType<typeof eluIndex>, f: Form
       texte: c.texte,
     })),
   };
+}
+
+function pointApproval(approved: Approbation, here: boolean): Approbation {
+  return here ? { ...approved, titre: '' } : { ...approved, titre: '', phrase: '', corrections: [] };
 }
 
 /** Data of the procès-verbal of the séance, as written (keys kept: the PV prints civilities). */
@@ -252,11 +295,13 @@ export function procesVerbalContext(seance: Seance) {
   const feminine = secretaires.length > 0 && secretaires.every((m) => genreOf(m) === 'f');
   const presences = s.presences;
   const presents = attendance(seance, presences)?.presents ?? 0;
-  const quorum = Math.floor(s.membres_en_exercice / 2) + 1;
+  // The séance's own quorum when it states one, else the majority of the members (CGCT L. 2121-17).
+  const quorum = s.quorum ?? Math.floor(s.membres_en_exercice / 2) + 1;
   const election = r.election_secretaire;
   const values = seanceValues(seance, f);
   const lines = (text: string) => formulaLines(text, values);
   const forms = instanceForms(seance.instance, seance.genre_instance);
+  const approved = approbation(seance, index, f);
   return {
     ...baseContext(withMemberNames(seance)),
     // The title block, line by line, in the collectivité's formulas (`pv_titre…`).
@@ -286,8 +331,9 @@ export function procesVerbalContext(seance: Seance) {
         ? f.pv_seconde_convocation
         : presents >= quorum
           ? fillFormula(f.pv_quorum, {
-              presents: pluriel(presents, 'membre présent', 'membres présents'),
+              presents: counted(f.pv_quorum_presents, presents),
               en_exercice: String(s.membres_en_exercice),
+              quorum: s.quorum === undefined ? '' : String(s.quorum),
             })
           : '',
     ),
@@ -299,10 +345,17 @@ export function procesVerbalContext(seance: Seance) {
       }),
     ),
     secretaires: [
-      ...(plain.length > 0 && label !== '' ? [`${label} : ${joinNames(plain, f)}`] : []),
-      ...named.flatMap((x) => (x.qualite === undefined ? [] : [`${x.qualite} : ${printed(x.member, f)}`])),
+      ...(plain.length > 0 && label !== ''
+        ? [fillFormula(f.pv_ligne_secretaires, { libelle: label, noms: joinNames(plain, f) })]
+        : []),
+      ...named.flatMap((x) =>
+        x.qualite === undefined
+          ? []
+          : [fillFormula(f.pv_ligne_secretaires, { libelle: x.qualite, noms: printed(x.member, f) })],
+      ),
     ],
-    approbation: approbation(seance, index, f),
+    // Before or after the ordre du jour, unless it is examined as a point (`pv_precedent.point`).
+    approbation: r.pv_precedent?.point === undefined ? approved : { ...approved, phrase: '' },
     titres: {
       ordreDuJour: f.pv_ordre_du_jour,
       questions: f.pv_questions_orales,
@@ -315,7 +368,7 @@ export function procesVerbalContext(seance: Seance) {
         fillFormula(f.pv_point_ordre_du_jour, {
           numero: String(p.numero),
           numero_affiche: p.numero_affiche ?? String(p.numero),
-          objet: p.objet,
+          objet: p.objet_ordre_du_jour ?? p.objet,
           mention: isWithdrawn(p) ? f.pv_odj_retire : p.deroulement?.ajoute ? f.pv_odj_ajoute : '',
         }),
       ),
@@ -347,6 +400,8 @@ export function procesVerbalContext(seance: Seance) {
     incidents: (r.incidents ?? []).filter((x) => x.apres_point === undefined).map((x) => incident(x, f)),
     points: seance.points.map((p) => ({
       ...pointContext(seance, p, f),
+      // The approval in the chapter of its point, under the point's own heading.
+      approbation: pointApproval(approved, p.numero === r.pv_precedent?.point),
       suspensionsApres: (r.suspensions ?? [])
         .filter((x) => x.apres_point === p.numero)
         .map((x) => suspension(x, f)),

@@ -47,7 +47,8 @@ function checkPresences(context: RuleContext, presences: Presences, pointer: str
       ),
     );
   }
-  const quorum = Math.floor(enExercice / 2) + 1;
+  // The quorum the séance states (« Quorum : 18 »), else the majority of the members (CGCT L. 2121-17).
+  const quorum = seance.quorum ?? Math.floor(enExercice / 2) + 1;
   if (presents < quorum && !seance.seconde_convocation) {
     out.push(
       at(

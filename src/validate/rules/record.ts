@@ -112,13 +112,14 @@ export const recordRule: Rule = (context) => {
   return out;
 };
 
-/** A suspension or an incident placed « apres_point » follows a point of the ordre du jour. */
+/** A suspension or an incident placed « apres_point », the previous PV's approval at its « point », name a point of the ordre du jour. */
 function placesOfSeanceEvents(context: RuleContext): Diagnostic[] {
   const numbers = context.points.map((p) => p.point.numero);
   const r = context.deroulement;
   const events = [
     ...(r?.suspensions ?? []).map((e, i) => ({ e, pointer: `/deroulement/suspensions/${i}/apres_point` })),
     ...(r?.incidents ?? []).map((e, i) => ({ e, pointer: `/deroulement/incidents/${i}/apres_point` })),
+    { e: { apres_point: r?.pv_precedent?.point }, pointer: '/deroulement/pv_precedent/point' },
   ];
   return events
     .filter(({ e }) => e.apres_point !== undefined && !numbers.includes(e.apres_point))

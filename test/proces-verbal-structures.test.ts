@@ -1,0 +1,221 @@
+// Structures of real procès-verbaux (fixtures/structures/proces-verbal-seance.yaml): a list stated
+// empty printed as the collectivité prints it, the previous PV's approval after the ordre du jour
+// under its own heading, a point worded differently in the ordre du jour and in the PV, the PV
+// outcome of « prend acte » and « ajourné », the quorum the séance states, the words joining a
+// groupe and names, the secrétaires line, a rapporteure; read back from the PDF (pdf.js) and the
+// DOCX (word/document.xml). Each also with the default formulas (nothing added).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadAndValidate } from '../src/validate/validate.ts';
+import { foldQuotes, type RenderedDocument, renderFixture } from './support/rendered.ts';
+
+const FILE = 'fixtures/structures/proces-verbal-seance.yaml';
+const SOURCE = readFileSync(FILE, 'utf8');
+const dir = mkdtempSync(join(tmpdir(), 'delib-pv-structures-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const write = (text: string): string => {
+  const file = join(dir, `seance-${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(file, text);
+  return file;
+};
+const DOCS = /^(proces-verbal|ordre-du-jour|convocation|point-0[12]-deliberation)$/;
+const get = (docs: Map<string, RenderedDocument>, id: string): RenderedDocument => {
+  const d = docs.get(id);
+  if (!d) throw new Error(`no ${id}`);
+  return d;
+};
+const both = (d: RenderedDocument) => [foldQuotes(d.pdfText), foldQuotes(d.docxText)];
+
+/** The fixture without its `formules:` section nor the approval's position: delib's defaults. */
+const PLAIN = SOURCE.replace(/ {2}position_approbation_pv: .*\n/, '').replace(
+  / {2}formules:\n( {4}.*\n)+/,
+  '',
+);
+
+const docs = await renderFixture(FILE, DOCS);
+const pv = get(docs, 'proces-verbal');
+const plainDocs = await renderFixture(write(PLAIN), DOCS);
+const plain = get(plainDocs, 'proces-verbal');
+
+describe('the procès-verbal’s structures, in the collectivité’s formulas (PDF and DOCX)', () => {
+  it.each([
+    'Procuration : –',
+    'Aucun conseiller ne s’est fait excuser.',
+    'Secrétaire de séance – Mme Noémie Sarrazin',
+    'Secrétaire auxiliaire – M. Gaspard Pélissier',
+    'Le quorum de 3 membres fixé pour cette réunion est atteint avec 4 élus présents.',
+    'APPROBATION DU COMPTE RENDU DU 25 mars 2025',
+    'Acte BR-2025-14 – Virement de crédits au budget annexe (forêt communale)',
+    'Acte BR-2025-15 – Location de la salle des fêtes – tarifs à compter du 1er juillet',
+    'Rapporteure : Mme Noémie Sarrazin',
+    'Un scrutin public est demandé par le groupe Vivre à Brenousse, par la voix de M. Octave Labbé.',
+    'Amendement n° 1, présenté par le groupe Vivre à Brenousse et défendu par M. Octave Labbé :',
+    'Votants : 4 (4 conseillers sur place, 0 pouvoir).',
+    'Le Conseil municipal prend acte.',
+    'L’examen de ce dossier est remis à une prochaine réunion.',
+  ])('prints « %s »', (sentence) => {
+    for (const t of both(pv)) expect(t).toContain(foldQuotes(sentence));
+  });
+
+  it('prints the approval after the ordre du jour, before the first point', () => {
+    for (const t of both(pv)) {
+      const lastEntry = t.indexOf(foldQuotes('4. Dénomination du chemin des Saulaies'));
+      const heading = t.indexOf('APPROBATION DU COMPTE RENDU DU 25 mars 2025');
+      const sentence = t.indexOf('Le compte rendu de la réunion du 25 mars 2025 est adopté');
+      const firstPoint = t.indexOf('Acte BR-2025-14');
+      expect(lastEntry).toBeGreaterThan(0);
+      expect(heading).toBeGreaterThan(lastEntry);
+      expect(sentence).toBeGreaterThan(heading);
+      expect(firstPoint).toBeGreaterThan(sentence);
+    }
+  });
+
+  it('makes the approval’s heading a heading of the document, like a point’s', () => {
+    const headings = pv.tree.children.filter((b) => b.type === 'heading').map((b) => JSON.stringify(b));
+    expect(headings.some((h) => h.includes('APPROBATION DU COMPTE RENDU'))).toBe(true);
+    expect(pv.pdf.outline.map((o) => o.title)).toContain('APPROBATION DU COMPTE RENDU DU 25 mars 2025');
+  });
+
+  it('words each point in the ordre du jour as the ordre du jour, in its heading as the PV, the act as its objet', () => {
+    for (const t of both(pv)) {
+      expect(t).toContain('1. Virement de crédits au budget annexe de la forêt');
+      expect(t).toContain('2. Tarifs de location de la salle des fêtes');
+      expect(t).toContain(
+        'Délibération n° BR-2025-14 – Virement de crédits au budget annexe (forêt communale)',
+      );
+      expect(t).toContain('Délibération n° BR-2025-15 – Tarifs de location de la salle des fêtes');
+    }
+    for (const id of ['ordre-du-jour', 'convocation']) {
+      for (const t of both(get(docs, id))) {
+        expect(t).toContain('Virement de crédits au budget annexe de la forêt');
+        expect(t).not.toContain('(forêt communale)');
+        expect(t).toContain('Tarifs de location de la salle des fêtes');
+        expect(t).not.toContain('tarifs à compter du 1er juillet');
+      }
+    }
+    for (const t of both(get(docs, 'point-01-deliberation'))) {
+      expect(t).toContain('Virement de crédits au budget annexe (forêt communale)');
+      expect(t).not.toContain('Virement de crédits au budget annexe de la forêt');
+    }
+    for (const t of both(get(docs, 'point-02-deliberation'))) {
+      expect(t).toContain('Tarifs de location de la salle des fêtes');
+      expect(t).not.toContain('tarifs à compter du 1er juillet');
+    }
+  });
+});
+
+describe('the same séance with delib’s default formulas', () => {
+  it.each([
+    'Secrétaire de séance : Mme Noémie Sarrazin',
+    'Secrétaire auxiliaire : M. Gaspard Pélissier',
+    'Le quorum est atteint : 4 membres présents sur 9 en exercice.',
+    'Le procès-verbal de la séance du 25 mars 2025 est approuvé à l’unanimité.',
+    'Point n° 1 – Virement de crédits au budget annexe (forêt communale)',
+    'Point n° 2 – Location de la salle des fêtes – tarifs à compter du 1er juillet',
+    'Rapporteure : Mme Noémie Sarrazin',
+    'Rapporteur : M. Gaspard Pélissier',
+    'Un scrutin public est demandé par le groupe Vivre à Brenousse : M. Octave Labbé.',
+    'Amendement n° 1, présenté par le groupe Vivre à Brenousse, M. Octave Labbé :',
+    'Votants : 4 (4 présents, 0 représenté).',
+    'Le Conseil municipal prend acte.',
+    'Ce point est ajourné.',
+  ])('prints « %s »', (sentence) => {
+    for (const t of both(plain)) expect(t).toContain(foldQuotes(sentence));
+  });
+
+  it('removes the lines of the lists stated empty, and prints the approval before the ordre du jour without a heading', () => {
+    for (const t of both(plain)) {
+      for (const word of [
+        'Représentés : .',
+        'Représentés : –',
+        'Procuration',
+        'Excusés',
+        'excuser',
+        '–.',
+        'APPROBATION',
+      ]) {
+        expect(t).not.toContain(word);
+      }
+      expect(t.indexOf('Le procès-verbal de la séance du 25 mars 2025')).toBeLessThan(
+        t.indexOf('Ordre du jour'),
+      );
+    }
+  });
+});
+
+describe('what the YAML does not state is not printed', () => {
+  it('prints no line for a list whose key is absent, even with « pv_liste_vide »', async () => {
+    const text = SOURCE.replace('    excuses: []\n', '').replace(
+      '    pv_excuses_aucun: Aucun conseiller ne s’est fait excuser.\n',
+      '',
+    );
+    const t = both(get(await renderFixture(write(text), /^proces-verbal$/), 'proces-verbal'));
+    for (const x of t) {
+      expect(x).toContain('Procuration : –');
+      expect(x).not.toContain('Excusés');
+    }
+  });
+
+  it('prints « pv_liste_vide » in the list’s own formula when it has no line of its own', async () => {
+    const text = SOURCE.replace('    pv_excuses_aucun: Aucun conseiller ne s’est fait excuser.\n', '');
+    const t = both(get(await renderFixture(write(text), /^proces-verbal$/), 'proces-verbal'));
+    for (const x of t) expect(x).toContain('Excusés : –.');
+  });
+
+  it('prints no outcome for a point without a statut, nor a heading for the approval without a previous PV', async () => {
+    const text = SOURCE.replace('    statut: ajourne\n', '').replace(/ {2}pv_precedent:\n( {4}.*\n)+/, '');
+    const t = both(get(await renderFixture(write(text), /^proces-verbal$/), 'proces-verbal'));
+    for (const x of t) {
+      expect(x).toContain('Dénomination du chemin des Saulaies');
+      expect(x).not.toContain('remis à une prochaine réunion');
+      expect(x).not.toContain('APPROBATION');
+      expect(x).not.toContain('compte rendu');
+    }
+  });
+});
+
+describe('the previous PV approved as a point of the ordre du jour (« pv_precedent.point »)', () => {
+  const withPoint = (n: number) =>
+    SOURCE.replace('    date: 2025-03-25\n', `    date: 2025-03-25\n    point: ${n}\n`);
+
+  it('prints the approval in that point’s chapter, under the point’s own heading only', async () => {
+    const t = both(get(await renderFixture(write(withPoint(2)), /^proces-verbal$/), 'proces-verbal'));
+    for (const x of t) {
+      const approval = x.indexOf('Le compte rendu de la réunion du 25 mars 2025 est adopté');
+      expect(approval).toBeGreaterThan(x.indexOf('Acte BR-2025-15 – Location de la salle des fêtes'));
+      expect(approval).toBeLessThan(x.indexOf('Acte BR-2025-16'));
+      expect(x.indexOf('Acte BR-2025-15')).toBeGreaterThan(x.indexOf('Acte BR-2025-14'));
+      expect(x.split('est adopté à l').length).toBe(2);
+      expect(x).not.toContain('APPROBATION');
+    }
+  });
+
+  it('names a point of the ordre du jour, else rule.record at its line', async () => {
+    const text = withPoint(7);
+    const { seance, diagnostics } = await loadAndValidate(write(text));
+    expect(seance).toBeUndefined();
+    const line = text.split('\n').findIndex((l) => l.includes('point: 7')) + 1;
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['rule.record', line]]);
+  });
+});
+
+describe('the quorum the séance states', () => {
+  it('is the one the validation checks: without it, 4 présents of 9 miss the majority', async () => {
+    const text = SOURCE.replace('  quorum: 3\n', '');
+    const { seance, diagnostics } = await loadAndValidate(write(text));
+    expect(seance).toBeUndefined();
+    const line = text.split('\n').findIndex((l) => l.includes('presents: [hrouviere')) + 1;
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['rule.quorum', line]]);
+    expect(diagnostics[0]?.message).toContain('il en faut au moins 5');
+  });
+
+  it('is the one the validation checks: a stated quorum above the présents fails', async () => {
+    const text = SOURCE.replace('  quorum: 3\n', '  quorum: 6\n');
+    const { diagnostics } = await loadAndValidate(write(text));
+    expect(diagnostics.map((d) => d.code)).toEqual(['rule.quorum']);
+    expect(diagnostics[0]?.message).toContain('il en faut au moins 6');
+  });
+});
