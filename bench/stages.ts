@@ -84,11 +84,10 @@ for (const ref of refs) {
   k.docxMs += t3 - t2;
   // The dossier's parts as build.ts lists them, files annexed as such left out (the benchmark's
   // séances have none).
-  const bookmark = kindSpec(ref.kind).dossier;
-  if (bookmark) {
+  if (kindSpec(ref.kind).dossier) {
     const bytes = pdf.bytes;
     parts.push({
-      title: bookmark(tree.meta.title),
+      title: tree.meta.title,
       ...(ref.point === null ? {} : { group: `Point ${ref.point}` }),
       label: `${ref.id}.pdf`,
       load: async () => ({ kind: 'pdf', bytes }),

@@ -71,9 +71,9 @@ describe('annexes given as files', () => {
   it('copies each annex into the bundle under its own name, byte for byte, with its hash in the manifest', () => {
     const annexes = manifest.documents.filter((d) => d.kind === 'annexe');
     expect(annexes.map((d) => [d.path, d.format, d.title])).toEqual([
-      ['point-01-annexe-1.pdf', 'pdf', 'Annexe 1 : Plan de situation'],
-      ['point-01-annexe-2.png', 'png', 'Annexe 2 bis : Photographie du site'],
-      ['point-01-annexe-3.pdf', 'pdf', 'Annexe 3 : Contrat signé'],
+      ['point-01-annexe-1.pdf', 'pdf', 'Annexe 1\u00A0: Plan de situation'],
+      ['point-01-annexe-2.png', 'png', 'Annexe 2 bis\u00A0: Photographie du site'],
+      ['point-01-annexe-3.pdf', 'pdf', 'Annexe 3\u00A0: Contrat signé'],
     ]);
     const originals = [fixture.files.plan, fixture.files.photo, fixture.files.signed];
     annexes.forEach((d, i) => {
@@ -97,9 +97,9 @@ describe('annexes given as files', () => {
     const point = outline.find((b) => foldSpaces(b.title).startsWith('Point n° 1'));
     expect(point?.items.map((b) => b.title)).toEqual([
       'Note de présentation',
-      'Annexe 1 : Plan de situation',
-      'Annexe 2 bis : Photographie du site',
-      'Annexe 3 : Contrat signé',
+      'Annexe 1\u00A0: Plan de situation',
+      'Annexe 2 bis\u00A0: Photographie du site',
+      'Annexe 3\u00A0: Contrat signé',
     ]);
     const [, plan, photo, contract] = point!.items;
     for (let i = 0; i < PLAN_PAGES; i++) expect(texts[plan!.page + i]).toContain(planText(i + 1));

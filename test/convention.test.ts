@@ -329,13 +329,13 @@ describe('the convention’s own annexes as files', () => {
     };
     expect(manifest.documents.find((d) => d.path === 'point-01-convention-1-annexe-1.pdf')).toMatchObject({
       kind: 'annexe',
-      title: 'Convention d’objectifs et de moyens – Annexe 1 : Budget prévisionnel de l’Association',
+      title: 'Convention d’objectifs et de moyens – Annexe 1\u00A0: Budget prévisionnel de l’Association',
       source: 'budget.pdf',
     });
     const dossier = await readPdf(new Uint8Array(readFileSync(join(out, 'dossier-de-seance.pdf'))));
     const titles = dossier.outline.flatMap((o) => o.items.map((i) => i.title));
     const at = titles.findIndex((t) => t.includes('Convention d’objectifs et de moyens'));
-    expect(titles[at + 1]).toBe('Annexe 1 : Budget prévisionnel de l’Association');
+    expect(titles[at + 1]).toBe('Annexe 1\u00A0: Budget prévisionnel de l’Association');
     expect(dossier.pages.some((p) => p.items.some((i) => i.str.includes('Budget de la saison 2025')))).toBe(
       true,
     );

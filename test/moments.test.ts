@@ -118,7 +118,7 @@ describe('before the séance (no vote anywhere)', () => {
     expect(outline[3]?.[1]).toEqual([
       'Note de présentation',
       'Projet de délibération',
-      'Annexe 1 : Convention de mise à disposition de la salle des fêtes',
+      'Annexe 1\u00A0: Convention de mise à disposition de la salle des fêtes',
     ]);
     expect(outline).toHaveLength(5);
   });

@@ -15,6 +15,7 @@ import { kindSpec } from '../compose/kinds.ts';
 import { documentMeta } from '../compose/meta.ts';
 import { assembleDossier } from '../dossier/assemble.ts';
 import type { DossierPart } from '../dossier/types.ts';
+import { type Formules, fillFormula, resolveFormules } from '../facts/formules.ts';
 import { readTemplatesFolder } from '../load/templates-folder.ts';
 import { ctesAct } from '../publish/ctes.ts';
 import type { FontFiles } from '../render/font-files.ts';
@@ -22,6 +23,7 @@ import { loadFonts } from '../render/fonts.ts';
 import type { Seance } from '../schema/seance.ts';
 import { dateLongue } from '../template/helpers/date-longue.ts';
 import { oneLine } from '../tree/text.ts';
+import { frenchTypographyText } from '../tree/transforms/typography.ts';
 import { annexFileEntries, annexTitle, conventionAnnexParts, fileAnnexParts } from './annex-files.ts';
 import {
   type Format,
@@ -62,8 +64,10 @@ export interface BuildOptions {
   readonly assets?: ReadonlyMap<string, Uint8Array>;
   /** Files annexed to points, read and checked, by the path written in the séance. */
   readonly annexes?: ReadonlyMap<string, AnnexFile>;
-  /** Threads to render with: 1 renders in this thread; default: both cores for big séances. */
+  /** Threads to render with, at most: 1 renders in this thread; default: both cores for big séances. */
   readonly jobs?: number;
+  /** Fewest documents worth a worker thread (see scheduler.ts; tests lower it). */
+  readonly parallelFrom?: number;
   readonly onProgress?: (done: number, total: number) => void;
   /** Aborting stops the build and leaves the previous bundle as it was. */
   readonly signal?: AbortSignal;
@@ -90,6 +94,7 @@ function selected(seance: Seance, points: ReadonlySet<number> | undefined): Docu
  */
 function dossierParts(
   seance: Seance,
+  f: Formules,
   refs: readonly DocumentRef[],
   titles: readonly string[],
   dir: string,
@@ -101,10 +106,13 @@ function dossierParts(
   const flush = (before = Number.POSITIVE_INFINITY) => {
     while (pending?.items[0] && pending.items[0].index < before) parts.push(pending.items.shift()!.part);
   };
+  const typeset = (formula: string, values: Readonly<Record<string, string>>) =>
+    frenchTypographyText(fillFormula(formula, values));
   for (const [i, ref] of refs.entries()) {
     const title = titles[i] ?? '';
-    const bookmark = kindSpec(ref.kind).dossier;
-    if (!bookmark) continue;
+    const key = kindSpec(ref.kind).dossier;
+    if (!key) continue;
+    const bookmark = (titre: string) => typeset(f[key], { titre });
     if (pending && pending.point !== ref.point) flush();
     const file = `${ref.id}.pdf`;
     const load = async () => ({
@@ -116,15 +124,19 @@ function dossierParts(
       continue;
     }
     const point = seance.points.find((p) => p.numero === ref.point);
-    const group = `Point n°\u00A0${ref.point} – ${oneLine(point?.objet ?? '')}`;
+    const group = typeset(f.signet_point, {
+      numero: point?.numero_affiche ?? String(ref.point),
+      objet: oneLine(point?.objet ?? ''),
+    });
     if (point && pending?.point !== ref.point) {
-      pending = { point: ref.point, items: fileAnnexParts(point, group, files) };
+      pending = { point: ref.point, items: fileAnnexParts(f.annexe, point, group, files) };
     }
     if (ref.annex !== null) flush(ref.annex);
     const numero = point && ref.annex !== null ? annexList(point)[ref.annex]?.numero : undefined;
-    const shown = ref.annex === null ? bookmark(title) : annexTitle(numero ?? '', title);
+    const shown = ref.annex === null ? bookmark(title) : annexTitle(f.annexe, numero ?? '', title);
     parts.push({ title: shown, group, label: file, load });
-    if (point && ref.annex !== null) parts.push(...conventionAnnexParts(point, ref.annex, group, files));
+    if (point && ref.annex !== null)
+      parts.push(...conventionAnnexParts(f.annexe, point, ref.annex, group, files));
   }
   flush();
   return parts;
@@ -132,6 +144,7 @@ function dossierParts(
 
 export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
   const { seance } = options;
+  const formules = resolveFormules(seance.collectivite.formules, seance.seance.date);
   const refs = selected(seance, options.points);
   const job: RenderJob = {
     seance,
@@ -170,6 +183,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
     };
     const titles = await renderAll(job, refs, {
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+      ...(options.parallelFrom !== undefined ? { parallelFrom: options.parallelFrom } : {}),
       onDone: (done) => options.onProgress?.(done, total),
       ...(options.signal ? { signal: options.signal } : {}),
       // Written at once, then only the title is kept (for the dossier's bookmarks).
@@ -201,7 +215,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
         subject: 'Dossier de séance',
       };
       const dossier = await assembleDossier(
-        dossierParts(seance, refs, titles, staged.dir, options.annexes ?? new Map()),
+        dossierParts(seance, formules, refs, titles, staged.dir, options.annexes ?? new Map()),
         {
           meta,
           creationDate: job.creationDate,
@@ -224,7 +238,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
     for (const point of seance.points) {
       if (options.points && !options.points.has(point.numero)) continue;
       const entries: ManifestDocument[] = [];
-      for (const a of annexFileEntries(point, options.annexes ?? new Map())) {
+      for (const a of annexFileEntries(formules.annexe, point, options.annexes ?? new Map())) {
         await write(entries, a.file, a.bytes, a.entry);
         pages += a.entry.pages ?? 0;
       }

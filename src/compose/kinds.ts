@@ -9,6 +9,7 @@
  * KINDS.note.template // 'note-de-presentation'
  * KINDS.convocation.scope // 'seance'
  */
+import type { FormulaKey } from '../facts/formules.ts';
 import type { Convention, Point, Seance } from '../schema/seance.ts';
 import { convocationContext, ordreDuJourContext } from '../template/agenda-context.ts';
 import { deliberationContext, listeContext, noteContext } from '../template/context.ts';
@@ -58,12 +59,18 @@ export interface KindSpec {
   /** File name of a séance-wide document, or suffix after `point-NN-` of a point's. */
   readonly file: string;
   /** Bookmark in the dossier de séance, or null when the document is not in the dossier. */
-  readonly dossier: null | ((title: string) => string);
+  readonly dossier: null | DossierFormula;
   /** The @ctes nature when the document is an act (its point adopted), else null. */
   readonly ctes: CtesNature | null;
   /** What `delib tree --doc` says of it. */
   readonly label: string;
 }
+
+/**
+ * The formula that words a document's bookmark in the dossier de séance (`{titre}`: its title);
+ * an annexed convention's is the formula `annexe`, with its number among the point's annexes.
+ */
+export type DossierFormula = Extract<FormulaKey, `signet_${string}`> | 'annexe';
 
 const pointOf = (target: KindTarget): Point => {
   if (!target.point) throw new Error('a point document without its point');
@@ -88,7 +95,7 @@ export const KINDS = {
     context: ({ seance }) => convocationContext(seance),
     subject: 'Convocation',
     file: 'convocation',
-    dossier: () => 'Convocation',
+    dossier: 'signet_convocation',
     ctes: null,
     label: 'convocation des membres (CGCT L. 2121-10)',
   },
@@ -99,7 +106,7 @@ export const KINDS = {
     context: ({ seance }) => ordreDuJourContext(seance),
     subject: 'Ordre du jour',
     file: 'ordre-du-jour',
-    dossier: () => 'Ordre du jour',
+    dossier: 'signet_ordre_du_jour',
     ctes: null,
     label: 'ordre du jour',
   },
@@ -110,7 +117,7 @@ export const KINDS = {
     context: (target) => noteContext(target.seance, pointOf(target)),
     subject: 'Note de présentation',
     file: 'note',
-    dossier: () => 'Note de présentation',
+    dossier: 'signet_note',
     ctes: null,
     label: 'note de présentation d’un point',
   },
@@ -121,7 +128,7 @@ export const KINDS = {
     context: deliberationOf,
     subject: 'Projet de délibération',
     file: 'projet',
-    dossier: () => 'Projet de délibération',
+    dossier: 'signet_projet',
     ctes: null,
     label: 'projet de délibération d’un point, avant le vote',
   },
@@ -147,7 +154,7 @@ export const KINDS = {
     },
     subject: 'Convention',
     file: 'convention',
-    dossier: (title) => `Annexe : ${title}`,
+    dossier: 'annexe',
     ctes: { nature: 4, nature_code: 'CC', nature_libelle: 'Contrats, conventions et avenants' },
     label: 'convention annexée à un point (--annexe K)',
   },

@@ -252,6 +252,28 @@ export const FORMULES = {
     ['rapporteur', 'qualite'],
   ),
   rapporteur: spec('Rapporteur{e}', 'Libellé du rapporteur ; {e} devient « e » pour une rapporteure', ['e']),
+  ligne_rapporteur: spec(
+    '{rapporteur} : {nom}',
+    'Ligne du rapporteur dans la note et la délibération ; {rapporteur} : la formule « rapporteur » accordée, {nom} : le rapporteur tel que le point l’écrit',
+    ['rapporteur', 'nom'],
+  ),
+  annexe: spec(
+    'Annexe {numero} : {titre}',
+    'Une annexe, dans la liste des annexes de l’acte et dans les signets du dossier de séance (« Annexe n° {numero} – {titre} »)',
+    ['numero', 'titre'],
+  ),
+  signet_point: spec(
+    'Point n° {numero} – {objet}',
+    'Dossier de séance : signet d’un point ; {numero} : le numéro tel que l’ordre du jour l’écrit',
+    ['numero', 'objet'],
+  ),
+  signet_convocation: spec('Convocation', 'Dossier de séance : signet de la convocation'),
+  signet_ordre_du_jour: spec('Ordre du jour', 'Dossier de séance : signet de l’ordre du jour'),
+  signet_note: spec('Note de présentation', 'Dossier de séance : signet de la note d’un point'),
+  signet_projet: spec(
+    'Projet de délibération',
+    'Dossier de séance : signet du projet de délibération d’un point',
+  ),
   extrait: spec('EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS', 'Première ligne du titre de l’acte adopté'),
   instance_titre: spec('{instance}', 'Ligne de l’instance dans le titre (en capitales)', ['instance']),
   titre_acte: spec('DÉLIBÉRATION[ N° {numero}]', 'Titre de l’extrait, avec le numéro de l’acte', ['numero']),
@@ -269,6 +291,10 @@ export const FORMULES = {
   ),
   apres_deliberation: spec('Après en avoir délibéré,', 'Avant le dispositif'),
   decision: spec('DÉLIBÈRE', 'Verbe du dispositif (« DÉCIDE », « Délibère : »)'),
+  decision_prend_acte: spec(
+    'PREND ACTE',
+    'Verbe du dispositif quand l’assemblée prend acte sans voter (« Prend acte : », « PREND ACTE de »)',
+  ),
   article: spec('Article {numero} –', 'Libellé d’un article (« Art. {numero}.- »)', ['numero']),
   article_premier: spec(
     'Article {numero} –',
@@ -575,6 +601,17 @@ export const FORMULES = {
     'groupe',
   ]),
   pv_reponse: spec('Réponse[ de {nom}] :', 'Procès-verbal : la réponse à une question orale', ['nom']),
+  // A séance over several days, and people attending who are not members (c16).
+  pv_jour: spec(
+    'Séance du {date_jour}',
+    'Procès-verbal : titre des présences d’un jour, quand la séance tenue sur plusieurs jours donne les présences d’un jour suivant (« jours_suivants ») ; {date…} sont celles de ce jour',
+    SEANCE_VALEURS,
+  ),
+  pv_invites: spec(
+    'Assistaient également à la séance : {noms}.',
+    'Procès-verbal : personnes présentes qui ne sont pas membres (« invites » de la séance ou d’un jour), après les présences',
+    ['noms'],
+  ),
   // The procès-verbal's remaining fixed words (titles, lines, table headers).
   pv_titre_avant: spec(
     '{instance_majuscules}',
@@ -600,7 +637,7 @@ export const FORMULES = {
   pv_presents: spec('Présents : {noms}.', 'Procès-verbal : liste des présents', ['noms']),
   pv_representes: spec(
     'Représentés : {pouvoirs}.',
-    'Procès-verbal : liste des membres représentés ; {pouvoirs} : les formules « pv_pouvoir » séparées par des virgules',
+    'Procès-verbal : liste des membres représentés ; {pouvoirs} : les formules « pv_pouvoir » séparées par « pv_pouvoirs_separateur » (une virgule)',
     ['pouvoirs'],
   ),
   pv_pouvoir: spec(
@@ -752,6 +789,10 @@ export const FORMULES = {
     '{groupe}, {auteur}',
     'Procès-verbal : {auteur} d’un amendement présenté par un groupe et un membre nommé ; {groupe} est la formule « pv_groupe »',
     ['groupe', 'auteur'],
+  ),
+  pv_pouvoirs_separateur: spec(
+    ', ',
+    'Procès-verbal : entre deux pouvoirs de la liste des représentés ({pouvoirs})',
   ),
   pv_ligne_secretaires: spec(
     '{libelle} : {noms}',

@@ -322,6 +322,48 @@ export const SecretaireSchema = Type.Object(
   { additionalProperties: false, title: 'Secrétaire', description: 'Un secrétaire de séance.' },
 );
 
+/** People attending who are not members (director, agents, guests), as the collectivité names them. */
+const Invites = (when: string) =>
+  Type.Array(
+    Text({
+      title: 'Invité',
+      description:
+        'Une personne présente qui n’est pas membre, telle que le procès-verbal la nomme (« Madame Lise Aubry, Directrice »).',
+    }),
+    {
+      title: 'Autres invités',
+      description: `Personnes présentes ${when} sans être membres, écrites comme la collectivité les nomme (« Madame Lise Aubry, Directrice du syndicat ») : le procès-verbal les liste après les présences (formule « pv_invites ») ; elles ne comptent ni parmi les présents ni pour le quorum.`,
+    },
+  );
+
+/** A later day of a séance held over several days, with the attendance of that day. */
+export const JourSuivantSchema = Type.Object(
+  {
+    date: DateText({ title: 'Date', description: 'Date de ce jour de la séance.' }),
+    premier_point: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100_000,
+        title: 'Premier point',
+        description:
+          'Numéro du premier point examiné ce jour-là : à partir de lui, les points ont les présences de ce jour (sauf leurs propres présences) ; sans lui, les présences du jour ne sont que celles du procès-verbal.',
+      }),
+    ),
+    presences: Type.Optional(
+      redescribed(
+        PresencesSchema,
+        'Présences de ce jour : le procès-verbal les imprime sous le titre du jour (formule « pv_jour »).',
+      ),
+    ),
+    invites: Type.Optional(Invites('ce jour-là')),
+  },
+  {
+    additionalProperties: false,
+    title: 'Jour suivant',
+    description: 'Un autre jour de la séance, avec ses propres présences.',
+  },
+);
+
 /** A time of day, HH:MM on 24 hours. */
 const HEURE_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
 
@@ -373,12 +415,26 @@ export const SeanceDetailsSchema = Type.Object(
       }),
     ),
     jours_suivants: Type.Optional(
-      Type.Array(DateText({ title: 'Jour suivant', description: 'Un autre jour de la séance.' }), {
-        title: 'Jours suivants',
-        description:
-          'Autres jours d’une séance tenue sur plusieurs jours, après « date » et dans l’ordre (« Séance des 28 et 29 janvier 2025 »).',
-      }),
+      Type.Array(
+        Type.Union(
+          [
+            DateText({ title: 'Jour suivant', description: 'Un autre jour de la séance.' }),
+            JourSuivantSchema,
+          ],
+          {
+            title: 'Jour suivant',
+            description:
+              'Un autre jour de la séance : sa date, ou sa date avec ses propres présences (« date », « presences », « invites », « premier_point »).',
+          },
+        ),
+        {
+          title: 'Jours suivants',
+          description:
+            'Autres jours d’une séance tenue sur plusieurs jours, après « date » et dans l’ordre (« Séance des 28 et 29 janvier 2025 »).',
+        },
+      ),
     ),
+    invites: Type.Optional(Invites('le premier jour')),
     session: Type.Optional(
       Text({
         title: 'Session',
@@ -1456,6 +1512,7 @@ export type Polices = Static<typeof PolicesSchema>;
 export type Nature = (typeof NATURES)[number];
 export type Statut = (typeof STATUTS)[number];
 export type SeanceDetails = Static<typeof SeanceDetailsSchema>;
+export type JourSuivant = Static<typeof JourSuivantSchema>;
 export type President = Static<typeof PresidentSchema>;
 export type Presences = Static<typeof PresencesSchema>;
 export type Secretaire = Static<typeof SecretaireSchema>;

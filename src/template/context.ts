@@ -11,7 +11,7 @@
 import { annexList } from '../compose/annexes.ts';
 import { isAct, momentOf } from '../compose/moment.ts';
 import { eluIndex } from '../facts/elus.ts';
-import { type Formules, fillFormula, resolveFormules } from '../facts/formules.ts';
+import { type Formules, fillFormula, placeholders, resolveFormules } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
 import type { Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
 import { attendanceLines } from './attendance-lines.ts';
@@ -90,16 +90,27 @@ export function annexLines(point: Point): { numero: string; titre: string }[] {
   return annexList(point).map(({ numero, titre }) => ({ numero, titre }));
 }
 
-/** « Rapporteur » or « Rapporteure », as the collectivité words it. */
 /** « en séance publique » or « à huis clos » as the séance states it; nothing when it does not. */
 function publicite(publique: boolean | undefined, formules: Formules): string {
   if (publique === undefined) return '';
   return publique ? formules.seance_publique : formules.huis_clos;
 }
 
+/** « Rapporteur » or « Rapporteure », as the collectivité words it. */
 function rapporteurLabel(seance: Seance, formules: Formules, rapporteur: string | undefined): string {
   if (rapporteur === undefined) return '';
   return fillFormula(formules.rapporteur, { e: agreement(genreOfPerson(rapporteur, seance.elus)) });
+}
+
+/**
+ * « Rapporteure : Mme Lenoir » (formula `ligne_rapporteur`); nothing without a rapporteur, nor when
+ * the line's formula uses the label and the collectivité emptied it.
+ */
+function rapporteurLine(seance: Seance, formules: Formules, rapporteur: string | undefined): string {
+  const label = rapporteurLabel(seance, formules, rapporteur);
+  if (rapporteur === undefined) return '';
+  if (label === '' && placeholders(formules.ligne_rapporteur).includes('rapporteur')) return '';
+  return fillFormula(formules.ligne_rapporteur, { rapporteur: label, nom: rapporteur });
 }
 
 /** Data of a point's note de présentation. */
@@ -110,6 +121,7 @@ export function noteContext(seance: Seance, point: Point) {
     point,
     libelles: {
       rapporteur: rapporteurLabel(seance, b.formules, point.rapporteur),
+      ligne_rapporteur: rapporteurLine(seance, b.formules, point.rapporteur),
       objet: fillFormula(b.formules.objet, { objet: point.objet, numero: point.deliberation?.numero ?? '' }),
     },
   };
@@ -266,7 +278,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
     apresArticles: deliberation.apres_articles ?? '',
     prendActe: moment === 'prend_acte',
     enExercice: seance.seance.membres_en_exercice,
-    listeAnnexes: annexLines(point),
+    listeAnnexes: annexLines(point).map((a) => fillFormula(f.annexe, a)),
     presences,
     /** Who signs the extrait, in the collectivité's order (`signataires_deliberation`). */
     signataires: deliberationSignatures(seance, index, f, b.presidentQualite),
@@ -311,6 +323,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
       visas: (deliberation.visas ?? []).map((texte) => fillFormula(f.vu, { texte })),
       considerants: (deliberation.considerants ?? []).map((texte) => fillFormula(f.considerant, { texte })),
       rapporteur: rapporteurLabel(seance, f, point.rapporteur),
+      ligne_rapporteur: rapporteurLine(seance, f, point.rapporteur),
       executoire: fillFormula(f.executoire, transmission),
       identifiant: transmission.identifiant === '' ? '' : fillFormula(f.identifiant, transmission),
     },

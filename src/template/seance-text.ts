@@ -8,6 +8,7 @@
  */
 import { type EluIndex, genreOf, type Member, memberName, memberOf, secretairesOf } from '../facts/elus.ts';
 import { type Formules, fillFormula } from '../facts/formules.ts';
+import { dayDate } from '../facts/jours.ts';
 import type { Seance, SeanceDetails } from '../schema/seance.ts';
 import { agreement, genreOfPerson } from './grammar.ts';
 import { dateLongue, listeNoms } from './helpers/index.ts';
@@ -17,7 +18,7 @@ export function seanceDays(seance: Pick<SeanceDetails, 'date' | 'jours_suivants'
   du: string;
   dates: string;
 } {
-  const days = [seance.date, ...(seance.jours_suivants ?? [])];
+  const days = [seance.date, ...(seance.jours_suivants ?? []).map(dayDate)];
   const last = days[days.length - 1] ?? seance.date;
   const written = days.map((day, i) => {
     const full = dateLongue(day);

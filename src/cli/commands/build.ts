@@ -80,7 +80,8 @@ Options :
                              les décrit dans manifest.json (nature, matière, numéro, date, objet)
       --force                écrit dans un dossier qui contient d’autres fichiers, sans jamais
                              les supprimer ni les remplacer
-  -j, --jobs N               nombre de fils de calcul (par défaut : 2 pour les grosses séances)
+  -j, --jobs N               nombre maximal de fils de calcul (par défaut : 2 pour les grosses
+                             séances ; une petite séance reste sur un seul fil, plus rapide)
   -r, --reporter FORMAT      text, json, github ou gitlab (rapport des erreurs)
   -q, --quiet                n’affiche ni progression ni résumé
   -h, --help                 affiche cette aide
@@ -173,6 +174,8 @@ Exemples :
         annexes: loaded.annexes,
         ...(loaded.fonts ? { fonts: loaded.fonts } : {}),
         ...(jobs !== undefined ? { jobs } : {}),
+        // Tests and measurements only: threads for séances smaller than the scheduler's threshold.
+        ...(io.env.DELIB_PARALLEL_FROM ? { parallelFrom: Number(io.env.DELIB_PARALLEL_FROM) } : {}),
         onProgress: progressBar(io, quiet),
         signal: controller.signal,
       });

@@ -30,6 +30,8 @@ interface Stored {
   readonly fontRels: string;
   /** Part name, its deflated bytes (base64, inflated again at run time) and CRC. */
   readonly fonts: readonly { name: string; deflated: string; crc: number }[];
+  /** The zlib that deflated them (the zip writer deflates with the running Node's). */
+  readonly zlib?: string;
 }
 
 const FILE = new URL('./default-font-package.json', import.meta.url);
@@ -59,7 +61,9 @@ export function prebuiltFontPackage(
     const deflated = new Uint8Array(Buffer.from(font.deflated, 'base64'));
     // Node's own inflate: fflate's, still cold in a new process, takes ≈ 0.1 s for these 60 KB.
     const data = new Uint8Array(inflateRawSync(deflated));
-    primeCompressed(data, { data: deflated, crc: font.crc });
+    // Another zlib may deflate the same bytes otherwise: the zip writer then deflates them itself
+    // (once a process), so that a DOCX's bytes depend only on the Node that writes it.
+    if (found.zlib === process.versions.zlib) primeCompressed(data, { data: deflated, crc: font.crc });
     fonts.set(font.name, data);
   }
   return { fontTable: found.fontTable, fontRels: found.fontRels, fonts };
@@ -85,6 +89,7 @@ export function writePrebuiltFontPackage(
     fontTable: pkg.fontTable,
     fontRels: pkg.fontRels,
     fonts,
+    zlib: process.versions.zlib,
   };
   writeFileSync(file, `${JSON.stringify(out)}\n`);
 }
