@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { renderDocx } from '../src/render/docx/index.ts';
 import { renderPdf } from '../src/render/pdf/index.ts';
-import { type CounterFormat, counterText, listLabel, theme } from '../src/render/theme.ts';
+import { listLabel, theme } from '../src/render/theme.ts';
 import type { Block, DocumentTree, ListItem } from '../src/tree/types.ts';
-import { readDocx } from './support/docx.ts';
-import { readPdf } from './support/pdf.ts';
+import { readDocx, wordLabels } from './support/docx.ts';
+import { readPdf, taggedTexts } from './support/pdf.ts';
+import { documentOf, renderFixture } from './support/rendered.ts';
 import { sampleTree } from './support/sample-tree.ts';
 
 const creationDate = new Date('2023-03-23T18:30:00Z');
@@ -33,48 +34,6 @@ const tree: DocumentTree = { ...sampleTree(), children: [nested] };
 
 /** The labels in reading order, from the theme: what both renderers must draw. */
 const expected = ['2.', '3.', 'c)', 'd)', theme.list.numbering.bullets[2]];
-
-const FORMATS: Record<string, CounterFormat> = {
-  decimal: 'decimal',
-  lowerLetter: 'lowerLetter',
-  upperLetter: 'upperLetter',
-  lowerRoman: 'lowerRoman',
-  upperRoman: 'upperRoman',
-};
-
-/** Each numbered paragraph's label as Word computes it from numbering.xml. */
-function wordLabels(documentXml: string, numberingXml: string): string[] {
-  const abstractOf = new Map(
-    [...numberingXml.matchAll(/<w:num w:numId="(\d+)"[^>]*>\s*<w:abstractNumId w:val="(\d+)"\/>/g)].map(
-      (m) => [m[1], m[2]],
-    ),
-  );
-  const levelOf = (abstractId: string, ilvl: string) => {
-    const abs = new RegExp(
-      `<w:abstractNum [^>]*w:abstractNumId="${abstractId}"[^>]*>([\\s\\S]*?)</w:abstractNum>`,
-    ).exec(numberingXml)?.[1];
-    const lvl = new RegExp(`<w:lvl w:ilvl="${ilvl}"[^>]*>([\\s\\S]*?)</w:lvl>`).exec(abs ?? '')?.[1] ?? '';
-    return {
-      start: Number(/<w:start w:val="(\d+)"/.exec(lvl)?.[1] ?? '1'),
-      format: /<w:numFmt w:val="([^"]+)"/.exec(lvl)?.[1] ?? '',
-      text: /<w:lvlText w:val="([^"]*)"/.exec(lvl)?.[1] ?? '',
-    };
-  };
-  const counters = new Map<string, number>();
-  const labels: string[] = [];
-  for (const p of documentXml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
-    const numId = /<w:numId w:val="(\d+)"/.exec(p[0])?.[1];
-    const ilvl = /<w:ilvl w:val="(\d+)"/.exec(p[0])?.[1] ?? '0';
-    if (!numId) continue;
-    const level = levelOf(abstractOf.get(numId) ?? '', ilvl);
-    const key = `${numId}/${ilvl}`;
-    const n = counters.has(key) ? (counters.get(key) as number) + 1 : level.start;
-    counters.set(key, n);
-    const format = FORMATS[level.format];
-    labels.push(format ? level.text.replace(/%\d/, counterText(n, format)) : level.text);
-  }
-  return labels;
-}
 
 describe('list labels: one numbering description, the same labels in PDF and DOCX', () => {
   it('computes labels from the theme at every depth', () => {
@@ -149,4 +108,38 @@ describe('list labels: one numbering description, the same labels in PDF and DOC
       ]);
     },
   );
+});
+
+const reglement = documentOf(
+  await renderFixture('fixtures/structures/typographie.yaml', /point-02-deliberation/),
+  'point-02-deliberation',
+);
+
+describe('list labels of nested lists typed in a délibération (YAML), in PDF and DOCX', () => {
+  const [bullet, dash] = theme.list.numbering.bullets;
+  // Exposé: ordered inside unordered, then a list starting at 3 with bullets inside; article 2: a
+  // bullet list with an ordered sub-list.
+  const labels = [
+    ...[bullet, 'a)', 'b)', bullet],
+    ...['3.', '4.', dash, dash],
+    ...[bullet, bullet, 'a)', 'b)', bullet],
+  ];
+
+  it('draws the labels of the theme in the PDF, at every depth, the start at 3 kept', () => {
+    expect(taggedTexts(reglement.pdf, /^Lbl$/).map((l) => l.text.trim())).toEqual(labels);
+  });
+
+  it('writes the same labels in the DOCX, each item at its depth', () => {
+    const { document, parts } = reglement.docx;
+    expect(wordLabels(document, parts.get('word/numbering.xml') ?? '')).toEqual(labels);
+    const depth = (text: string) => {
+      const p = reglement.docx.paragraphs.find((x) => x.text === text);
+      return /<w:ilvl w:val="(\d)"/.exec(p?.xml ?? '')?.[1];
+    };
+    expect(depth('des créneaux le week-end\u00A0:')).toBe('0');
+    expect(depth('le samedi matin pour les répétitions\u202F;')).toBe('1');
+    expect(depth('l’entretien du parquet\u202F;')).toBe('0');
+    expect(depth('la sonorisation.')).toBe('1');
+    expect(depth('ouverture à 8 heures\u202F;')).toBe('1');
+  });
 });
