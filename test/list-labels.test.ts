@@ -60,6 +60,54 @@ describe('list labels: one numbering description, the same labels in PDF and DOC
     const docx = readDocx(await renderDocx(tree, { creationDate, embedFonts: false }));
     expect(wordLabels(docx.document, docx.parts.get('word/numbering.xml') ?? '')).toEqual(expected);
   });
+
+  // « - - Premier » and « 1. - Premier »: an item whose first block is a list.
+  const opening = (ordered: boolean): Block =>
+    list(
+      ordered,
+      1,
+      { type: 'listItem', children: [list(false, 1, item('Premier détail'), item('Second détail'))] },
+      item('Point suivant'),
+    );
+  const bullets = theme.list.numbering.bullets;
+  it.each([
+    [false, [bullets[0], bullets[1], bullets[1], bullets[0]]],
+    [true, ['1.', bullets[1], bullets[1], '2.']],
+  ] as const)(
+    'puts the label of an item opening with a list on its own line in both (ordered: %s)',
+    async (ordered, labels) => {
+      const t: DocumentTree = { ...sampleTree(), children: [opening(ordered)] };
+      const pdf = await readPdf((await renderPdf(t, { creationDate })).bytes);
+      const items = (pdf.pages[0]?.items ?? []).filter((i) => !i.artifact && i.str.trim() !== '');
+      const drawn = items.filter((i) => (labels as readonly string[]).includes(i.str.trim()));
+      expect(drawn.map((i) => i.str.trim())).toEqual(labels);
+      const [outer, inner] = drawn;
+      const text = items.find((i) => i.str.includes('Premier'));
+      // The outer label alone on its line, the inner list one line below and one indent further.
+      expect(outer && inner && text).toBeTruthy();
+      if (!outer || !inner || !text) return;
+      expect(inner.y).toBeGreaterThan(outer.y + 5);
+      expect(Math.abs(text.y - inner.y)).toBeLessThan(1);
+      expect(inner.x).toBeGreaterThan(outer.x + theme.list.indent / 2);
+      expect(items.filter((i) => Math.abs(i.y - outer.y) < 1).map((i) => i.str.trim())).toEqual([labels[0]]);
+
+      const docx = readDocx(await renderDocx(t, { creationDate, embedFonts: false }));
+      expect(wordLabels(docx.document, docx.parts.get('word/numbering.xml') ?? '')).toEqual(labels);
+      const numbered = [...docx.document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)]
+        .map((m) => m[0])
+        .filter((p) => p.includes('<w:numId'))
+        .map((p) => ({
+          level: /<w:ilvl w:val="(\d+)"/.exec(p)?.[1],
+          text: [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
+        }));
+      expect(numbered).toEqual([
+        { level: '0', text: '' },
+        { level: '1', text: 'Premier détail' },
+        { level: '1', text: 'Second détail' },
+        { level: '0', text: 'Point suivant' },
+      ]);
+    },
+  );
 });
 
 const reglement = documentOf(
