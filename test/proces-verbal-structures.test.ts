@@ -146,6 +146,26 @@ describe('the same séance with delib’s default formulas', () => {
   });
 });
 
+describe('the pouvoirs joined as the collectivité joins them', () => {
+  it('puts « pv_pouvoirs_separateur » between two pouvoirs', async () => {
+    const text = SOURCE.replace(
+      '    representes: []\n',
+      '    representes:\n      - { mandant: ymercadier, mandataire: nsarrazin }\n      - { mandant: btrignac, mandataire: gpelissier }\n',
+    )
+      .replace('absents: [ymercadier, btrignac, cvalette,', 'absents: [cvalette,')
+      .replace('vote: { pour: 3, contre: 1, abstentions: 0 }', 'vote: { pour: 5, contre: 1, abstentions: 0 }')
+      .replace('vote: { pour: 1, contre: 3, abstentions: 0 }', 'vote: { pour: 1, contre: 5, abstentions: 0 }')
+      .replace('  formules:\n', '  formules:\n    pv_pouvoirs_separateur: " ; "\n');
+    const t = both(get(await renderFixture(write(text), /^proces-verbal$/), 'proces-verbal'));
+    for (const x of t) {
+      expect(x).toContain(
+        'Procuration : Mme Yolande Mercadier (pouvoir à Mme Noémie Sarrazin) ; M. Basile Trignac (pouvoir à M. Gaspard Pélissier)',
+      );
+      expect(x).toContain('Votants : 6 (4 conseillers sur place, 2 pouvoirs).');
+    }
+  });
+});
+
 describe('what the YAML does not state is not printed', () => {
   it('prints no line for a list whose key is absent, even with « pv_liste_vide »', async () => {
     const text = SOURCE.replace('    excuses: []\n', '').replace(

@@ -152,7 +152,7 @@ export const FORMULES = {
   votants: spec('Votants', 'Libellé du nombre de votants'),
   presents_noms: spec(
     'Étaient présents',
-    'Avant la liste des présents ; {nombre} : leur nombre, {s} : « s » s’ils sont plusieurs, {e} : « e » si ce sont toutes des femmes ; une formule avec {noms} écrit la ligne entière (sans « ligne_noms »)',
+    'Avant la liste des présents ; {nombre} : leur nombre, {s} : « s » s’ils sont plusieurs, {e} : « e » si ce sont toutes des femmes, {singulier|pluriel} : l’un ou l’autre selon le nombre (« {Était|Étaient} présent{e}{s} ») ; une formule avec {noms} écrit la ligne entière (sans « ligne_noms »)',
     LISTE_VALEURS,
   ),
   pouvoirs: spec(
@@ -160,7 +160,11 @@ export const FORMULES = {
     'Avant la liste des pouvoirs ; {nombre}, {s}, {e} (des mandants), {noms} comme pour « presents_noms »',
     LISTE_VALEURS,
   ),
-  pouvoir: spec('{mandant} à {mandataire}', 'Un pouvoir de la liste', ['mandant', 'mandataire']),
+  pouvoir: spec(
+    '{mandant} à {mandataire}',
+    'Un pouvoir de la liste ; {e} devient « e » pour une mandante (« {mandant}, représenté{e} par {mandataire} », « {mandant}, absent{e}, a donné pouvoir à {mandataire} »)',
+    ['mandant', 'mandataire', 'e'],
+  ),
   absents_noms: spec(
     'Absents',
     'Avant la liste des absents ; {nombre}, {s}, {e}, {noms} comme pour « presents_noms » (« Absent{s} »)',
@@ -597,6 +601,17 @@ export const FORMULES = {
     'groupe',
   ]),
   pv_reponse: spec('Réponse[ de {nom}] :', 'Procès-verbal : la réponse à une question orale', ['nom']),
+  // A séance over several days, and people attending who are not members (c16).
+  pv_jour: spec(
+    'Séance du {date_jour}',
+    'Procès-verbal : titre des présences d’un jour, quand la séance tenue sur plusieurs jours donne les présences d’un jour suivant (« jours_suivants ») ; {date…} sont celles de ce jour',
+    SEANCE_VALEURS,
+  ),
+  pv_invites: spec(
+    'Assistaient également à la séance : {noms}.',
+    'Procès-verbal : personnes présentes qui ne sont pas membres (« invites » de la séance ou d’un jour), après les présences',
+    ['noms'],
+  ),
   // The procès-verbal's remaining fixed words (titles, lines, table headers).
   pv_titre_avant: spec(
     '{instance_majuscules}',
@@ -622,13 +637,14 @@ export const FORMULES = {
   pv_presents: spec('Présents : {noms}.', 'Procès-verbal : liste des présents', ['noms']),
   pv_representes: spec(
     'Représentés : {pouvoirs}.',
-    'Procès-verbal : liste des membres représentés ; {pouvoirs} : les formules « pv_pouvoir » séparées par des virgules',
+    'Procès-verbal : liste des membres représentés ; {pouvoirs} : les formules « pv_pouvoir » séparées par « pv_pouvoirs_separateur » (une virgule)',
     ['pouvoirs'],
   ),
-  pv_pouvoir: spec('{mandant} (pouvoir à {mandataire})', 'Procès-verbal : un pouvoir de la liste', [
-    'mandant',
-    'mandataire',
-  ]),
+  pv_pouvoir: spec(
+    '{mandant} (pouvoir à {mandataire})',
+    'Procès-verbal : un pouvoir de la liste ; {e} devient « e » pour une mandante (« {mandant}, représentée par {mandataire} »)',
+    ['mandant', 'mandataire', 'e'],
+  ),
   pv_absents: spec('Absents : {noms}.', 'Procès-verbal : liste des absents', ['noms']),
   pv_excuses: spec('Excusés : {noms}.', 'Procès-verbal : liste des membres excusés', ['noms']),
   pv_secretaire_designe: spec(
@@ -773,6 +789,10 @@ export const FORMULES = {
     '{groupe}, {auteur}',
     'Procès-verbal : {auteur} d’un amendement présenté par un groupe et un membre nommé ; {groupe} est la formule « pv_groupe »',
     ['groupe', 'auteur'],
+  ),
+  pv_pouvoirs_separateur: spec(
+    ', ',
+    'Procès-verbal : entre deux pouvoirs de la liste des représentés ({pouvoirs})',
   ),
   pv_ligne_secretaires: spec(
     '{libelle} : {noms}',
@@ -979,7 +999,15 @@ export type Formules = Readonly<Record<FormulaKey, string>>;
 
 /** Placeholders in a formula, in order. */
 export function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{([^{}\s]*)\}/g)].map((m) => m[1] ?? '');
+  return [...text.matchAll(/\{([^{}\s|]*)\}/g)].map((m) => m[1] ?? '');
+}
+
+/** A singular/plural pair (« {Était|Étaient} »): chosen by the number `{s}` marks. */
+const NUMBER_PAIR = /\{([^{}|]*)\|([^{}|]*)\}/gu;
+
+/** The singular/plural pairs written in a formula (« {Était|Étaient} »), as written. */
+export function numberPairs(text: string): string[] {
+  return [...text.matchAll(NUMBER_PAIR)].map((m) => m[0]);
 }
 
 /** Agreement marks (« représenté{e} », « habilité{e}{s} »): empty for the masculine singular, never a missing fact. */
@@ -989,11 +1017,14 @@ const AGREEMENT_MARKS: ReadonlySet<string> = new Set(['e', 's']);
  * The formula with each `{nom}` replaced by its value (an unknown name is left as written). A part
  * in brackets is kept only when every value it holds is known (not empty): nothing invented, the
  * words of an absent fact go with it (`[, à {heure}]`); the agreement marks `{e}` and `{s}` do not
- * count, so `[, sis{e} {adresse}]` stays for a masculine party.
+ * count, so `[, sis{e} {adresse}]` stays for a masculine party. In a formula that knows `{s}`,
+ * a pair `{singulier|pluriel}` prints its first side for one, its second for several
+ * (« {Était|Étaient} présent{e}{s} »).
  *
  * @example
  * fillFormula('le {jour}[, à {heure}]', { jour: '3 mars', heure: '' }) // 'le 3 mars'
  * fillFormula('Acte [[{numero}]]', { numero: 'II_3' }) // 'Acte [II_3]'
+ * fillFormula('{Était|Étaient} présent{e}{s}', { s: '', e: 'e' }) // 'Était présente'
  */
 export function fillFormula(text: string, values: Readonly<Record<string, string>>): string {
   const kept = text
@@ -1004,8 +1035,12 @@ export function fillFormula(text: string, values: Readonly<Record<string, string
         ? part
         : '',
     );
+  const plural = values.s;
   return kept
-    .replace(/\{([^{}\s]*)\}/g, (whole, name: string) => values[name] ?? whole)
+    .replace(NUMBER_PAIR, (whole, one: string, several: string) =>
+      plural === undefined ? whole : plural === '' ? one : several,
+    )
+    .replace(/\{([^{}\s|]*)\}/g, (whole, name: string) => values[name] ?? whole)
     .replaceAll(OPEN, '[')
     .replaceAll(CLOSE, ']');
 }

@@ -9,6 +9,7 @@
 import { isWithdrawn } from '../compose/moment.ts';
 import type { Point, Presences, Seance } from '../schema/seance.ts';
 import { eluIndex } from './elus.ts';
+import { dayRestarts } from './jours.ts';
 import { pointPresences } from './presences.ts';
 import { type VoteFacts, voteFacts } from './vote.ts';
 
@@ -24,7 +25,13 @@ export interface PointFacts {
 
 export function pointFacts(seance: Seance, point: Point): PointFacts {
   const index = eluIndex(seance.elus);
-  const presences = pointPresences(seance.seance.presences, seance.points, point.numero, index);
+  const presences = pointPresences(
+    seance.seance.presences,
+    seance.points,
+    point.numero,
+    index,
+    dayRestarts(seance.seance),
+  );
   const votants = presences
     ? (typeof presences.presents === 'number' ? presences.presents : presences.presents.length) +
       presences.representes.length

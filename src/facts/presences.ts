@@ -50,16 +50,20 @@ export function afterMovements(presences: Presences, point: Point, index: EluInd
 
 /**
  * The attendance that applies to point `numero`: its délibération's own presences, else the
- * opening attendance followed through every recorded arrival and departure up to that point.
+ * opening attendance followed through every recorded arrival and departure up to that point. A
+ * later day of the séance that states its attendance from a point on (`restarts`) starts again
+ * from that attendance at that point.
  */
 export function pointPresences(
   opening: Presences | undefined,
   points: readonly Point[],
   numero: number,
   index: EluIndex,
+  restarts: ReadonlyMap<number, Presences> = new Map(),
 ): Presences | undefined {
   let current = opening;
   for (const point of points) {
+    current = restarts.get(point.numero) ?? current;
     if (current) current = afterMovements(current, point, index);
     if (point.numero === numero) return point.deliberation?.presences ?? current;
   }

@@ -12,6 +12,7 @@
  */
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { FORMULES, type FormulaKey, PAGE_FORMULAS } from '../facts/formules.ts';
+import { CTES_IDENTIFIER_PATTERN } from './ctes-identifier.ts';
 import { DateText, RichText, redescribed, StringEnum, Text } from './helpers.ts';
 import { CLE_PATTERN } from './patterns.ts';
 
@@ -321,6 +322,48 @@ export const SecretaireSchema = Type.Object(
   { additionalProperties: false, title: 'Secrétaire', description: 'Un secrétaire de séance.' },
 );
 
+/** People attending who are not members (director, agents, guests), as the collectivité names them. */
+const Invites = (when: string) =>
+  Type.Array(
+    Text({
+      title: 'Invité',
+      description:
+        'Une personne présente qui n’est pas membre, telle que le procès-verbal la nomme (« Madame Lise Aubry, Directrice »).',
+    }),
+    {
+      title: 'Autres invités',
+      description: `Personnes présentes ${when} sans être membres, écrites comme la collectivité les nomme (« Madame Lise Aubry, Directrice du syndicat ») : le procès-verbal les liste après les présences (formule « pv_invites ») ; elles ne comptent ni parmi les présents ni pour le quorum.`,
+    },
+  );
+
+/** A later day of a séance held over several days, with the attendance of that day. */
+export const JourSuivantSchema = Type.Object(
+  {
+    date: DateText({ title: 'Date', description: 'Date de ce jour de la séance.' }),
+    premier_point: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100_000,
+        title: 'Premier point',
+        description:
+          'Numéro du premier point examiné ce jour-là : à partir de lui, les points ont les présences de ce jour (sauf leurs propres présences) ; sans lui, les présences du jour ne sont que celles du procès-verbal.',
+      }),
+    ),
+    presences: Type.Optional(
+      redescribed(
+        PresencesSchema,
+        'Présences de ce jour : le procès-verbal les imprime sous le titre du jour (formule « pv_jour »).',
+      ),
+    ),
+    invites: Type.Optional(Invites('ce jour-là')),
+  },
+  {
+    additionalProperties: false,
+    title: 'Jour suivant',
+    description: 'Un autre jour de la séance, avec ses propres présences.',
+  },
+);
+
 /** A time of day, HH:MM on 24 hours. */
 const HEURE_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
 
@@ -372,12 +415,26 @@ export const SeanceDetailsSchema = Type.Object(
       }),
     ),
     jours_suivants: Type.Optional(
-      Type.Array(DateText({ title: 'Jour suivant', description: 'Un autre jour de la séance.' }), {
-        title: 'Jours suivants',
-        description:
-          'Autres jours d’une séance tenue sur plusieurs jours, après « date » et dans l’ordre (« Séance des 28 et 29 janvier 2025 »).',
-      }),
+      Type.Array(
+        Type.Union(
+          [
+            DateText({ title: 'Jour suivant', description: 'Un autre jour de la séance.' }),
+            JourSuivantSchema,
+          ],
+          {
+            title: 'Jour suivant',
+            description:
+              'Un autre jour de la séance : sa date, ou sa date avec ses propres présences (« date », « presences », « invites », « premier_point »).',
+          },
+        ),
+        {
+          title: 'Jours suivants',
+          description:
+            'Autres jours d’une séance tenue sur plusieurs jours, après « date » et dans l’ordre (« Séance des 28 et 29 janvier 2025 »).',
+        },
+      ),
     ),
+    invites: Type.Optional(Invites('le premier jour')),
     session: Type.Optional(
       Text({
         title: 'Session',
@@ -582,11 +639,10 @@ export const TransmissionSchema = Type.Object(
     ),
     identifiant: Type.Optional(
       Type.String({
-        pattern:
-          '^\\d{3}-\\d{9}-\\d{8}(lmc\\d+|-[A-Za-z0-9_]{1,15}(-[A-Za-z0-9_]{1,15})?)-(DE|AR|AI|CC|BF|AU)(-\\d+-\\d+)?$',
+        pattern: CTES_IDENTIFIER_PATTERN,
         title: 'Identifiant @ctes',
         description:
-          'Identifiant de l’acte attribué par @ctes, tel que la préfecture le renvoie (« 092-219200714-20230323-2023_03_01-DE », « 013-211300017-20150629lmc168449-DE-1-1 », « 075-287500078-20150708-2015-294-DE »).',
+          'Identifiant de l’acte attribué par @ctes, tel que la préfecture le renvoie (« 092-219200714-20230323-2023_03_01-DE », « 013-211300017-20150629lmc168449-DE-1-1 », « 075-287500078-20150708-2015-294-DE », « 013-211300074-20220106-AR-2022-02-AR-1-1 ») : le numéro de l’acte y compte 1 à 15 caractères (lettres sans accent, chiffres, « _ », et des tirets simples entre ses parties).',
       }),
     ),
   },
@@ -761,7 +817,7 @@ export const PartieSchema = Type.Object(
       StringEnum(['f', 'm'] as const, {
         title: 'Genre',
         description:
-          'Genre grammatical de la partie, pour l’accord (« représentée », « dénommée ») : f ou m. Par défaut, l’article de la dénomination (« la Commune », « le Département »), sinon féminin.',
+          'Genre grammatical de la partie, pour l’accord (« représentée », « dénommée ») : f ou m. Par défaut, l’article ou le premier nom de la dénomination (« la Commune », « le Département », « l’Établissement »), sinon le premier nom de la partie (« Syndicat mixte … », « Région … », « SIVU … »), sinon masculin.',
       }),
     ),
     denomination: Type.Optional(
@@ -1456,6 +1512,7 @@ export type Polices = Static<typeof PolicesSchema>;
 export type Nature = (typeof NATURES)[number];
 export type Statut = (typeof STATUTS)[number];
 export type SeanceDetails = Static<typeof SeanceDetailsSchema>;
+export type JourSuivant = Static<typeof JourSuivantSchema>;
 export type President = Static<typeof PresidentSchema>;
 export type Presences = Static<typeof PresencesSchema>;
 export type Secretaire = Static<typeof SecretaireSchema>;

@@ -12,6 +12,7 @@ import { isAct, isWithdrawn, momentOf } from '../compose/moment.ts';
 import { eluIndex, genreOf, type Member, memberOf, secretairesOf, withMemberNames } from '../facts/elus.ts';
 import { type Formules, fillFormula } from '../facts/formules.ts';
 import { pointFacts } from '../facts/point.ts';
+import { quorumOf } from '../facts/quorum.ts';
 import { type VoteFacts, voteFacts } from '../facts/vote.ts';
 import type { Point, Presences, Seance, Vote } from '../schema/seance.ts';
 import { closingEntries } from './agenda-context.ts';
@@ -27,7 +28,8 @@ import { agreement, genreOfPerson, instanceForms } from './grammar.ts';
 import { anneeEnLettresAvec } from './helpers/date-en-lettres.ts';
 import { heure } from './helpers/heure.ts';
 import { dateLongue, jourMoisEnLettres, nombre } from './helpers/index.ts';
-import { joinNames, secretarySignatures } from './seance-text.ts';
+import { daysContext, guestsLine } from './pv-days.ts';
+import { joinNames, memberAgreement, secretarySignatures } from './seance-text.ts';
 import { formulaLines, seanceValues } from './seance-values.ts';
 
 /** A member as the PV names it (formula `pv_nom_membre`): « Mme Agathe Morel » by default. */
@@ -108,9 +110,10 @@ function presencesLines(seance: Seance, presences: Presences | undefined, f: For
                 fillFormula(f.pv_pouvoir, {
                   mandant: printed(memberOf(p.mandant, index), f),
                   mandataire: printed(memberOf(p.mandataire, index), f),
+                  e: memberAgreement(p.mandant, index),
                 }),
               )
-              .join(', '),
+              .join(f.pv_pouvoirs_separateur),
           }),
     absents:
       typeof presences.absents === 'number'
@@ -294,8 +297,7 @@ export function procesVerbalContext(seance: Seance) {
   const feminine = secretaires.length > 0 && secretaires.every((m) => genreOf(m) === 'f');
   const presences = s.presences;
   const presents = attendance(seance, presences)?.presents ?? 0;
-  // The séance's own quorum when it states one, else the majority of the members (CGCT L. 2121-17).
-  const quorum = s.quorum ?? Math.floor(s.membres_en_exercice / 2) + 1;
+  const quorum = quorumOf(s);
   const election = r.election_secretaire;
   const values = seanceValues(seance, f);
   const lines = (text: string) => formulaLines(text, values);
@@ -324,7 +326,9 @@ export function procesVerbalContext(seance: Seance) {
     }),
     ouverture: sentence(r.ouverture, () => fillFormula(f.pv_ouverture, { heure: heure(r.ouverture ?? '') })),
     appel: sentence(r.appel, () => f.pv_appel),
-    presences: presencesLines(seance, presences, f),
+    presences: { ...presencesLines(seance, presences, f), invites: guestsLine(s.invites, f) },
+    // A séance over several days: each later day that states its attendance, under its heading.
+    ...daysContext(seance, f, (p) => presencesLines(seance, p, f)),
     quorum: sentence(presences, () =>
       s.seconde_convocation
         ? f.pv_seconde_convocation

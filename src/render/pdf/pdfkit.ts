@@ -7,6 +7,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { LoadedFont } from '../fonts.ts';
+import { cacheSubsetGlyphs } from './subset-cache.ts';
 
 export type PdfDoc = PDFKit.PDFDocument;
 export type StructElement = PDFKit.PDFStructureElement;
@@ -235,6 +236,7 @@ export function createPdfKitDocument(options: PDFKit.PDFDocumentOptions): PdfDoc
     if (embedded?.font && embedded.layoutCache && !shared.has(embedded)) {
       embedded.layoutCache = sharedLayoutCache(embedded.font);
       fillEmptyUnicode(embedded);
+      cacheSubsetGlyphs(embedded.subset);
       shared.add(embedded);
     }
     return doc;

@@ -11,6 +11,7 @@ import {
   memberOf,
   sameMember,
 } from '../../facts/elus.ts';
+import { quorumOf } from '../../facts/quorum.ts';
 import type { Presences } from '../../schema/seance.ts';
 import { at, count, type Rule, type RuleContext } from './context.ts';
 
@@ -47,8 +48,7 @@ function checkPresences(context: RuleContext, presences: Presences, pointer: str
       ),
     );
   }
-  // The quorum the séance states (« Quorum : 18 »), else the majority of the members (CGCT L. 2121-17).
-  const quorum = seance.quorum ?? Math.floor(enExercice / 2) + 1;
+  const quorum = quorumOf(seance);
   if (presents < quorum && !seance.seconde_convocation) {
     out.push(
       at(
@@ -122,11 +122,15 @@ function checkPresences(context: RuleContext, presences: Presences, pointer: str
   return out;
 }
 
-/** Checks the séance's presences and every point's own presences. */
+/** Checks the séance's presences, each later day's and every point's own presences. */
 export const attendanceRule: Rule = (context) => {
   const out: Diagnostic[] = [];
   if (context.seance?.presences)
     out.push(...checkPresences(context, context.seance.presences, '/seance/presences'));
+  (context.seance?.jours_suivants ?? []).forEach((day, i) => {
+    if (typeof day !== 'string' && day.presences)
+      out.push(...checkPresences(context, day.presences, `/seance/jours_suivants/${i}/presences`));
+  });
   for (const { index, point } of context.points) {
     const own = point.deliberation?.presences;
     if (own) out.push(...checkPresences(context, own, `/points/${index}/deliberation/presences`));

@@ -70,17 +70,40 @@ export function count(value: number | readonly string[]): number {
  * number, as `pointPresences` finds it): computed in one pass per context, since rules ask for
  * every point (asking `pointPresences` for each made validation quadratic in the points).
  */
-const followed = new WeakMap<RuleContext, ReadonlyMap<number, Presences>>();
+const followed = new WeakMap<RuleContext, ReadonlyMap<number, Followed>>();
 
-function followedPresences(context: RuleContext, opening: Presences): ReadonlyMap<number, Presences> {
+interface Followed {
+  readonly presences: Presences;
+  readonly pointer: string;
+}
+
+function followedPresences(context: RuleContext, opening: Presences): ReadonlyMap<number, Followed> {
   const known = followed.get(context);
   if (known) return known;
   const index = eluIndex(context.elus);
-  const byNumero = new Map<number, Presences>();
-  let current = opening;
+  const byNumero = new Map<number, Followed>();
+  // A later day that states its attendance from a point on starts again from it (its own pointer).
+  const restarts = new Map(
+    (context.seance?.jours_suivants ?? []).flatMap((day, i) =>
+      typeof day !== 'string' && day.premier_point !== undefined && day.presences
+        ? [
+            [
+              day.premier_point,
+              { presences: day.presences, pointer: `/seance/jours_suivants/${i}/presences` },
+            ] as const,
+          ]
+        : [],
+    ),
+  );
+  let current: Followed = { presences: opening, pointer: '/seance/presences' };
   for (const { point } of context.points) {
-    current = afterMovements(current, point, index);
-    if (!byNumero.has(point.numero)) byNumero.set(point.numero, point.deliberation?.presences ?? current);
+    current = restarts.get(point.numero) ?? current;
+    current = { ...current, presences: afterMovements(current.presences, point, index) };
+    if (!byNumero.has(point.numero))
+      byNumero.set(point.numero, {
+        presences: point.deliberation?.presences ?? current.presences,
+        pointer: current.pointer,
+      });
   }
   followed.set(context, byNumero);
   return byNumero;
@@ -95,6 +118,5 @@ export function presencesOf(
   if (own) return { presences: own, pointer: `/points/${clean.index}/deliberation/presences` };
   const opening = context.seance?.presences;
   if (!opening) return undefined;
-  const presences = followedPresences(context, opening).get(clean.point.numero);
-  return presences ? { presences, pointer: '/seance/presences' } : undefined;
+  return followedPresences(context, opening).get(clean.point.numero);
 }

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../../diagnostics.ts';
 import { agreed, eluIndex, memberName, memberOf, sameMember } from '../../facts/elus.ts';
+import { dayRestarts } from '../../facts/jours.ts';
 import { afterMovements } from '../../facts/presences.ts';
 import type { Presences, Vote } from '../../schema/seance.ts';
 import { at, type Rule, type RuleContext } from './context.ts';
@@ -72,7 +73,9 @@ export const recordRule: Rule = (context) => {
   const problem = problemAt(context);
   const index = eluIndex(context.elus);
   let current = context.seance?.presences;
+  const restarts = context.seance ? dayRestarts(context.seance) : new Map<number, Presences>();
   for (const { index: i, point } of context.points) {
+    current = restarts.get(point.numero) ?? current;
     const base = `/points/${i}/deroulement`;
     const list = (value: Presences['presents'] | undefined) =>
       typeof value === 'number' ? undefined : value;
@@ -112,21 +115,34 @@ export const recordRule: Rule = (context) => {
   return out;
 };
 
-/** A suspension or an incident placed « apres_point », the previous PV's approval at its « point », name a point of the ordre du jour. */
+/**
+ * A suspension or an incident placed « apres_point », the previous PV's approval at its « point »,
+ * and a later day of the séance starting with its « premier_point » name a point of the ordre du jour.
+ */
 function placesOfSeanceEvents(context: RuleContext): Diagnostic[] {
   const numbers = context.points.map((p) => p.point.numero);
   const r = context.deroulement;
   const events = [
-    ...(r?.suspensions ?? []).map((e, i) => ({ e, pointer: `/deroulement/suspensions/${i}/apres_point` })),
-    ...(r?.incidents ?? []).map((e, i) => ({ e, pointer: `/deroulement/incidents/${i}/apres_point` })),
-    { e: { apres_point: r?.pv_precedent?.point }, pointer: '/deroulement/pv_precedent/point' },
+    ...(r?.suspensions ?? []).map((e, i) => ({
+      numero: e.apres_point,
+      pointer: `/deroulement/suspensions/${i}/apres_point`,
+    })),
+    ...(r?.incidents ?? []).map((e, i) => ({
+      numero: e.apres_point,
+      pointer: `/deroulement/incidents/${i}/apres_point`,
+    })),
+    { numero: r?.pv_precedent?.point, pointer: '/deroulement/pv_precedent/point' },
+    ...(context.seance?.jours_suivants ?? []).map((day, i) => ({
+      numero: typeof day === 'string' ? undefined : day.premier_point,
+      pointer: `/seance/jours_suivants/${i}/premier_point`,
+    })),
   ];
   return events
-    .filter(({ e }) => e.apres_point !== undefined && !numbers.includes(e.apres_point))
-    .map(({ e, pointer }) =>
+    .filter(({ numero }) => numero !== undefined && !numbers.includes(numero))
+    .map(({ numero, pointer }) =>
       problemAt(context)(
         pointer,
-        `Aucun point ne porte le numéro ${e.apres_point}.`,
+        `Aucun point ne porte le numéro ${numero}.`,
         `Écrivez le numéro d’un point de l’ordre du jour (${numbers.join(', ')}).`,
       ),
     );
