@@ -46,8 +46,11 @@ describe('typography of what the clerk typed, in PDF and DOCX', () => {
     expect(note.pdf.info.Title).toBe(
       `Programme «${NBSP}Cours d’école ombragées${NBSP}» – plan de financement`,
     );
-    expect(note.docx.core).toContain('Programme «');
+    expect(note.docx.core).toContain(
+      `<dc:title>Programme «${NBSP}Cours d’école ombragées${NBSP}» – plan de financement</dc:title>`,
+    );
     expect(deliberation.pdfText).toContain('salle « Les Tilleuls »');
+    expect(docxParagraphs(deliberation)).toContain(`salle «${NBSP}Les Tilleuls${NBSP}»`);
   });
 
   it('turns straight quotes typed in the header, the running lines and the collectivité’s name into « » and ’', () => {
