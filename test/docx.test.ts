@@ -55,12 +55,20 @@ describe('renderDocx: content', () => {
     expect(docx.headers.join('')).toContain('Ville de Sceaux');
   });
 
-  it('drops soft hyphens and keeps no-break and narrow no-break spaces as characters', async () => {
+  it('writes the tree’s soft hyphens as Word optional hyphens and keeps no-break spaces as characters', async () => {
     const docx = readDocx(await render(sampleTree()));
     expect(docx.document).not.toContain('\u00AD');
-    expect(docx.document).not.toContain('w:softHyphen');
+    // « straté\u00ADgie », « énergé\u00ADtiques »: the only places Word and LibreOffice may hyphenate.
+    expect(docx.document).toContain(
+      'une straté</w:t><w:softHyphen/><w:t xml:space="preserve">gie d’innovation',
+    );
+    expect(docx.document).toContain('énergé</w:t><w:softHyphen/><w:t xml:space="preserve">tiques et');
+    expect(docx.document.match(/<w:softHyphen\/>/g)?.length).toBe(2);
     expect(docxText(docx)).toContain('stratégie d’innovation');
     expect(docxText(docx)).toContain('transitions\u00A0: climatiques, énergétiques et sociales\u202F;');
+    // A soft hyphen never reaches a one-line property.
+    const titled = { ...sampleTree(), meta: { ...sampleTree().meta, title: 'Straté\u00ADgie' } };
+    expect(readDocx(await render(titled)).core).toContain('<dc:title>Stratégie</dc:title>');
   });
 
   it('escapes markup characters in text and properties', async () => {
@@ -124,13 +132,13 @@ describe('renderDocx: styles', () => {
     }
   });
 
-  it('sets French, justified body and automatic hyphenation', async () => {
+  it('sets French, justified body, and no automatic hyphenation (names and quotations stay whole)', async () => {
     const docx = readDocx(await render(sampleTree()));
     const styles = docx.parts.get('word/styles.xml')!;
     expect(styles).toMatch(/<w:rPrDefault>[\s\S]*<w:lang w:val="fr-FR"[\s\S]*<\/w:rPrDefault>/);
     expect(styles).toMatch(/<w:rPrDefault>[\s\S]*w:ascii="Source Sans 3"[\s\S]*<\/w:rPrDefault>/);
     expect(docx.styles.find((s) => s.name === 'Corps de texte')!.xml).toContain('<w:jc w:val="both"/>');
-    expect(docx.settings).toContain('<w:autoHyphenation/>');
+    expect(docx.settings).toContain('<w:autoHyphenation w:val="false"/>');
   });
 });
 

@@ -85,15 +85,23 @@ const handlers = {
     const instance = ctx.listInstances.get(node) ?? 0;
     const reference = node.ordered ? orderedReference(node.start) : BULLET_REFERENCE;
     const level = ctx.listDepth;
-    const specs = node.children.flatMap((item) =>
-      item.children.flatMap((child, i) =>
-        blockSpec(child, {
-          ...ctx,
-          listDepth: level + 1,
-          item: i === 0 ? { reference, level, instance, custom: true } : undefined,
-        }),
-      ),
-    );
+    const specs = node.children.flatMap((item) => {
+      const numbering = { reference, level, instance, custom: true };
+      // An item that opens with a list (« - - x ») gets its number on a paragraph of its own, the
+      // inner list below, as the PDF draws it (pdf/blocks/list.ts): a paragraph has one number.
+      const opensWithList = item.children[0]?.type === 'list';
+      const own = opensWithList ? [paragraph({ style: extraStyles.list.id, numbering })] : [];
+      return [
+        ...own,
+        ...item.children.flatMap((child, i) =>
+          blockSpec(child, {
+            ...ctx,
+            listDepth: level + 1,
+            item: i === 0 && !opensWithList ? numbering : undefined,
+          }),
+        ),
+      ];
+    });
     // Items are close together; the list as a whole is followed by a body paragraph's space.
     const last = specs.findLastIndex((s) => s.kind === 'paragraph');
     return specs.map((spec, i) =>
