@@ -131,6 +131,28 @@ describe('typography of what the clerk typed, in PDF and DOCX', () => {
       );
     }
   });
+
+  it('gives the DOCX the tree’s hyphenation points only: none in a name or a quotation', () => {
+    const xml = reglement.docx.document;
+    // Word's optional hyphen between two pieces of one word; automatic hyphenation is off.
+    expect(xml).toContain('ré</w:t><w:softHyphen/><w:t xml:space="preserve">pé</w:t><w:softHyphen/>');
+    expect(reglement.docx.settings).toContain('<w:autoHyphenation w:val="false"/>');
+    for (const whole of [
+      'Schoenenbourg',
+      'Quatrebarbes',
+      'Gwendoline',
+      'Kerbrat',
+      `Voix d’Oste`,
+      'Fil et aiguille',
+      'Tilleuls',
+    ])
+      expect(xml).toContain(whole);
+    const cut = [...xml.matchAll(/(\p{L}+)<\/w:t><w:softHyphen\/><w:t[^>]*>(\p{L}+)/gu)].map(
+      (m) => `${m[1]}${m[2]}`,
+    );
+    expect(cut.length).toBeGreaterThan(20);
+    expect(cut.filter((w) => /\p{Lu}/u.test(w))).toEqual([]);
+  });
 });
 
 describe('headings and footnotes in an exposé and an article', () => {
