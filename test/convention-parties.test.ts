@@ -43,7 +43,7 @@ describe('a convention’s parties in the collectivité’s own order, in PDF an
       p.text.startsWith('Le Département de la Haute-Brenne,'),
     );
     expect(party?.xml).toMatch(
-      /<w:r><w:rPr><w:rStyle w:val="Strong"\/><\/w:rPr><w:t[^>]*>Le Département de la Haute-Brenne<\/w:t><\/w:r><w:r><w:t[^>]*>, représenté/u,
+      /<w:r><w:rPr><w:rStyle w:val="Strong"\/><\/w:rPr><w:t[^>]*>Le Département de la Haute-Brenne<\/w:t><\/w:r><w:r><w:t[^>]*>, re(?:<\/w:t><w:softHyphen\/><w:t[^>]*>)?pré(?:<\/w:t><w:softHyphen\/><w:t[^>]*>)?senté/u,
     );
     const next = convention.docx.paragraphs.find((p) => p.text.startsWith('ci-après dénommé'));
     expect(next?.runStyles).not.toContain('Strong');

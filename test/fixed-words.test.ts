@@ -16,10 +16,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A fixture with formulas added to its collectivité and text replaced. */
 function variant(fixture: string, name: string, formules: string, replace: [string, string][] = []): string {
-  let text = readFileSync(fixture, 'utf8').replace(
-    /^collectivite:\n/m,
-    `collectivite:\n  formules:\n${formules}`,
-  );
+  const source = readFileSync(fixture, 'utf8');
+  // Added to the collectivité's own formulas when it has some (a key may appear only once).
+  let text = /^ {2}formules:\n/m.test(source)
+    ? source.replace(/^ {2}formules:\n/m, `  formules:\n${formules}`)
+    : source.replace(/^collectivite:\n/m, `collectivite:\n  formules:\n${formules}`);
   for (const [from, to] of replace) {
     if (!text.includes(from)) throw new Error(`${fixture}: no « ${from} »`);
     text = text.replace(from, to);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { paragraphsOf } from './support/docx.ts';
+import { type ReadPdf, taggedTexts } from './support/pdf.ts';
 import type { RenderedDocument } from './support/rendered.ts';
 import { foldQuotes, renderFixture } from './support/rendered.ts';
 
@@ -12,6 +14,28 @@ const doc = (id: string): RenderedDocument => {
 };
 const note = doc('point-01-note');
 const deliberation = doc('point-01-deliberation');
+const reglement = doc('point-02-deliberation');
+
+/** The text of the DOCX's paragraphs, read from word/document.xml, with its exact characters. */
+const docxParagraphs = (d: RenderedDocument): string => d.docx.paragraphs.map((p) => p.text).join('\n');
+
+/**
+ * The visual lines of a PDF's body text: consecutive pdf.js items on one baseline, so that each
+ * line of a table cell is a line of its own (cells are drawn one after the other).
+ */
+function visualLines(pdf: ReadPdf): string[] {
+  const lines: string[] = [];
+  for (const page of pdf.pages) {
+    let y: number | undefined;
+    for (const item of page.items) {
+      if (item.artifact || item.str === '') continue;
+      if (y !== undefined && Math.abs(item.y - y) < item.fontSize * 0.6) lines[lines.length - 1] += item.str;
+      else lines.push(item.str);
+      y = item.y;
+    }
+  }
+  return lines;
+}
 
 describe('typography of what the clerk typed, in PDF and DOCX', () => {
   it('turns straight quotes into guillemets and apostrophes, in the text, metadata and bookmarks', () => {
@@ -22,8 +46,40 @@ describe('typography of what the clerk typed, in PDF and DOCX', () => {
     expect(note.pdf.info.Title).toBe(
       `Programme «${NBSP}Cours d’école ombragées${NBSP}» – plan de financement`,
     );
-    expect(note.docx.core).toContain('Programme «');
+    expect(note.docx.core).toContain(
+      `<dc:title>Programme «${NBSP}Cours d’école ombragées${NBSP}» – plan de financement</dc:title>`,
+    );
     expect(deliberation.pdfText).toContain('salle « Les Tilleuls »');
+    expect(docxParagraphs(deliberation)).toContain(`salle «${NBSP}Les Tilleuls${NBSP}»`);
+  });
+
+  it('turns straight quotes typed in the header, the running lines and the collectivité’s name into « » and ’', () => {
+    const name = 'Commune de Bourg-Vaillant-l’Étang';
+    const running = `Conseil municipal d’hiver – 28${NBSP}janvier 2025`;
+    const footer = `Registre «${NBSP}Délibérations 2025${NBSP}»`;
+    const plain = (text: string) => text.replace(/\u00A0/g, ' ');
+    for (const d of [note, deliberation, reglement]) {
+      // PDF: the first page's header and the running lines are artifacts; pdf.js reads U+00A0 as a space.
+      const first = d.pdf.artifactText(0);
+      expect(first).toContain(name);
+      expect(first).toContain(plain(running));
+      expect(first).toContain(plain(footer));
+      for (let i = 0; i < d.pdf.pages.length; i++) expect(d.pdf.artifactText(i)).not.toMatch(/["']/);
+      expect(d.pdf.info.Author).toBe(name);
+      // DOCX: the header and footer parts, and the core properties.
+      const texts = (parts: readonly string[]) =>
+        parts.flatMap((x) => paragraphsOf(x).map((p) => p.text)).join('\n');
+      expect(texts(d.docx.headers)).toContain(name);
+      expect(texts(d.docx.headers)).toContain(running);
+      expect(texts(d.docx.footers)).toContain(footer);
+      expect(texts([...d.docx.headers, ...d.docx.footers])).not.toMatch(/["']/);
+      expect(d.docx.core).toContain(`<dc:creator>${name}</dc:creator>`);
+    }
+    // The en_tete lines are the act's first lines, in the text of both formats.
+    for (const line of ['Département de l’Oste', `Canton d’Ambreuil, «${NBSP}Pays des étangs${NBSP}»`]) {
+      expect(docxParagraphs(reglement).split('\n')).toContain(line);
+      expect(reglement.pdf.bodyLines()).toContain(plain(line));
+    }
   });
 
   it('ties civilities and days to what follows, groups amounts', () => {
@@ -38,6 +94,35 @@ describe('typography of what the clerk typed, in PDF and DOCX', () => {
     );
   });
 
+  it('ties civilities, days and amounts in the PDF too: never a line break at their no-break space', () => {
+    // Exact characters, as the DOCX holds them. pdf.js reads U+00A0 and U+202F as plain spaces
+    // (the font draws them with the space's glyph): what the PDF shows is that the line never
+    // breaks there, here in narrow table cells where lines break often.
+    const tied = [
+      ...['Mme Gwendoline', 'M. Aurèle', 'M. Florimond', 'Mme Bérengère'],
+      ...['3 février', '17 mars', '28 avril', '12 mai', '23 juin'],
+      ...['6 février', '20 mars', '24 avril', '15 mai', '26 juin'],
+    ].map((phrase) => phrase.replace(' ', NBSP));
+    const amounts = [`1${NNBSP}250${NBSP}€`, `480,50${NBSP}€`];
+    const plain = (phrase: string) => phrase.replace(/[\u00A0\u202F]/g, ' ');
+    const lines = visualLines(reglement.pdf);
+    for (const phrase of [...tied, ...amounts]) {
+      expect(docxParagraphs(reglement)).toContain(phrase);
+      expect({ phrase, oneLine: lines.some((l) => l.includes(plain(phrase))) }).toEqual({
+        phrase,
+        oneLine: true,
+      });
+    }
+    const noteLines = visualLines(note.pdf);
+    for (const phrase of [`M.${NBSP}Basile`, `Mme${NBSP}Odile`, `28${NBSP}janvier`, `3${NNBSP}500${NBSP}€`]) {
+      expect(docxParagraphs(note)).toContain(phrase);
+      expect({ phrase, oneLine: noteLines.some((l) => l.includes(plain(phrase))) }).toEqual({
+        phrase,
+        oneLine: true,
+      });
+    }
+  });
+
   it('never hyphenates a proper name or a quotation', () => {
     const json = JSON.stringify([note.tree, deliberation.tree]);
     for (const word of ['Fornier', 'Vasseur', 'ombragées', 'Tilleuls']) {
@@ -45,6 +130,28 @@ describe('typography of what the clerk typed, in PDF and DOCX', () => {
         new RegExp(`${word.slice(0, 2)}[\\p{L}]*\u00AD[\\p{L}\u00AD]*${word.slice(-2)}`, 'u'),
       );
     }
+  });
+
+  it('gives the DOCX the tree’s hyphenation points only: none in a name or a quotation', () => {
+    const xml = reglement.docx.document;
+    // Word's optional hyphen between two pieces of one word; automatic hyphenation is off.
+    expect(xml).toContain('ré</w:t><w:softHyphen/><w:t xml:space="preserve">pé</w:t><w:softHyphen/>');
+    expect(reglement.docx.settings).toContain('<w:autoHyphenation w:val="false"/>');
+    for (const whole of [
+      'Schoenenbourg',
+      'Quatrebarbes',
+      'Gwendoline',
+      'Kerbrat',
+      `Voix d’Oste`,
+      'Fil et aiguille',
+      'Tilleuls',
+    ])
+      expect(xml).toContain(whole);
+    const cut = [...xml.matchAll(/(\p{L}+)<\/w:t><w:softHyphen\/><w:t[^>]*>(\p{L}+)/gu)].map(
+      (m) => `${m[1]}${m[2]}`,
+    );
+    expect(cut.length).toBeGreaterThan(20);
+    expect(cut.filter((w) => /\p{Lu}/u.test(w))).toEqual([]);
   });
 });
 
@@ -57,6 +164,10 @@ describe('headings and footnotes in an exposé and an article', () => {
     expect(styles.map((p) => p.style)).toEqual(['Heading2', 'Heading3']);
     const article = deliberation.docx.paragraphs.find((p) => p.text === 'Dépenses');
     expect(article?.style).toBe('Heading3');
+    // The article's heading is a tagged heading of the PDF too, after the article's first line.
+    expect(taggedTexts(deliberation.pdf, /^H[2-6]$/)).toEqual([{ role: 'H3', text: 'Dépenses' }]);
+    const lines = deliberation.pdf.bodyLines();
+    expect(lines.indexOf('Dépenses')).toBeGreaterThan(lines.findIndex((l) => l.includes('Approuve le plan')));
   });
 
   it('sets PDF footnotes at the foot of the page, under the text that calls them', () => {

@@ -250,6 +250,19 @@ describe('frenchTypography on a whole tree', () => {
     expect(json).toContain('{"type":"superscript","children":[{"type":"text","value":"er"}]}');
   });
 
+  it('types the first-page header and the running page lines (a line left absent stays absent)', () => {
+    const doc: DocumentTree = {
+      ...docOf(),
+      header: { ...docOf().header, collectivite: "Commune de l'Étang-Vert" },
+      pages: { footer: { left: 'Registre "2025"', center: "d'hiver", right: 'Page 1 / 2' } },
+    };
+    const result = frenchTypography(doc);
+    expect(result.header.collectivite).toBe('Commune de l’Étang-Vert');
+    expect(result.pages).toEqual({
+      footer: { left: `Registre «${NBSP}2025${NBSP}»`, center: 'd’hiver', right: 'Page 1 / 2' },
+    });
+  });
+
   it('leaves the already typographic sample tree unchanged', () => {
     const doc = sampleTree({ paragraphs: 2 });
     expect(frenchTypography(doc)).toEqual(doc);

@@ -152,7 +152,7 @@ export const FORMULES = {
   votants: spec('Votants', 'Libellé du nombre de votants'),
   presents_noms: spec(
     'Étaient présents',
-    'Avant la liste des présents ; {nombre} : leur nombre, {s} : « s » s’ils sont plusieurs, {e} : « e » si ce sont toutes des femmes ; une formule avec {noms} écrit la ligne entière (sans « ligne_noms »)',
+    'Avant la liste des présents ; {nombre} : leur nombre, {s} : « s » s’ils sont plusieurs, {e} : « e » si ce sont toutes des femmes, {singulier|pluriel} : l’un ou l’autre selon le nombre (« {Était|Étaient} présent{e}{s} ») ; une formule avec {noms} écrit la ligne entière (sans « ligne_noms »)',
     LISTE_VALEURS,
   ),
   pouvoirs: spec(
@@ -160,7 +160,11 @@ export const FORMULES = {
     'Avant la liste des pouvoirs ; {nombre}, {s}, {e} (des mandants), {noms} comme pour « presents_noms »',
     LISTE_VALEURS,
   ),
-  pouvoir: spec('{mandant} à {mandataire}', 'Un pouvoir de la liste', ['mandant', 'mandataire']),
+  pouvoir: spec(
+    '{mandant} à {mandataire}',
+    'Un pouvoir de la liste ; {e} devient « e » pour une mandante (« {mandant}, représenté{e} par {mandataire} », « {mandant}, absent{e}, a donné pouvoir à {mandataire} »)',
+    ['mandant', 'mandataire', 'e'],
+  ),
   absents_noms: spec(
     'Absents',
     'Avant la liste des absents ; {nombre}, {s}, {e}, {noms} comme pour « presents_noms » (« Absent{s} »)',
@@ -626,10 +630,11 @@ export const FORMULES = {
     'Procès-verbal : liste des membres représentés ; {pouvoirs} : les formules « pv_pouvoir » séparées par « pv_pouvoirs_separateur » (une virgule)',
     ['pouvoirs'],
   ),
-  pv_pouvoir: spec('{mandant} (pouvoir à {mandataire})', 'Procès-verbal : un pouvoir de la liste', [
-    'mandant',
-    'mandataire',
-  ]),
+  pv_pouvoir: spec(
+    '{mandant} (pouvoir à {mandataire})',
+    'Procès-verbal : un pouvoir de la liste ; {e} devient « e » pour une mandante (« {mandant}, représentée par {mandataire} »)',
+    ['mandant', 'mandataire', 'e'],
+  ),
   pv_absents: spec('Absents : {noms}.', 'Procès-verbal : liste des absents', ['noms']),
   pv_excuses: spec('Excusés : {noms}.', 'Procès-verbal : liste des membres excusés', ['noms']),
   pv_secretaire_designe: spec(
@@ -840,8 +845,8 @@ export const FORMULES = {
   ),
   convocation_point: spec(
     'Point n° {numero} – {objet}',
-    'Convocation : un point de la liste ; {numero} est son numéro affiché',
-    ['numero', 'objet', 'rapporteur'],
+    'Convocation : un point de la liste ; {numero} est son numéro affiché, {acte} le numéro de sa délibération (vide sans délibération numérotée : « [{acte} – ]{objet} »)',
+    ['numero', 'objet', 'rapporteur', 'acte'],
   ),
   convocation_section: spec(
     '',
@@ -897,8 +902,8 @@ export const FORMULES = {
   ),
   ordre_du_jour_point: spec(
     'Point n° {numero} – {objet}',
-    'Ordre du jour : intitulé d’un point ; {numero} est son numéro affiché',
-    ['numero', 'objet'],
+    'Ordre du jour : intitulé d’un point ; {numero} est son numéro affiché, {acte} le numéro de sa délibération (vide sans délibération numérotée : « [{acte} – ]{objet} »)',
+    ['numero', 'objet', 'acte'],
   ),
   ordre_du_jour_rapporteur: spec(
     'Rapporteur : {rapporteur}',
@@ -1000,7 +1005,15 @@ export type Formules = Readonly<Record<FormulaKey, string>>;
 
 /** Placeholders in a formula, in order. */
 export function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{([^{}\s]*)\}/g)].map((m) => m[1] ?? '');
+  return [...text.matchAll(/\{([^{}\s|]*)\}/g)].map((m) => m[1] ?? '');
+}
+
+/** A singular/plural pair (« {Était|Étaient} »): chosen by the number `{s}` marks. */
+const NUMBER_PAIR = /\{([^{}|]*)\|([^{}|]*)\}/gu;
+
+/** The singular/plural pairs written in a formula (« {Était|Étaient} »), as written. */
+export function numberPairs(text: string): string[] {
+  return [...text.matchAll(NUMBER_PAIR)].map((m) => m[0]);
 }
 
 /** Agreement marks (« représenté{e} », « habilité{e}{s} »): empty for the masculine singular, never a missing fact. */
@@ -1010,11 +1023,14 @@ const AGREEMENT_MARKS: ReadonlySet<string> = new Set(['e', 's']);
  * The formula with each `{nom}` replaced by its value (an unknown name is left as written). A part
  * in brackets is kept only when every value it holds is known (not empty): nothing invented, the
  * words of an absent fact go with it (`[, à {heure}]`); the agreement marks `{e}` and `{s}` do not
- * count, so `[, sis{e} {adresse}]` stays for a masculine party.
+ * count, so `[, sis{e} {adresse}]` stays for a masculine party. In a formula that knows `{s}`,
+ * a pair `{singulier|pluriel}` prints its first side for one, its second for several
+ * (« {Était|Étaient} présent{e}{s} »).
  *
  * @example
  * fillFormula('le {jour}[, à {heure}]', { jour: '3 mars', heure: '' }) // 'le 3 mars'
  * fillFormula('Acte [[{numero}]]', { numero: 'II_3' }) // 'Acte [II_3]'
+ * fillFormula('{Était|Étaient} présent{e}{s}', { s: '', e: 'e' }) // 'Était présente'
  */
 export function fillFormula(text: string, values: Readonly<Record<string, string>>): string {
   const kept = text
@@ -1025,8 +1041,12 @@ export function fillFormula(text: string, values: Readonly<Record<string, string
         ? part
         : '',
     );
+  const plural = values.s;
   return kept
-    .replace(/\{([^{}\s]*)\}/g, (whole, name: string) => values[name] ?? whole)
+    .replace(NUMBER_PAIR, (whole, one: string, several: string) =>
+      plural === undefined ? whole : plural === '' ? one : several,
+    )
+    .replace(/\{([^{}\s|]*)\}/g, (whole, name: string) => values[name] ?? whole)
     .replaceAll(OPEN, '[')
     .replaceAll(CLOSE, ']');
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { createAjv } from '../validate/ajv-compile.ts';
 import { withEditorHints } from './editor.ts';
 import { SeanceFileSchema } from './seance.ts';
 
@@ -27,6 +29,46 @@ describe('withEditorHints', () => {
       expect(node.markdownDescription, name).toContain(node.description);
       expect(node.markdownDescription, name).toContain(`Exemple :\n\n\`\`\`yaml\n${name}:`);
     }
+  });
+
+  it('shows for every value property an example that its own schema accepts', () => {
+    // Lists and dictionaries show their shape with « … »; a value (text, number, boolean) must be
+    // one a clerk can copy: the séance's `urgences: true` and the formula `urgences` (a text).
+    const ajv = createAjv();
+    const refused: string[] = [];
+    let checked = 0;
+    const walk = (node: unknown, path: string): void => {
+      if (typeof node !== 'object' || node === null) return;
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'properties' && typeof value === 'object' && value !== null) {
+          for (const [name, child] of Object.entries(value as Record<string, Node>)) {
+            const md = child.markdownDescription;
+            const composite = child.type === 'object' || child.type === 'array' || 'anyOf' in child;
+            if (typeof md === 'string' && !composite) {
+              const yaml = /```yaml\n([\s\S]*)\n```/u.exec(md)?.[1] ?? '';
+              const { $id: _id, ...own } = child;
+              checked += 1;
+              if (!ajv.validate(own, (parse(yaml) as Record<string, unknown>)[name])) {
+                refused.push(`${path}.${name}: ${yaml}`);
+              }
+            }
+          }
+        }
+        if (typeof value === 'object') walk(value, key === 'properties' ? path : `${path}/${key}`);
+      }
+    };
+    walk(published, '');
+    expect(checked).toBeGreaterThan(200);
+    expect(refused).toEqual([]);
+    const hint = (path: readonly string[]) =>
+      String(
+        path.reduce<Node>((n, k) => (n.properties as Record<string, Node>)[k] as Node, published)
+          .markdownDescription,
+      );
+    expect(hint(['seance', 'urgences'])).toContain('```yaml\nurgences: true\n```');
+    expect(hint(['seance', 'questions_diverses'])).toContain('```yaml\nquestions_diverses: true\n```');
+    expect(hint(['seance'])).toContain('urgences: true\n  questions_diverses: true');
+    expect(hint(['collectivite', 'formules', 'urgences'])).toContain('urgences: "Affaires urgentes"');
   });
 
   it('gives every typed property a French error message, and every pattern its own', () => {

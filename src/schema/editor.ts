@@ -6,8 +6,11 @@
  *
  * A pure pass over the schema JSON: every documented node gets its annotations, so a property
  * added to the schema tomorrow gets them too (with an example derived from its type when
- * `EXAMPLES` has none).
+ * `EXAMPLES` has none). A formula (under `formules` or `formules_page`) shows its own default
+ * wording: a formula named like a séance key (`urgences`, `presents`, `numero`) is a text, not
+ * the séance key's value.
  */
+import { FORMULES } from '../facts/formules.ts';
 
 type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
 type JsonObject = { readonly [key: string]: Json };
@@ -20,7 +23,10 @@ export const EDITOR_KEYWORDS = [
   'defaultSnippets',
 ] as const;
 
-/** An example value per property name, as a clerk would write it after « clé: ». */
+/**
+ * An example value per property name, as a clerk would write it after « clé: »; « parent.clé »
+ * for a name whose value differs by place (a point's `numero` is a number, an act's a text).
+ */
 const EXAMPLES: Readonly<Record<string, string>> = {
   version: '1',
   nom: 'Commune de Val-Fleuri',
@@ -36,6 +42,8 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   convocation: '2024-06-20',
   publique: 'true',
   seconde_convocation: 'true',
+  urgences: 'true',
+  questions_diverses: 'true',
   quorum: '15',
   qualite: 'Maire',
   secretaire: 'Noé Duval',
@@ -45,6 +53,18 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   mandant: 'Paul Lefèvre',
   mandataire: 'Hélène Marchand',
   numero: '1',
+  'deliberation.numero': '"2024_06_01"',
+  numero_ctes: 'D2024_06_01',
+  heure_reception: '"10:42"',
+  'habilitation.numero': '"2024_06_03"',
+  'decisions_delegation.numero': '"2024-118"',
+  'amendements.numero': '"A1"',
+  'articles.numero': '"4"',
+  'annexes.numero': '"2"',
+  ouverture: '"19:30"',
+  cloture: '"22:10"',
+  debut: '"21:05"',
+  reprise: '"21:20"',
   objet: 'Budget principal 2024 – décision modificative n° 1',
   rapporteur: 'François d’Arcy',
   code: '"7.1"',
@@ -88,7 +108,8 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   italique: 'polices/MaPolice-Italic.ttf',
   gras_italique: 'polices/MaPolice-BoldItalic.ttf',
   collectivite: '\n  nom: Commune de Val-Fleuri\n  nature: commune',
-  seance: '\n  date: 2024-06-27\n  heure: "19:30"\n  lieu: salle du conseil',
+  seance:
+    '\n  date: 2024-06-27\n  heure: "19:30"\n  lieu: salle du conseil\n  urgences: true\n  questions_diverses: true',
   president: '\n  nom: Hélène Marchand\n  qualite: Maire',
   presences:
     '\n  presents: 23\n  representes:\n    - { mandant: Paul Lefèvre, mandataire: Noé Duval }\n  absents: 2',
@@ -132,8 +153,19 @@ function typesOf(node: JsonObject): string[] {
   return Array.isArray(node.type) ? strings(node.type) : typeof node.type === 'string' ? [node.type] : [];
 }
 
-function exampleOf(key: string, node: JsonObject): string {
-  const known = EXAMPLES[key];
+/** Objects whose properties are formulas, keyed by formula name. */
+const FORMULA_PARENTS: ReadonlySet<string> = new Set(['formules', 'formules_page']);
+
+/** A formula's default wording, quoted for YAML (JSON strings are YAML double-quoted scalars). */
+function formulaExample(key: string): string | undefined {
+  const spec = (FORMULES as Readonly<Record<string, { readonly defaut: string }>>)[key];
+  return spec === undefined ? undefined : JSON.stringify(spec.defaut);
+}
+
+function exampleOf(key: string, node: JsonObject, parent: string): string {
+  const known = FORMULA_PARENTS.has(parent)
+    ? formulaExample(key)
+    : (EXAMPLES[`${parent}.${key}`] ?? EXAMPLES[key]);
   if (known !== undefined) return known;
   if (node.const !== undefined) return JSON.stringify(node.const);
   const values = strings(node.enum);
@@ -234,21 +266,21 @@ function snippetsFor(key: string, item: boolean): Json | undefined {
   return undefined;
 }
 
-function annotate(node: Json, key: string, item: boolean, branch = false): Json {
+function annotate(node: Json, key: string, item: boolean, branch = false, parent = ''): Json {
   if (!isObject(node)) return node;
   const out: Record<string, Json> = {};
   for (const [k, v] of Object.entries(node)) {
     if (k === 'properties' && isObject(v)) {
       out[k] = Object.fromEntries(
-        Object.entries(v).map(([name, child]) => [name, annotate(child, name, false)]),
+        Object.entries(v).map(([name, child]) => [name, annotate(child, name, false, false, key)]),
       );
     } else if (k === 'items') {
-      out[k] = annotate(v, key, true);
+      out[k] = annotate(v, key, true, false, parent);
     } else if ((k === 'anyOf' || k === 'oneOf') && Array.isArray(v)) {
-      out[k] = v.map((b) => annotate(b, key, item, true));
+      out[k] = v.map((b) => annotate(b, key, item, true, parent));
     } else out[k] = v;
   }
-  const example = exampleOf(key, node);
+  const example = exampleOf(key, node, parent);
   if (typeof node.description === 'string' && key !== '' && !item && !branch) {
     out.markdownDescription = `${node.description}\n\nExemple :\n\n\`\`\`yaml\n${exampleLine(key, example)}\n\`\`\``;
   }

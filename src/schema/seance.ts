@@ -12,6 +12,7 @@
  */
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { FORMULES, type FormulaKey, PAGE_FORMULAS } from '../facts/formules.ts';
+import { CTES_IDENTIFIER_PATTERN } from './ctes-identifier.ts';
 import { DateText, RichText, redescribed, StringEnum, Text } from './helpers.ts';
 import { CLE_PATTERN } from './patterns.ts';
 
@@ -638,11 +639,10 @@ export const TransmissionSchema = Type.Object(
     ),
     identifiant: Type.Optional(
       Type.String({
-        pattern:
-          '^\\d{3}-\\d{9}-\\d{8}(lmc\\d+|-[A-Za-z0-9_]{1,15}(-[A-Za-z0-9_]{1,15})?)-(DE|AR|AI|CC|BF|AU)(-\\d+-\\d+)?$',
+        pattern: CTES_IDENTIFIER_PATTERN,
         title: 'Identifiant @ctes',
         description:
-          'Identifiant de l’acte attribué par @ctes, tel que la préfecture le renvoie (« 092-219200714-20230323-2023_03_01-DE », « 013-211300017-20150629lmc168449-DE-1-1 », « 075-287500078-20150708-2015-294-DE »).',
+          'Identifiant de l’acte attribué par @ctes, tel que la préfecture le renvoie (« 092-219200714-20230323-2023_03_01-DE », « 013-211300017-20150629lmc168449-DE-1-1 », « 075-287500078-20150708-2015-294-DE », « 013-211300074-20220106-AR-2022-02-AR-1-1 ») : le numéro de l’acte y compte 1 à 15 caractères (lettres sans accent, chiffres, « _ », et des tirets simples entre ses parties).',
       }),
     ),
   },
@@ -817,7 +817,7 @@ export const PartieSchema = Type.Object(
       StringEnum(['f', 'm'] as const, {
         title: 'Genre',
         description:
-          'Genre grammatical de la partie, pour l’accord (« représentée », « dénommée ») : f ou m. Par défaut, l’article de la dénomination (« la Commune », « le Département »), sinon féminin.',
+          'Genre grammatical de la partie, pour l’accord (« représentée », « dénommée ») : f ou m. Par défaut, l’article ou le premier nom de la dénomination (« la Commune », « le Département », « l’Établissement »), sinon le premier nom de la partie (« Syndicat mixte … », « Région … », « SIVU … »), sinon masculin.',
       }),
     ),
     denomination: Type.Optional(

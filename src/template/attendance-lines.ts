@@ -85,7 +85,7 @@ export function groupedNames(
 }
 
 /** Agreement of a list's label: « s » for several, « e » when every member is known to be a woman. */
-function agreement(members: readonly Member[]): { s: string; e: string } {
+function agreementOf(members: readonly Member[]): { s: string; e: string } {
   const feminine = members.length > 0 && members.every((m) => genreOf(m) === 'f');
   return { s: members.length > 1 ? 's' : '', e: feminine ? 'e' : '' };
 }
@@ -102,7 +102,7 @@ function listLine(
   nombre = members.length,
 ): string {
   if (label === '' || noms === '') return '';
-  const values = { nombre: String(nombre), noms, ...agreement(members) };
+  const values = { nombre: String(nombre), noms, ...agreementOf(members) };
   const libelle = fillFormula(label, values);
   return placeholders(label).includes('noms') ? libelle : fillFormula(f.ligne_noms, { ...values, libelle });
 }
@@ -125,7 +125,11 @@ function printer(index: EluIndex, f: Formules) {
     list: (label: string, refs: readonly string[]) =>
       listLine(label, joinNames(grouped(refs), f), members(refs), f),
     pouvoir: (p: Presences['representes'][number]) =>
-      fillFormula(f.pouvoir, { mandant: name(p.mandant), mandataire: name(p.mandataire) }),
+      fillFormula(f.pouvoir, {
+        mandant: name(p.mandant),
+        mandataire: name(p.mandataire),
+        e: agreementOf([look(p.mandant).member]).e,
+      }),
   };
 }
 

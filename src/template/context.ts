@@ -31,6 +31,7 @@ import { receptionStampContext, transmissionValues } from './reception-stamp.ts'
 import {
   deliberationSignatures,
   joinNames,
+  memberAgreement,
   printedMember,
   seanceDays,
   secretaryLines,
@@ -190,6 +191,7 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
         fillFormula(f.pouvoir, {
           mandant: name(p.mandant),
           mandataire: name(p.mandataire),
+          e: memberAgreement(p.mandant, index),
         }),
       )
       .join(', '),

@@ -38,11 +38,93 @@ export function withArticle(qualite: string, genre?: Genre): string {
   return `${feminine ? 'La' : 'Le'} ${q}`;
 }
 
-/** Genre of a convention party: its `genre`, else the article of its dénomination, else feminine. */
-export function genreOfParty(party: { readonly genre?: Genre; readonly denomination?: string }): Genre {
-  if (party.genre) return party.genre;
-  const article = /^(le|la|les|l[’'])\s?/iu.exec(party.denomination?.trim() ?? '')?.[1]?.toLowerCase();
-  return article === 'le' ? 'm' : 'f';
+/**
+ * Genre of the first noun of the bodies that sign conventions, lower-case without article; an
+ * acronym counts as its first noun (« SIVU » : syndicat, « CCAS » : centre, « SEM » : société).
+ */
+const BODY_NOUNS: Readonly<Record<string, Genre>> = {
+  agence: 'f',
+  agglomération: 'f',
+  association: 'f',
+  caisse: 'f',
+  chambre: 'f',
+  collectivité: 'f',
+  commune: 'f',
+  communauté: 'f',
+  coopérative: 'f',
+  direction: 'f',
+  entreprise: 'f',
+  fédération: 'f',
+  fondation: 'f',
+  métropole: 'f',
+  mutuelle: 'f',
+  préfecture: 'f',
+  région: 'f',
+  régie: 'f',
+  société: 'f',
+  union: 'f',
+  université: 'f',
+  ville: 'f',
+  sem: 'f',
+  spl: 'f',
+  sa: 'f',
+  sas: 'f',
+  sarl: 'f',
+  scic: 'f',
+  centre: 'm',
+  comité: 'm',
+  conseil: 'm',
+  département: 'm',
+  établissement: 'm',
+  état: 'm',
+  groupement: 'm',
+  institut: 'm',
+  ministère: 'm',
+  office: 'm',
+  parc: 'm',
+  pôle: 'm',
+  service: 'm',
+  syndicat: 'm',
+  ccas: 'm',
+  cias: 'm',
+  epci: 'm',
+  epic: 'm',
+  gip: 'm',
+  oph: 'm',
+  pnr: 'm',
+  sdis: 'm',
+  sictom: 'm',
+  sivom: 'm',
+  sivu: 'm',
+  smictom: 'm',
+};
+
+/** The genre of a body's name from its article (le, la) or its first noun (after « l’ »), if known. */
+function genreOfBodyName(name: string | undefined): Genre | undefined {
+  const text = name?.trim() ?? '';
+  const article = /^(le|la)\s/iu.exec(text)?.[1]?.toLowerCase();
+  if (article !== undefined) return article === 'le' ? 'm' : 'f';
+  const noun = /^(?:l[’']\s?)?([\p{L}]+)/iu.exec(text)?.[1]?.toLowerCase() ?? '';
+  return BODY_NOUNS[noun];
+}
+
+/**
+ * Genre of a convention party: its `genre`, else its dénomination's article or first noun
+ * (« le Syndicat », « l’Établissement », « la Région »), else its name's (« Syndicat mixte … »,
+ * « Commune de … »), else a civility in its name (« Mme … »), else masculine, the unmarked form.
+ */
+export function genreOfParty(party: {
+  readonly genre?: Genre;
+  readonly denomination?: string;
+  readonly nom?: string;
+}): Genre {
+  return (
+    party.genre ??
+    genreOfBodyName(party.denomination) ??
+    genreOfBodyName(party.nom) ??
+    genreOfPerson(party.nom ?? '', undefined) ??
+    'm'
+  );
 }
 
 /** « e » for the feminine, as formulas write `représenté{e}`. */

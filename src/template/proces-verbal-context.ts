@@ -29,7 +29,7 @@ import { anneeEnLettresAvec } from './helpers/date-en-lettres.ts';
 import { heure } from './helpers/heure.ts';
 import { dateLongue, jourMoisEnLettres, nombre } from './helpers/index.ts';
 import { daysContext, guestsLine } from './pv-days.ts';
-import { joinNames, secretarySignatures } from './seance-text.ts';
+import { joinNames, memberAgreement, secretarySignatures } from './seance-text.ts';
 import { formulaLines, seanceValues } from './seance-values.ts';
 
 /** A member as the PV names it (formula `pv_nom_membre`): « Mme Agathe Morel » by default. */
@@ -110,6 +110,7 @@ function presencesLines(seance: Seance, presences: Presences | undefined, f: For
                 fillFormula(f.pv_pouvoir, {
                   mandant: printed(memberOf(p.mandant, index), f),
                   mandataire: printed(memberOf(p.mandataire, index), f),
+                  e: memberAgreement(p.mandant, index),
                 }),
               )
               .join(f.pv_pouvoirs_separateur),

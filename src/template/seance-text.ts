@@ -6,10 +6,11 @@
  * seanceDays({ date: '2025-01-28', jours_suivants: ['2025-01-29'] })
  * // { du: 'des', dates: '28 et 29 janvier 2025' }
  */
-import { type EluIndex, type Member, memberName, memberOf, secretairesOf } from '../facts/elus.ts';
+import { type EluIndex, genreOf, type Member, memberName, memberOf, secretairesOf } from '../facts/elus.ts';
 import { type Formules, fillFormula } from '../facts/formules.ts';
 import { dayDate } from '../facts/jours.ts';
 import type { Seance, SeanceDetails } from '../schema/seance.ts';
+import { agreement, genreOfPerson } from './grammar.ts';
 import { dateLongue, listeNoms } from './helpers/index.ts';
 
 /** « du 28 janvier 2025 » or « des 28 et 29 janvier 2025 » (the month and year written once). */
@@ -43,6 +44,15 @@ export function joinNames(names: readonly string[], f: Formules): string {
 export function resolvedMember(ref: string, index: EluIndex): Member {
   const written = memberOf(ref, index);
   return written.cle ? written : ([...index.values()].find((e) => e.nom === ref) ?? written);
+}
+
+/**
+ * « e » for a member known to be a woman (declared civility or genre, or « Mme » written in the
+ * name), as a pouvoir agrees with its mandant (« représentée par »).
+ */
+export function memberAgreement(ref: string, index: EluIndex): string {
+  const member = resolvedMember(ref, index);
+  return agreement(genreOf(member) ?? genreOfPerson(member.nom, undefined));
 }
 
 /** A member as the attendance lists print it (the `nom_membre` formula, with the declared civilité). */

@@ -4,6 +4,7 @@
 import type { ErrorObject } from 'ajv';
 import { type Diagnostic, type DiagnosticCode, diagnostic } from '../diagnostics.ts';
 import { locate, pointerSegments, type SourceMap, sourceText } from '../load/source-map.ts';
+import { ctesIdentifierHint } from '../schema/ctes-identifier.ts';
 import { pruneAnyOf } from './anyof.ts';
 import { closest } from './suggest.ts';
 
@@ -24,7 +25,6 @@ const PATTERN_HINTS: Readonly<Record<string, string>> = {
   heure: 'Écrivez l’heure sur 24 heures avec deux-points, entre guillemets : "19:30".',
   code: 'Écrivez le code @ctes entre guillemets : "8.4", "7.10".',
   numero: 'De 1 à 15 caractères : majuscules sans accent, chiffres et « _ » (par exemple "2023_03_01").',
-  identifiant: 'Format @ctes : "092-219200714-20230323-2023_03_01-DE".',
   objet:
     'L’objet tient sur une ligne : écrivez « objet: >- » puis le texte sur les lignes suivantes, indenté.',
   inclure: 'Donnez le chemin d’un fichier .yaml : « inclure: points/02-budget.yaml ».',
@@ -52,6 +52,7 @@ export function dateHint(value: unknown): string {
 
 function patternHint(property: string, data: unknown, pattern: string): string {
   const digits = String(data).replace(/[\s.\u00A0\u202F]/g, '');
+  if (property === 'identifiant') return ctesIdentifierHint(String(data));
   if (property === 'siret' && /^\d{14}$/.test(digits)) {
     return `Écrivez les 14 chiffres sans espace ni point, entre guillemets : "${digits}".`;
   }

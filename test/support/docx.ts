@@ -7,6 +7,7 @@
  * docx.paragraphs.map((p) => p.style) // ['TitreDuDocument', 'SousTitre', …]
  */
 import { strFromU8, unzipSync } from 'fflate';
+import { type CounterFormat, counterText } from '../../src/render/theme.ts';
 
 export interface DocxParagraph {
   /** Text with tabs as `\t` and line breaks as `\n`. */
@@ -165,4 +166,46 @@ export function xmlProblems(xml: string): string[] {
   }
   if (stack.length > 0) problems.push(`unclosed <${stack.at(-1)}>`);
   return problems;
+}
+
+const FORMATS: Record<string, CounterFormat> = {
+  decimal: 'decimal',
+  lowerLetter: 'lowerLetter',
+  upperLetter: 'upperLetter',
+  lowerRoman: 'lowerRoman',
+  upperRoman: 'upperRoman',
+};
+
+/** Each numbered paragraph's label as Word computes it from numbering.xml, in document order. */
+export function wordLabels(documentXml: string, numberingXml: string): string[] {
+  const abstractOf = new Map(
+    [...numberingXml.matchAll(/<w:num w:numId="(\d+)"[^>]*>\s*<w:abstractNumId w:val="(\d+)"\/>/g)].map(
+      (m) => [m[1], m[2]],
+    ),
+  );
+  const levelOf = (abstractId: string, ilvl: string) => {
+    const abs = new RegExp(
+      `<w:abstractNum [^>]*w:abstractNumId="${abstractId}"[^>]*>([\\s\\S]*?)</w:abstractNum>`,
+    ).exec(numberingXml)?.[1];
+    const lvl = new RegExp(`<w:lvl w:ilvl="${ilvl}"[^>]*>([\\s\\S]*?)</w:lvl>`).exec(abs ?? '')?.[1] ?? '';
+    return {
+      start: Number(/<w:start w:val="(\d+)"/.exec(lvl)?.[1] ?? '1'),
+      format: /<w:numFmt w:val="([^"]+)"/.exec(lvl)?.[1] ?? '',
+      text: /<w:lvlText w:val="([^"]*)"/.exec(lvl)?.[1] ?? '',
+    };
+  };
+  const counters = new Map<string, number>();
+  const labels: string[] = [];
+  for (const p of documentXml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)) {
+    const numId = /<w:numId w:val="(\d+)"/.exec(p[0])?.[1];
+    const ilvl = /<w:ilvl w:val="(\d+)"/.exec(p[0])?.[1] ?? '0';
+    if (!numId) continue;
+    const level = levelOf(abstractOf.get(numId) ?? '', ilvl);
+    const key = `${numId}/${ilvl}`;
+    const n = counters.has(key) ? (counters.get(key) as number) + 1 : level.start;
+    counters.set(key, n);
+    const format = FORMATS[level.format];
+    labels.push(format ? level.text.replace(/%\d/, counterText(n, format)) : level.text);
+  }
+  return labels;
 }

@@ -20,6 +20,8 @@ export interface PdfTextItem {
   readonly eol: boolean;
   /** Inside an Artifact marked-content sequence (header, footer, repeated table header). */
   readonly artifact: boolean;
+  /** The id of the innermost marked-content sequence with one (`p10R_mc6`), which the structure tree names. */
+  readonly markedContent?: string;
 }
 
 export interface PdfPage {
@@ -64,13 +66,16 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
     const [, , width, height] = page.view as [number, number, number, number];
     const content = await page.getTextContent({ includeMarkedContent: true });
     const stack: boolean[] = [];
+    const ids: (string | undefined)[] = [];
     const items: PdfTextItem[] = [];
     for (const item of content.items) {
       if ('type' in item) {
         if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') {
           stack.push((item as { tag?: string }).tag === 'Artifact' || (stack[stack.length - 1] ?? false));
+          ids.push((item as { id?: string | null }).id ?? ids[ids.length - 1]);
         } else if (item.type === 'endMarkedContent') {
           stack.pop();
+          ids.pop();
         }
         continue;
       }
@@ -84,6 +89,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
         fontSize: Math.abs(d),
         eol: text.hasEOL,
         artifact: stack[stack.length - 1] ?? false,
+        ...(ids[ids.length - 1] === undefined ? {} : { markedContent: ids[ids.length - 1] }),
       });
     }
     pages.push({ width, height, items, structTree: await page.getStructTree() });
@@ -212,4 +218,38 @@ export function dehyphenate(lines: readonly string[], soft: string): string {
     }
   });
   return out;
+}
+
+interface StructNode {
+  readonly role?: string;
+  readonly type?: string;
+  readonly id?: string;
+  readonly children?: readonly StructNode[];
+}
+
+/**
+ * The tagged structure elements of a role (« H3 », « Table », « L »…) in reading order, each with
+ * the text of its marked content, read through the structure tree.
+ *
+ * @example
+ * taggedTexts(pdf, /^H[1-6]$/) // [{ role: 'H2', text: 'Les usagers de la salle' }, …]
+ */
+export function taggedTexts(pdf: ReadPdf, role: RegExp): { role: string; text: string }[] {
+  const found: { role: string; text: string }[] = [];
+  for (const page of pdf.pages) {
+    const textOf = (id: string) =>
+      page.items
+        .filter((i) => i.markedContent === id)
+        .map((i) => i.str)
+        .join('');
+    const ids = (node: StructNode): string[] =>
+      node.type === 'content' && node.id ? [node.id] : (node.children ?? []).flatMap(ids);
+    const walk = (node: StructNode) => {
+      if (node.role && role.test(node.role))
+        found.push({ role: node.role, text: ids(node).map(textOf).join('') });
+      else for (const child of node.children ?? []) walk(child);
+    };
+    walk(page.structTree as StructNode);
+  }
+  return found;
 }

@@ -16,7 +16,7 @@ import { templateEnv } from '../../src/template/env.ts';
 import { foldSpaces } from '../../src/tree/text.ts';
 import type { DocumentTree } from '../../src/tree/types.ts';
 import { loadAndValidate } from '../../src/validate/validate.ts';
-import { docxText, type ReadDocx, readDocx } from './docx.ts';
+import { docxText, paragraphsOf, type ReadDocx, readDocx } from './docx.ts';
 import { dehyphenate, type ReadPdf, readPdf, softText } from './pdf.ts';
 
 export interface RenderedDocument {
@@ -59,7 +59,9 @@ export async function renderFixture(file: string, only?: RegExp): Promise<Map<st
     const pdf = await readPdf((await renderPdf(tree, { creationDate })).bytes);
     const docx = readDocx(await renderDocx(tree, { creationDate, embedFonts: false }));
     const notes = docx.parts.get('word/footnotes.xml') ?? '';
-    const noteText = [...notes.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
+    const noteText = paragraphsOf(notes)
+      .map((p) => p.text)
+      .join(' ');
     out.set(ref.id, {
       tree,
       pdf,

@@ -53,9 +53,13 @@ export interface DocxRenderOptions {
   readonly fonts?: FontFiles;
 }
 
-/** Word settings of every document (docx writes them into word/settings.xml). */
+/**
+ * Word settings of every document (docx writes them into word/settings.xml). No automatic
+ * hyphenation: Word and LibreOffice would cut proper names and words inside « guillemets »;
+ * they break only at the tree's soft hyphens (`w:softHyphen`), as the PDF does.
+ */
 const SETTINGS = {
-  hyphenation: { autoHyphenation: true, hyphenationZone: 357, consecutiveHyphenLimit: 2 },
+  hyphenation: { autoHyphenation: false, hyphenationZone: 357, consecutiveHyphenLimit: 2 },
   // A justified line that ends with a line break is not stretched (Word and LibreOffice).
   compatibility: { doNotExpandShiftReturn: true },
 } as const;

@@ -6,7 +6,15 @@
  * @example
  * inlineRuns([{ type: 'text', value: 'Bonjour' }]) // [TextRun]
  */
-import { ExternalHyperlink, FootnoteReferenceRun, Paragraph, type ParagraphChild, Tab, TextRun } from 'docx';
+import {
+  ExternalHyperlink,
+  FootnoteReferenceRun,
+  Paragraph,
+  type ParagraphChild,
+  SoftHyphen,
+  Tab,
+  TextRun,
+} from 'docx';
 import type { Inline } from '../../tree/types.ts';
 import { characterStyles, footnoteStyleId } from './styles.ts';
 import { textPieces } from './text.ts';
@@ -43,12 +51,21 @@ function runStyle(marks: Marks): {
   };
 }
 
+/** Text with each soft hyphen as Word's optional hyphen (`w:softHyphen`) between `w:t` pieces. */
+function withSoftHyphens(value: string): (string | SoftHyphen)[] {
+  return value
+    .split('\u00AD')
+    .flatMap((part, i) => [...(i > 0 ? [new SoftHyphen()] : []), ...(part === '' ? [] : [part])]);
+}
+
 function textRuns(value: string, marks: Marks): TextRun[] {
   const format = runStyle(marks);
   return textPieces(value).map((piece) => {
     switch (piece.kind) {
       case 'text':
-        return new TextRun({ ...format, text: piece.value });
+        return piece.value.includes('\u00AD')
+          ? new TextRun({ ...format, children: withSoftHyphens(piece.value) })
+          : new TextRun({ ...format, text: piece.value });
       case 'tab':
         return new TextRun({ ...format, children: [new Tab()] });
       default: // break

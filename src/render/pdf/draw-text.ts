@@ -5,6 +5,7 @@
  * @example
  * drawLine(doc, line, 70.9, 120.5);
  */
+import { drawRun } from './draw-run.ts';
 import type { Line } from './line-break.ts';
 import { fontName } from './measure.ts';
 import type { PdfDoc } from './pdfkit.ts';
@@ -20,11 +21,8 @@ export function drawLine(doc: PdfDoc, line: Line, x: number, baseline: number): 
     doc
       .font(fontName(piece.face))
       .fontSize(piece.size)
-      .fillColor(piece.link ? LINK_COLOR : TEXT_COLOR)
-      .text(piece.space ? `${piece.text} ` : piece.text, left, y, {
-        lineBreak: false,
-        baseline: 'alphabetic',
-      });
+      .fillColor(piece.link ? LINK_COLOR : TEXT_COLOR);
+    drawRun(doc, piece.space ? `${piece.text} ` : piece.text, left, y);
     if (piece.link) {
       const underline = y + piece.size * 0.12;
       doc

@@ -24,12 +24,49 @@ export interface Measurer {
   width(text: string, face: Face, size: number): number;
 }
 
-/** Widths measured by pdfkit itself (same fonts, same layout cache as the drawing). */
+/** pdfkit's EmbeddedFont: the width of a text at 1 000 units per em, and its fontkit face. */
+interface EmbeddedFont {
+  readonly font: object;
+  layout(text: string, features: undefined, onlyWidth: true): { readonly advanceWidth: number };
+}
+
+/** Advance widths of measured texts by fontkit face, shared by every document of the thread. */
+const advanceCaches = new WeakMap<object, Map<string, number>>();
+/** Bound on each face's cache (distinct measured texts). */
+const ADVANCE_CACHE_LIMIT = 200_000;
+
+function advanceCache(face: object): Map<string, number> {
+  let cache = advanceCaches.get(face);
+  if (!cache || cache.size > ADVANCE_CACHE_LIMIT) {
+    cache = new Map();
+    advanceCaches.set(face, cache);
+  }
+  return cache;
+}
+
+/**
+ * Widths measured by pdfkit itself (same fonts, same layout cache as the drawing), each text's
+ * advance kept per face: the line breaker asks the same words again and again. The result is
+ * computed as `doc.widthOfString` does (same operations, same order: same bits). Each face is
+ * selected in the document on its first measurement, as before, so fonts keep their ids.
+ */
 export function pdfMeasurer(doc: PdfDoc): Measurer {
+  const faces = new Map<Face, EmbeddedFont>();
   return {
     width(text, face, size) {
       if (text === '') return 0;
-      return doc.font(fontName(face)).fontSize(size).widthOfString(text);
+      let font = faces.get(face);
+      if (!font) {
+        font = (doc.font(fontName(face)) as unknown as { _font: EmbeddedFont })._font;
+        faces.set(face, font);
+      }
+      const cache = advanceCache(font.font);
+      let advance = cache.get(text);
+      if (advance === undefined) {
+        advance = font.layout(text, undefined, true).advanceWidth;
+        cache.set(text, advance);
+      }
+      return ((advance * (size / 1000) + 0 * (text.length - 1)) * 100) / 100;
     },
   };
 }

@@ -9,6 +9,7 @@
 import { pageText } from '../../tree/furniture.ts';
 import type { DocumentHeader, PageLine } from '../../tree/types.ts';
 import { theme } from '../theme.ts';
+import { drawRun } from './draw-run.ts';
 import { fontName, type Measurer } from './measure.ts';
 import { drawImage, openImage, type PdfDoc, type PdfImage } from './pdfkit.ts';
 import { marked } from './tagging.ts';
@@ -43,14 +44,8 @@ export function drawFirstPageHeader(
     }
     const baseline = marginTop + height / 2 + fontSize * 0.35;
     const maxWidth = pageWidth - marginRight - textX;
-    doc
-      .font(fontName('bold'))
-      .fontSize(fontSize)
-      .fillColor('#000000')
-      .text(ellipsize(header.collectivite, maxWidth, 'bold', fontSize, measure), textX, baseline, {
-        lineBreak: false,
-        baseline: 'alphabetic',
-      });
+    doc.font(fontName('bold')).fontSize(fontSize).fillColor('#000000');
+    drawRun(doc, ellipsize(header.collectivite, maxWidth, 'bold', fontSize, measure), textX, baseline);
     const rule = marginTop + height + spaceAfter / 2;
     doc
       .save()
@@ -126,8 +121,7 @@ export function drawPageLine(
       .stroke()
       .restore();
     doc.font(fontName('regular')).fontSize(fontSize).fillColor(FURNITURE_COLOR);
-    const at = (text: string, x: number) =>
-      doc.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    const at = (text: string, x: number) => drawRun(doc, text, x, baseline);
     if (left !== '') at(left, marginLeft);
     if (center !== '') at(center, (marginLeft + right - width(center)) / 2);
     if (end !== '') at(end, right - width(end));

@@ -2,11 +2,24 @@
  * The collectivité's formulas, a convention's own page lines and a party's own `formule`: each `{nom}` must be one
  * of the values its formula knows, or the document would print the braces.
  */
-import { FORMULES, type FormulaKey, placeholders } from '../../facts/formules.ts';
+import { FORMULES, type FormulaKey, numberPairs, placeholders } from '../../facts/formules.ts';
 import { at, type Rule } from './context.ts';
 
 function unknownValues(context: Parameters<Rule>[0], key: FormulaKey, text: string, pointer: string) {
   const allowed: readonly string[] = FORMULES[key].valeurs;
+  // A singular/plural pair needs a number to choose by: the formulas that know {s}.
+  const pairs = allowed.includes('s')
+    ? []
+    : numberPairs(text).map((pair) =>
+        at(
+          context,
+          pointer,
+          'rule.formula',
+          'erreur',
+          `La formule « ${key} » contient ${pair}, mais elle ne compte rien : rien ne dit s’il faut le singulier ou le pluriel.`,
+          'Écrivez le mot voulu sans accolades ; une paire {singulier|pluriel} s’écrit dans les libellés des listes (« presents_noms », « excuses_noms »…).',
+        ),
+      );
   return placeholders(text)
     .filter((name) => !allowed.includes(name))
     .map((name) =>
@@ -20,7 +33,8 @@ function unknownValues(context: Parameters<Rule>[0], key: FormulaKey, text: stri
           ? `Valeurs possibles : ${allowed.map((v) => `{${v}}`).join(', ')}.`
           : 'Cette formule ne prend aucune valeur : retirez les accolades.',
       ),
-    );
+    )
+    .concat(pairs);
 }
 
 export const formulesRule: Rule = (context) => {

@@ -10,7 +10,7 @@ import { listLabel, theme } from '../../theme.ts';
 import { drawLine } from '../draw-text.ts';
 import { type Flowable, withSpacing } from '../flow.ts';
 import type { Line } from '../line-break.ts';
-import { faceOf } from '../measure.ts';
+import { baselineOffset, faceOf, lineHeight } from '../measure.ts';
 import { childParent, marked, type Tag, tag } from '../tagging.ts';
 import type { BlockHandler, LayoutContext } from './context.ts';
 
@@ -36,6 +36,22 @@ function labelLine(text: string, ctx: LayoutContext): Line {
   return { pieces: [{ text, face, size: style.fontSize, rise: 0, width, x, space: false }] };
 }
 
+/** An empty body line, kept with what follows, to carry a label alone. */
+function labelOnlyLine(): Flowable {
+  const style = theme.paragraphs.body;
+  const step = lineHeight(style.fontSize, style.lineHeight);
+  return {
+    height: step,
+    minHeight: step,
+    spaceBefore: 0,
+    spaceAfter: 0,
+    keepWithNext: true,
+    firstBaseline: baselineOffset(style.fontSize, style.lineHeight),
+    split: () => undefined,
+    draw: () => undefined,
+  };
+}
+
 export const list: BlockHandler<List> = (block, ctx) => {
   const l = tag(ctx.doc, ctx.parent, 'L');
   const indent = theme.list.indent;
@@ -55,6 +71,9 @@ export const list: BlockHandler<List> = (block, ctx) => {
     });
     const text = listLabel(theme.list.numbering, { ordered: block.ordered, depth, n: block.start + i });
     const label = labelLine(text, ctx);
+    // An item that opens with a list (« - - x », « 1. - x ») has its label on a line of its own,
+    // the inner list below it: one label per line, as Word numbers one paragraph (docx/blocks.ts).
+    if (item.children[0]?.type === 'list') inner.unshift(labelOnlyLine());
     const [first, ...rest] = inner;
     if (first) flowables.push(labelled(first, label, ctx.x, lbl), ...rest);
   });

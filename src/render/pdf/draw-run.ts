@@ -1,0 +1,140 @@
+/**
+ * pdfkit's `doc.text(text, x, y, { lineBreak: false, baseline: 'alphabetic' })` in one shaping
+ * pass. pdfkit's own path shapes every drawn piece three times (`_fragment` measures it, encodes
+ * it, then `_line` measures it again to advance `doc.x`) and copies its options twice; delib draws
+ * one call per word. This writes the same operators in the same order (`q`, the flip `cm`, `BT`,
+ * `Tm`, `Tf`, the `TJ` segments, `ET`, `Q`), records glyphs in the subset, widths and ToUnicode
+ * the way pdfkit's `EmbeddedFont.encode` does, and leaves `doc.x`/`doc.y` where pdfkit leaves
+ * them: same bytes (pdfkit 0.20; the bundles of the fixtures are compared with `cmp`).
+ *
+ * @example
+ * doc.font('delib-regular').fontSize(11);
+ * drawRun(doc, 'Bonjour ', 70.9, 120.5);
+ */
+import type { PdfDoc } from './pdfkit.ts';
+
+interface Position {
+  xAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+
+interface Glyph {
+  readonly id: number;
+  readonly advanceWidth: number;
+  readonly codePoints: readonly number[];
+}
+
+/** pdfkit's EmbeddedFont (the only kind delib registers): what its `encode` reads and writes. */
+interface EmbeddedFont {
+  readonly id: string;
+  readonly scale: number;
+  readonly subset: { includeGlyph(glyphId: number): number };
+  readonly widths: (number | undefined)[];
+  readonly unicode: (readonly number[] | undefined)[];
+  layout(
+    text: string,
+    features?: undefined,
+    onlyWidth?: boolean,
+  ): { glyphs: Glyph[]; positions: Position[]; advanceWidth: number };
+  ref(): unknown;
+}
+
+interface DocInternals {
+  readonly _font: EmbeddedFont;
+  readonly _fontSize: number;
+  readonly _textOptions: unknown;
+  readonly page: { readonly height: number; readonly fonts: Record<string, unknown> };
+  x: number;
+  y: number;
+}
+
+/** pdfkit's `PDFObject.number`: how every coordinate is written. */
+function number(n: number): number {
+  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
+  throw new Error(`unsupported number: ${n}`);
+}
+
+/** Draws `text` (no line break) in the document's current font and size, baseline at `y`. */
+export function drawRun(doc: PdfDoc, text: string, x: number, y: number): void {
+  const d = doc as unknown as DocInternals;
+  // A pending `continued` text would merge its options: pdfkit's own path then.
+  if (d._textOptions || text.includes('\n')) {
+    doc.text(text, x, y, { lineBreak: false, baseline: 'alphabetic' });
+    return;
+  }
+  d.x = x;
+  d.y = y;
+  if (text.length === 0) return;
+  const font = d._font;
+  const size = d._fontSize;
+  const { glyphs, positions, advanceWidth } = font.layout(text);
+  doc.save();
+  doc.transform(1, 0, 0, -1, 0, d.page.height);
+  const top = d.page.height - y - 0;
+  if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
+  doc.addContent('BT');
+  doc.addContent(`1 0 0 1 ${number(x)} ${number(top)} Tm`);
+  doc.addContent(`/${font.id} ${number(size)} Tf`);
+  const encoded: string[] = [];
+  for (const glyph of glyphs) {
+    const gid = font.subset.includeGlyph(glyph.id);
+    encoded.push(`0000${gid.toString(16)}`.slice(-4));
+    if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+  }
+  writeSegments(doc, encoded, positions, x, top, size / 1000);
+  doc.addContent('ET');
+  doc.restore();
+  // `_line` then advances doc.x by the text's width, as `doc.widthOfString` computes it.
+  d.x += ((advanceWidth * (size / 1000) + 0 * (text.length - 1)) * 100) / 100;
+}
+
+/** pdfkit's TJ segments: a new segment after each glyph whose advance differs from its width. */
+function writeSegments(
+  doc: PdfDoc,
+  encoded: readonly string[],
+  positions: readonly Position[],
+  startX: number,
+  y: number,
+  scale: number,
+): void {
+  let x = startX;
+  const commands: string[] = [];
+  let last = 0;
+  let hadOffset = false;
+  const addSegment = (cur: number) => {
+    if (last < cur) {
+      const hex = encoded.slice(last, cur).join('');
+      const pos = positions[cur - 1] as Position;
+      commands.push(`<${hex}> ${number(-(pos.xAdvance - pos.advanceWidth))}`);
+    }
+    last = cur;
+  };
+  const flush = (i: number) => {
+    addSegment(i);
+    if (commands.length > 0) {
+      doc.addContent(`[${commands.join(' ')}] TJ`);
+      commands.length = 0;
+    }
+  };
+  let i = 0;
+  for (; i < positions.length; i++) {
+    const pos = positions[i] as Position;
+    if (pos.xOffset || pos.yOffset) {
+      flush(i);
+      doc.addContent(`1 0 0 1 ${number(x + pos.xOffset * scale)} ${number(y + pos.yOffset * scale)} Tm`);
+      flush(i + 1);
+      hadOffset = true;
+    } else {
+      if (hadOffset) {
+        doc.addContent(`1 0 0 1 ${number(x)} ${number(y)} Tm`);
+        hadOffset = false;
+      }
+      if (pos.xAdvance - pos.advanceWidth !== 0) addSegment(i + 1);
+    }
+    x += pos.xAdvance * scale;
+  }
+  flush(i);
+}
