@@ -385,6 +385,17 @@ for (const { result, stages: st } of stageResults) {
   out(
     `Two cores, perfectly shared, start-up left out: at least ${fmtS(total / 2)} s of wall time for ${result.points} points; the run above took ${fmtS(median(result.runs.map((x) => x.wallMs)))} s.`,
   );
+  // What bounds the throughput targets whatever delib does: the bare engines' cost a document
+  // (the floor table above) for this séance's documents, plus the composition measured here.
+  if (typeof floorResult !== 'string') {
+    const f = floorResult.ms;
+    const enginesPerDoc = ((f.rawPdf ?? Number.NaN) + (f.rawDocx ?? Number.NaN)) / floorResult.documents;
+    const composeMs = Object.values(st.kinds).reduce((a, k) => a + k.composeMs, 0);
+    const engines = enginesPerDoc * st.documents;
+    out(
+      `Bound: the raw engines alone (pdfkit plain paragraphs + docx without styles, ${enginesPerDoc.toFixed(1)} ms a document) need ${fmtS(engines)} s of CPU for these ${st.documents} documents, ${fmtS(engines / 2)} s on two cores; with this run's composition (${fmtS(composeMs)} s) ${fmtS((engines + composeMs) / 2)} s, before start-up and the dossier (${fmtS(st.dossierMs)} s, one thread).`,
+    );
+  }
 }
 const table = lines.join('\n');
 process.stdout.write(`${table}\n`);

@@ -224,6 +224,30 @@ await esbuild.build({
   const files = defaultFontFiles();
   writePrebuiltFontPackage(await fontPackage(files, DOCX_CHARACTERS), files, DOCX_CHARACTERS);
 }
+// The DOCX parts that depend only on the default family (styles, theme, settings, font table),
+// formatted once here from a package of nothing (see render/docx/constant-parts).
+{
+  const url = (file) => pathToFileURL(join(next, file)).href;
+  const { renderDocx } = await import(url('render/docx/index.js'));
+  const { writePrebuiltConstantParts } = await import(url('render/docx/constant-parts.js'));
+  const meta = {
+    kind: 'note',
+    title: '',
+    shortTitle: '',
+    subject: '',
+    author: '',
+    keywords: [],
+    language: 'fr-FR',
+  };
+  const tree = {
+    type: 'document',
+    meta: { ...meta, date: '2023-03-23' },
+    header: { collectivite: '' },
+    children: [],
+  };
+  await renderDocx(tree, { creationDate: new Date(0), embedFonts: false });
+  writePrebuiltConstantParts();
+}
 // The default family's shaping tables, read once here from its GSUB and GPOS tables (the PDF's
 // fast shaper then starts without reading them): see render/shaping/prebuilt.
 {

@@ -1,7 +1,11 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 import { composeDocument, listDocuments, loadAndValidate, templateEnv } from '../src/index.ts';
-import { forgetConstantParts } from '../src/render/docx/constant-parts.ts';
+import { forgetConstantParts, writePrebuiltConstantParts } from '../src/render/docx/constant-parts.ts';
 import { type DocxRenderOptions, renderDocx } from '../src/render/docx/index.ts';
 import type { FontFiles } from '../src/render/font-files.ts';
 import type { DocumentTree } from '../src/tree/types.ts';
@@ -50,5 +54,32 @@ describe('DOCX constant parts (styles, theme, settings, font table) formatted on
     expect(styles(2)).toContain('w:ascii="Source Serif 4"');
     expect(styles(3)).not.toContain('Source Serif 4');
     expect(readDocx(reused[1]!).entries.filter((e) => e.startsWith('word/fonts/'))).toHaveLength(4);
+  });
+});
+
+describe('DOCX constant parts formatted at build time (bin/build-dist.js)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'delib-constant-parts-'));
+  afterAll(() => {
+    forgetConstantParts();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('are read back in a new process state and give the same bytes; parts read otherwise show', async () => {
+    const trees = await treesOf('fixtures/sceaux-2023-03-23.yaml');
+    forgetConstantParts(pathToFileURL(join(dir, 'absent.json')));
+    const whole = await Promise.all(trees.map((tree) => renderDocx(tree, { creationDate })));
+    const file = join(dir, 'parts.json');
+    writePrebuiltConstantParts(pathToFileURL(file));
+    forgetConstantParts(pathToFileURL(file));
+    for (const [i, tree] of trees.entries()) {
+      const read = await renderDocx(tree, { creationDate });
+      expect(Buffer.from(read).equals(whole[i]!), tree.meta.title).toBe(true);
+    }
+    // The parts do come from the file: altered there, they are altered in the package.
+    const altered = join(dir, 'altered.json');
+    writeFileSync(altered, readFileSync(file, 'utf8').replace('<w:styles ', '<w:styles delib:x=\\"1\\" '));
+    forgetConstantParts(pathToFileURL(altered));
+    const styles = readDocx(await renderDocx(trees[0]!, { creationDate })).parts.get('word/styles.xml');
+    expect(styles).toContain('delib:x="1"');
   });
 });

@@ -46,8 +46,11 @@ describe('typography of what the clerk typed, in PDF and DOCX', () => {
     expect(note.pdf.info.Title).toBe(
       `Programme «${NBSP}Cours d’école ombragées${NBSP}» – plan de financement`,
     );
-    expect(note.docx.core).toContain('Programme «');
+    expect(note.docx.core).toContain(
+      `<dc:title>Programme «${NBSP}Cours d’école ombragées${NBSP}» – plan de financement</dc:title>`,
+    );
     expect(deliberation.pdfText).toContain('salle « Les Tilleuls »');
+    expect(docxParagraphs(deliberation)).toContain(`salle «${NBSP}Les Tilleuls${NBSP}»`);
   });
 
   it('turns straight quotes typed in the header, the running lines and the collectivité’s name into « » and ’', () => {
@@ -127,6 +130,28 @@ describe('typography of what the clerk typed, in PDF and DOCX', () => {
         new RegExp(`${word.slice(0, 2)}[\\p{L}]*\u00AD[\\p{L}\u00AD]*${word.slice(-2)}`, 'u'),
       );
     }
+  });
+
+  it('gives the DOCX the tree’s hyphenation points only: none in a name or a quotation', () => {
+    const xml = reglement.docx.document;
+    // Word's optional hyphen between two pieces of one word; automatic hyphenation is off.
+    expect(xml).toContain('ré</w:t><w:softHyphen/><w:t xml:space="preserve">pé</w:t><w:softHyphen/>');
+    expect(reglement.docx.settings).toContain('<w:autoHyphenation w:val="false"/>');
+    for (const whole of [
+      'Schoenenbourg',
+      'Quatrebarbes',
+      'Gwendoline',
+      'Kerbrat',
+      `Voix d’Oste`,
+      'Fil et aiguille',
+      'Tilleuls',
+    ])
+      expect(xml).toContain(whole);
+    const cut = [...xml.matchAll(/(\p{L}+)<\/w:t><w:softHyphen\/><w:t[^>]*>(\p{L}+)/gu)].map(
+      (m) => `${m[1]}${m[2]}`,
+    );
+    expect(cut.length).toBeGreaterThan(20);
+    expect(cut.filter((w) => /\p{Lu}/u.test(w))).toEqual([]);
   });
 });
 

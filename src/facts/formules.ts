@@ -855,8 +855,8 @@ export const FORMULES = {
   ),
   convocation_point: spec(
     'Point n° {numero} – {objet}',
-    'Convocation : un point de la liste ; {numero} est son numéro affiché',
-    ['numero', 'objet', 'rapporteur'],
+    'Convocation : un point de la liste ; {numero} est son numéro affiché, {acte} le numéro de sa délibération (vide sans délibération numérotée : « [{acte} – ]{objet} »)',
+    ['numero', 'objet', 'rapporteur', 'acte'],
   ),
   convocation_section: spec(
     '',
@@ -912,8 +912,8 @@ export const FORMULES = {
   ),
   ordre_du_jour_point: spec(
     'Point n° {numero} – {objet}',
-    'Ordre du jour : intitulé d’un point ; {numero} est son numéro affiché',
-    ['numero', 'objet'],
+    'Ordre du jour : intitulé d’un point ; {numero} est son numéro affiché, {acte} le numéro de sa délibération (vide sans délibération numérotée : « [{acte} – ]{objet} »)',
+    ['numero', 'objet', 'acte'],
   ),
   ordre_du_jour_rapporteur: spec(
     'Rapporteur : {rapporteur}',

@@ -24,6 +24,8 @@ function agendaPoints(seance: Seance) {
     // The ordre du jour's own wording of the point, when it differs from the act's objet.
     objet: p.objet_ordre_du_jour ?? p.objet,
     numeroAffiche: p.numero_affiche ?? String(p.numero),
+    // The act's own number (« 2019/18 »), for entries that open with it; empty without one.
+    acte: p.deliberation?.numero ?? '',
     // A section's heading before the first point of each run of points in it.
     sectionTitre: p.section !== undefined && p.section !== seance.points[i - 1]?.section ? p.section : '',
     listeAnnexes: annexLines(p),
@@ -78,7 +80,7 @@ export function ordreDuJourContext(seance: Seance) {
     sections: seance.points.some((p) => p.section !== undefined),
     points: agendaPoints(seance).map((p) => ({
       ...p,
-      intitule: fillFormula(f.ordre_du_jour_point, { numero: p.numeroAffiche, objet: p.objet }),
+      intitule: fillFormula(f.ordre_du_jour_point, { numero: p.numeroAffiche, objet: p.objet, acte: p.acte }),
       annexes: p.listeAnnexes.map((a) => fillFormula(f.ordre_du_jour_annexe, a)),
       rapporteurLigne:
         p.rapporteur === undefined
@@ -109,6 +111,7 @@ function letterEntries(seance: Seance, f: Formules): LetterEntry[] {
         numero: p.numeroAffiche,
         objet: p.objet,
         rapporteur: p.rapporteur ?? '',
+        acte: p.acte,
       }),
     })),
     ...closingEntries(seance, f).map((texte) => ({ section: '', texte })),

@@ -102,6 +102,8 @@ export function drawImage(doc: PdfDoc, image: PdfImage, x: number, y: number, he
 interface EmbeddedFontInternals {
   readonly font?: FontkitInternals;
   layoutCache?: Record<string, unknown>;
+  layoutRun?: (text: string) => unknown;
+  layoutCached?: (text: string) => unknown;
   readonly unicode?: (readonly number[] | undefined)[];
   readonly subset?: { readonly glyphs: readonly number[] };
   embed?: () => void;
@@ -154,26 +156,34 @@ function fillEmptyUnicode(embedded: EmbeddedFontInternals): void {
  * the process. pdfkit keeps one cache per document; since fonts are parsed once per process
  * (fonts.ts), the same word shaped by the same font gives the same run in every document, and
  * pdfkit reads cached runs without changing them. Output bytes are the same; shaping is done once.
+ * The cache is a Map read by a replacement of pdfkit's `layoutCached` (same lookups, same runs).
  */
-const sharedLayoutCaches = new WeakMap<object, Record<string, unknown>>();
+const sharedLayoutCaches = new WeakMap<object, Map<string, unknown>>();
 /** Bound on each font's cache (distinct words and spaces-delimited runs). */
 const LAYOUT_CACHE_LIMIT = 200_000;
-const cacheSizes = new WeakMap<object, number>();
 
-function sharedLayoutCache(font: object): Record<string, unknown> {
+function sharedLayoutCache(font: object): Map<string, unknown> {
   let cache = sharedLayoutCaches.get(font);
-  if (!cache || (cacheSizes.get(font) ?? 0) > LAYOUT_CACHE_LIMIT) {
-    cache = Object.create(null) as Record<string, unknown>;
+  if (!cache || cache.size > LAYOUT_CACHE_LIMIT) {
+    cache = new Map();
     sharedLayoutCaches.set(font, cache);
-    cacheSizes.set(font, 0);
   }
-  // Counts insertions (pdfkit only reads `cache[text]` and assigns `cache[text] = run`).
-  return new Proxy(cache, {
-    set(target, key, value) {
-      if (!(key in target)) cacheSizes.set(font, (cacheSizes.get(font) ?? 0) + 1);
-      return Reflect.set(target, key, value);
-    },
-  });
+  return cache;
+}
+
+/** pdfkit's `layoutCached(text)` reading the face's shared cache. */
+function shareLayouts(embedded: EmbeddedFontInternals, font: object): void {
+  const layoutRun = embedded.layoutRun?.bind(embedded);
+  if (!layoutRun) return;
+  embedded.layoutCached = (text) => {
+    const cache = sharedLayoutCache(font);
+    let run = cache.get(text);
+    if (!run) {
+      run = layoutRun(text);
+      cache.set(text, run);
+    }
+    return run;
+  };
 }
 
 /** What pdfkit's PDFReference does with stream data (not in its typings). */
@@ -234,7 +244,7 @@ export function createPdfKitDocument(options: PDFKit.PDFDocumentOptions): PdfDoc
     font(...args);
     const embedded = (doc as unknown as { _font?: EmbeddedFontInternals })._font;
     if (embedded?.font && embedded.layoutCache && !shared.has(embedded)) {
-      embedded.layoutCache = sharedLayoutCache(embedded.font);
+      shareLayouts(embedded, embedded.font);
       fillEmptyUnicode(embedded);
       cacheSubsetGlyphs(embedded.subset);
       shared.add(embedded);
