@@ -34,8 +34,18 @@ describe('per-act counts after arrivals and departures, in PDF and DOCX', () => 
     expect(foldQuotes(d.pdfText)).toContain('Chantal Delorme');
   });
 
-  it('counts a member who arrived before point 4 as présent in its act, the departure still counted', () => {
-    expectBoth(get('point-04-deliberation'), counts(9, 2, 0, 11));
+  it('counts a member who arrived before point 4 as présent, one excused from points 4 to 5 as excusée', () => {
+    for (const id of ['point-04-deliberation', 'point-05-deliberation']) {
+      expectBoth(get(id), counts(8, 2, 1, 10));
+      expectBoth(get(id), 'Excusés : Elsa Faivre.');
+    }
+  });
+
+  it('counts the excused member again once she is back for point 6', () => {
+    const d = get('point-06-deliberation');
+    expectBoth(d, counts(9, 2, 0, 11));
+    expect(d.docxText).not.toContain('Excusés');
+    expect(d.pdfText).not.toContain('Excusés');
   });
 });
 

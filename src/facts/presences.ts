@@ -43,6 +43,7 @@ export function afterMovements(presences: Presences, point: Point, index: EluInd
     for (const p of held) absents = add(absents, p.mandant);
     if (depart.pouvoir_a)
       representes = [...representes, { mandant: depart.elu, mandataire: depart.pouvoir_a }];
+    else if (depart.excuse) excuses = [...(excuses ?? []), depart.elu];
     else absents = add(absents, depart.elu);
   }
   return { presents, representes: [...representes], absents, ...(excuses ? { excuses } : {}) };

@@ -1085,6 +1085,13 @@ export const DepartSchema = Type.Object(
     elu: MembreRef('Élu', 'Le membre qui quitte la séance.'),
     heure: Type.Optional(Heure('Heure', 'Heure du départ.')),
     pouvoir_a: Type.Optional(MembreRef('Pouvoir à', 'Le membre présent à qui il donne pouvoir en partant.')),
+    excuse: Type.Optional(
+      Type.Boolean({
+        title: 'Excusé',
+        description:
+          'true : sans pouvoir, le membre compte parmi les excusés des points suivants (« excusée pour les points 5 à 9 » : départ avant le point 5, arrivée avant le point 10), non parmi les absents.',
+      }),
+    ),
   },
   {
     additionalProperties: false,
