@@ -9,7 +9,11 @@ import { spawn } from 'node:child_process';
 /** Runs a command; resolves with its exit status and, when `capture`, its output. */
 function run(command, args, capture) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    const child = spawn(command, args, {
+      stdio: capture ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      // npm and npx are .cmd scripts on Windows, which only a shell starts.
+      shell: process.platform === 'win32',
+    });
     let output = '';
     if (capture) {
       child.stdout.on('data', (chunk) => {
@@ -24,11 +28,9 @@ function run(command, args, capture) {
   });
 }
 
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const [check, suite] = await Promise.all([
-  run(npm, ['run', '--silent', 'check'], true),
-  run(npx, ['vitest', 'run', '--project', 'unit', ...process.argv.slice(2)], false),
+  run('npm', ['run', '--silent', 'check'], true),
+  run('npx', ['vitest', 'run', '--project', 'unit', ...process.argv.slice(2)], false),
 ]);
 process.stdout.write(check.output);
 console.log(

@@ -130,6 +130,61 @@ describe('a list item that opens with a list (« 1. - … »)', () => {
   });
 });
 
+/** The signature tables of a DOCX: grid widths, layout, borders, and each row's cells' texts. */
+function signatureTables(documentXml: string) {
+  const text = (xml: string) =>
+    [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
+  return [...documentXml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)]
+    .map((m) => m[0])
+    .filter((t) => t.includes('w:val="SignatureNom"'))
+    .map((t) => ({
+      fixed: t.includes('<w:tblLayout w:type="fixed"/>'),
+      bordered: /<w:(top|bottom|left|right|insideH|insideV) w:val="(single|double)"/.test(t),
+      columns: [...t.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((c) => Number(c[1])),
+      rows: [...t.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((r) =>
+        [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => foldQuotes(text(c[0]))),
+      ),
+    }));
+}
+
+describe('convention signature columns (DOCX as the PDF)', () => {
+  it('writes each row of signatories as a borderless fixed table: headings and qualités, then names', () => {
+    const d = documentOf(docs, 'point-01-convention-1');
+    const tables = signatureTables(d.docx.document);
+    expect(tables.map((t) => [t.fixed, t.bordered, t.rows.length])).toEqual([
+      [true, false, 2],
+      [true, false, 2],
+    ]);
+    const [first, second] = tables;
+    expect(new Set(first?.columns).size).toBe(1);
+    expect(first?.columns).toHaveLength(3);
+    expect(first?.rows).toEqual([
+      [
+        'Pour Syndicat intercommunal des Ormes Le Président',
+        'Pour la Région La Présidente du conseil régional',
+        foldQuotes('Pour l’Établissement Le Directeur général'),
+      ],
+      ['M. Armand Berthier', 'Mme Solène Marchais', 'M. Gilles Aubry'],
+    ]);
+    expect(second?.rows[1]).toEqual(['M. Yvon Clément', 'Mme Lina Perrot', 'Mme Isaure Lemaire']);
+  });
+
+  it('centres a short last row between two half columns, as the PDF does', async () => {
+    const file = join(dir, 'cinq-parties.yaml');
+    writeFileSync(file, SOURCE.replace(/ {12}- nom: SIVU des écoles de la vallée\n(?: {14}.*\n){2}/u, ''));
+    const d = documentOf(await renderFixture(file, /convention/), 'point-01-convention-1');
+    const [first, second] = signatureTables(d.docx.document);
+    const w = first?.columns[0] ?? 0;
+    expect(second?.columns).toEqual([Math.floor(w / 2), w, w, Math.floor(w / 2)]);
+    expect(second?.rows[1]).toEqual(['', 'M. Yvon Clément', 'Mme Isaure Lemaire', '']);
+    // In the PDF, the two names of the short row sit under the middle of the three columns above.
+    const items = d.pdf.pages.flatMap((p) => p.items);
+    const x = (name: string) => items.findLast((i) => i.str.includes(name))?.x ?? Number.NaN;
+    expect(x('Clément')).toBeGreaterThan(x('Berthier'));
+    expect(x('Lemaire')).toBeLessThan(x('Aubry'));
+  });
+});
+
 describe('@ctes identifiers with hyphens in the act number', () => {
   it('prints the identifier the préfecture returned, in PDF and DOCX', () => {
     expectIn('point-01-deliberation', 'Identifiant : 098-259800044-20250410-CS-2025-07-DE');

@@ -50,8 +50,13 @@ describe('act numbers as the collectivité writes them', () => {
   });
 
   it('accepts the identifiers the préfecture returns, printed as given', async () => {
-    // A local id (« lmc… ») and an act number with its hyphen, as stamps print them.
-    for (const id of ['013-211300017-20150629lmc168449-DE-1-1', '075-287500078-20150708-2015-294-DE']) {
+    // A local id (« lmc… »), an act number with its hyphen, and a contrat (« CC ») with its
+    // version and transmission numbers, as stamps print them.
+    for (const id of [
+      '013-211300017-20150629lmc168449-DE-1-1',
+      '075-287500078-20150708-2015-294-DE',
+      '098-219800135-20160512-2016_05_01-CC-1-1',
+    ]) {
       const file = withNumber('DL.2015-306');
       // The fixture's transmission asks for blanks for its dates; the identifier is stated.
       writeFileSync(
@@ -63,6 +68,7 @@ describe('act numbers as the collectivité writes them', () => {
       );
       const d = (await renderFixture(file, /deliberation/)).get('point-01-deliberation');
       expect(d?.pdfText).toContain(`Identifiant : ${id}`);
+      expect(d?.docxText).toContain(`Identifiant : ${id}`);
     }
   });
 });

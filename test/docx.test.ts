@@ -10,6 +10,7 @@ import { foldSpaces, treeText } from '../src/tree/text.ts';
 import type { Block, DocumentTree, Inline } from '../src/tree/types.ts';
 import { docxText, fieldsOf, paragraphsOf, readDocx, xmlProblems } from './support/docx.ts';
 import { sampleTree } from './support/sample-tree.ts';
+import { signatureBands } from './support/signature-bands.ts';
 
 const creationDate = new Date('2023-03-23T18:30:00Z');
 const render = (doc: DocumentTree, embedFonts = false) => renderDocx(doc, { creationDate, embedFonts });
@@ -21,7 +22,8 @@ describe('renderDocx: content', () => {
   it('holds the tree text in order', async () => {
     const doc = sampleTree({ paragraphs: 3 });
     const docx = readDocx(await render(doc));
-    expect(foldSpaces(docxText(docx))).toBe(foldSpaces(treeText(doc)));
+    // Side-by-side signatures read row by row: headings and qualités, then names.
+    expect(foldSpaces(docxText(docx))).toBe(foldSpaces(treeText(signatureBands(doc))));
   });
 
   it('writes well-formed XML in every part', async () => {
@@ -213,9 +215,17 @@ describe('renderDocx: blocks', () => {
     expect([...signatures.matchAll(/<w:gridCol /g)].length).toBe(2);
     expect(signatures).not.toMatch(/w:val="single"/);
     expect(signatures).toContain('<w:cantSplit/>');
-    const cell = /<w:tc>[\s\S]*?<\/w:tc>/.exec(signatures)![0];
-    const paragraphs = [...cell.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
-    expect(paragraphs.length).toBe(3);
+    expect(signatures).toContain('<w:tblLayout w:type="fixed"/>');
+    // Headings and qualités in one row, names in the next: the names line up (LibreOffice too).
+    const rows = [...signatures.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    const cellParagraphs = (row: string) =>
+      [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(
+        (c) => [...c[0].matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].length,
+      );
+    expect(rows.map(cellParagraphs)).toEqual([
+      [2, 2],
+      [1, 1],
+    ]);
     // Heading and qualité keep with the name through their style; the whole row cannot split.
     const signature = docx.styles.find((s) => s.id === 'Signature')!;
     expect(signature.xml).toContain('<w:keepNext/>');
@@ -231,18 +241,25 @@ describe('renderDocx: blocks', () => {
     });
     const doc = withBlocks([{ type: 'signatures', children: [1, 2, 3, 4].map(signatory) }]);
     const docx = readDocx(await render(doc));
-    const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(docx.document)![0];
-    const rows = [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
-    expect([...table.matchAll(/<w:gridCol /g)].length).toBe(3);
-    expect(rows.length).toBe(2);
-    expect(rows[0]).toMatch(/<w:keepNext\/>/);
-    expect(rows[1]).not.toMatch(/<w:keepNext\/>/);
+    // One table per row of signatories; the last one, alone, centred in the middle column.
+    const tables = [...docx.document.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+    const grid = (table: string) => [...table.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((m) => Number(m[1]));
+    const [first = '', second = ''] = tables;
+    const w = grid(first)[0] ?? 0;
+    expect(tables.map((x) => [grid(x).length, [...x.matchAll(/<w:tr>/g)].length])).toEqual([
+      [3, 2],
+      [3, 2],
+    ]);
+    expect(grid(second)).toEqual([w, w, w]);
+    const rows = tables.flatMap((x) => [...x.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]));
+    // Every row keeps with the next but the very last: the block stays on one page.
+    expect(rows.map((r) => /<w:keepNext\/>/.test(r))).toEqual([true, true, true, false]);
     expect(docx.paragraphs.map((p) => p.text).filter((t) => t !== '')).toEqual([
       'Qualité 1',
-      'Nom 1',
       'Qualité 2',
-      'Nom 2',
       'Qualité 3',
+      'Nom 1',
+      'Nom 2',
       'Nom 3',
       'Qualité 4',
       'Nom 4',

@@ -17,6 +17,7 @@ import { foldSpaces, treeText } from '../../src/tree/text.ts';
 import type { Block, DocumentTree } from '../../src/tree/types.ts';
 import { loadAndValidate } from '../../src/validate/validate.ts';
 import { sampleTree } from '../support/sample-tree.ts';
+import { withSignatureBands } from '../support/signature-bands.ts';
 
 const creationDate = new Date('2023-03-23T00:00:00Z');
 const FIXTURES = ['sceaux-2023-03-23', 'conseil-2024-06-27'] as const;
@@ -193,7 +194,7 @@ describe('LibreOffice reads the DOCX', () => {
   it('shows the tree text in order, list labels included', () => {
     for (const c of cases) {
       const got = comparable(pdfText(join(dir, 'out', `${c.name}.pdf`)), c.tree);
-      const labelled = { ...c.tree, children: withListLabels(c.tree.children) };
+      const labelled = { ...c.tree, children: withSignatureBands(withListLabels(c.tree.children)) };
       const want = comparable(treeText(labelled), {
         ...c.tree,
         header: { collectivite: '' },
@@ -204,10 +205,27 @@ describe('LibreOffice reads the DOCX', () => {
   });
 
   it('shows the same text as the PDF renderer', () => {
+    // Side-by-side signatures: the PDF draws them column by column, the DOCX row by row (both
+    // compared with the tree in their own order above); here the rest of the text.
+    const signatureLines = (blocks: readonly Block[]): string[] =>
+      blocks.flatMap((b) =>
+        b.type === 'signatures' && b.children.length > 1
+          ? b.children.flatMap((x) => [x.heading, x.qualite, x.nom]).filter((t) => t !== '')
+          : b.type === 'keepTogether'
+            ? signatureLines(b.children)
+            : [],
+      );
+    // Each line taken out at its last place: the signatures close the document.
+    const without = (text: string, lines: readonly string[]) =>
+      lines.reduceRight((t, l) => {
+        const at = t.lastIndexOf(foldSpaces(l));
+        return at < 0 ? t : `${t.slice(0, at)} ${t.slice(at + foldSpaces(l).length)}`;
+      }, foldSpaces(text));
     for (const c of cases.filter((x) => x.pdfkit)) {
+      const lines = signatureLines(c.tree.children);
       const pdfkitPath = join(dir, `${c.name}.pdfkit.pdf`);
-      const lo = comparable(pdfText(join(dir, 'out', `${c.name}.pdf`)), c.tree);
-      expect(firstDifference(lo, comparable(pdfText(pdfkitPath), c.tree)), c.name).toBe('');
+      const lo = comparable(without(pdfText(join(dir, 'out', `${c.name}.pdf`)), lines), c.tree);
+      expect(firstDifference(lo, comparable(without(pdfText(pdfkitPath), lines), c.tree)), c.name).toBe('');
     }
   });
 

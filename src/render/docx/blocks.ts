@@ -9,6 +9,7 @@ import type { Block, Heading, List, Paragraph } from '../../tree/types.ts';
 import type { Theme } from '../theme.ts';
 import { inlineRuns } from './inlines.ts';
 import { BULLET_REFERENCE, listTextIndent, orderedReference } from './numbering.ts';
+import { signatureTables } from './signatures.ts';
 import { type BlockSpec, keepWithNext, type ParagraphSpec, type RowSpec } from './specs.ts';
 import {
   alignment,
@@ -18,7 +19,6 @@ import {
   titleLineStyleId,
   titleStyleId,
 } from './styles.ts';
-import { cleanText } from './text.ts';
 import { twips } from './units.ts';
 
 export interface BlockContext {
@@ -60,9 +60,6 @@ function headingSpec(node: Heading, ctx: BlockContext): ParagraphSpec {
 function spacer(after: number): ParagraphSpec {
   return paragraph({ spacing: { before: 0, after: twips(after), line: 20, lineRule: 'exact' } });
 }
-
-const SIGNATURES_PER_ROW = 3;
-const SIGNATURE_ROW_GAP = 14;
 
 type Handler<T extends Block['type']> = (node: Extract<Block, { type: T }>, ctx: BlockContext) => BlockSpec[];
 
@@ -129,34 +126,8 @@ const handlers = {
   signatures: (node, ctx) => {
     // Word rejects a table without rows.
     if (node.children.length === 0) return [];
-    const line = (text: string, style: string, before: number) =>
-      paragraph({
-        style,
-        children: inlineRuns([{ type: 'text', value: cleanText(text) }]),
-        ...(before > 0 ? { spacing: { before: twips(before) } } : {}),
-      });
-    // As the PDF: at most three signatories side by side, more go on further rows.
-    const perRow = Math.max(1, Math.min(SIGNATURES_PER_ROW, node.children.length));
-    const rows: RowSpec[] = [];
-    for (let start = 0; start < node.children.length; start += perRow) {
-      const before = start === 0 ? ctx.theme.signatures.spaceBefore : SIGNATURE_ROW_GAP;
-      const cells = node.children.slice(start, start + perRow).map((s) => {
-        const top = [s.heading, s.qualite].filter((t) => t !== '');
-        return {
-          paragraphs: [
-            ...top.map((t, i) => line(t, extraStyles.signature.id, i === 0 ? before : 0)),
-            line(s.nom, extraStyles.signatureName.id, 0),
-          ],
-        };
-      });
-      const padding = Array.from({ length: perRow - cells.length }, () => ({ paragraphs: [paragraph({})] }));
-      rows.push({ header: false, cells: [...cells, ...padding] });
-    }
     // Rows cannot split, and each row keeps with the next: the block stays on one page.
-    return [
-      ...keepWithNext([{ kind: 'table', variant: 'signatures', rows }]),
-      spacer(ctx.theme.table.spaceAfter),
-    ];
+    return [...keepWithNext(signatureTables(node, ctx.theme)), spacer(ctx.theme.table.spaceAfter)];
   },
   keepTogether: (node, ctx) => keepWithNext(node.children.flatMap((child) => blockSpec(child, ctx))),
   pageBreak: () => [{ kind: 'pageBreak' }],

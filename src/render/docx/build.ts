@@ -33,15 +33,17 @@ function borders(spec: TableSpec, theme: Theme): ITableCellBorders {
 }
 
 function buildTable(spec: TableSpec, theme: Theme): Table {
-  const columns = Math.max(1, ...spec.rows.map((row) => row.cells.length));
+  const columns = Math.max(1, spec.columns?.length ?? 0, ...spec.rows.map((row) => row.cells.length));
   const total = textWidth(theme);
-  const width = Math.floor(total / columns);
+  const even = Math.floor(total / columns);
+  const widths = Array.from({ length: columns }, (_, i) => spec.columns?.[i] ?? even);
   const pad = spec.variant === 'grid' ? twips(theme.table.cellPadding) : 0;
+  const side = spec.gutter === undefined ? pad : twips(spec.gutter);
   const fill = theme.table.headerFill.replace('#', '');
   const sides = borders(spec, theme);
   return new Table({
-    width: { size: width * columns, type: WidthType.DXA },
-    columnWidths: Array.from({ length: columns }, () => width),
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: { ...sides, insideHorizontal: sides.top, insideVertical: sides.top },
     rows: spec.rows.map(
@@ -54,10 +56,10 @@ function buildTable(spec: TableSpec, theme: Theme): Table {
             ...row.cells,
             ...Array.from({ length: columns - row.cells.length }, () => ({ paragraphs: [] })),
           ].map(
-            (cell) =>
+            (cell, c) =>
               new TableCell({
-                width: { size: width, type: WidthType.DXA },
-                margins: { top: pad, bottom: pad, left: pad, right: pad },
+                width: { size: widths[c] ?? even, type: WidthType.DXA },
+                margins: { top: pad, bottom: pad, left: side, right: side },
                 borders: sides,
                 ...(row.header && spec.variant === 'grid'
                   ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill } }

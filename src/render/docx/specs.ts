@@ -28,6 +28,10 @@ export interface TableSpec {
   /** `grid`: ruled data table; `signatures`: borderless, one column per signatory. */
   readonly variant: 'grid' | 'signatures';
   readonly rows: readonly RowSpec[];
+  /** Widths of the columns in twips; by default the text width shared equally. */
+  readonly columns?: readonly number[];
+  /** Left and right margin of each cell in points, for a borderless table (a column's gutter). */
+  readonly gutter?: number;
 }
 
 /** A page break: the next block starts a new page. */
