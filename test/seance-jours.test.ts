@@ -60,13 +60,13 @@ describe('a séance over several days, each day with its attendance', () => {
   it('prints each day under its heading (pv_jour) with its own lists and guests (pv_invites), in PDF and DOCX', () => {
     expectInOrder(get('proces-verbal'), [
       'Réunion du mardi 11 mars 2025',
-      'Présents : Mme Aline Garnier, M. Bastien Morel, M. Cyril Leroux et Mme Delphine Pasquet.',
+      'Présents : Mme Aline Garnier – M. Bastien Morel – M. Cyril Leroux et Mme Delphine Pasquet.',
       'Excusés : M. Étienne Vernet.',
       'Assistaient sans voix délibérative : Mme Lise Aubry, directrice du syndicat et M. Noël Tessier, du service de l’eau.',
       'Secrétaire de séance : M. Bastien Morel',
       'Réunion du mercredi 12 mars 2025',
       'Membres en exercice : 5 – Présents : 3 – Représentés : 1 – Absents : 1 – Votants : 4',
-      'Présents : Mme Aline Garnier, M. Cyril Leroux et M. Étienne Vernet.',
+      'Présents : Mme Aline Garnier – M. Cyril Leroux et M. Étienne Vernet.',
       'Représentés : M. Bastien Morel (pouvoir à M. Cyril Leroux).',
       'Absents : Mme Delphine Pasquet.',
       'Assistaient sans voix délibérative : Mme Lise Aubry, directrice du syndicat.',
@@ -83,6 +83,10 @@ describe('a séance over several days, each day with its attendance', () => {
       'Pouvoirs : Bastien Morel à Cyril Leroux.',
     ]);
     expect(get('point-02-deliberation').docxText).not.toContain('Delphine Pasquet, Étienne');
+    // The collectivité's separator between names (liste_separateur), « et » before the last.
+    expectInOrder(get('point-02-deliberation'), [
+      'Étaient présents : Aline Garnier – Cyril Leroux et Étienne Vernet.',
+    ]);
   });
 
   it('prints neither headings nor guests when the later days are dates only', async () => {

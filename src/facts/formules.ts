@@ -180,6 +180,10 @@ export const FORMULES = {
     'et',
     'Mot avant le dernier nom d’une liste de présence (« A, B et C ») ; vide : des virgules seulement',
   ),
+  liste_separateur: spec(
+    ', ',
+    'Entre deux noms d’une liste de présence, sauf avant le dernier quand « liste_et » n’est pas vide (« A – B – C » avec « " – " » et « liste_et » vide)',
+  ),
   excuses_noms: spec(
     'Excusés',
     'Avant la liste des membres excusés ; {nombre}, {s}, {e}, {noms} comme pour « presents_noms » (« Absent{s} excusé{s} »)',
@@ -453,22 +457,8 @@ export const FORMULES = {
   ),
   pv_reunion: spec(
     '{Le_instance}[, légalement convoqué{e} le {convocation},] s’est réuni{e} le {date}[ à {heure}][, {lieu}], sous la présidence de {president}, {qualite}.',
-    'Procès-verbal : phrase de réunion du conseil ; {annee} et {jour_mois} en lettres (« deux mille vingt-quatre », « neuf décembre »), {Le_instance} « Le Conseil municipal », « La Commission permanente », {e} accorde avec l’instance',
-    [
-      'instance',
-      'Le_instance',
-      'le_instance',
-      'du_instance',
-      'e',
-      'convocation',
-      'date',
-      'heure',
-      'lieu',
-      'president',
-      'qualite',
-      'annee',
-      'jour_mois',
-    ],
+    'Procès-verbal : phrase de réunion du conseil ; {annee} et {jour_mois} en lettres (« deux mille vingt-quatre », « neuf décembre »), {Le_instance} « Le Conseil municipal », « La Commission permanente », {e} accorde avec l’instance, {qualite} celle du président ; aussi les autres valeurs de la séance ({jour_semaine}, {heure_longue}, {convocation_jour}…)',
+    [...new Set([...SEANCE_VALEURS, 'e', 'qualite'])],
   ),
   pv_ouverture: spec('La séance est ouverte à {heure}.', 'Procès-verbal : ouverture de la séance', ['heure']),
   pv_appel: spec('Il est procédé à l’appel nominal des membres.', 'Procès-verbal : appel nominal'),
@@ -935,9 +925,25 @@ export const FORMULES = {
     'Ordre du jour : qualité du signataire ; {qualite} est celle du président avec son article',
     ['qualite'],
   ),
+  liste_titre_avant: spec(
+    '{instance_majuscules}',
+    'Liste des délibérations : ligne(s) du titre avant la date (un saut de ligne par ligne ; vide : rien)',
+    SEANCE_VALEURS,
+  ),
+  liste_titre_date: spec(
+    '{seance_du}',
+    'Liste des délibérations : ligne(s) de la date, avant le titre',
+    SEANCE_VALEURS,
+  ),
   liste_titre: spec(
     'LISTE DES DÉLIBÉRATIONS',
     'Liste des délibérations (ou compte rendu) : titre du document, sous l’instance et la date',
+    SEANCE_VALEURS,
+  ),
+  liste_titre_apres: spec(
+    '',
+    'Liste des délibérations : ligne(s) du titre après lui ; vide par défaut : rien',
+    SEANCE_VALEURS,
   ),
   liste_introduction: spec(
     "Liste des délibérations examinées par {le_instance} lors de sa séance du {date}, établie en application de l'article L. 2121-25 du code général des collectivités territoriales.",

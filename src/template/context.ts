@@ -36,6 +36,7 @@ import {
   seanceDays,
   secretaryLines,
 } from './seance-text.ts';
+import { formulaLines, seanceValues } from './seance-values.ts';
 import { voteDetail, voteSentence } from './vote-sentence.ts';
 
 export { voteDetail, voteSentence };
@@ -209,12 +210,15 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
 export function listeContext(seance: Seance) {
   const b = baseContext(seance);
   const f = b.formules;
+  const values = seanceValues(seance, f);
+  const lines = (text: string) => formulaLines(text, values);
   return {
     ...b,
+    // The title block in the collectivité's formulas (`liste_titre…`), line by line.
     titre: {
-      avant: [seance.instance.toLocaleUpperCase('fr-FR'), b.dateSeance],
-      texte: f.liste_titre,
-      apres: [],
+      avant: [...lines(f.liste_titre_avant), ...lines(f.liste_titre_date)],
+      texte: lines(f.liste_titre).join(' '),
+      apres: lines(f.liste_titre_apres),
     },
     textes: {
       introduction: fillFormula(f.liste_introduction, {

@@ -312,7 +312,9 @@ export function procesVerbalContext(seance: Seance) {
       apres: lines(f.pv_titre_apres),
     },
     // Each fact only when stated: the bracketed parts go with an absent value.
+    // The séance's values (« {jour_semaine} », « {heure_longue} »…), then the PV's own.
     reunion: fillFormula(f.pv_reunion, {
+      ...values,
       instance: seance.instance,
       ...forms,
       annee: anneeEnLettresAvec(s.date, f.mille),

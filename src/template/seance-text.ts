@@ -30,10 +30,14 @@ export function seanceDays(seance: Pick<SeanceDetails, 'date' | 'jours_suivants'
   return { du: days.length > 1 ? 'des' : 'du', dates: listeNoms(written) };
 }
 
-/** Names joined as the collectivité writes lists: « A, B et C », or commas only (`liste_et: ""`). */
+/**
+ * Names joined as the collectivité writes lists: « A, B et C », commas only (`liste_et: ""`), or
+ * its own separator (`liste_separateur: " – "`).
+ */
 export function joinNames(names: readonly string[], f: Formules): string {
-  if (names.length <= 1 || f.liste_et === '') return names.join(', ');
-  return `${names.slice(0, -1).join(', ')} ${f.liste_et} ${names.at(-1)}`;
+  const sep = f.liste_separateur;
+  if (names.length <= 1 || f.liste_et === '') return names.join(sep);
+  return `${names.slice(0, -1).join(sep)} ${f.liste_et} ${names.at(-1)}`;
 }
 
 /** The member a reference designates; a name already resolved from a key (président, secrétaire) finds its élu again. */
