@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeDocument } from '../src/compose/compose.ts';
 import { listDocuments } from '../src/compose/documents.ts';
+import { renderDocx } from '../src/render/docx/index.ts';
 import { renderPdf } from '../src/render/pdf/index.ts';
 import { theme } from '../src/render/theme.ts';
 import type { Seance } from '../src/schema/seance.ts';
@@ -8,6 +9,7 @@ import { templateEnv } from '../src/template/env.ts';
 import { foldSpaces, treeText } from '../src/tree/text.ts';
 import type { Block, DocumentTree } from '../src/tree/types.ts';
 import { loadAndValidate } from '../src/validate/validate.ts';
+import { readDocx } from './support/docx.ts';
 import { dehyphenate, type ReadPdf, readPdf, softText } from './support/pdf.ts';
 import { fillers, para, t, treeOf } from './support/pdf-trees.ts';
 
@@ -166,20 +168,44 @@ describe('page ends', () => {
     expect(absorbed).toBeGreaterThan(0);
   });
 
-  it('keeps the exécutoire mention on the page of the signatures of a délibération', async () => {
+  it('keeps the exécutoire and recours mentions on the page of the signatures of a délibération', async () => {
     const seance = await loadFixture('fixtures/conseil-2024-06-27.yaml');
     const env = templateEnv();
     const ref = listDocuments(seance).find((d) => d.kind === 'deliberation');
     if (!ref) throw new Error('no délibération');
     const tree = composeDocument(seance, ref, { env });
     let moved = 0;
-    for (const n of Array.from({ length: 24 }, (_, i) => i * 2)) {
+    // Every count from 24 to 47 fillers: at 35 the closing block ends at the foot of page 2 (the
+    // recours mention, outside the kept block, went alone onto page 3).
+    for (const n of Array.from({ length: 24 }, (_, i) => 24 + i)) {
       const padded = { ...tree, children: [...fillers(n), ...tree.children] };
       const pdf = await readPdf((await renderPdf(padded, { creationDate })).bytes);
       const signed = pagesOf(pdf, 'Fait').at(-1);
       expect(pagesOf(pdf, 'exécutoire')).toEqual([signed]);
+      // The recours mention and its Télérecours sentence come last, on that page too.
+      expect(pagesOf(pdf, 'Télérecours')).toEqual([signed]);
+      expect(pagesOf(pdf, 'excès')).toEqual([signed]);
       if ((signed ?? 0) > 0 && pdf.pages.length === (signed ?? 0) + 1) moved++;
     }
     expect(moved).toBeGreaterThan(0);
+  });
+
+  it('keeps the closing, the signatures and both mentions together in the DOCX, no paragraph split', async () => {
+    const seance = await loadFixture('fixtures/conseil-2024-06-27.yaml');
+    const ref = listDocuments(seance).find((d) => d.kind === 'deliberation');
+    if (!ref) throw new Error('no délibération');
+    const tree = composeDocument(seance, ref, { env: templateEnv() });
+    const { paragraphs } = readDocx(await renderDocx(tree, { creationDate, embedFonts: false }));
+    const from = paragraphs.findIndex((p) => p.text.startsWith('Fait'));
+    const recours = paragraphs.findIndex((p) => p.text.includes('Télérecours'));
+    expect(from).toBeGreaterThan(0);
+    expect(recours).toBe(paragraphs.length - 1);
+    expect(paragraphs.slice(from).some((p) => p.text.includes('exécutoire'))).toBe(true);
+    // Every paragraph keeps with the next but the last (the signatures' style keeps their lines).
+    for (const [i, p] of paragraphs.slice(from).entries()) {
+      if (from + i < recours) expect(p.xml, p.text).toContain('<w:keepNext/>');
+      if (!p.style.startsWith('Signature')) expect(p.xml, p.text).toContain('<w:keepLines/>');
+    }
+    expect(paragraphs[recours]?.xml).not.toContain('<w:keepNext/>');
   });
 });

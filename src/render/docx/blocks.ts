@@ -10,7 +10,7 @@ import type { Theme } from '../theme.ts';
 import { inlineRuns } from './inlines.ts';
 import { BULLET_REFERENCE, listTextIndent, orderedReference } from './numbering.ts';
 import { signatureTables } from './signatures.ts';
-import { type BlockSpec, keepWithNext, type ParagraphSpec, type RowSpec } from './specs.ts';
+import { type BlockSpec, keepWhole, keepWithNext, type ParagraphSpec, type RowSpec } from './specs.ts';
 import {
   alignment,
   extraStyles,
@@ -129,7 +129,7 @@ const handlers = {
     // Rows cannot split, and each row keeps with the next: the block stays on one page.
     return [...keepWithNext(signatureTables(node, ctx.theme)), spacer(ctx.theme.table.spaceAfter)];
   },
-  keepTogether: (node, ctx) => keepWithNext(node.children.flatMap((child) => blockSpec(child, ctx))),
+  keepTogether: (node, ctx) => keepWhole(node.children.flatMap((child) => blockSpec(child, ctx))),
   pageBreak: () => [{ kind: 'pageBreak' }],
 } satisfies { readonly [T in Block['type']]: Handler<T> };
 

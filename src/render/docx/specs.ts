@@ -79,6 +79,16 @@ export function keepWithNext(specs: readonly BlockSpec[]): BlockSpec[] {
   });
 }
 
+/**
+ * A block kept whole, as the PDF moves its group whole: keep-with-next as `keepWithNext`, and no
+ * paragraph of it split across pages (keep-lines), the last one included.
+ */
+export function keepWhole(specs: readonly BlockSpec[]): BlockSpec[] {
+  return keepWithNext(specs).map((spec) =>
+    spec.kind === 'paragraph' ? withParagraphOptions(spec, { keepLines: true }) : spec,
+  );
+}
+
 /** Turns page-break markers into « page break before » on the next paragraph. */
 export function resolvePageBreaks(specs: readonly BlockSpec[]): BlockSpec[] {
   const out: BlockSpec[] = [];
