@@ -6,6 +6,7 @@
  * const result = await buildBundle({ seance, source, outDir: 'output/seance', formats: ['pdf', 'docx'],
  *   creationDate: new Date(0) });
  */
+
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AnnexFile } from '../annex/inspect.ts';
@@ -16,6 +17,7 @@ import { documentMeta } from '../compose/meta.ts';
 import { assembleDossier } from '../dossier/assemble.ts';
 import type { DossierPart } from '../dossier/types.ts';
 import { type Formules, fillFormula, resolveFormules } from '../facts/formules.ts';
+import { shownNumber } from '../facts/point.ts';
 import { readTemplatesFolder } from '../load/templates-folder.ts';
 import { ctesAct } from '../publish/ctes.ts';
 import type { FontFiles } from '../render/font-files.ts';
@@ -125,7 +127,7 @@ function dossierParts(
     }
     const point = seance.points.find((p) => p.numero === ref.point);
     const group = typeset(f.signet_point, {
-      numero: point?.numero_affiche ?? String(ref.point),
+      numero: point ? shownNumber(point) : String(ref.point),
       objet: oneLine(point?.objet ?? ''),
     });
     if (point && pending?.point !== ref.point) {

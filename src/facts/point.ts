@@ -40,3 +40,7 @@ export function pointFacts(seance: Seance, point: Point): PointFacts {
   const vote = point.deliberation?.vote && !retire ? voteFacts(point.deliberation.vote, index) : undefined;
   return { presences, votants, vote, retire };
 }
+
+/** The point's number as the collectivité writes it (`numero_affiche`: « III-2 », « 1-1 »), else its number. */
+export const shownNumber = (point: Pick<Point, 'numero' | 'numero_affiche'>): string =>
+  point.numero_affiche ?? String(point.numero);

@@ -7,7 +7,9 @@
  * @example
  * convocationContext(seance).lettre.points // [{ section: '', texte: 'Point n° 1 – Budget primitif' }, …]
  */
+
 import { type Formules, fillFormula } from '../facts/formules.ts';
+import { shownNumber } from '../facts/point.ts';
 import type { Seance } from '../schema/seance.ts';
 import { annexLines, baseContext } from './context.ts';
 import { agreement, genreOfPerson } from './grammar.ts';
@@ -23,7 +25,7 @@ function agendaPoints(seance: Seance) {
     ...p,
     // The ordre du jour's own wording of the point, when it differs from the act's objet.
     objet: p.objet_ordre_du_jour ?? p.objet,
-    numeroAffiche: p.numero_affiche ?? String(p.numero),
+    numeroAffiche: shownNumber(p),
     // The act's own number (« 2019/18 »), for entries that open with it; empty without one.
     acte: p.deliberation?.numero ?? '',
     // A section's heading before the first point of each run of points in it.

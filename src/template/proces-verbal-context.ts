@@ -11,7 +11,7 @@
 import { isAct, isWithdrawn, momentOf } from '../compose/moment.ts';
 import { eluIndex, genreOf, type Member, memberOf, secretairesOf, withMemberNames } from '../facts/elus.ts';
 import { type Formules, fillFormula } from '../facts/formules.ts';
-import { pointFacts } from '../facts/point.ts';
+import { pointFacts, shownNumber } from '../facts/point.ts';
 import { quorumOf } from '../facts/quorum.ts';
 import { type VoteFacts, voteFacts } from '../facts/vote.ts';
 import type { Point, Presences, Seance, Vote } from '../schema/seance.ts';
@@ -146,7 +146,7 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
     objet: point.objet,
     titre: fillFormula(f.pv_point, {
       numero: String(point.numero),
-      numero_affiche: point.numero_affiche ?? String(point.numero),
+      numero_affiche: shownNumber(point),
       acte,
       objet: point.objet_pv ?? point.objet,
     }),
@@ -372,7 +372,7 @@ export function procesVerbalContext(seance: Seance) {
       ...seance.points.map((p) =>
         fillFormula(f.pv_point_ordre_du_jour, {
           numero: String(p.numero),
-          numero_affiche: p.numero_affiche ?? String(p.numero),
+          numero_affiche: shownNumber(p),
           objet: p.objet_ordre_du_jour ?? p.objet,
           mention: isWithdrawn(p) ? f.pv_odj_retire : p.deroulement?.ajoute ? f.pv_odj_ajoute : '',
         }),

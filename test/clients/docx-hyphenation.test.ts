@@ -9,7 +9,6 @@
  * automatic hyphenation is off (it cut « Kerdraonnec » and « reconductibles » before); without
  * one, it shows that the soft hyphens reach LibreOffice (no ordinary word was cut before).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import { renderDocx } from '../../src/render/docx/index.ts';
 import { frenchHyphenation } from '../../src/tree/transforms/hyphenation.ts';
 import { frenchTypography } from '../../src/tree/transforms/typography.ts';
 import type { Block, DocumentTree, Inline } from '../../src/tree/types.ts';
+import { convertToPdf, pdftotext } from '../support/libreoffice.ts';
 import { sampleTree } from '../support/sample-tree.ts';
 
 const NAMES = ['Schoenenbourg', 'Marchandeau', 'Vandenbroucke', 'Kerdraonnec', 'Quatrebarbes', 'Bérengère'];
@@ -61,24 +61,8 @@ beforeAll(async () => {
     join(dir, 'c.docx'),
     await renderDocx(tree, { creationDate: new Date('2025-01-28T00:00:00Z') }),
   );
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${join(dir, 'profile')}`,
-      '--headless',
-      '--norestore',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      dir,
-      join(dir, 'c.docx'),
-    ],
-    { timeout: 150_000, stdio: 'pipe' },
-  );
-  lines = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', join(dir, 'c.pdf'), '-'], {
-    encoding: 'utf8',
-    timeout: 30_000,
-  }).split('\n');
+  convertToPdf([join(dir, 'c.docx')], dir, join(dir, 'profile'));
+  lines = pdftotext(join(dir, 'c.pdf'), '-raw').split('\n');
 }, 200_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -4,7 +4,7 @@
  * formats are compared.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import { templateEnv } from '../../src/template/env.ts';
 import { foldSpaces, treeText } from '../../src/tree/text.ts';
 import type { Block, DocumentTree } from '../../src/tree/types.ts';
 import { loadAndValidate } from '../../src/validate/validate.ts';
+import { convertToPdf, pdftotext } from '../support/libreoffice.ts';
 import { sampleTree } from '../support/sample-tree.ts';
 import { withSignatureBands } from '../support/signature-bands.ts';
 
@@ -34,30 +35,17 @@ const cases: Case[] = [];
 
 /** Converts every DOCX of `names` in one LibreOffice run, with its own profile and a time limit. */
 function convertAll(names: readonly string[], profile = 'profile'): void {
-  mkdirSync(join(dir, 'out'), { recursive: true });
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${join(dir, profile)}`,
-      '--headless',
-      '--norestore',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      join(dir, 'out'),
-      ...names.map((n) => join(dir, `${n}.docx`)),
-    ],
-    { timeout: 150_000, stdio: 'pipe' },
+  convertToPdf(
+    names.map((n) => join(dir, `${n}.docx`)),
+    join(dir, 'out'),
+    join(dir, profile),
   );
 }
 
 /** Text in content-stream order: both LibreOffice and the PDF renderer draw in reading order, while
  * pdftotext's layout analysis reorders side-by-side signatures and right-aligned cells. */
 function pdfText(path: string): string {
-  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', path, '-'], {
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
+  return pdftotext(path, '-raw');
 }
 
 function pages(path: string): number {
@@ -247,11 +235,7 @@ describe('LibreOffice reads the DOCX', () => {
     const n = pages(path);
     expect(n).toBeGreaterThanOrEqual(2);
     for (let page = 1; page <= n; page++) {
-      const text = foldSpaces(
-        execFileSync('pdftotext', ['-f', `${page}`, '-l', `${page}`, '-enc', 'UTF-8', path, '-'], {
-          encoding: 'utf8',
-        }),
-      );
+      const text = foldSpaces(pdftotext(path, '-f', `${page}`, '-l', `${page}`));
       expect(text).toContain(`Page ${page} / ${n}`);
       expect(text).toContain('Convention – point n° 1');
       expect(text.startsWith('Ville de Sceaux')).toBe(page === 1);

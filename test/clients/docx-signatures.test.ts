@@ -3,13 +3,13 @@
  * the names of one row of signatories each on one line of `pdftotext -layout`, as in the PDF,
  * however many lines a qualité takes (fixtures/structures/accords.yaml: six parties, two rows).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderDocx } from '../../src/render/docx/index.ts';
 import { renderPdf } from '../../src/render/pdf/index.ts';
+import { convertToPdf, pdftotext } from '../support/libreoffice.ts';
 import { documentOf, renderFixture } from '../support/rendered.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'delib-signatures-lo-'));
@@ -18,10 +18,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The lines of `pdftotext -layout`, spaces kept (columns are runs of spaces). */
 function layoutLines(pdf: string): string[] {
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-'], {
-    encoding: 'utf8',
-    timeout: 30_000,
-  })
+  return pdftotext(pdf, '-layout')
     .replace(/[\u00A0\u202F]/g, ' ')
     .split('\n');
 }
@@ -35,20 +32,7 @@ beforeAll(async () => {
   );
   writeFileSync(join(dir, 'convention.docx'), await renderDocx(tree, { creationDate }));
   writeFileSync(join(dir, 'convention.pdfkit.pdf'), (await renderPdf(tree, { creationDate })).bytes);
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=file://${join(dir, 'profile')}`,
-      '--headless',
-      '--norestore',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      join(dir, 'out'),
-      join(dir, 'convention.docx'),
-    ],
-    { timeout: 150_000, stdio: 'pipe' },
-  );
+  convertToPdf([join(dir, 'convention.docx')], join(dir, 'out'), join(dir, 'profile'));
   lines.docx = layoutLines(join(dir, 'out', 'convention.pdf'));
   lines.pdf = layoutLines(join(dir, 'convention.pdfkit.pdf'));
 }, 200_000);

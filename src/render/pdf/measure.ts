@@ -6,6 +6,7 @@
  * const m = pdfMeasurer(doc);
  * m.width('Bonjour', 'bold', 11) // 38.9…
  */
+import { faceCache } from './face-cache.ts';
 import type { PdfDoc } from './pdfkit.ts';
 
 export type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -30,19 +31,8 @@ interface EmbeddedFont {
   layout(text: string, features: undefined, onlyWidth: true): { readonly advanceWidth: number };
 }
 
-/** Advance widths of measured texts by fontkit face, shared by every document of the thread. */
-const advanceCaches = new WeakMap<object, Map<string, number>>();
-/** Bound on each face's cache (distinct measured texts). */
-const ADVANCE_CACHE_LIMIT = 200_000;
-
-function advanceCache(face: object): Map<string, number> {
-  let cache = advanceCaches.get(face);
-  if (!cache || cache.size > ADVANCE_CACHE_LIMIT) {
-    cache = new Map();
-    advanceCaches.set(face, cache);
-  }
-  return cache;
-}
+/** Advance widths of measured texts by fontkit face (at most 200 000 distinct texts a face). */
+const advanceCache = faceCache<object, string, number>(200_000);
 
 /**
  * Widths measured by pdfkit itself (same fonts, same layout cache as the drawing), each text's

@@ -7,6 +7,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { LoadedFont } from '../fonts.ts';
+import { faceCache } from './face-cache.ts';
 import { cacheSubsetGlyphs } from './subset-cache.ts';
 
 export type PdfDoc = PDFKit.PDFDocument;
@@ -156,20 +157,10 @@ function fillEmptyUnicode(embedded: EmbeddedFontInternals): void {
  * the process. pdfkit keeps one cache per document; since fonts are parsed once per process
  * (fonts.ts), the same word shaped by the same font gives the same run in every document, and
  * pdfkit reads cached runs without changing them. Output bytes are the same; shaping is done once.
- * The cache is a Map read by a replacement of pdfkit's `layoutCached` (same lookups, same runs).
+ * The cache is a Map read by a replacement of pdfkit's `layoutCached` (same lookups, same runs),
+ * of at most 200 000 distinct words and spaces-delimited runs a font.
  */
-const sharedLayoutCaches = new WeakMap<object, Map<string, unknown>>();
-/** Bound on each font's cache (distinct words and spaces-delimited runs). */
-const LAYOUT_CACHE_LIMIT = 200_000;
-
-function sharedLayoutCache(font: object): Map<string, unknown> {
-  let cache = sharedLayoutCaches.get(font);
-  if (!cache || cache.size > LAYOUT_CACHE_LIMIT) {
-    cache = new Map();
-    sharedLayoutCaches.set(font, cache);
-  }
-  return cache;
-}
+const sharedLayoutCache = faceCache<object, string, unknown>(200_000);
 
 /** pdfkit's `layoutCached(text)` reading the face's shared cache. */
 function shareLayouts(embedded: EmbeddedFontInternals, font: object): void {

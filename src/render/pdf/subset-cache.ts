@@ -10,6 +10,7 @@
  * @example
  * cacheSubsetGlyphs(embeddedFont.subset); // before pdfkit encodes the subset
  */
+import { faceCache } from './face-cache.ts';
 
 interface Component {
   readonly glyphID: number;
@@ -42,16 +43,7 @@ interface TtfFont {
   readonly _variationProcessor?: unknown;
 }
 
-const glyphCaches = new WeakMap<TtfFont, Map<number, SubsetGlyph>>();
-
-function glyphCache(font: TtfFont): Map<number, SubsetGlyph> {
-  let cache = glyphCaches.get(font);
-  if (!cache) {
-    cache = new Map();
-    glyphCaches.set(font, cache);
-  }
-  return cache;
-}
+const glyphCache = faceCache<TtfFont, number, SubsetGlyph>();
 
 /**
  * Lets `subset` take each glyph from its face's cache. Only plain TrueType subsets (no variations:
