@@ -2,11 +2,13 @@
  * `delib build SEANCE.yaml`: every document of the séance, the dossier and the manifest, written
  * atomically into one folder.
  */
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pdfaWarnings } from '../../annex/inspect.ts';
 import { buildBundle } from '../../bundle/build.ts';
 import { buildDate } from '../../bundle/clock.ts';
 import type { DocxFonts } from '../../bundle/render-documents.ts';
+import { warmUp } from '../../bundle/scheduler.ts';
 import { DiagnosticError } from '../../diagnostics.ts';
 import { readReferenceDocx } from '../../load/reference-docx.ts';
 import { ctesDiagnostics } from '../../publish/ctes.ts';
@@ -44,6 +46,14 @@ const DOCX_FONTS: Readonly<Record<string, DocxFonts>> = {
   completes: 'full',
   aucune: 'none',
 };
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // reported by loading, in French
+  }
+}
 
 function parseDocxFonts(value: unknown): DocxFonts | undefined {
   if (value === undefined) return undefined;
@@ -125,6 +135,9 @@ Exemples :
     const controller = new AbortController();
     const onSignal = (signal: string) => controller.abort(signal);
     const unsubscribe = io.onInterrupt?.(onSignal);
+    const parallelFrom = io.env.DELIB_PARALLEL_FROM ? Number(io.env.DELIB_PARALLEL_FROM) : undefined;
+    // A big séance's workers load their modules while this thread loads and validates it.
+    const warm = points ? undefined : warmUp(fileSize(inCwd(io, file)), jobs, parallelFrom);
     try {
       const loaded = await loadForRendering(file, io.cwd);
       const pdfaWarned =
@@ -175,7 +188,8 @@ Exemples :
         ...(loaded.fonts ? { fonts: loaded.fonts } : {}),
         ...(jobs !== undefined ? { jobs } : {}),
         // Tests and measurements only: threads for séances smaller than the scheduler's threshold.
-        ...(io.env.DELIB_PARALLEL_FROM ? { parallelFrom: Number(io.env.DELIB_PARALLEL_FROM) } : {}),
+        ...(parallelFrom !== undefined ? { parallelFrom } : {}),
+        ...(warm ? { warm } : {}),
         onProgress: progressBar(io, quiet),
         signal: controller.signal,
       });
@@ -195,6 +209,7 @@ Exemples :
       throw error;
     } finally {
       unsubscribe?.();
+      await warm?.stop();
     }
   },
 };
