@@ -955,6 +955,16 @@ export const FORMULES = {
     'Affichée le : ……………… – Mise en ligne le : ………………',
     'Liste des délibérations : mention d’affichage et de mise en ligne, à remplir à la main',
   ),
+  en_tete_departement: spec(
+    '{nom}',
+    'En-tête des actes : ligne(s) de chaque département de « collectivite.departements », après les lignes de « en_tete » ; un saut de ligne par ligne, une ligne vide n’est pas imprimée ; {numero} : son numéro',
+    ['nom', 'numero', 'arrondissement'],
+  ),
+  en_tete_arrondissement: spec(
+    '[{arrondissement}]',
+    'En-tête des actes : ligne(s) après celle(s) de chaque département, quand il donne son arrondissement ; vide : aucune',
+    ['nom', 'numero', 'arrondissement'],
+  ),
   // Running lines of every page (p16): three places per line, {page} and {pages} written by the renderer.
   entete_page_gauche: spec(
     '',
