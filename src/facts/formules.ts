@@ -926,6 +926,26 @@ export const FORMULES = {
     'Ordre du jour : qualité du signataire ; {qualite} est celle du président avec son article',
     ['qualite'],
   ),
+  note_titre_avant: spec(
+    '{instance_majuscules}',
+    'Note de présentation : ligne(s) du titre avant la date (un saut de ligne par ligne ; vide : rien)',
+    SEANCE_VALEURS,
+  ),
+  note_titre_date: spec(
+    '{seance_du}',
+    'Note de présentation : ligne(s) de la date, avant le titre',
+    SEANCE_VALEURS,
+  ),
+  note_titre: spec(
+    'NOTE DE PRÉSENTATION',
+    'Note de présentation : titre du document (« Rapport de présentation », « Note explicative de synthèse »)',
+    SEANCE_VALEURS,
+  ),
+  note_titre_apres: spec(
+    '',
+    'Note de présentation : ligne(s) du titre après lui ; vide par défaut : rien',
+    SEANCE_VALEURS,
+  ),
   liste_titre_avant: spec(
     '{instance_majuscules}',
     'Liste des délibérations : ligne(s) du titre avant la date (un saut de ligne par ligne ; vide : rien)',

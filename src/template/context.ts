@@ -134,8 +134,16 @@ function rapporteurLine(seance: Seance, formules: Formules, rapporteur: string |
 /** Data of a point's note de présentation. */
 export function noteContext(seance: Seance, point: Point) {
   const b = baseContext(seance);
+  const f = b.formules;
+  const lines = (text: string) => formulaLines(text, seanceValues(seance, f));
   return {
     ...b,
+    // The title block in the collectivité's formulas (`note_titre…`), line by line.
+    titre: {
+      avant: [...lines(f.note_titre_avant), ...lines(f.note_titre_date)],
+      texte: lines(f.note_titre).join(' '),
+      apres: lines(f.note_titre_apres),
+    },
     point,
     libelles: {
       rapporteur: rapporteurLabel(seance, b.formules, point.rapporteur),
