@@ -138,6 +138,7 @@ export const FORMULES = {
       'publicite',
       'president',
       'qualite_president',
+      'session',
     ],
   ),
   seance_publique: spec(
@@ -242,8 +243,8 @@ export const FORMULES = {
   ),
   seance_du: spec(
     'Séance {du} {dates}',
-    'Ligne de date sous l’instance ; {du} vaut « du » ou « des » (séance sur plusieurs jours), {dates} « 28 janvier 2025 » ou « 28 et 29 janvier 2025 »',
-    ['du', 'dates', 'date_jour'],
+    'Ligne de date sous l’instance ; {du} vaut « du » ou « des » (séance sur plusieurs jours), {dates} « 28 janvier 2025 » ou « 28 et 29 janvier 2025 » ; « {session} » imprime le libellé de la session (`seance.session`) à la place de la date, et la ligne de session n’est alors plus imprimée à part',
+    ['du', 'dates', 'date_jour', 'session'],
   ),
   objet: spec(
     'OBJET : {objet}',
@@ -960,6 +961,26 @@ export const FORMULES = {
     'Ordre du jour : qualité du signataire ; {qualite} est celle du président avec son article',
     ['qualite'],
   ),
+  note_titre_avant: spec(
+    '{instance_majuscules}',
+    'Note de présentation : ligne(s) du titre avant la date (un saut de ligne par ligne ; vide : rien)',
+    SEANCE_VALEURS,
+  ),
+  note_titre_date: spec(
+    '{seance_du}',
+    'Note de présentation : ligne(s) de la date, avant le titre',
+    SEANCE_VALEURS,
+  ),
+  note_titre: spec(
+    'NOTE DE PRÉSENTATION',
+    'Note de présentation : titre du document (« Rapport de présentation », « Note explicative de synthèse »)',
+    SEANCE_VALEURS,
+  ),
+  note_titre_apres: spec(
+    '',
+    'Note de présentation : ligne(s) du titre après lui ; vide par défaut : rien',
+    SEANCE_VALEURS,
+  ),
   liste_titre_avant: spec(
     '{instance_majuscules}',
     'Liste des délibérations : ligne(s) du titre avant la date (un saut de ligne par ligne ; vide : rien)',
@@ -981,9 +1002,9 @@ export const FORMULES = {
     SEANCE_VALEURS,
   ),
   liste_introduction: spec(
-    "Liste des délibérations examinées par {le_instance} lors de sa séance du {date}, établie en application de l'article L. 2121-25 du code général des collectivités territoriales.",
-    'Liste des délibérations : phrase avant le tableau ; {le_instance} vaut « le Conseil municipal », « la Commission permanente »',
-    ['instance', 'le_instance', 'date'],
+    "Liste des délibérations examinées par {le_instance} lors de sa séance {du} {dates}, établie en application de l'article L. 2121-25 du code général des collectivités territoriales.",
+    'Liste des délibérations : phrase avant le tableau ; {le_instance} vaut « le Conseil municipal », « la Commission permanente » ; {du} {dates} : « du 28 janvier 2025 », « des 28 et 29 janvier 2025 » (séance sur plusieurs jours) ; {date} : le premier jour seul',
+    ['instance', 'le_instance', 'date', 'du', 'dates'],
   ),
   liste_affichage: spec(
     'Affichée le : ……………… – Mise en ligne le : ………………',

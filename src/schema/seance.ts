@@ -344,9 +344,20 @@ const Invites = (when: string) =>
   );
 
 /** A later day of a séance held over several days, with the attendance of that day. */
+/** A time of day, HH:MM on 24 hours. */
+const HEURE_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
+
 export const JourSuivantSchema = Type.Object(
   {
     date: DateText({ title: 'Date', description: 'Date de ce jour de la séance.' }),
+    heure: Type.Optional(
+      Type.String({
+        pattern: HEURE_PATTERN,
+        title: 'Heure',
+        description:
+          'Heure de reprise ce jour-là, HH:MM : les délibérations de ce jour l’écrivent dans leur ouverture ; sans elle, elles n’écrivent aucune heure (jamais celle du premier jour).',
+      }),
+    ),
     premier_point: Type.Optional(
       Type.Integer({
         minimum: 1,
@@ -370,9 +381,6 @@ export const JourSuivantSchema = Type.Object(
     description: 'Un autre jour de la séance, avec ses propres présences.',
   },
 );
-
-/** A time of day, HH:MM on 24 hours. */
-const HEURE_PATTERN = '^([01]\\d|2[0-3]):[0-5]\\d$';
 
 export const SeanceDetailsSchema = Type.Object(
   {

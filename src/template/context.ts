@@ -12,6 +12,7 @@ import { annexList } from '../compose/annexes.ts';
 import { isAct, momentOf } from '../compose/moment.ts';
 import { eluIndex } from '../facts/elus.ts';
 import { type Formules, fillFormula, placeholders, resolveFormules } from '../facts/formules.ts';
+import { pointDay } from '../facts/jours.ts';
 import { pointFacts } from '../facts/point.ts';
 import type { Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
 import { attendanceLines } from './attendance-lines.ts';
@@ -56,6 +57,8 @@ export interface BaseContext {
   readonly presidentQualite: string;
   /** « Séance du 28 janvier 2025 », « Séance des 28 et 29 janvier 2025 » (formula `seance_du`). */
   readonly dateSeance: string;
+  /** The session label on its own line (`seance.session`), unless `seance_du` prints it instead of the date. */
+  readonly sessionLigne: string;
   /** The collectivité's header lines (« RÉPUBLIQUE FRANÇAISE »…), as written; none by default. */
   readonly enTete: readonly string[];
 }
@@ -77,7 +80,9 @@ export function baseContext(seance: Seance): BaseContext {
     dateSeance: fillFormula(formules.seance_du, {
       ...seanceDays(seance.seance),
       date_jour: dateAvecJour(seance.seance.date),
+      session: seance.seance.session ?? '',
     }),
+    sessionLigne: placeholders(formules.seance_du).includes('session') ? '' : (seance.seance.session ?? ''),
     enTete: seance.collectivite.en_tete ?? [],
     presidentQualite: withArticle(
       seance.seance.president.qualite,
@@ -117,8 +122,16 @@ function rapporteurLine(seance: Seance, formules: Formules, rapporteur: string |
 /** Data of a point's note de présentation. */
 export function noteContext(seance: Seance, point: Point) {
   const b = baseContext(seance);
+  const f = b.formules;
+  const lines = (text: string) => formulaLines(text, seanceValues(seance, f));
   return {
     ...b,
+    // The title block in the collectivité's formulas (`note_titre…`), line by line.
+    titre: {
+      avant: [...lines(f.note_titre_avant), ...lines(f.note_titre_date)],
+      texte: lines(f.note_titre).join(' '),
+      apres: lines(f.note_titre_apres),
+    },
     point,
     libelles: {
       rapporteur: rapporteurLabel(seance, b.formules, point.rapporteur),
@@ -225,6 +238,7 @@ export function listeContext(seance: Seance) {
         instance: seance.instance,
         le_instance: b.leInstance,
         date: dateLongue(seance.seance.date),
+        ...seanceDays(seance.seance),
       }),
       affichage: f.liste_affichage,
       numero: f.liste_numero,
@@ -257,8 +271,9 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
   const projet = moment === 'projet';
   const facts = pointFacts(seance, point);
   const presences = projet ? undefined : attendance(seance, facts.presences);
-  const { date, convocation, lieu } = seance.seance;
-  const hour = seance.seance.heure;
+  const { convocation, lieu } = seance.seance;
+  // The day the act was voted on: a later day of the séance opens with its own date and hour.
+  const { date, heure: hour } = pointDay(seance, point.numero);
   const b = baseContext(seance);
   const f = b.formules;
   const president = seance.seance.president;
@@ -304,6 +319,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
         dates: seanceDays(seance.seance).dates,
         lieu: lieu ?? '',
         publicite: publicite(seance.seance.publique, f),
+        session: seance.seance.session ?? '',
         president: printedMember(president.nom, index, f),
         qualite_president: president.qualite,
       }),
