@@ -30,7 +30,7 @@ describe.skipIf(!hasExecve || !existsSync('/proc/self/cmdline'))(
     const snapshots = join(cache, 'delib', 'snapshot');
     afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-    function build(args: readonly string[]): Promise<Run> {
+    function build(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<Run> {
       return new Promise((done) => {
         const child = spawn(process.execPath, [BIN, 'build', ...args], {
           cwd: ROOT,
@@ -97,6 +97,23 @@ describe.skipIf(!hasExecve || !existsSync('/proc/self/cmdline'))(
       }
       // Nothing else was written: no second snapshot, no leftover.
       expect(readdirSync(snapshots).sort()).toEqual(names.sort());
+    });
+
+    it('hands a séance rendered on two threads over to a process without it: same bytes', async () => {
+      const run = await build([SEANCE, '-o', join(folder, 'threads'), '--quiet', '--jobs', '2'], {
+        DELIB_PARALLEL_FROM: '1',
+      });
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      const failed = readdirSync(snapshots).some((n) => n.endsWith('.failed'));
+      // Started from the snapshot, then replaced (same pid) by `node bin/delib.js build …`.
+      expect(fromSnapshot(run)).toBe(!failed);
+      expect([...run.commandLines].some((line) => line.includes(`${BIN} build`))).toBe(true);
+      for (const name of files(join(folder, 'first'))) {
+        const same = readFileSync(join(folder, 'threads', name)).equals(
+          readFileSync(join(folder, 'first', name)),
+        );
+        expect(same, name).toBe(true);
+      }
     });
 
     it('reports an invalid séance as the CLI does, exit 1, nothing written', async () => {

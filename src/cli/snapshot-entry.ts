@@ -15,10 +15,12 @@ import v8 from 'node:v8';
 import { setWorkerEntry } from '../bundle/worker-entry.ts';
 import type { CliIo } from './io.ts';
 import { main } from './main.ts';
+import { setThreadsHandOver } from './threads-hand-over.ts';
 
 setWorkerEntry(new URL('./worker.js', import.meta.url));
 
 const EXAMPLE = fileURLToPath(new URL('../../fixtures/modele-seance.yaml', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/delib.js', import.meta.url));
 
 /** Builds the example séance with an io of its own (the snapshot must not hold the process's streams). */
 async function warmUp(): Promise<void> {
@@ -44,7 +46,18 @@ async function warmUp(): Promise<void> {
 if (v8.startupSnapshot?.isBuildingSnapshot()) {
   v8.startupSnapshot.setDeserializeMainFunction(async () => {
     // `node --snapshot-blob FILE build …`: the arguments follow node's own.
-    process.exitCode = await main(process.argv.slice(1));
+    const args = process.argv.slice(1);
+    // A séance rendered on several threads: the same command without the snapshot (no worker can
+    // start from it, see threads-hand-over.ts). Nothing has been written yet.
+    const execve = (process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => void })
+      .execve;
+    setThreadsHandOver(() =>
+      execve?.(process.execPath, [process.execPath, BIN, ...args], {
+        ...process.env,
+        DELIB_NO_SNAPSHOT: '1',
+      }),
+    );
+    process.exitCode = await main(args);
   });
   warmUp().catch((error: unknown) => {
     // No snapshot is written: bin/snapshot.js then remembers the failure and runs without one.
