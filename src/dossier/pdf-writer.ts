@@ -16,6 +16,7 @@ import {
   PDFHeader,
   type PDFObject,
   PDFRef,
+  PDFStream,
   PDFTrailer,
   PDFTrailerDict,
 } from 'pdf-lib';
@@ -41,7 +42,6 @@ export interface PdfWriter {
 
 /** Bytes gathered before a write to the sink. */
 const CHUNK = 1 << 20;
-const encoder = new TextEncoder();
 
 export function createPdfWriter(sink: ByteSink): PdfWriter {
   const offsets = new Map<number, number>();
@@ -63,15 +63,19 @@ export function createPdfWriter(sink: ByteSink): PdfWriter {
     hash.update(chunk);
     await sink.write(chunk);
   };
+  // pdf-lib's own syntax (what its writer gives), built as one string per object: its strings and
+  // names hold bytes as char codes below 256, so latin1 is that byte; a stream's data is copied as is.
   const object = (ref: PDFRef, value: PDFObject) => {
     offsets.set(ref.objectNumber, position);
-    const head = encoder.encode(`${ref.objectNumber} ${ref.generationNumber} obj\n`);
-    const size = value.sizeInBytes();
-    const bytes = new Uint8Array(head.byteLength + size + 9);
-    bytes.set(head, 0);
-    value.copyBytesInto(bytes, head.byteLength);
-    bytes.set(encoder.encode('\nendobj\n\n'), head.byteLength + size);
-    push(bytes);
+    const head = `${ref.objectNumber} ${ref.generationNumber} obj\n`;
+    if (value instanceof PDFStream) {
+      value.updateDict();
+      push(Buffer.from(`${head}${value.dict.toString()}\nstream\n`, 'latin1'));
+      push(value.getContents());
+      push(Buffer.from('\nendstream\nendobj\n\n', 'latin1'));
+    } else {
+      push(Buffer.from(`${head}${value.toString()}\nendobj\n\n`, 'latin1'));
+    }
   };
   const writeAll = async (context: PDFContext, keep?: ReadonlySet<PDFRef>) => {
     for (const [ref, value] of context.enumerateIndirectObjects()) {
