@@ -4,6 +4,8 @@
  * @example
  * documentMeta(seance, ref).shortTitle // 'Note de présentation – point n° 1'
  */
+
+import { pointDay } from '../facts/jours.ts';
 import type { Seance } from '../schema/seance.ts';
 import { dateLongue } from '../template/helpers/date-longue.ts';
 import { oneLine } from '../tree/text.ts';
@@ -38,6 +40,7 @@ export function documentMeta(seance: Seance, ref: DocumentRef): DocumentMeta {
     author: seance.collectivite.nom,
     keywords,
     language: 'fr-FR',
-    date: seance.seance.date,
+    // An act voted on a later day of the séance is dated that day.
+    date: point ? pointDay(seance, point.numero).date : seance.seance.date,
   };
 }

@@ -27,3 +27,33 @@ export function dayRestarts(seance: Pick<SeanceDetails, 'jours_suivants'>): Read
   }
   return starts;
 }
+
+/** The day a point was examined on: its date, and its opening hour when that day states one. */
+export interface PointDay {
+  readonly date: string;
+  readonly heure: string | undefined;
+}
+
+/**
+ * The day a point was examined on: the séance's first day, or the later day from whose
+ * `premier_point` on it comes (points taken in the order of the ordre du jour, as their
+ * attendance is). A later day's hour is its own `heure`: never the first day's.
+ */
+export function pointDay(
+  seance: {
+    readonly seance: Pick<SeanceDetails, 'date' | 'heure' | 'jours_suivants'>;
+    readonly points: readonly { readonly numero: number }[];
+  },
+  numero: number,
+): PointDay {
+  const starts = new Map<number, JourSuivant>();
+  for (const day of statedDays(seance.seance))
+    if (day.premier_point !== undefined) starts.set(day.premier_point, day);
+  let current: PointDay = { date: seance.seance.date, heure: seance.seance.heure };
+  for (const point of seance.points) {
+    const day = starts.get(point.numero);
+    if (day) current = { date: day.date, heure: day.heure };
+    if (point.numero === numero) return current;
+  }
+  return current;
+}

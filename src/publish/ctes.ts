@@ -14,6 +14,7 @@ import type { DocumentRef } from '../compose/documents.ts';
 import { type CtesNature, kindSpec } from '../compose/kinds.ts';
 import { isAct } from '../compose/moment.ts';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
+import { pointDay } from '../facts/jours.ts';
 import { locate, type SourceMap } from '../load/source-map.ts';
 import type { Point, Seance } from '../schema/seance.ts';
 import { oneLine } from '../tree/text.ts';
@@ -145,7 +146,7 @@ export function ctesAct(seance: Seance, ref: DocumentRef): CtesAct | undefined {
     ...nature,
     matiere: point.matiere?.code ?? '',
     numero: ctesNumero({ ...deliberation, numero: deliberation.numero ?? '' }),
-    date: seance.seance.date,
+    date: pointDay(seance, point.numero).date,
     objet: oneLine(convention?.titre ?? point.objet).slice(0, CTES_OBJET_MAX),
     // The act carries its annexes given as files.
     ...(ref.kind === 'deliberation' ? piecesJointes(point) : {}),

@@ -10,6 +10,7 @@
 
 import { isAct } from '../compose/moment.ts';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
+import { pointDay } from '../facts/jours.ts';
 import { pointFacts } from '../facts/point.ts';
 import { locate, type SourceMap } from '../load/source-map.ts';
 import type { Seance } from '../schema/seance.ts';
@@ -111,7 +112,7 @@ export function scdlRows(seances: readonly ScdlSource[]): { rows: string[][]; di
         COLL_NOM: seance.collectivite.nom,
         COLL_SIRET: seance.collectivite.siret ?? '',
         DELIB_ID: d.numero ?? '',
-        DELIB_DATE: seance.seance.date,
+        DELIB_DATE: pointDay(seance, point.numero).date,
         DELIB_MATIERE_CODE: code,
         DELIB_MATIERE_NOM: point.matiere?.libelle ?? (code ? (matiereNom(code) ?? '') : ''),
         DELIB_OBJET: oneLine(point.objet),

@@ -69,7 +69,7 @@ export function ordreDuJourContext(seance: Seance) {
   const titre: TitleBlock = {
     avant: [
       ...lines(f.ordre_du_jour_titre_avant),
-      ...(seance.seance.session ? [seance.seance.session] : []),
+      ...(b.sessionLigne ? [b.sessionLigne] : []),
       ...lines(f.ordre_du_jour_date),
       ...lines(f.ordre_du_jour_lieu),
     ],

@@ -53,7 +53,11 @@ export function seanceValues(seance: Seance, f: Formules): Record<string, string
     mois: MONTHS[date.month - 1] ?? '',
     lieu: s.lieu ?? '',
     session: s.session ?? '',
-    seance_du: fillFormula(f.seance_du, { ...days, date_jour: dateAvecJour(s.date) }),
+    seance_du: fillFormula(f.seance_du, {
+      ...days,
+      date_jour: dateAvecJour(s.date),
+      session: s.session ?? '',
+    }),
     heure_compacte: hour ? hour.replace(':', 'h') : '',
   };
   const values: Record<string, string> = {

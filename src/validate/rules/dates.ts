@@ -3,6 +3,7 @@
  * signed after the vote.
  */
 import type { Diagnostic } from '../../diagnostics.ts';
+import { pointDay } from '../../facts/jours.ts';
 import { at, type Rule } from './context.ts';
 
 const DAY = 86_400_000;
@@ -84,18 +85,23 @@ export const datesRule: Rule = (context) => {
       ),
     );
   }
+  const points = context.points.map((p) => p.point);
   for (const { index, point } of context.points) {
     const transmission = point.deliberation?.transmission;
+    // An act voted on a later day of the séance is transmitted after that day.
+    const voted = pointDay({ seance, points }, point.numero).date;
     for (const [key, what] of TRANSMISSION_DATES) {
       const date = transmission?.[key];
-      if (date !== undefined && days(seance.date, date) < 0) {
+      if (date !== undefined && days(voted, date) < 0) {
         out.push(
           at(
             context,
             `/points/${index}/deliberation/transmission/${key}`,
             'rule.dates',
             'erreur',
-            `La date ${what} (${date}) précède la séance (${seance.date}).`,
+            voted === seance.date
+              ? `La date ${what} (${date}) précède la séance (${seance.date}).`
+              : `La date ${what} (${date}) précède le jour où l’acte a été voté (${voted}).`,
             'Un acte est transmis et publié après son adoption : vérifiez la date.',
           ),
         );
