@@ -16,6 +16,7 @@ import { type Command, EXIT, InterruptedError, UsageError } from '../command.ts'
 import { frenchSeconds } from '../duration.ts';
 import { type CliIo, inCwd } from '../io.ts';
 import { loadForRendering, parseFormats, parsePoints, parseReporter, reportDiagnostics } from '../options.ts';
+import { handOverIfThreaded, handsOver } from '../threads-hand-over.ts';
 
 /** `2023-03-23` + « Conseil municipal » → `2023-03-23-conseil-municipal`. */
 export function defaultOutDir(date: string, instance: string): string {
@@ -136,10 +137,12 @@ Exemples :
     const onSignal = (signal: string) => controller.abort(signal);
     const unsubscribe = io.onInterrupt?.(onSignal);
     const parallelFrom = io.env.DELIB_PARALLEL_FROM ? Number(io.env.DELIB_PARALLEL_FROM) : undefined;
-    // A big séance's workers load their modules while this thread loads and validates it.
-    const warm = points ? undefined : warmUp(fileSize(inCwd(io, file)), jobs, parallelFrom);
+    // A big séance's workers load their modules while this thread loads and validates it (not
+    // from the start-up snapshot, which starts no worker: it hands a threaded build over).
+    const warm = points || handsOver() ? undefined : warmUp(fileSize(inCwd(io, file)), jobs, parallelFrom);
     try {
       const loaded = await loadForRendering(file, io.cwd);
+      handOverIfThreaded(loaded.seance, points, jobs, parallelFrom);
       const pdfaWarned =
         values.pdfa === true ? pdfaWarnings(loaded.seance, loaded.sources, loaded.annexes) : [];
       reportDiagnostics(io, reporter, file, [...loaded.warnings, ...pdfaWarned], loaded.texts);
