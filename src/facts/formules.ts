@@ -561,8 +561,8 @@ export const FORMULES = {
   ),
   pv_depart: spec(
     'Départ de {nom}[ à {heure}][, qui donne pouvoir à {mandataire}], avant l’examen de ce point.',
-    'Procès-verbal : départ d’un membre en cours de séance',
-    ['nom', 'heure', 'mandataire'],
+    'Procès-verbal : départ d’un membre en cours de séance ; {excuse} : la formule « pv_excuse » pour un départ « excuse: true » (« Départ de {nom}[, {excuse},][ à {heure}]… »), vide sinon',
+    ['nom', 'heure', 'mandataire', 'excuse'],
   ),
   pv_quorum: spec(
     'Le quorum est atteint : {presents} sur {en_exercice} en exercice.',
@@ -1066,6 +1066,11 @@ export const FORMULES = {
   liste_examine: spec(
     '',
     'Liste des délibérations : résultat d’un point « statut: examine » (examiné, son résultat n’est pas dans le YAML) ; vide par défaut : rien (sans aucun résultat, la colonne « liste_resultat » disparaît)',
+  ),
+  pv_excuse: spec(
+    'excusé{e}',
+    'Procès-verbal : {excuse} de « pv_depart », pour un départ « excuse: true » (avec ou sans pouvoir) ; {e} devient « e » pour une femme',
+    ['e'],
   ),
   pv_present_arrivee: spec(
     '',

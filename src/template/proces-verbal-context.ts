@@ -216,6 +216,9 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
           nom: who(x.elu),
           heure: x.heure ? heure(x.heure) : '',
           mandataire: x.pouvoir_a ? who(x.pouvoir_a) : '',
+          excuse: x.excuse
+            ? fillFormula(f.pv_excuse, { e: genreOf(memberOf(x.elu, index)) === 'f' ? 'e' : '' })
+            : '',
         }),
       ),
     ],
