@@ -55,7 +55,7 @@ describe('a vote by name written as lines (votes_nominatifs: lignes)', () => {
 
   it('prints a table for the act that asks for one, in the délibération and the PV, plural in its words', () => {
     for (const d of [get('point-02-deliberation'), get('proces-verbal')]) {
-      for (const header of ['Vote', 'Nombre', 'Membres']) expectBoth(d, header);
+      for (const header of ['Vote', 'Nombre', 'Membres', 'Abstentions']) expectBoth(d, header);
       expectBoth(d, 'Mademoiselle Quitterie GAUBERT – Monsieur Noël CASSAN');
       expectBoth(d, 'Madame Maud BASTIDE – Monsieur Lucien ROUVIÈRE – Monsieur Pierre FABRE');
     }

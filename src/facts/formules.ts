@@ -45,6 +45,8 @@ export const PAGE_VALUES = [
 /** Values of an attendance list's label: its count, agreement marks, and the names for a whole line. */
 const LISTE_VALEURS = ['nombre', 's', 'e', 'noms'] as const;
 const LISTE_LIGNE_VALEURS = ['libelle', ...LISTE_VALEURS] as const;
+/** Values of a sense's label in the table of a vote by name: its count and agreement marks. */
+const NOMS_VOTE_VALEURS = ['nombre', 's', 'e'] as const;
 /** Values of a procès-verbal's attendance list: the names, their count and agreement marks. */
 const PV_LISTE_VALEURS = ['noms', 'nombre', 's', 'e'] as const;
 
@@ -719,18 +721,25 @@ export const FORMULES = {
     'Membres',
     'Procès-verbal : en-tête de la colonne des noms du tableau d’un vote nominatif',
   ),
-  pv_vote_pour: spec('Pour', 'Procès-verbal : ligne des voix pour, dans le tableau d’un vote nominatif'),
+  pv_vote_pour: spec(
+    'Pour',
+    'Procès-verbal : ligne des voix pour, dans le tableau d’un vote nominatif (aussi dans la délibération) ; {nombre}, {s}, {e} et les paires {singulier|pluriel} du nombre de ce sens (« {Abstention|Abstentions} »)',
+    NOMS_VOTE_VALEURS,
+  ),
   pv_vote_contre: spec(
     'Contre',
-    'Procès-verbal : ligne des voix contre, dans le tableau d’un vote nominatif',
+    'Procès-verbal : ligne des voix contre, dans le tableau d’un vote nominatif (aussi dans la délibération) ; {nombre}, {s}, {e} et les paires {singulier|pluriel} du nombre de ce sens (« {Abstention|Abstentions} »)',
+    NOMS_VOTE_VALEURS,
   ),
   pv_vote_abstention: spec(
     'Abstention',
-    'Procès-verbal : ligne des abstentions, dans le tableau d’un vote nominatif',
+    'Procès-verbal : ligne des abstentions, dans le tableau d’un vote nominatif (aussi dans la délibération) ; {nombre}, {s}, {e} et les paires {singulier|pluriel} du nombre de ce sens (« {Abstention|Abstentions} »)',
+    NOMS_VOTE_VALEURS,
   ),
   pv_vote_ne_prend_pas_part: spec(
     'Ne prend pas part au vote',
-    'Procès-verbal : ligne des membres ne prenant pas part au vote, dans le tableau d’un vote nominatif',
+    'Procès-verbal : ligne des membres ne prenant pas part au vote, dans le tableau d’un vote nominatif (aussi dans la délibération) ; {nombre}, {s}, {e} et les paires {singulier|pluriel} du nombre de ce sens (« {Abstention|Abstentions} »)',
+    NOMS_VOTE_VALEURS,
   ),
   pv_deliberation: spec(
     'Délibération[ n° {numero}] – {objet}',
