@@ -1002,6 +1002,16 @@ export const FORMULES = {
     'Affichée le : ……………… – Mise en ligne le : ………………',
     'Liste des délibérations : mention d’affichage et de mise en ligne, à remplir à la main',
   ),
+  en_tete_departement: spec(
+    '{nom}',
+    'En-tête des actes : ligne(s) de chaque département de « collectivite.departements », après les lignes de « en_tete » ; un saut de ligne par ligne, une ligne vide n’est pas imprimée ; {numero} : son numéro',
+    ['nom', 'numero', 'arrondissement'],
+  ),
+  en_tete_arrondissement: spec(
+    '[{arrondissement}]',
+    'En-tête des actes : ligne(s) après celle(s) de chaque département, quand il donne son arrondissement ; vide : aucune',
+    ['nom', 'numero', 'arrondissement'],
+  ),
   // Each list's own separators, named votes written as lines, an empty list and an arrival in
   // the délibération's and the PV's lists (n17, session 6).
   presents_separateur: spec(

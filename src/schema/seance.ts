@@ -242,6 +242,13 @@ export const CollectiviteSchema = Type.Object(
           'Image PNG ou JPEG du logo, chemin relatif au fichier de la séance et situé dans son dossier.',
       }),
     ),
+    position_logo: Type.Optional(
+      StringEnum(['gauche', 'dessus'] as const, {
+        title: 'Place du logo',
+        description:
+          'Où la première page de chaque document place le logo : gauche (par défaut) en haut à gauche, le nom de la collectivité à sa droite ; dessus : le logo centré, le nom centré sous lui.',
+      }),
+    ),
     polices: Type.Optional(PolicesSchema),
     formules: Type.Optional(FormulesSchema),
     en_tete: Type.Optional(
@@ -250,6 +257,45 @@ export const CollectiviteSchema = Type.Object(
         description:
           'Lignes imprimées en tête de chaque délibération, dans l’ordre et telles qu’écrites (« RÉPUBLIQUE FRANÇAISE », « Département de la Lozère », « Arrondissement de Mende ») ; sans elles, aucune.',
       }),
+    ),
+    departements: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            numero: Type.Optional(
+              Type.String({
+                pattern: '^(\\d{2,3}|2A|2B)$',
+                title: 'Numéro',
+                description:
+                  'Numéro du département (« 01 », « 2A »), entre guillemets : valeur {numero} de la formule.',
+              }),
+            ),
+            nom: Text({
+              title: 'Nom',
+              description:
+                'Le département tel que l’en-tête l’imprime (« Département de l’Ain ») : valeur {nom}.',
+            }),
+            arrondissement: Type.Optional(
+              Text({
+                title: 'Arrondissement',
+                description:
+                  'L’arrondissement tel qu’imprimé (« Arrondissement de Belley ») : valeur {arrondissement}.',
+              }),
+            ),
+          },
+          {
+            additionalProperties: false,
+            title: 'Département de l’en-tête',
+            description: 'Un département de la collectivité, tel que l’en-tête des actes l’imprime.',
+          },
+        ),
+        {
+          minItems: 1,
+          title: 'Départements de l’en-tête',
+          description:
+            'Les départements sur lesquels s’étend la collectivité (un syndicat sur deux départements), imprimés après les lignes de « en_tete », chacun par les formules « en_tete_departement » (« {nom} ») puis « en_tete_arrondissement » (« {arrondissement} », s’il est donné) ; sans eux, aucun.',
+        },
+      ),
     ),
     objet_en_tete: Type.Optional(
       Type.Boolean({

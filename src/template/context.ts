@@ -66,7 +66,10 @@ export interface BaseContext {
   readonly dateSeance: string;
   /** The session label on its own line (`seance.session`), unless `seance_du` prints it instead of the date. */
   readonly sessionLigne: string;
-  /** The collectivité's header lines (« RÉPUBLIQUE FRANÇAISE »…), as written; none by default. */
+  /**
+   * The collectivité's header lines (« RÉPUBLIQUE FRANÇAISE »…), as written, then each of its
+   * `departements` (formula `en_tete_departement`); none by default.
+   */
   readonly enTete: readonly string[];
 }
 
@@ -90,7 +93,16 @@ export function baseContext(seance: Seance): BaseContext {
       session: seance.seance.session ?? '',
     }),
     sessionLigne: placeholders(formules.seance_du).includes('session') ? '' : (seance.seance.session ?? ''),
-    enTete: seance.collectivite.en_tete ?? [],
+    enTete: [
+      ...(seance.collectivite.en_tete ?? []),
+      ...(seance.collectivite.departements ?? []).flatMap((d) => {
+        const values = { nom: d.nom, numero: d.numero ?? '', arrondissement: d.arrondissement ?? '' };
+        return [
+          ...formulaLines(formules.en_tete_departement, values),
+          ...formulaLines(formules.en_tete_arrondissement, values),
+        ];
+      }),
+    ],
     presidentQualite: withArticle(
       seance.seance.president.qualite,
       genreOfPerson(seance.seance.president.nom, seance.elus),
