@@ -1196,7 +1196,7 @@ export const DepartSchema = Type.Object(
       Type.Boolean({
         title: 'Excusé',
         description:
-          'true : sans pouvoir, le membre compte parmi les excusés des points suivants (« excusée pour les points 5 à 9 » : départ avant le point 5, arrivée avant le point 10), non parmi les absents.',
+          'true : sans pouvoir, le membre compte parmi les excusés des points suivants (« excusée pour les points 5 à 9 » : départ avant le point 5, arrivée avant le point 10), non parmi les absents. Avec « pouvoir_a » (« excusé, donne pouvoir à … »), il est représenté : son pouvoir vote pour lui ; le procès-verbal peut dire « excusé » (formule « pv_excuse », valeur {excuse} de « pv_depart »).',
       }),
     ),
   },
@@ -1553,6 +1553,23 @@ export const PointSchema = Type.Object(
             'Intitulé du point tel que l’ordre du jour l’écrit (convocation, ordre du jour, liste des points du procès-verbal), quand il diffère de l’objet de l’acte ; par défaut « objet ».',
         },
         { maxLength: 499, pattern: '^[^\\n\\r]*$' },
+      ),
+    ),
+    sous_points: Type.Optional(
+      Type.Array(
+        Text(
+          {
+            title: 'Sous-point',
+            description: 'Un sous-point, tel qu’écrit, sans sa lettre (formule « sous_point »).',
+          },
+          { maxLength: 499, pattern: '^[^\\n\\r]*$' },
+        ),
+        {
+          minItems: 1,
+          title: 'Sous-points',
+          description:
+            'Les sous-points de ce point à l’ordre du jour (« a) … », « b) … »), imprimés sous lui dans la convocation, l’ordre du jour et la liste des points du procès-verbal, chacun par la formule « sous_point » ; sans eux, aucun.',
+        },
       ),
     ),
     objet_pv: Type.Optional(
