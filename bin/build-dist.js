@@ -149,6 +149,51 @@ const bundledEngines = {
     });
   },
 };
+/** Packages the bundled CLI imports instead of bundling. */
+const cliExternal = [
+  'harfbuzzjs',
+  'harfbuzzjs/*',
+  'hyphen',
+  'hyphen/*',
+  '@expo-google-fonts/*',
+  'node-forge',
+  'ajv',
+  'ajv/*',
+  'ajv-formats',
+  'tsx',
+  'tsx/*',
+  // Only `delib apercu` run from a checkout without its built page bundles it (a dev dependency).
+  'esbuild',
+];
+/**
+ * Every module keeps the import.meta.url it has in dist/ (paths to templates/, schema/…); `edit`
+ * may rewrite a source first (the snapshot's bundle).
+ */
+const distUrls = (edit = (source) => source) => ({
+  name: 'dist-urls',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      const source = edit(await readFile(args.path, 'utf8'), args.path);
+      // The entries keep the bundle's own (dist/bin/).
+      const entry = ['cli/bundle-entry.ts', 'cli/snapshot-entry.ts'].some((e) => args.path === join(src, e));
+      if (entry || !source.includes('import.meta.url')) {
+        return { contents: source, loader: 'ts' };
+      }
+      const own = `../${relative(src, args.path).split(sep).join('/').replace(/\.ts$/, '.js')}`;
+      return {
+        contents: source.replaceAll(
+          'import.meta.url',
+          `new URL(${JSON.stringify(own)}, import.meta.url).href`,
+        ),
+        loader: 'ts',
+      };
+    });
+    // pdf-lib's ES build, so that the unused parts (forms, drawing) are left out.
+    build.onResolve({ filter: /^pdf-lib$/ }, () => ({
+      path: createRequire(import.meta.url).resolve('pdf-lib/es/index.js'),
+    }));
+  },
+});
 await esbuild.build({
   entryPoints: { delib: join(src, 'cli/bundle-entry.ts'), worker: join(src, 'bundle/worker.ts') },
   outdir: join(next, 'bin'),
@@ -158,53 +203,66 @@ await esbuild.build({
   format: 'esm',
   target: 'node20',
   logLevel: 'warning',
-  external: [
-    'harfbuzzjs',
-    'harfbuzzjs/*',
-    'hyphen',
-    'hyphen/*',
-    '@expo-google-fonts/*',
-    'node-forge',
-    'ajv',
-    'ajv/*',
-    'ajv-formats',
-    'tsx',
-    'tsx/*',
-    // Only `delib apercu` run from a checkout without its built page bundles it (a dev dependency).
-    'esbuild',
-  ],
+  external: cliExternal,
   // CommonJS packages inside an ES module bundle still call `require` (for node: modules).
   banner: {
     js: "import { createRequire as __delibCreateRequire } from 'node:module';\nconst require = __delibCreateRequire(import.meta.url);",
   },
-  plugins: [
-    bundledEngines,
-    {
-      name: 'dist-urls',
-      setup(build) {
-        // Every module keeps the import.meta.url it has in dist/ (paths to templates/, schema/…).
-        build.onLoad({ filter: /\.ts$/ }, async (args) => {
-          const source = await readFile(args.path, 'utf8');
-          if (args.path === join(src, 'cli/bundle-entry.ts') || !source.includes('import.meta.url')) {
-            return { contents: source, loader: 'ts' };
-          }
-          const own = `../${relative(src, args.path).split(sep).join('/').replace(/\.ts$/, '.js')}`;
-          return {
-            contents: source.replaceAll(
-              'import.meta.url',
-              `new URL(${JSON.stringify(own)}, import.meta.url).href`,
-            ),
-            loader: 'ts',
-          };
-        });
-        // pdf-lib's ES build, so that the unused parts (forms, drawing) are left out.
-        build.onResolve({ filter: /^pdf-lib$/ }, () => ({
-          path: createRequire(import.meta.url).resolve('pdf-lib/es/index.js'),
-        }));
-      },
-    },
-  ],
+  plugins: [bundledEngines, distUrls()],
 });
+// The same CLI as one CommonJS script, for the V8 start-up snapshot of `delib build` (made on first
+// use by bin/snapshot.js: `node --build-snapshot` takes one script that loads no package of its
+// own). Its import.meta.url is dist/bin/delib.js's, so paths are the bundle's. Nothing the builder
+// runs may load a package from node_modules: hyphen's patterns, fontkit and the standalone validator
+// are bundled; the packages left out are loaded at run time through a real `require` (a process
+// started from a snapshot has no `import()`), as are those the séance may need later.
+{
+  const snapshotSource = (source, path) => {
+    if (path === join(src, 'validate/ajv.ts')) {
+      const edited = source.replace(
+        /async function load\(\)[\s\S]*?\nconst compiled = await load\(\);/,
+        `import compiled from ${JSON.stringify(join(next, 'validate/seance-validator.js'))};`,
+      );
+      if (edited === source) throw new Error(`${path} : chargement du validateur introuvable`);
+      return edited;
+    }
+    return source
+      .replace("createRequire(import.meta.url)('hyphen/fr')", "require('hyphen/fr')")
+      .replace("createRequire(import.meta.url)('fontkit')", "require('fontkit')");
+  };
+  const outfile = join(next, 'bin/snapshot.cjs');
+  const bin = "require('node:path').join(__dirname, 'delib.js')";
+  await esbuild.build({
+    entryPoints: [join(src, 'cli/snapshot-entry.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+    external: cliExternal.filter((name) => !name.startsWith('hyphen')),
+    define: { 'import.meta.url': '__delibMetaUrl', 'import.meta.resolve': '__delibResolve' },
+    banner: {
+      js: [
+        `var __delibMetaUrl = require('node:url').pathToFileURL(${bin}).href;`,
+        `var __delibRequire = require('node:module').createRequire(${bin});`,
+        "var __delibResolve = (name) => require('node:url').pathToFileURL(__delibRequire.resolve(name)).href;",
+      ].join('\n'),
+    },
+    plugins: [bundledEngines, distUrls(snapshotSource)],
+  });
+  // The packages left out, through a require that finds them (the builder's own finds only node:);
+  // not in strings (ajv's code generator writes `require("ajv/dist/runtime/…")` into its output).
+  const pattern = new RegExp(
+    `(?<!['"\`])\\brequire\\("((?:${cliExternal.map((n) => n.replace('/*', '(?:/[^"]*)?')).join('|')}))"\\)`,
+    'g',
+  );
+  const code = await readFile(outfile, 'utf8');
+  writeFileSync(
+    outfile,
+    code.replace(pattern, (_, name) => `__delibRequire(${JSON.stringify(name)})`),
+  );
+}
 // The default templates compiled once here (template/env.ts reads them by hash of their text).
 {
   const { precompileDefaultTemplates } = await import(pathToFileURL(join(next, 'template/env.js')).href);

@@ -9,8 +9,8 @@
 // saved by someone else during a long run does not switch the measured CLI to tsx).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import module from 'node:module';
-import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
+import { cacheFolder } from './cache-folder.js';
 
 const root = new URL('../', import.meta.url);
 
@@ -51,26 +51,27 @@ function distIsFresh() {
  */
 function enableCompileCache() {
   if (typeof module.enableCompileCache !== 'function') return;
+  const folder = cacheFolder();
   try {
-    const { env, platform } = process;
-    const base =
-      env.XDG_CACHE_HOME ||
-      (platform === 'win32'
-        ? env.LOCALAPPDATA || join(homedir(), 'AppData', 'Local')
-        : join(homedir(), platform === 'darwin' ? 'Library/Caches' : '.cache'));
-    // An empty HOME would put it in the current folder; Node's recursive mkdir never returns
-    // under /proc (Node 22 and 24): no cache then.
-    if (!isAbsolute(base) || /^\/proc(\/|$)/.test(base)) return;
-    module.enableCompileCache(join(base, 'delib', 'compile-cache'));
+    if (folder) module.enableCompileCache(join(folder, 'compile-cache'));
   } catch {
-    // No home folder, or a cache that cannot be made: delib runs without it.
+    // A cache that cannot be made: delib runs without it.
   }
 }
 
+const args = process.argv.slice(2);
+/** Where `delib build` keeps its start-up snapshot (bin/snapshot.js), when it has one. */
+let snapshot;
 let main;
 // An installed package has no src/: it always runs dist/ (and has no tsx to run sources with).
 if (!existsSync(new URL('src/', root)) || distIsFresh()) {
   enableCompileCache();
+  if (args[0] === 'build') {
+    const { runFromSnapshot, snapshotPlace } = await import('./snapshot.js');
+    snapshot = snapshotPlace();
+    // Does not return when the snapshot is ready: this process becomes the one started from it.
+    if (snapshot) runFromSnapshot(snapshot, args);
+  }
   // The bundled CLI (bin/build-dist.js), or dist/ file by file when built without it.
   ({ main } = existsSync(new URL('dist/bin/delib.js', root))
     ? await import('../dist/bin/delib.js')
@@ -80,4 +81,6 @@ if (!existsSync(new URL('src/', root)) || distIsFresh()) {
   register();
   ({ main } = await import('../src/cli/main.ts'));
 }
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(args);
+// A build that ran without its snapshot makes it, in a process of its own, for the next ones.
+if (snapshot && process.exitCode === 0) (await import('./snapshot.js')).prepareSnapshot(snapshot);

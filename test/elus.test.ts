@@ -104,7 +104,7 @@ describe('elus referred to by key', () => {
   it('rejects a key or a civility outside the published pattern', async () => {
     const bad = keyed(base)
       .replace('cle: nduval', 'cle: Noé')
-      .replace('civilite: Mme, qualite: Maire', 'civilite: Madame, qualite: Maire');
+      .replace('civilite: Mme, qualite: Maire', 'civilite: Docteur, qualite: Maire');
     const { diagnostics } = await load(bad);
     expect(diagnostics.map((d) => [d.code, d.path])).toEqual(
       expect.arrayContaining([

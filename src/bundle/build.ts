@@ -14,7 +14,7 @@ import { annexList } from '../compose/annexes.ts';
 import { type DocumentRef, listDocuments } from '../compose/documents.ts';
 import { kindSpec } from '../compose/kinds.ts';
 import { documentMeta } from '../compose/meta.ts';
-import { assembleDossier } from '../dossier/assemble.ts';
+import { writeDossierFile } from '../dossier/assemble.ts';
 import type { DossierPart } from '../dossier/types.ts';
 import { type Formules, fillFormula, resolveFormules } from '../facts/formules.ts';
 import { shownNumber } from '../facts/point.ts';
@@ -216,21 +216,29 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
         shortTitle: `Dossier de séance – ${seance.instance}`,
         subject: 'Dossier de séance',
       };
-      const dossier = await assembleDossier(
+      // Written into the folder as its parts are copied: never whole in memory.
+      options.signal?.throwIfAborted();
+      const file = `${DOSSIER_ID}.pdf`;
+      const dossier = await writeDossierFile(
         dossierParts(seance, formules, refs, titles, staged.dir, options.annexes ?? new Map()),
         {
           meta,
           creationDate: job.creationDate,
           ...(job.fonts ? { fonts: loadFonts(job.fonts) } : {}),
           ...(job.pdfa ? { pdfa: { source: job.source } } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
         },
+        join(staged.dir, file),
       );
-      await write(dossierEntries, `${DOSSIER_ID}.pdf`, dossier.bytes, {
+      dossierEntries.push({
         kind: 'dossier',
         point: null,
         format: 'pdf',
         pages: dossier.pages,
         title: meta.title,
+        path: file,
+        sha256: dossier.sha256,
+        bytes: dossier.size,
       });
       pages += dossier.pages;
       options.onProgress?.(total, total);

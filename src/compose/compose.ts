@@ -59,8 +59,9 @@ export function composeDocument(seance: Seance, ref: DocumentRef, options: Compo
       ),
     );
   }
-  const header = seance.collectivite.logo
-    ? { collectivite: seance.collectivite.nom, logo: seance.collectivite.logo }
+  const { logo, position_logo: logoPlace } = seance.collectivite;
+  const header = logo
+    ? { collectivite: seance.collectivite.nom, logo, ...(logoPlace === 'dessus' ? { logoPlace } : {}) }
     : { collectivite: seance.collectivite.nom };
   const meta = documentMeta(seance, ref);
   const pages = documentFurniture(seance, ref, meta);

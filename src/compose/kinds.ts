@@ -18,7 +18,7 @@ import type { TemplateName } from '../template/env.ts';
 import { procesVerbalContext } from '../template/proces-verbal-context.ts';
 import type { DocumentKind } from '../tree/types.ts';
 import { hasRecord } from './documents.ts';
-import { isAct, isProjet } from './moment.ts';
+import { isAct, isListed, isProjet } from './moment.ts';
 
 /** What a kind's document is about: the whole séance, one point, or one annex of a point. */
 export type KindScope = 'seance' | 'point' | 'annexe';
@@ -161,7 +161,7 @@ export const KINDS = {
   'liste-des-deliberations': {
     scope: 'seance',
     last: true,
-    present: (seance) => seance.points.some(isAct),
+    present: (seance) => seance.points.some(isListed),
     template: 'liste-des-deliberations',
     context: ({ seance }) => listeContext(seance),
     subject: 'Liste des délibérations',

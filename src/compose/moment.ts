@@ -1,6 +1,6 @@
 /**
  * The moment of a point: before the vote (`projet`), voted (`adopte`), or an outcome without a
- * vote (`retire`, `ajourne`, `prend_acte`). It follows from the data — a vote recorded makes the
+ * vote (`retire`, `ajourne`, `prend_acte`), or examined without its result stated (`examine`). It follows from the data — a vote recorded makes the
  * délibération adopted — unless the clerk states it with `statut`.
  *
  * @example
@@ -21,6 +21,15 @@ export function momentOf(point: Pick<Point, 'statut' | 'deliberation' | 'deroule
 export function isAct(point: Pick<Point, 'statut' | 'deliberation' | 'deroulement'>): boolean {
   const moment = momentOf(point);
   return point.deliberation !== undefined && (moment === 'adopte' || moment === 'prend_acte');
+}
+
+/**
+ * True when the liste des délibérations names the point: an act, an outcome without an act
+ * (retiré, ajourné, with its délibération written), or a point examined whose result the YAML
+ * does not state (`statut: examine`).
+ */
+export function isListed(point: Pick<Point, 'statut' | 'deliberation' | 'deroulement'>): boolean {
+  return isAct(point) || momentOf(point) === 'examine';
 }
 
 /** True when the point's délibération is still a projet (before the vote). */

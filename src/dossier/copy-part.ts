@@ -1,5 +1,5 @@
 /**
- * Appends the pages of one PDF to the dossier: pages copied as they are (content streams, fonts
+ * Copies the pages of one PDF into the dossier: pages copied as they are (content streams, fonts
  * and images are not laid out again), with the part's structure tree moved under its section and
  * its bookmarks kept below the part's own. Annotations are dropped (form fields, signature
  * widgets and links belong to the file itself, which the bundle keeps byte for byte).
@@ -16,7 +16,6 @@ import {
   PDFNumber,
   type PDFObject,
   PDFObjectCopier,
-  PDFPage,
   PDFPageLeaf,
   PDFRef,
   PDFString,
@@ -117,8 +116,8 @@ function tagAsFigure(
   alt: string,
 ): void {
   const { context } = out;
-  const before = context.register(context.flateStream('/Figure <</MCID 0>> BDC\n'));
-  const after = context.register(context.flateStream('\nEMC\n'));
+  const before = context.register(context.stream('/Figure <</MCID 0>> BDC\n'));
+  const after = context.register(context.stream('\nEMC\n'));
   const contents = page.get(name('Contents'));
   const list = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
   page.set(name('Contents'), context.obj([before, ...list, after]));
@@ -143,7 +142,8 @@ export function copyPdfPart(
     const ref = copy(srcPage.ref);
     const leaf = out.context.lookup(ref);
     if (!(leaf instanceof PDFPageLeaf)) throw new Error('copied page is not a page');
-    out.addPage(PDFPage.of(leaf, ref, out));
+    // Listed in the page tree by the assembler, which writes it at the end.
+    leaf.set(name('Parent'), out.catalog.get(name('Pages')) as PDFRef);
     pages.push(ref);
     const key = leaf.lookupMaybe(name('StructParents'), PDFNumber);
     if (tagged && key) leaf.set(name('StructParents'), PDFNumber.of(key.asNumber() + offset));

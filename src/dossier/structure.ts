@@ -47,17 +47,29 @@ export interface Structure {
   finish(): void;
 }
 
-function element(context: PDFContext, type: string, parent: PDFRef, title?: string): StructNode {
+/** The dossier's own elements: numbered at once, written by `finish` (their kids grow until then). */
+type Pending = [PDFRef, PDFDict][];
+
+function element(
+  context: PDFContext,
+  pending: Pending,
+  type: string,
+  parent: PDFRef,
+  title?: string,
+): StructNode {
   const kids = context.obj([]);
   const dict = context.obj({ Type: 'StructElem', S: type, P: parent, K: kids });
   if (title !== undefined) dict.set(PDFName.of('T'), PDFHexString.fromText(title));
-  return { ref: context.register(dict), kids };
+  const ref = context.nextRef();
+  pending.push([ref, dict]);
+  return { ref, kids };
 }
 
 export function createStructure(out: PDFDocument): Structure {
   const { context } = out;
   const rootRef = context.nextRef();
-  const root = element(context, 'Document', rootRef);
+  const pending: Pending = [];
+  const root = element(context, pending, 'Document', rootRef);
   const entries = new Map<number, PDFObject>();
   const roleMap = context.obj({});
   let nextKey = 0;
@@ -65,12 +77,12 @@ export function createStructure(out: PDFDocument): Structure {
     root,
     roleMap,
     group(title) {
-      const node = element(context, 'Part', root.ref, title);
+      const node = element(context, pending, 'Part', root.ref, title);
       root.kids.push(node.ref);
       return node;
     },
     section(parent, title) {
-      const node = element(context, 'Sect', parent.ref, title);
+      const node = element(context, pending, 'Sect', parent.ref, title);
       parent.kids.push(node.ref);
       return node;
     },
@@ -92,6 +104,7 @@ export function createStructure(out: PDFDocument): Structure {
       entries.set(key, value);
     },
     finish() {
+      for (const [ref, dict] of pending) context.assign(ref, dict);
       const nums = context.obj([]);
       for (const key of [...entries.keys()].sort((a, b) => a - b)) {
         nums.push(PDFNumber.of(key));

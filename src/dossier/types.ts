@@ -34,6 +34,8 @@ export interface DossierOptions {
   readonly fonts?: LoadedFonts;
   /** PDF/A-3b when every part is PDF/A, with the séance YAML attached as its source. */
   readonly pdfa?: { readonly source?: { readonly name: string; readonly data: Uint8Array } };
+  /** Checked before each part is read. */
+  readonly signal?: AbortSignal;
 }
 
 export interface DossierResult {

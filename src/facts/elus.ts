@@ -9,6 +9,7 @@
  */
 import { CLE_PATTERN } from '../schema/patterns.ts';
 import type { Elu, Seance, SeanceDetails } from '../schema/seance.ts';
+import { civilityGenre } from './civilites.ts';
 
 const KEY = new RegExp(CLE_PATTERN);
 
@@ -102,9 +103,7 @@ export function secretairesOf(
 /** The grammatical genre of a member: its `genre`, else its civility; undefined when neither is written. */
 export function genreOf(member: Member): 'f' | 'm' | undefined {
   if (member.genre) return member.genre;
-  if (member.civilite === 'Mme') return 'f';
-  if (member.civilite === 'M.') return 'm';
-  return undefined;
+  return civilityGenre(member.civilite);
 }
 
 /**

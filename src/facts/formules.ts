@@ -45,6 +45,12 @@ export const PAGE_VALUES = [
 /** Values of an attendance list's label: its count, agreement marks, and the names for a whole line. */
 const LISTE_VALEURS = ['nombre', 's', 'e', 'noms'] as const;
 const LISTE_LIGNE_VALEURS = ['libelle', ...LISTE_VALEURS] as const;
+/** Values of a procès-verbal's attendance list: the names, their count and agreement marks. */
+const PV_LISTE_VALEURS = ['noms', 'nombre', 's', 'e'] as const;
+
+/** The lists of names that may each have their own separators (`presents_separateur`, `presents_et`…). */
+export const LISTES_NOMS = ['presents', 'excuses', 'absents', 'secretaires', 'vote_noms'] as const;
+export type ListeNoms = (typeof LISTES_NOMS)[number];
 
 /** Values of the receipt stamp (`accuse_reception`) and of the exécutoire mention's new facts. */
 export const STAMP_VALUES = [
@@ -625,19 +631,31 @@ export const FORMULES = {
     'Procès-verbal : nom d’un membre, avec sa civilité déclarée sous « elus » ; sans cette clé, celle de « nom_membre » quand la collectivité la donne',
     ['nom', 'civilite'],
   ),
-  pv_presents: spec('Présents : {noms}.', 'Procès-verbal : liste des présents', ['noms']),
+  pv_presents: spec(
+    'Présents : {noms}.',
+    'Procès-verbal : liste des présents ; {nombre} : leur nombre, {s}, {e} et les paires {singulier|pluriel} comme pour « presents_noms » (« {Était|Étaient} présent{e}{s} : {noms} ({nombre} présent{s}) »)',
+    PV_LISTE_VALEURS,
+  ),
   pv_representes: spec(
     'Représentés : {pouvoirs}.',
-    'Procès-verbal : liste des membres représentés ; {pouvoirs} : les formules « pv_pouvoir » séparées par « pv_pouvoirs_separateur » (une virgule)',
-    ['pouvoirs'],
+    'Procès-verbal : liste des membres représentés ; {pouvoirs} : les formules « pv_pouvoir » séparées par « pv_pouvoirs_separateur » (une virgule) ; {nombre}, {s}, {e} (des mandants) et les paires {singulier|pluriel} comme pour « pv_presents »',
+    ['pouvoirs', 'nombre', 's', 'e'],
   ),
   pv_pouvoir: spec(
     '{mandant} (pouvoir à {mandataire})',
     'Procès-verbal : un pouvoir de la liste ; {e} devient « e » pour une mandante (« {mandant}, représentée par {mandataire} »)',
     ['mandant', 'mandataire', 'e'],
   ),
-  pv_absents: spec('Absents : {noms}.', 'Procès-verbal : liste des absents', ['noms']),
-  pv_excuses: spec('Excusés : {noms}.', 'Procès-verbal : liste des membres excusés', ['noms']),
+  pv_absents: spec(
+    'Absents : {noms}.',
+    'Procès-verbal : liste des absents ; {nombre}, {s}, {e}, {singulier|pluriel} comme pour « pv_presents »',
+    PV_LISTE_VALEURS,
+  ),
+  pv_excuses: spec(
+    'Excusés : {noms}.',
+    'Procès-verbal : liste des membres excusés ; {nombre}, {s}, {e}, {singulier|pluriel} comme pour « pv_presents » (« Excusé{e}{s} : {noms} »)',
+    PV_LISTE_VALEURS,
+  ),
   pv_secretaire_designe: spec(
     '{noms} est désigné{e} secrétaire de séance[ {vote}].',
     'Procès-verbal : désignation d’un secrétaire de séance ; {e} devient « e » pour une secrétaire, {vote} vaut « à l’unanimité » ou « par … »',
@@ -975,6 +993,95 @@ export const FORMULES = {
     'Affichée le : ……………… – Mise en ligne le : ………………',
     'Liste des délibérations : mention d’affichage et de mise en ligne, à remplir à la main',
   ),
+  en_tete_departement: spec(
+    '{nom}',
+    'En-tête des actes : ligne(s) de chaque département de « collectivite.departements », après les lignes de « en_tete » ; un saut de ligne par ligne, une ligne vide n’est pas imprimée ; {numero} : son numéro',
+    ['nom', 'numero', 'arrondissement'],
+  ),
+  en_tete_arrondissement: spec(
+    '[{arrondissement}]',
+    'En-tête des actes : ligne(s) après celle(s) de chaque département, quand il donne son arrondissement ; vide : aucune',
+    ['nom', 'numero', 'arrondissement'],
+  ),
+  // Each list's own separators, named votes written as lines, an empty list and an arrival in
+  // the délibération's and the PV's lists (n17, session 6).
+  presents_separateur: spec(
+    ', ',
+    'Entre deux noms de la liste des présents (délibération et procès-verbal) ; par défaut comme « liste_separateur »',
+  ),
+  presents_et: spec(
+    'et',
+    'Mot avant le dernier nom de la liste des présents ; par défaut comme « liste_et » ; vide : des séparateurs seulement',
+  ),
+  excuses_separateur: spec(
+    ', ',
+    'Entre deux noms de la liste des excusés ; par défaut comme « liste_separateur »',
+  ),
+  excuses_et: spec('et', 'Mot avant le dernier nom de la liste des excusés ; par défaut comme « liste_et »'),
+  absents_separateur: spec(
+    ', ',
+    'Entre deux noms de la liste des absents ; par défaut comme « liste_separateur »',
+  ),
+  absents_et: spec('et', 'Mot avant le dernier nom de la liste des absents ; par défaut comme « liste_et »'),
+  secretaires_separateur: spec(
+    ', ',
+    'Entre deux noms des secrétaires de séance ; par défaut comme « liste_separateur »',
+  ),
+  secretaires_et: spec(
+    'et',
+    'Mot avant le dernier nom des secrétaires de séance ; par défaut comme « liste_et »',
+  ),
+  vote_noms_separateur: spec(
+    ', ',
+    'Entre deux noms d’un vote nominatif (tableau ou lignes) ; par défaut comme « liste_separateur »',
+  ),
+  vote_noms_et: spec('et', 'Mot avant le dernier nom d’un vote nominatif ; par défaut comme « liste_et »'),
+  pouvoirs_et: spec(
+    '',
+    'Délibération : mot avant le dernier pouvoir de la liste (« A à B, C à D et E à F ») ; vide par défaut : « pouvoirs_separateur » seulement',
+  ),
+  pv_pouvoirs_et: spec(
+    '',
+    'Procès-verbal : mot avant le dernier pouvoir de la liste ; vide par défaut : « pv_pouvoirs_separateur » seulement',
+  ),
+  vote_lignes: spec(
+    '{pour}\n{contre}\n{abstentions}\n{ne_prend_pas_part}',
+    'Vote nominatif écrit en lignes (« votes_nominatifs: lignes ») : l’ordre des lignes et ce qui les précède (« VOTE :\\n{abstentions}\\n{pour} ») ; une ligne vide (aucun membre dans ce sens) disparaît',
+    ['pour', 'contre', 'abstentions', 'ne_prend_pas_part'],
+  ),
+  vote_ligne_pour: spec(
+    'Pour : {nombre} – {noms}',
+    'Vote nominatif en lignes : la ligne des voix pour ; {nombre}, {s}, {e}, {singulier|pluriel}, {noms} (séparés par « vote_noms_separateur »), dans l’ordre écrit',
+    LISTE_VALEURS,
+  ),
+  vote_ligne_contre: spec(
+    'Contre : {nombre} – {noms}',
+    'Vote nominatif en lignes : la ligne des voix contre ; valeurs comme « vote_ligne_pour »',
+    LISTE_VALEURS,
+  ),
+  vote_ligne_abstentions: spec(
+    '{Abstention|Abstentions} : {nombre} – {noms}',
+    'Vote nominatif en lignes : la ligne des abstentions ; valeurs comme « vote_ligne_pour »',
+    LISTE_VALEURS,
+  ),
+  vote_ligne_ne_prend_pas_part: spec(
+    '{Ne prend|Ne prennent} pas part au vote : {nombre} – {noms}',
+    'Vote nominatif en lignes : la ligne des membres qui ne prennent pas part au vote ; valeurs comme « vote_ligne_pour »',
+    LISTE_VALEURS,
+  ),
+  liste_vide: spec(
+    '',
+    'Délibération : ce qu’imprime une liste de présence déclarée vide (« representes: [] », « absents: [] », « excuses: [] ») à la place des noms, dans sa ligne (« Pouvoirs : néant. ») ; vide par défaut : la ligne disparaît (le procès-verbal a « pv_liste_vide »)',
+  ),
+  liste_examine: spec(
+    '',
+    'Liste des délibérations : résultat d’un point « statut: examine » (examiné, son résultat n’est pas dans le YAML) ; vide par défaut : rien (sans aucun résultat, la colonne « liste_resultat » disparaît)',
+  ),
+  pv_present_arrivee: spec(
+    '',
+    'Procès-verbal : un membre arrivé en cours de séance (« arrivees »), ajouté à la fin de la liste des présents de l’ouverture (« {nom} (arrivé{e} à {heure}) ») ; {point} : le numéro du point avant lequel il arrive ; vide par défaut : la liste des présents de l’ouverture seulement',
+    ['nom', 'heure', 'point', 'e'],
+  ),
   // Running lines of every page (p16): three places per line, {page} and {pages} written by the renderer.
   entete_page_gauche: spec(
     '',
@@ -1093,5 +1200,10 @@ export function resolveFormules(
   }
   // The PV prints civilities by default; it follows the délibération's own names when given.
   if (own?.pv_nom_membre === undefined && own?.nom_membre !== undefined) out.pv_nom_membre = own.nom_membre;
+  // Each list joins its names as every list does, unless the collectivité gives it its own words.
+  for (const list of LISTES_NOMS) {
+    if (own?.[`${list}_separateur`] === undefined) out[`${list}_separateur`] = out.liste_separateur;
+    if (own?.[`${list}_et`] === undefined) out[`${list}_et`] = out.liste_et;
+  }
   return out;
 }

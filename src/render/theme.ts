@@ -41,7 +41,13 @@ export interface Theme {
      */
     readonly absorb: number;
   };
-  readonly header: { readonly fontSize: number; readonly logoHeight: number; readonly spaceAfter: number };
+  readonly header: {
+    readonly fontSize: number;
+    readonly logoHeight: number;
+    readonly spaceAfter: number;
+    /** Space between a logo placed above the name (`position_logo: dessus`) and the name's line. */
+    readonly logoGap: number;
+  };
   readonly footer: {
     readonly fontSize: number /** distance of the footer's baseline from the page's bottom edge */;
     readonly offset: number;
@@ -183,7 +189,7 @@ export const theme: Theme = {
     marginRight: 70.9,
     absorb: 24,
   },
-  header: { fontSize: 10, logoHeight: 42, spaceAfter: 18 },
+  header: { fontSize: 10, logoHeight: 42, spaceAfter: 18, logoGap: 4 },
   footer: { fontSize: 8.5, offset: 34, topOffset: 22 },
   paragraphs: {
     body: { ...base, styleName: 'Corps de texte', fontSize: body, align: 'justify', spaceAfter: 8 },

@@ -60,6 +60,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   'decisions_delegation.numero': '"2024-118"',
   'amendements.numero': '"A1"',
   'articles.numero': '"4"',
+  'departements.numero': '"01"',
   'annexes.numero': '"2"',
   ouverture: '"19:30"',
   cloture: '"22:10"',

@@ -34,12 +34,21 @@ export const NATURES = [
  * Where a point stands: `projet` before the vote, `adopte` once voted (whatever the result), or an
  * outcome without a vote.
  */
-export const STATUTS = ['projet', 'adopte', 'retire', 'ajourne', 'prend_acte'] as const;
+export const STATUTS = ['projet', 'adopte', 'retire', 'ajourne', 'prend_acte', 'examine'] as const;
 
 const Nom = (description: string) => Text({ title: 'Nom', description });
 
 /** Civilities an élu may be given. */
-export const CIVILITES = ['M.', 'Mme'] as const;
+export const CIVILITES = ['M.', 'Mme', 'Mlle', 'Monsieur', 'Madame', 'Mademoiselle'] as const;
+
+/** How a vote by name prints its names (collectivité, séance or délibération; the nearest wins). */
+const VotesNominatifs = (where: string) =>
+  Type.Optional(
+    StringEnum(['tableau', 'lignes', 'aucun'] as const, {
+      title: 'Votes nominatifs',
+      description: `${where} Comment s’impriment les noms d’un vote nominatif (pour, contre, abstentions donnés en listes) : tableau (un tableau sens / nombre / noms), lignes (une ligne par sens, formules « vote_lignes », « vote_ligne_pour »… : « Abstention : 1 – M. … ») ou aucun. Sans elle : un tableau dans le procès-verbal, rien dans la délibération ; donnée, elle vaut pour les deux.`,
+    }),
+  );
 
 /** A member named in full, or by the key of an élu declared under `elus`. */
 const MembreRef = (title: string, description: string) =>
@@ -59,7 +68,11 @@ export const EluSchema = Type.Object(
     }),
     nom: Nom('Prénom et nom de l’élu, tels qu’ils s’impriment (« Jeanne Dupont »).'),
     civilite: Type.Optional(
-      StringEnum(CIVILITES, { title: 'Civilité', description: 'Civilité de l’élu : « M. » ou « Mme ».' }),
+      StringEnum(CIVILITES, {
+        title: 'Civilité',
+        description:
+          'Civilité de l’élu, imprimée telle qu’écrite devant son nom : « M. », « Mme », « Mlle », « Monsieur », « Madame » ou « Mademoiselle » (elle donne aussi son genre).',
+      }),
     ),
     genre: Type.Optional(
       StringEnum(['f', 'm'] as const, {
@@ -229,6 +242,13 @@ export const CollectiviteSchema = Type.Object(
           'Image PNG ou JPEG du logo, chemin relatif au fichier de la séance et situé dans son dossier.',
       }),
     ),
+    position_logo: Type.Optional(
+      StringEnum(['gauche', 'dessus'] as const, {
+        title: 'Place du logo',
+        description:
+          'Où la première page de chaque document place le logo : gauche (par défaut) en haut à gauche, le nom de la collectivité à sa droite ; dessus : le logo centré, le nom centré sous lui.',
+      }),
+    ),
     polices: Type.Optional(PolicesSchema),
     formules: Type.Optional(FormulesSchema),
     en_tete: Type.Optional(
@@ -237,6 +257,45 @@ export const CollectiviteSchema = Type.Object(
         description:
           'Lignes imprimées en tête de chaque délibération, dans l’ordre et telles qu’écrites (« RÉPUBLIQUE FRANÇAISE », « Département de la Lozère », « Arrondissement de Mende ») ; sans elles, aucune.',
       }),
+    ),
+    departements: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            numero: Type.Optional(
+              Type.String({
+                pattern: '^(\\d{2,3}|2A|2B)$',
+                title: 'Numéro',
+                description:
+                  'Numéro du département (« 01 », « 2A »), entre guillemets : valeur {numero} de la formule.',
+              }),
+            ),
+            nom: Text({
+              title: 'Nom',
+              description:
+                'Le département tel que l’en-tête l’imprime (« Département de l’Ain ») : valeur {nom}.',
+            }),
+            arrondissement: Type.Optional(
+              Text({
+                title: 'Arrondissement',
+                description:
+                  'L’arrondissement tel qu’imprimé (« Arrondissement de Belley ») : valeur {arrondissement}.',
+              }),
+            ),
+          },
+          {
+            additionalProperties: false,
+            title: 'Département de l’en-tête',
+            description: 'Un département de la collectivité, tel que l’en-tête des actes l’imprime.',
+          },
+        ),
+        {
+          minItems: 1,
+          title: 'Départements de l’en-tête',
+          description:
+            'Les départements sur lesquels s’étend la collectivité (un syndicat sur deux départements), imprimés après les lignes de « en_tete », chacun par les formules « en_tete_departement » (« {nom} ») puis « en_tete_arrondissement » (« {arrondissement} », s’il est donné) ; sans eux, aucun.',
+        },
+      ),
     ),
     objet_en_tete: Type.Optional(
       Type.Boolean({
@@ -273,6 +332,7 @@ export const CollectiviteSchema = Type.Object(
           'Où la délibération imprime sa direction ou son service (`direction`) : haut (en tête, avant le titre, par défaut) ou titre (dans le titre, juste avant le numéro de l’acte).',
       }),
     ),
+    votes_nominatifs: VotesNominatifs('Pour toutes les séances de la collectivité.'),
     signataires_deliberation: Type.Optional(
       Type.Array(
         StringEnum(['president', 'secretaire', 'secretaires'] as const, {
@@ -422,6 +482,7 @@ export const SeanceDetailsSchema = Type.Object(
           'Nombre de membres dont la présence fait le quorum, tel que l’acte l’écrit (« Quorum : 18 », formule « quorum », après la liste des présents). Facultatif : sans lui, aucune ligne.',
       }),
     ),
+    votes_nominatifs: VotesNominatifs('Pour cette séance, à la place de celle de la collectivité.'),
     jours_suivants: Type.Optional(
       Type.Array(
         Type.Union(
@@ -732,6 +793,7 @@ export const DeliberationSchema = Type.Object(
       ),
     ),
     vote: Type.Optional(VoteSchema),
+    votes_nominatifs: VotesNominatifs('Pour cette délibération, à la place de celle de la séance.'),
     transmission: Type.Optional(TransmissionSchema),
   },
   {

@@ -9,13 +9,12 @@
  * attendanceLines(seance, presences, formules)
  * // ['Étaient présents : Mme Anne Aubry, MM. Paul Bérard, Marc Cazal.', 'Quorum : 18', …]
  */
-import { type EluIndex, genreOf, type Member } from '../facts/elus.ts';
-import { type Formules, fillFormula, placeholders } from '../facts/formules.ts';
-import type { Presences, Seance } from '../schema/seance.ts';
-import { joinNames, resolvedMember } from './seance-text.ts';
 
-/** A civility written at the head of a name typed in full (« M. Paul Bérard »). */
-const WRITTEN_CIVILITY = /^(M\.|Mme)[\s\u00A0]+(.+)$/u;
+import { civilityGenre, writtenCivility } from '../facts/civilites.ts';
+import { type EluIndex, genreOf, type Member } from '../facts/elus.ts';
+import { type Formules, fillFormula, type ListeNoms, placeholders } from '../facts/formules.ts';
+import type { Presences, Seance } from '../schema/seance.ts';
+import { joinNames, joinWith, resolvedMember } from './seance-text.ts';
 
 interface Listed {
   readonly member: Member;
@@ -39,14 +38,11 @@ function lister(index: EluIndex, f: Formules): Lookup {
       return { member, civilite: shown, print: (c) => formula(member.nom, c) };
     }
     // A name typed in full keeps its own civility, which a group may replace or drop.
-    const civility = WRITTEN_CIVILITY.exec(member.nom);
-    const own = civility?.[1];
-    const rest = civility?.[2];
-    if (own === undefined || rest === undefined) {
-      return { member, civilite: '', print: () => formula(member.nom, '') };
-    }
+    const civility = writtenCivility(member.nom);
+    if (civility === undefined) return { member, civilite: '', print: () => formula(member.nom, '') };
+    const { civilite: own, nom: rest } = civility;
     return {
-      member: { ...member, civilite: own === 'Mme' ? 'Mme' : 'M.' },
+      member: { ...member, civilite: civility.singulier },
       civilite: own,
       print: (c) => formula(c === own ? member.nom : c === '' ? rest : `${c} ${rest}`, ''),
     };
@@ -72,8 +68,10 @@ export function groupedNames(
   look: Lookup = lister(index, f),
 ): string[] {
   const members = refs.map(look);
-  const plural = (civilite: string) =>
-    civilite === 'M.' ? f.civilites_messieurs : civilite === 'Mme' ? f.civilites_mesdames : '';
+  const plural = (civilite: string) => {
+    const genre = civilityGenre(civilite);
+    return genre === 'm' ? f.civilites_messieurs : genre === 'f' ? f.civilites_mesdames : '';
+  };
   return members.map((m, i) => {
     const group = plural(m.civilite);
     if (group === '') return m.print(m.civilite);
@@ -92,15 +90,18 @@ function agreementOf(members: readonly Member[]): { s: string; e: string } {
 
 /**
  * One list's line: the label filled with the list's count and agreement; a label holding `{noms}`
- * is the whole line, else the line is the formula `ligne_noms`. An empty label prints no line.
+ * is the whole line, else the line is the formula `ligne_noms`. An empty label prints no line, nor
+ * an empty list, unless the YAML writes it empty (`[]`, `written`) and `liste_vide` says what to print.
  */
 function listLine(
   label: string,
-  noms: string,
+  joined: string,
   members: readonly Member[],
   f: Formules,
   nombre = members.length,
+  written = false,
 ): string {
+  const noms = joined === '' && written && members.length === 0 ? f.liste_vide : joined;
   if (label === '' || noms === '') return '';
   const values = { nombre: String(nombre), noms, ...agreementOf(members) };
   const libelle = fillFormula(label, values);
@@ -122,8 +123,8 @@ function printer(index: EluIndex, f: Formules) {
   return {
     members,
     grouped,
-    list: (label: string, refs: readonly string[]) =>
-      listLine(label, joinNames(grouped(refs), f), members(refs), f),
+    list: (label: string, refs: readonly string[], key: ListeNoms, written = false) =>
+      listLine(label, joinNames(grouped(refs), f, key), members(refs), f, refs.length, written),
     pouvoir: (p: Presences['representes'][number]) =>
       fillFormula(f.pouvoir, {
         mandant: name(p.mandant),
@@ -141,10 +142,11 @@ function notPresentLines(presences: Presences, f: Formules, print: ReturnType<ty
   const excuses = presences.excuses ?? [];
   const absents = named(presences.absents);
   if (f.non_presents_noms === '') {
+    const joined = joinWith(pouvoirs, f.pouvoirs_separateur, f.pouvoirs_et);
     return [
-      listLine(f.pouvoirs, pouvoirs.join(f.pouvoirs_separateur), members(mandants), f),
-      list(f.excuses_noms, excuses),
-      list(f.absents_noms, absents),
+      listLine(f.pouvoirs, joined, members(mandants), f, mandants.length, true),
+      list(f.excuses_noms, excuses, 'excuses', presences.excuses !== undefined),
+      list(f.absents_noms, absents, 'absents', Array.isArray(presences.absents)),
     ];
   }
   // Counted whole, absents given as a number too: the line says how many are not there.
@@ -168,7 +170,7 @@ export function attendanceLines(
   const quorum = seance.seance.quorum;
   const print = printer(index, f);
   const lines = [
-    print.list(f.presents_noms, named(presences.presents)),
+    print.list(f.presents_noms, named(presences.presents), 'presents'),
     quorum === undefined ? '' : fillFormula(f.quorum, { quorum: String(quorum) }),
     ...notPresentLines(presences, f, print),
   ];

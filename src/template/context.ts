@@ -11,9 +11,15 @@
 import { annexList } from '../compose/annexes.ts';
 import { isAct, momentOf } from '../compose/moment.ts';
 import { eluIndex } from '../facts/elus.ts';
-import { type Formules, fillFormula, placeholders, resolveFormules } from '../facts/formules.ts';
+import {
+  type Formules,
+  fillFormula,
+  type ListeNoms,
+  placeholders,
+  resolveFormules,
+} from '../facts/formules.ts';
 import { pointDay } from '../facts/jours.ts';
-import { pointFacts } from '../facts/point.ts';
+import { pointFacts, shownNumber } from '../facts/point.ts';
 import type { Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
 import { attendanceLines } from './attendance-lines.ts';
 import { agreement, genreOfPerson, instanceForms, withArticle } from './grammar.ts';
@@ -28,6 +34,7 @@ import {
   ordinal,
 } from './helpers/index.ts';
 import { listeOutcome } from './liste-outcome.ts';
+import { namedVote, votesNominatifsOf } from './named-vote.ts';
 import { receptionStampContext, transmissionValues } from './reception-stamp.ts';
 import {
   deliberationSignatures,
@@ -59,7 +66,10 @@ export interface BaseContext {
   readonly dateSeance: string;
   /** The session label on its own line (`seance.session`), unless `seance_du` prints it instead of the date. */
   readonly sessionLigne: string;
-  /** The collectivité's header lines (« RÉPUBLIQUE FRANÇAISE »…), as written; none by default. */
+  /**
+   * The collectivité's header lines (« RÉPUBLIQUE FRANÇAISE »…), as written, then each of its
+   * `departements` (formula `en_tete_departement`); none by default.
+   */
   readonly enTete: readonly string[];
 }
 
@@ -83,7 +93,16 @@ export function baseContext(seance: Seance): BaseContext {
       session: seance.seance.session ?? '',
     }),
     sessionLigne: placeholders(formules.seance_du).includes('session') ? '' : (seance.seance.session ?? ''),
-    enTete: seance.collectivite.en_tete ?? [],
+    enTete: [
+      ...(seance.collectivite.en_tete ?? []),
+      ...(seance.collectivite.departements ?? []).flatMap((d) => {
+        const values = { nom: d.nom, numero: d.numero ?? '', arrondissement: d.arrondissement ?? '' };
+        return [
+          ...formulaLines(formules.en_tete_departement, values),
+          ...formulaLines(formules.en_tete_arrondissement, values),
+        ];
+      }),
+    ],
     presidentQualite: withArticle(
       seance.seance.president.qualite,
       genreOfPerson(seance.seance.president.nom, seance.elus),
@@ -184,8 +203,8 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
   const index = eluIndex(seance.elus);
   const f = seanceFormules(seance);
   const name = (ref: string) => printedMember(ref, index, f);
-  const names = (value: number | readonly string[]): string =>
-    typeof value === 'number' ? '' : joinNames(value.map(name), f);
+  const names = (value: number | readonly string[], list: ListeNoms): string =>
+    typeof value === 'number' ? '' : joinNames(value.map(name), f, list);
   const presents = count(presences.presents);
   const representes = presences.representes.length;
   const excuses = presences.excuses ?? [];
@@ -196,9 +215,9 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
     absents: count(presences.absents) + excuses.length,
     excuses: excuses.length,
     votants: presents + representes,
-    presentsNoms: names(presences.presents),
-    absentsNoms: names(presences.absents),
-    excusesNoms: names(excuses),
+    presentsNoms: names(presences.presents, 'presents'),
+    absentsNoms: names(presences.absents, 'absents'),
+    excusesNoms: names(excuses, 'excuses'),
     pouvoirs: presences.representes
       .map((p) =>
         fillFormula(f.pouvoir, {
@@ -223,6 +242,16 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
 export function listeContext(seance: Seance) {
   const b = baseContext(seance);
   const f = b.formules;
+  const deliberations = seance.points.flatMap((point) => {
+    const examine = momentOf(point) === 'examine';
+    const resultat = point.deliberation || examine ? listeOutcome(seance, point, f) : undefined;
+    if (resultat === undefined) return [];
+    // A point withdrawn or adjourned took no act: its outcome, without an act number. A point
+    // examined without its délibération written shows its own number.
+    const own = point.deliberation?.numero;
+    const numero = examine ? (own ?? shownNumber(point)) : isAct(point) ? (own ?? '') : '';
+    return [{ numero, objet: point.objet, resultat }];
+  });
   const values = seanceValues(seance, f);
   const lines = (text: string) => formulaLines(text, values);
   return {
@@ -245,13 +274,9 @@ export function listeContext(seance: Seance) {
       objet: f.liste_objet,
       resultat: f.liste_resultat,
     },
-    deliberations: seance.points.flatMap((point) => {
-      const resultat = point.deliberation ? listeOutcome(seance, point, f) : undefined;
-      if (resultat === undefined) return [];
-      // A point withdrawn or adjourned took no act: its outcome, without an act number.
-      const acte = isAct(point);
-      return [{ numero: acte ? (point.deliberation?.numero ?? '') : '', objet: point.objet, resultat }];
-    }),
+    deliberations,
+    // The result column only when some point has a result to print (none when the YAML states none).
+    colonneResultat: deliberations.some((d) => d.resultat !== ''),
   };
 }
 
@@ -358,6 +383,14 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
       })),
       resultat: !projet && facts.vote ? voteSentence(facts.vote, 'f', f) : '',
     },
+    // A vote by name, after the result: nothing unless the YAML asks (`votes_nominatifs`).
+    votesNominatifs: namedVote(
+      projet ? undefined : facts.vote,
+      votesNominatifsOf(seance, deliberation),
+      'aucun',
+      f,
+      (m) => fillFormula(f.nom_membre, { nom: m.nom, civilite: m.civilite ?? '' }),
+    ),
     transmission: {
       ...transmission,
       visible:

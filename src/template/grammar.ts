@@ -8,6 +8,7 @@
  * withArticle('Présidente') // 'La Présidente'
  * withArticle('Maire', 'f') // 'La Maire'
  */
+import { civilityGenre, writtenCivility } from '../facts/civilites.ts';
 import type { Elu } from '../schema/seance.ts';
 
 export type Genre = 'f' | 'm';
@@ -15,11 +16,9 @@ export type Genre = 'f' | 'm';
 /** From the élu declared with this name (its civility), else from a civility written in the name. */
 export function genreOfPerson(name: string, elus: readonly Elu[] | undefined): Genre | undefined {
   const elu = elus?.find((e) => e.nom === name || e.cle === name);
-  if (elu?.civilite === 'Mme') return 'f';
-  if (elu?.civilite === 'M.') return 'm';
-  if (/^(Mmes?|Mlles?|Madame)[\s\u00A0]/u.test(name)) return 'f';
-  if (/^(MM?\.|Monsieur)[\s\u00A0]/u.test(name)) return 'm';
-  return undefined;
+  const declared = civilityGenre(elu?.civilite);
+  if (declared) return declared;
+  return civilityGenre(writtenCivility(name)?.civilite);
 }
 
 /** A qualité written in the feminine (« Présidente », « Adjointe », « Conseillère », « Directrice »). */

@@ -38,5 +38,11 @@ export function listeOutcome(seance: Seance, point: Point, f: Formules): string 
     const { vote } = pointFacts(seance, point);
     return vote ? voteOutcome(vote, f) : '';
   }
-  return { prend_acte: f.liste_prend_acte, retire: f.liste_retire, ajourne: f.liste_ajourne }[moment];
+  return {
+    prend_acte: f.liste_prend_acte,
+    retire: f.liste_retire,
+    ajourne: f.liste_ajourne,
+    // Examined, its result not stated in the YAML: nothing invented (formula `liste_examine`, empty).
+    examine: f.liste_examine,
+  }[moment];
 }

@@ -9,8 +9,18 @@
  */
 
 import { isAct, isWithdrawn, momentOf } from '../compose/moment.ts';
-import { eluIndex, genreOf, type Member, memberOf, secretairesOf, withMemberNames } from '../facts/elus.ts';
-import { type Formules, fillFormula } from '../facts/formules.ts';
+import {
+  type EluIndex,
+  eluIndex,
+  genreOf,
+  type Member,
+  memberOf,
+  sameMember,
+  secretairesOf,
+  withMemberNames,
+} from '../facts/elus.ts';
+import { type Formules, fillFormula, type ListeNoms } from '../facts/formules.ts';
+import { dayRestarts } from '../facts/jours.ts';
 import { pointFacts, shownNumber } from '../facts/point.ts';
 import { quorumOf } from '../facts/quorum.ts';
 import { type VoteFacts, voteFacts } from '../facts/vote.ts';
@@ -28,8 +38,9 @@ import { agreement, genreOfPerson, instanceForms } from './grammar.ts';
 import { anneeEnLettresAvec } from './helpers/date-en-lettres.ts';
 import { heure } from './helpers/heure.ts';
 import { dateLongue, jourMoisEnLettres, nombre } from './helpers/index.ts';
+import { namedVote, namedVoteTable, votesNominatifsOf } from './named-vote.ts';
 import { daysContext, guestsLine } from './pv-days.ts';
-import { joinNames, memberAgreement, secretarySignatures } from './seance-text.ts';
+import { joinNames, joinWith, memberAgreement, secretarySignatures } from './seance-text.ts';
 import { formulaLines, seanceValues } from './seance-values.ts';
 
 /** A member as the PV names it (formula `pv_nom_membre`): « Mme Agathe Morel » by default. */
@@ -63,70 +74,111 @@ function voteClause(vote: VoteFacts, f: Formules): string {
   return fillFormula(f.pv_par, { detail: voteDetail(vote, f) });
 }
 
-function namedTable(vote: VoteFacts, f: Formules) {
-  if (!vote.noms) return [];
-  const rows: [string, readonly Member[]][] = [
-    [f.pv_vote_pour, vote.noms.pour],
-    [f.pv_vote_contre, vote.noms.contre],
-    [f.pv_vote_abstention, vote.noms.abstentions],
-    [f.pv_vote_ne_prend_pas_part, vote.noms.nePrendPasPart],
-  ];
-  return rows
-    .filter(([, members]) => members.length > 0)
-    .map(([sens, members]) => ({
-      sens,
-      compte: members.length,
-      noms: joinNames(
-        members.map((m) => printed(m, f)),
-        f,
-      ),
-    }));
+/** An attendance list's values: the names, their count and agreement (« {Était|Étaient} présent{e}{s} »). */
+function listValues(noms: string, members: readonly Member[]): Record<string, string> {
+  const feminine = members.length > 0 && members.every((m) => genreOf(m) === 'f');
+  return { noms, nombre: String(members.length), s: members.length > 1 ? 's' : '', e: feminine ? 'e' : '' };
 }
 
-function presencesLines(seance: Seance, presences: Presences | undefined, f: Formules) {
+/**
+ * The members who arrive during the séance, as the présents list of the opening writes them
+ * (formula `pv_present_arrivee`, empty by default): every arrival up to the first later day that
+ * states its own attendance. Each is then named there only, not among the absents or excusés.
+ */
+function arrivalsInList(seance: Seance, f: Formules, index: EluIndex): Arrivals {
+  const none = { refs: [], noms: [] };
+  if (f.pv_present_arrivee === '') return none;
+  const restart = dayRestarts(seance.seance);
+  const refs: string[] = [];
+  const noms: string[] = [];
+  for (const point of seance.points) {
+    if (restart.has(point.numero)) break;
+    for (const a of point.deroulement?.arrivees ?? []) {
+      const member = memberOf(a.elu, index);
+      refs.push(a.elu);
+      noms.push(
+        fillFormula(f.pv_present_arrivee, {
+          nom: printed(member, f),
+          heure: a.heure ? heure(a.heure) : '',
+          point: shownNumber(point),
+          e: genreOf(member) === 'f' ? 'e' : '',
+        }),
+      );
+    }
+  }
+  return { refs, noms };
+}
+
+interface Arrivals {
+  readonly refs: readonly string[];
+  readonly noms: readonly string[];
+}
+
+/** The opening attendance without the members the présents list names as arriving later. */
+function withoutArrivals(presences: Presences, arrived: readonly string[], index: EluIndex): Presences {
+  if (arrived.length === 0) return presences;
+  const later = (ref: string) => arrived.some((a) => sameMember(a, ref, index));
+  return {
+    ...presences,
+    representes: presences.representes.filter((p) => !later(p.mandant)),
+    absents:
+      typeof presences.absents === 'number' ? presences.absents : presences.absents.filter((r) => !later(r)),
+    ...(presences.excuses ? { excuses: presences.excuses.filter((r) => !later(r)) } : {}),
+  };
+}
+
+function presencesLines(
+  seance: Seance,
+  opening: Presences | undefined,
+  f: Formules,
+  arrivals: Arrivals = { refs: [], noms: [] },
+) {
   const none = { compte: '', presents: '', representes: '', absents: '', excuses: '' };
-  if (!presences) return none;
+  if (!opening) return none;
   const index = eluIndex(seance.elus);
-  const who = (refs: number | readonly string[]) =>
-    typeof refs === 'number'
-      ? ''
-      : joinNames(
-          refs.map((r) => printed(memberOf(r, index), f)),
-          f,
-        );
-  const a = attendance(seance, presences);
+  // The counts stay those of the opening; the lists name each arrival once, in the présents.
+  const presences = withoutArrivals(opening, arrivals.refs, index);
+  const members = (refs: readonly string[]) => refs.map((r) => memberOf(r, index));
+  const who = (refs: readonly string[], list: ListeNoms, more: readonly string[] = []) =>
+    listValues(joinNames([...members(refs).map((m) => printed(m, f)), ...more], f, list), members(refs));
+  const a = attendance(seance, opening);
   if (!a) return none;
+  const mandants = members(presences.representes.map((p) => p.mandant));
   return {
     compte: effectifsLine(seance, f, a),
-    presents: sentence(typeof presences.presents !== 'number', () =>
-      fillFormula(f.pv_presents, { noms: who(presences.presents) }),
-    ),
+    presents:
+      typeof presences.presents === 'number'
+        ? ''
+        : fillFormula(f.pv_presents, who(presences.presents, 'presents', arrivals.noms)),
     representes:
       presences.representes.length === 0
         ? emptyListLine(f.pv_representes_aucun, f.pv_representes, 'pouvoirs', f)
         : fillFormula(f.pv_representes, {
-            pouvoirs: presences.representes
-              .map((p) =>
+            ...listValues('', mandants),
+            pouvoirs: joinWith(
+              presences.representes.map((p) =>
                 fillFormula(f.pv_pouvoir, {
                   mandant: printed(memberOf(p.mandant, index), f),
                   mandataire: printed(memberOf(p.mandataire, index), f),
                   e: memberAgreement(p.mandant, index),
                 }),
-              )
-              .join(f.pv_pouvoirs_separateur),
+              ),
+              f.pv_pouvoirs_separateur,
+              f.pv_pouvoirs_et,
+            ),
           }),
     absents:
       typeof presences.absents === 'number'
         ? ''
         : presences.absents.length === 0
           ? emptyListLine(f.pv_absents_aucun, f.pv_absents, 'noms', f)
-          : fillFormula(f.pv_absents, { noms: who(presences.absents) }),
+          : fillFormula(f.pv_absents, who(presences.absents, 'absents')),
     excuses:
       presences.excuses === undefined
         ? ''
         : presences.excuses.length === 0
           ? emptyListLine(f.pv_excuses_aucun, f.pv_excuses, 'noms', f)
-          : fillFormula(f.pv_excuses, { noms: who(presences.excuses) }),
+          : fillFormula(f.pv_excuses, who(presences.excuses, 'excuses')),
   };
 }
 
@@ -138,6 +190,9 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
   const facts = pointFacts(seance, point);
   const votants = facts.presences ? attendance(seance, facts.presences) : undefined;
   const vote = facts.vote;
+  // A vote by name: a table by default, or lines (`votes_nominatifs`).
+  const mode = votesNominatifsOf(seance, point.deliberation);
+  const byName = namedVote(vote, mode, 'tableau', f, (m) => printed(m, f));
   const acte = isAct(point) ? (point.deliberation?.numero ?? '') : '';
   const moment = momentOf(point);
   const forms = instanceForms(seance.instance, seance.genre_instance);
@@ -199,7 +254,7 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
               { numero: String(a.numero), vote: voteClause(facts, f) },
             )
           : '',
-        table: facts ? namedTable(facts, f) : [],
+        table: facts ? namedVoteTable(facts, f, (m) => printed(m, f)) : [],
       };
     }),
     suspensions: (d.suspensions ?? []).map((x) => suspension(x, f)),
@@ -229,7 +284,8 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
         : moment === 'ajourne'
           ? fillFormula(f.pv_ajourne, { ...forms, instance: seance.instance, objet: point.objet })
           : '',
-    votesNominatifs: vote ? namedTable(vote, f) : [],
+    votesNominatifs: byName.tableau,
+    votesLignes: byName.lignes,
     // Only an act of the registre (voted, or « prend acte »): a projet without a vote took none.
     deliberation: isAct(point) ? point.deliberation : undefined,
     renvoi: sentence(isAct(point), () =>
@@ -288,6 +344,7 @@ export function procesVerbalContext(seance: Seance) {
   const secretaire = joinNames(
     secretaires.map((m) => printed(m, f)),
     f,
+    'secretaires',
   );
   // Those without a qualité of their own together, then each with its qualité (as the délibération).
   const plain = named.filter((x) => x.qualite === undefined).map((x) => printed(x.member, f));
@@ -328,7 +385,10 @@ export function procesVerbalContext(seance: Seance) {
     }),
     ouverture: sentence(r.ouverture, () => fillFormula(f.pv_ouverture, { heure: heure(r.ouverture ?? '') })),
     appel: sentence(r.appel, () => f.pv_appel),
-    presences: { ...presencesLines(seance, presences, f), invites: guestsLine(s.invites, f) },
+    presences: {
+      ...presencesLines(seance, presences, f, arrivalsInList(seance, f, index)),
+      invites: guestsLine(s.invites, f),
+    },
     // A séance over several days: each later day that states its attendance, under its heading.
     ...daysContext(seance, f, (p) => presencesLines(seance, p, f)),
     quorum: sentence(presences, () =>
@@ -351,7 +411,7 @@ export function procesVerbalContext(seance: Seance) {
     ),
     secretaires: [
       ...(plain.length > 0 && label !== ''
-        ? [fillFormula(f.pv_ligne_secretaires, { libelle: label, noms: joinNames(plain, f) })]
+        ? [fillFormula(f.pv_ligne_secretaires, { libelle: label, noms: joinNames(plain, f, 'secretaires') })]
         : []),
       ...named.flatMap((x) =>
         x.qualite === undefined

@@ -7,7 +7,7 @@
  * // { du: 'des', dates: '28 et 29 janvier 2025' }
  */
 import { type EluIndex, genreOf, type Member, memberName, memberOf, secretairesOf } from '../facts/elus.ts';
-import { type Formules, fillFormula } from '../facts/formules.ts';
+import { type Formules, fillFormula, type ListeNoms } from '../facts/formules.ts';
 import { dayDate } from '../facts/jours.ts';
 import type { Seance, SeanceDetails } from '../schema/seance.ts';
 import { agreement, genreOfPerson } from './grammar.ts';
@@ -32,12 +32,19 @@ export function seanceDays(seance: Pick<SeanceDetails, 'date' | 'jours_suivants'
 
 /**
  * Names joined as the collectivité writes lists: « A, B et C », commas only (`liste_et: ""`), or
- * its own separator (`liste_separateur: " – "`).
+ * its own separator (`liste_separateur: " – "`); a list named by `list` takes its own words
+ * (`presents_separateur`, `presents_et`…), which default to those.
  */
-export function joinNames(names: readonly string[], f: Formules): string {
-  const sep = f.liste_separateur;
-  if (names.length <= 1 || f.liste_et === '') return names.join(sep);
-  return `${names.slice(0, -1).join(sep)} ${f.liste_et} ${names.at(-1)}`;
+export function joinNames(names: readonly string[], f: Formules, list?: ListeNoms): string {
+  const sep = list ? f[`${list}_separateur`] : f.liste_separateur;
+  const et = list ? f[`${list}_et`] : f.liste_et;
+  return joinWith(names, sep, et);
+}
+
+/** « A, B et C »: `sep` between the items, `et` (when not empty) before the last. */
+export function joinWith(items: readonly string[], sep: string, et: string): string {
+  if (items.length <= 1 || et === '') return items.join(sep);
+  return `${items.slice(0, -1).join(sep)} ${et} ${items.at(-1)}`;
 }
 
 /** The member a reference designates; a name already resolved from a key (président, secrétaire) finds its élu again. */
@@ -69,7 +76,7 @@ export function secretaryLines(seance: Seance, index: EluIndex, f: Formules): st
   const all = secretairesOf(seance.seance);
   const plain = all.filter((x) => x.qualite === undefined).map((x) => printedMember(x.ref, index, f));
   const label = plain.length > 1 ? f.secretaires : f.secretaire;
-  const lines = plain.length > 0 && label !== '' ? [`${label} : ${joinNames(plain, f)}`] : [];
+  const lines = plain.length > 0 && label !== '' ? [`${label} : ${joinNames(plain, f, 'secretaires')}`] : [];
   for (const x of all) {
     if (x.qualite !== undefined) lines.push(`${x.qualite} : ${printedMember(x.ref, index, f)}`);
   }

@@ -210,6 +210,11 @@ export interface DocumentHeader {
   readonly collectivite: string;
   /** Key of the logo in the renderer's assets (a path relative to the séance file), if any. */
   readonly logo?: string;
+  /**
+   * Where the logo stands: `gauche` (default) top left with the name beside it, `dessus` centred
+   * with the name centred under it.
+   */
+  readonly logoPlace?: 'gauche' | 'dessus';
 }
 
 /**

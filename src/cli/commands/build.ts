@@ -14,6 +14,7 @@ import { type Command, EXIT, InterruptedError, UsageError } from '../command.ts'
 import { frenchSeconds } from '../duration.ts';
 import { type CliIo, inCwd } from '../io.ts';
 import { loadForRendering, parseFormats, parsePoints, parseReporter, reportDiagnostics } from '../options.ts';
+import { handOverIfThreaded } from '../threads-hand-over.ts';
 
 /** `2023-03-23` + « Conseil municipal » → `2023-03-23-conseil-municipal`. */
 export function defaultOutDir(date: string, instance: string): string {
@@ -127,6 +128,8 @@ Exemples :
     const unsubscribe = io.onInterrupt?.(onSignal);
     try {
       const loaded = await loadForRendering(file, io.cwd);
+      const parallelFrom = io.env.DELIB_PARALLEL_FROM ? Number(io.env.DELIB_PARALLEL_FROM) : undefined;
+      handOverIfThreaded(loaded.seance, points, jobs, parallelFrom);
       const pdfaWarned =
         values.pdfa === true ? pdfaWarnings(loaded.seance, loaded.sources, loaded.annexes) : [];
       reportDiagnostics(io, reporter, file, [...loaded.warnings, ...pdfaWarned], loaded.texts);
@@ -175,7 +178,7 @@ Exemples :
         ...(loaded.fonts ? { fonts: loaded.fonts } : {}),
         ...(jobs !== undefined ? { jobs } : {}),
         // Tests and measurements only: threads for séances smaller than the scheduler's threshold.
-        ...(io.env.DELIB_PARALLEL_FROM ? { parallelFrom: Number(io.env.DELIB_PARALLEL_FROM) } : {}),
+        ...(parallelFrom !== undefined ? { parallelFrom } : {}),
         onProgress: progressBar(io, quiet),
         signal: controller.signal,
       });

@@ -8,6 +8,7 @@
  * const { headers, footers } = headersAndFooters(doc, { theme, assets });
  */
 import {
+  AlignmentType,
   BorderStyle,
   Footer,
   Header,
@@ -53,16 +54,27 @@ function logoRun(doc: DocumentTree, options: HeaderFooterOptions): ParagraphChil
   });
 }
 
-/** Logo and name on one line, as the PDF draws them; the « header » style rules it off. */
+/**
+ * Logo and name on one line, as the PDF draws them, or the logo centred above the centred name
+ * (`logoPlace: 'dessus'`); the « header » style rules the last line off.
+ */
 function firstPageHeader(doc: DocumentTree, options: HeaderFooterOptions): Paragraph[] {
   const logo = logoRun(doc, options);
+  const name = new TextRun({ text: cleanLine(doc.header.collectivite), bold: true });
+  if (logo !== undefined && doc.header.logoPlace === 'dessus') {
+    return [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 0, after: twips(options.theme.header.logoGap) },
+        children: [logo],
+      }),
+      new Paragraph({ style: extraStyles.header.id, alignment: AlignmentType.CENTER, children: [name] }),
+    ];
+  }
   return [
     new Paragraph({
       style: extraStyles.header.id,
-      children: [
-        ...(logo === undefined ? [] : [logo, new TextRun('  ')]),
-        new TextRun({ text: cleanLine(doc.header.collectivite), bold: true }),
-      ],
+      children: [...(logo === undefined ? [] : [logo, new TextRun('  ')]), name],
     }),
   ];
 }

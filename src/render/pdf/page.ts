@@ -25,11 +25,15 @@ export function drawFirstPageHeader(
   measure: Measurer,
 ): number {
   const { marginTop, marginLeft, marginRight, width: pageWidth } = theme.page;
-  const { fontSize, logoHeight, spaceAfter } = theme.header;
+  const { fontSize, logoHeight, spaceAfter, logoGap } = theme.header;
   const logo = header.logo === undefined ? undefined : assets?.get(header.logo);
-  let height = fontSize * 1.3;
+  const line = fontSize * 1.3;
+  let height = line;
   marked(doc, 'artifact', () => {
     let textX = marginLeft;
+    let baseline = marginTop + height / 2 + fontSize * 0.35;
+    let maxWidth = pageWidth - marginRight - textX;
+    let centred = false;
     if (logo) {
       let image: PdfImage;
       try {
@@ -38,14 +42,24 @@ export function drawFirstPageHeader(
         throw new Error(`Logo illisible (PNG ou JPEG attendu) : ${header.logo}`);
       }
       const logoWidth = (image.width * logoHeight) / image.height;
-      drawImage(doc, image, marginLeft, marginTop, logoHeight);
-      textX += logoWidth + 12;
-      height = Math.max(height, logoHeight);
+      if (header.logoPlace === 'dessus') {
+        // Centred logo, the name centred on a line of its own under it.
+        drawImage(doc, image, (marginLeft + pageWidth - marginRight - logoWidth) / 2, marginTop, logoHeight);
+        height = logoHeight + logoGap + line;
+        baseline = marginTop + logoHeight + logoGap + line / 2 + fontSize * 0.35;
+        centred = true;
+      } else {
+        drawImage(doc, image, marginLeft, marginTop, logoHeight);
+        textX += logoWidth + 12;
+        height = Math.max(height, logoHeight);
+        baseline = marginTop + height / 2 + fontSize * 0.35;
+        maxWidth = pageWidth - marginRight - textX;
+      }
     }
-    const baseline = marginTop + height / 2 + fontSize * 0.35;
-    const maxWidth = pageWidth - marginRight - textX;
     doc.font(fontName('bold')).fontSize(fontSize).fillColor('#000000');
-    drawRun(doc, ellipsize(header.collectivite, maxWidth, 'bold', fontSize, measure), textX, baseline);
+    const name = ellipsize(header.collectivite, maxWidth, 'bold', fontSize, measure);
+    if (centred) textX = (marginLeft + pageWidth - marginRight - measure.width(name, 'bold', fontSize)) / 2;
+    drawRun(doc, name, textX, baseline);
     const rule = marginTop + height + spaceAfter / 2;
     doc
       .save()

@@ -97,12 +97,15 @@ const straightQuotes: Rule = (text, mask) => {
   return edits;
 };
 
-/** Civilities before a name: « M. Dupont », « Mme Martin », « MM. », « Mmes », « Dr ». */
+/**
+ * Civilities before a name: « M. Dupont », « Mme Martin », « MM. », « Mmes », « Dr », and written
+ * in full before a capital (« Monsieur GAUCHER », « Madame Aubel », not « Madame la Maire »).
+ */
 const civilities: Rule = (text, mask) => {
   const edits: Edit[] = [];
   if (!/M|Dr|Pr/.test(text)) return edits;
   for (const m of text.matchAll(
-    /(?<![\p{L}\p{N}.])(?:(?:MM?\.|Mmes?|Mlles?)(?= \p{L})|(?:Dr|Pr|Mgr)(?= \p{Lu})) /gu,
+    /(?<![\p{L}\p{N}.])(?:(?:MM?\.|Mmes?|Mlles?)(?= \p{L})|(?:Dr|Pr|Mgr|Monsieur|Madame|Mademoiselle)(?= \p{Lu})) /gu,
   )) {
     const space = m.index + m[0].length - 1;
     if (!mask[space]) edits.push(replaceAt(space, NBSP));

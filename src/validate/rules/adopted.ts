@@ -11,6 +11,7 @@ const OUTCOMES = {
   retire: 'retiré de l’ordre du jour',
   ajourne: 'ajourné',
   prend_acte: 'dont l’assemblée prend acte',
+  examine: 'examiné sans que son résultat soit indiqué',
 } as const;
 
 /** Checks each point's `statut` against its data. */
@@ -45,7 +46,7 @@ export const adoptedRule: Rule = (context) => {
       }
     }
     const statut = point.statut ?? (former ? 'retire' : undefined);
-    if (statut === 'retire' || statut === 'ajourne' || statut === 'prend_acte') {
+    if (statut === 'retire' || statut === 'ajourne' || statut === 'prend_acte' || statut === 'examine') {
       if (point.deliberation?.vote) {
         out.push(
           at(

@@ -1,0 +1,33 @@
+/**
+ * A process started from the start-up snapshot of `delib build` (src/cli/snapshot-entry.ts) cannot
+ * start rendering workers: Node aborts when a worker loads node:crypto that the snapshot's main
+ * thread had loaded (crypto_keys.cc, `crypto_key_object_constructor_template().IsEmpty()`). The
+ * snapshot sets a hand-over here; the build command calls `handOverIfThreaded` once the séance is
+ * loaded, before it reports or writes anything: a séance that renders on several threads (40
+ * documents and more) is then built by a normal process, which the snapshot's warm start would
+ * hardly speed up anyway.
+ */
+import { threadsFor } from '../bundle/scheduler.ts';
+import { listDocuments } from '../compose/documents.ts';
+import type { Seance } from '../schema/seance.ts';
+
+let handOver: (() => void) | undefined;
+
+/** Set by the snapshot's entry: replaces the process by one without the snapshot. */
+export function setThreadsHandOver(replace: () => void): void {
+  handOver = replace;
+}
+
+/** Hands over (does not return) when a hand-over is set and the build would start workers. */
+export function handOverIfThreaded(
+  seance: Seance,
+  points: ReadonlySet<number> | undefined,
+  jobs: number | undefined,
+  parallelFrom: number | undefined,
+): void {
+  if (!handOver) return;
+  const documents = listDocuments(seance).filter(
+    (ref) => ref.point === null || !points || points.has(ref.point),
+  );
+  if (threadsFor(documents.length, jobs, parallelFrom) > 1) handOver();
+}

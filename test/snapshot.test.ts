@@ -1,0 +1,135 @@
+// The start-up snapshot of `delib build` (bin/snapshot.js), as a user meets it: a first build runs
+// without it and then makes it in a detached process, in the user's cache folder (a private one
+// here); the next build becomes a process started from it (seen in /proc: same pid, node's
+// `--snapshot-blob` on its command line) and writes the same bytes in every file; an invalid séance
+// is reported the same way. Only where node has `process.execve` (Node ≥ 22.15, 24): elsewhere
+// delib never makes one. Node 22.23's snapshot builder aborts on this script (std::length_error):
+// the failure is then remembered and builds go on without it, which this test checks instead.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, runDelib } from './support/cli.ts';
+
+const hasExecve = typeof (process as { execve?: unknown }).execve === 'function';
+const SEANCE = join(ROOT, 'fixtures/sceaux-2023-03-23.yaml');
+
+interface Run {
+  readonly code: number | null;
+  readonly stderr: string;
+  /** The process's successive command lines while it ran (/proc/PID/cmdline, polled). */
+  readonly commandLines: readonly string[];
+}
+
+describe.skipIf(!hasExecve || !existsSync('/proc/self/cmdline'))(
+  'the start-up snapshot of delib build',
+  () => {
+    const folder = mkdtempSync(join(tmpdir(), 'delib-snapshot-test-'));
+    const cache = join(folder, 'cache');
+    const snapshots = join(cache, 'delib', 'snapshot');
+    afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+    function build(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<Run> {
+      return new Promise((done) => {
+        const child = spawn(process.execPath, [BIN, 'build', ...args], {
+          cwd: ROOT,
+          env: {
+            ...process.env,
+            NO_COLOR: '1',
+            DELIB_DIST: '1',
+            DELIB_NO_SNAPSHOT: '',
+            XDG_CACHE_HOME: cache,
+            SOURCE_DATE_EPOCH: '1700000000',
+            ...env,
+          },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        const commandLines: string[] = [];
+        const poll = setInterval(() => {
+          try {
+            const line = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0').join(' ');
+            if (line !== '' && line !== commandLines.at(-1)) commandLines.push(line);
+          } catch {
+            // Ended between two polls.
+          }
+        }, 5);
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+        });
+        child.on('close', (code) => {
+          clearInterval(poll);
+          done({ code, stderr, commandLines });
+        });
+      });
+    }
+
+    const files = (dir: string) => readdirSync(dir).sort();
+    const fromSnapshot = (run: Run) => run.commandLines.some((line) => line.includes('--snapshot-blob'));
+
+    async function settled(): Promise<string[]> {
+      for (let waited = 0; waited < 170_000; waited += 250) {
+        const names = existsSync(snapshots) ? readdirSync(snapshots) : [];
+        if (names.some((n) => n.endsWith('.size') || n.endsWith('.failed'))) return names;
+        await new Promise((wait) => setTimeout(wait, 250));
+      }
+      throw new Error('aucun instantané fait en 170 s');
+    }
+
+    it('is made after a first build, then builds the same bytes in every file', async () => {
+      const first = await build([SEANCE, '-o', join(folder, 'first'), '--quiet']);
+      expect(first).toMatchObject({ code: 0, stderr: '' });
+      expect(fromSnapshot(first)).toBe(false);
+      const names = await settled();
+      expect(names.filter((n) => n.endsWith('.lock') || /\.\d+$/.test(n))).toEqual([]);
+      const failed = names.find((n) => n.endsWith('.failed'));
+      if (failed) expect(process.version, readFileSync(join(snapshots, failed), 'utf8')).toMatch(/^v22\./);
+      else expect(names.filter((n) => n.endsWith('.blob'))).toHaveLength(1);
+
+      const second = await build([SEANCE, '-o', join(folder, 'second'), '--quiet']);
+      expect(second).toMatchObject({ code: 0, stderr: '' });
+      expect(fromSnapshot(second)).toBe(!failed);
+      expect(files(join(folder, 'second'))).toEqual(files(join(folder, 'first')));
+      for (const name of files(join(folder, 'first'))) {
+        const same = readFileSync(join(folder, 'second', name)).equals(
+          readFileSync(join(folder, 'first', name)),
+        );
+        expect(same, name).toBe(true);
+      }
+      // Nothing else was written: no second snapshot, no leftover.
+      expect(readdirSync(snapshots).sort()).toEqual(names.sort());
+    });
+
+    it('hands a séance rendered on two threads over to a process without it: same bytes', async () => {
+      const run = await build([SEANCE, '-o', join(folder, 'threads'), '--quiet', '--jobs', '2'], {
+        DELIB_PARALLEL_FROM: '1',
+      });
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      const failed = readdirSync(snapshots).some((n) => n.endsWith('.failed'));
+      // Started from the snapshot, then replaced (same pid) by `node bin/delib.js build …`.
+      expect(fromSnapshot(run)).toBe(!failed);
+      if (!failed) expect(run.commandLines.at(-1)).toMatch(new RegExp(`^\\S+ ${BIN} build `));
+      for (const name of files(join(folder, 'first'))) {
+        const same = readFileSync(join(folder, 'threads', name)).equals(
+          readFileSync(join(folder, 'first', name)),
+        );
+        expect(same, name).toBe(true);
+      }
+    });
+
+    it('reports an invalid séance as the CLI does, exit 1, nothing written', async () => {
+      const bad = join(folder, 'bad.yaml');
+      const out = join(folder, 'bad-out');
+      const text = readFileSync(SEANCE, 'utf8').replace('  date: 2023-03-23', '  date: 2023-02-30');
+      await import('node:fs/promises').then(({ writeFile }) => writeFile(bad, text));
+      const [spawned, inProcess] = await Promise.all([
+        build([bad, '-o', out]),
+        runDelib(['build', bad, '-o', join(folder, 'bad-in')]),
+      ]);
+      expect(spawned.code).toBe(1);
+      expect(spawned.stderr).toBe(inProcess.stderr.replaceAll(join(folder, 'bad-in'), out));
+      expect(existsSync(out)).toBe(false);
+    });
+  },
+);

@@ -1,0 +1,124 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type RenderedDocument, renderFixture } from './support/rendered.ts';
+
+// Votes by name written as lines or as a table, each list of names with its own separators,
+// attendance lists counted and agreed, civilities written in full, an arrival named in the
+// présents list, an empty list printed as « néant ». Exact text: no folding of quotes or spaces
+// beyond the line breaks of the PDF.
+const FILE = 'fixtures/structures/votes-nominatifs.yaml';
+const docs = await renderFixture(FILE, /deliberation|proces-verbal/);
+const get = (id: string): RenderedDocument => {
+  const d = docs.get(id);
+  if (!d) throw new Error(`no ${id} among ${[...docs.keys()].join(', ')}`);
+  return d;
+};
+/** pdf.js reads a no-break space as a space: compared with spaces made plain. */
+const plain = (text: string) => text.replace(/[\u00A0\u202F]/g, ' ');
+
+/** The text is one paragraph of the DOCX and is in the PDF's body text. */
+function expectBoth(d: RenderedDocument, text: string) {
+  expect(
+    d.docx.paragraphs.map((p) => plain(p.text)),
+    text,
+  ).toContain(text);
+  expect(plain(d.pdfText)).toContain(text);
+}
+
+const CASSAN = 'Monsieur Noël CASSAN';
+const POUR_1 =
+  'POUR : 5 – Monsieur Pierre FABRE – Monsieur Lucien ROUVIÈRE – Mlle Odile DURAND – Madame Maud BASTIDE – Mademoiselle Quitterie GAUBERT';
+
+describe('a vote by name written as lines (votes_nominatifs: lignes)', () => {
+  it('prints the lines in the order of vote_lignes, names in the order typed, singular from the data', () => {
+    for (const d of [get('point-01-deliberation'), get('proces-verbal')]) {
+      expectBoth(d, 'VOTE :');
+      expectBoth(d, `Abstention : 1 – ${CASSAN}`);
+      expectBoth(d, POUR_1);
+      const text = plain(d.pdfText);
+      expect(text.indexOf(`Abstention : 1 – ${CASSAN}`)).toBeLessThan(text.indexOf(POUR_1));
+    }
+  });
+
+  it('drops the line of a sense without members', () => {
+    const d = get('point-03-deliberation');
+    expectBoth(
+      d,
+      'POUR : 6 – Monsieur Lucien ROUVIÈRE – Madame Maud BASTIDE – Monsieur Noël CASSAN – Mlle Odile DURAND – Monsieur Pierre FABRE – Monsieur Thibaut JULIEN',
+    );
+    expect(d.docxText).not.toMatch(/Abstention|Contre :/);
+    expect(d.pdfText).not.toMatch(/Abstention|Contre :/);
+  });
+
+  it('prints a table for the act that asks for one, in the délibération and the PV, plural in its words', () => {
+    for (const d of [get('point-02-deliberation'), get('proces-verbal')]) {
+      for (const header of ['Vote', 'Nombre', 'Membres']) expectBoth(d, header);
+      expectBoth(d, 'Mademoiselle Quitterie GAUBERT – Monsieur Noël CASSAN');
+      expectBoth(d, 'Madame Maud BASTIDE – Monsieur Lucien ROUVIÈRE – Monsieur Pierre FABRE');
+    }
+    expect(get('point-02-deliberation').docxText).not.toContain('POUR :');
+  });
+
+  it('without votes_nominatifs: a table in the PV, no names in the délibération (default)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'delib-votes-'));
+    try {
+      const file = join(dir, 'seance.yaml');
+      writeFileSync(file, readFileSync(FILE, 'utf8').replace(/^ {2}votes_nominatifs: lignes\n/m, ''));
+      const plainDocs = await renderFixture(file, /point-01-deliberation|proces-verbal/);
+      const act = plainDocs.get('point-01-deliberation');
+      const pv = plainDocs.get('proces-verbal');
+      if (!act || !pv) throw new Error('documents missing');
+      expect(plain(act.docxText)).not.toContain('Abstention : 1');
+      expect(plain(act.pdfText)).not.toContain('Nombre');
+      expectBoth(pv, 'Nombre');
+      expect(plain(pv.docxText)).not.toContain('Abstention : 1');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('each list with its own separators', () => {
+  it('joins présents, absents and excusés each with its own words', () => {
+    const d = get('point-01-deliberation');
+    expectBoth(
+      d,
+      'Étaient présents : Monsieur Lucien ROUVIÈRE – Madame Maud BASTIDE – Monsieur Noël CASSAN – Mlle Odile DURAND – Monsieur Pierre FABRE.',
+    );
+    expectBoth(d, 'Absents : Monsieur René HUGON ; Monsieur Thibaut JULIEN.');
+    expectBoth(
+      get('point-03-deliberation'),
+      'Excusés : Madame Solène ISNARD, Monsieur René HUGON ainsi que Mademoiselle Quitterie GAUBERT.',
+    );
+  });
+});
+
+describe('attendance lists counted, agreed and as written', () => {
+  it('counts and agrees the PV lists, names an arrival in the présents list only', () => {
+    const d = get('proces-verbal');
+    expectBoth(
+      d,
+      'Étaient présents : Monsieur Lucien ROUVIÈRE – Madame Maud BASTIDE – Monsieur Noël CASSAN – Mlle Odile DURAND – Monsieur Pierre FABRE – Monsieur Thibaut JULIEN (arrivé à 21 h 15) (5 présents – quorum atteint)',
+    );
+    expectBoth(d, 'Était absent : Monsieur René HUGON');
+    expectBoth(d, 'Excusée : Madame Solène ISNARD');
+  });
+
+  it('prints a list written empty with liste_vide in the délibération', () => {
+    const d = get('point-03-deliberation');
+    expectBoth(d, 'Pouvoirs : néant.');
+    expectBoth(d, 'Absents : néant.');
+    // The séance's lists are not empty: no « néant » in the first act.
+    expect(get('point-01-deliberation').docxText).not.toContain('néant');
+  });
+
+  it('typesets a civility written in full with a no-break space', () => {
+    const xml = get('point-01-deliberation').docx.document;
+    expect(xml).toContain('Monsieur\u00A0Lucien ROUVIÈRE');
+    expect(xml).toContain('Mademoiselle\u00A0Quitterie GAUBERT');
+    expect(xml).toContain('Mlle\u00A0Odile DURAND');
+    expect(xml).toContain('Madame\u00A0Maud BASTIDE');
+  });
+});
