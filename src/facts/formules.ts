@@ -737,6 +737,41 @@ export const FORMULES = {
     'Procès-verbal : renvoi à la délibération adoptée sur le point (seulement pour un acte voté ou un « prend acte »)',
     ['numero', 'objet'],
   ),
+  // The PV's table of contents, its sections and the words around a verbatim (v17, session 6).
+  pv_sommaire_titre: spec(
+    'Sommaire',
+    'Procès-verbal : titre du sommaire (« sommaire_pv: true ») ; vide : pas de titre',
+  ),
+  pv_sommaire_point: spec(
+    '{titre}, p. {page}',
+    'Procès-verbal : une entrée du sommaire, pour un point ; {titre} est le titre du chapitre (formule « pv_point »), {page} la page où il commence dans ce procès-verbal',
+    ['titre', 'numero', 'numero_affiche', 'acte', 'objet', 'page'],
+  ),
+  pv_sommaire_section: spec(
+    '{section}, p. {page}',
+    'Procès-verbal : une entrée du sommaire pour une section de l’ordre du jour, en gras, avant ses points ; {page} la page de son premier point',
+    ['section', 'page'],
+  ),
+  pv_section: spec(
+    '{section}',
+    'Procès-verbal : titre d’une section de l’ordre du jour (« I – FINANCES »), avant ses points ; vide : les points sans leurs sections',
+    ['section'],
+  ),
+  pv_verbatim: spec(
+    '« {texte} »',
+    'Procès-verbal : le texte intégral d’une intervention (« verbatim ») ; {texte} est ce texte',
+    ['texte'],
+  ),
+  pv_approbation_sans_date: spec(
+    'Le procès-verbal de la séance précédente est approuvé[ {vote}][{corrections}].',
+    'Procès-verbal : approbation du procès-verbal précédent quand « pv_precedent.date » n’est pas donnée',
+    ['vote', 'corrections'],
+  ),
+  pv_depart_excuse: spec(
+    'Départ de {nom}[ à {heure}], excusé{e}, avant l’examen de ce point.',
+    'Procès-verbal : départ d’un membre « excuse: true » ; {e} « e » pour une élue',
+    ['nom', 'heure', 'e'],
+  ),
   pv_questions_orales: spec(
     'Questions orales',
     'Procès-verbal : titre des questions orales (vide : pas de titre)',

@@ -4,7 +4,7 @@
  * @example
  * blockSpecs(doc.children, context) // [{ kind: 'paragraph', options: { style: 'TitreDuDocument', … } }, …]
  */
-import type { IParagraphOptions } from 'docx';
+import { Bookmark, type IParagraphOptions } from 'docx';
 import type { Block, Heading, List, Paragraph } from '../../tree/types.ts';
 import type { Theme } from '../theme.ts';
 import { inlineRuns } from './inlines.ts';
@@ -49,9 +49,11 @@ function paragraphSpec(node: Paragraph, ctx: BlockContext): ParagraphSpec {
 }
 
 function headingSpec(node: Heading, ctx: BlockContext): ParagraphSpec {
+  const runs = inlineRuns(node.children);
   return paragraph({
     style: headingStyleId(node.level),
-    children: inlineRuns(node.children),
+    // A heading page references point to is a bookmark of that name (PAGEREF fields, inlines.ts).
+    children: node.anchor === undefined ? runs : [new Bookmark({ id: node.anchor, children: runs })],
     ...listOptions(ctx),
   });
 }
