@@ -1028,6 +1028,11 @@ export const FORMULES = {
     'Affichée le : ……………… – Mise en ligne le : ………………',
     'Liste des délibérations : mention d’affichage et de mise en ligne, à remplir à la main',
   ),
+  sous_point: spec(
+    '{lettre}) {texte}',
+    'Un sous-point d’un point (« sous_points »), sous lui dans la convocation, l’ordre du jour et la liste des points du procès-verbal ; {lettre} : a, b, c…, {numero} : 1, 2, 3…',
+    ['lettre', 'numero', 'texte'],
+  ),
   en_tete_departement: spec(
     '{nom}',
     'En-tête des actes : ligne(s) de chaque département de « collectivite.departements », après les lignes de « en_tete » ; un saut de ligne par ligne, une ligne vide n’est pas imprimée ; {numero} : son numéro',

@@ -1525,6 +1525,23 @@ export const PointSchema = Type.Object(
         { maxLength: 499, pattern: '^[^\\n\\r]*$' },
       ),
     ),
+    sous_points: Type.Optional(
+      Type.Array(
+        Text(
+          {
+            title: 'Sous-point',
+            description: 'Un sous-point, tel qu’écrit, sans sa lettre (formule « sous_point »).',
+          },
+          { maxLength: 499, pattern: '^[^\\n\\r]*$' },
+        ),
+        {
+          minItems: 1,
+          title: 'Sous-points',
+          description:
+            'Les sous-points de ce point à l’ordre du jour (« a) … », « b) … »), imprimés sous lui dans la convocation, l’ordre du jour et la liste des points du procès-verbal, chacun par la formule « sous_point » ; sans eux, aucun.',
+        },
+      ),
+    ),
     objet_pv: Type.Optional(
       Text(
         {

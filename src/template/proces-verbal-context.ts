@@ -26,7 +26,7 @@ import { quorumOf } from '../facts/quorum.ts';
 import { type VoteFacts, voteFacts } from '../facts/vote.ts';
 import type { Point, Presences, Seance, Vote } from '../schema/seance.ts';
 import { pageRefMarker } from '../tree/page-ref-marker.ts';
-import { closingEntries } from './agenda-context.ts';
+import { closingEntries, subItems } from './agenda-context.ts';
 import {
   attendance,
   baseContext,
@@ -502,17 +502,19 @@ export function procesVerbalContext(seance: Seance) {
       nombre: f.pv_vote_nombre,
       membres: f.pv_vote_membres,
     },
+    // Each entry with its sub-items (formula `sous_point`), each on a line of its own under it.
     ordreDuJour: [
-      ...seance.points.map((p) =>
-        fillFormula(f.pv_point_ordre_du_jour, {
+      ...seance.points.map((p) => ({
+        texte: fillFormula(f.pv_point_ordre_du_jour, {
           numero: String(p.numero),
           numero_affiche: shownNumber(p),
           objet: p.objet_ordre_du_jour ?? p.objet,
           mention: isWithdrawn(p) ? f.pv_odj_retire : p.deroulement?.ajoute ? f.pv_odj_ajoute : '',
         }),
-      ),
+        sousPoints: subItems(p, f),
+      })),
       // The affaires urgentes and questions diverses the séance put on its ordre du jour.
-      ...closingEntries(seance, f),
+      ...closingEntries(seance, f).map((texte) => ({ texte, sousPoints: [] as string[] })),
     ],
     decisions: (r.decisions_delegation ?? []).map((x) =>
       fillFormula(f.pv_decision, {
