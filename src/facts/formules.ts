@@ -45,6 +45,8 @@ export const PAGE_VALUES = [
 /** Values of an attendance list's label: its count, agreement marks, and the names for a whole line. */
 const LISTE_VALEURS = ['nombre', 's', 'e', 'noms'] as const;
 const LISTE_LIGNE_VALEURS = ['libelle', ...LISTE_VALEURS] as const;
+/** Values of a sense's label in the table of a vote by name: its count and agreement marks. */
+const NOMS_VOTE_VALEURS = ['nombre', 's', 'e'] as const;
 /** Values of a procès-verbal's attendance list: the names, their count and agreement marks. */
 const PV_LISTE_VALEURS = ['noms', 'nombre', 's', 'e'] as const;
 
@@ -565,8 +567,8 @@ export const FORMULES = {
   ),
   pv_depart: spec(
     'Départ de {nom}[ à {heure}][, qui donne pouvoir à {mandataire}], avant l’examen de ce point.',
-    'Procès-verbal : départ d’un membre en cours de séance',
-    ['nom', 'heure', 'mandataire'],
+    'Procès-verbal : départ d’un membre en cours de séance ; {excuse} : la formule « pv_excuse » pour un départ « excuse: true » avec pouvoir (« Départ de {nom}[, {excuse},][ à {heure}]… »), vide sinon',
+    ['nom', 'heure', 'mandataire', 'excuse'],
   ),
   pv_quorum: spec(
     'Le quorum est atteint : {presents} sur {en_exercice} en exercice.',
@@ -723,18 +725,25 @@ export const FORMULES = {
     'Membres',
     'Procès-verbal : en-tête de la colonne des noms du tableau d’un vote nominatif',
   ),
-  pv_vote_pour: spec('Pour', 'Procès-verbal : ligne des voix pour, dans le tableau d’un vote nominatif'),
+  pv_vote_pour: spec(
+    'Pour',
+    'Procès-verbal : ligne des voix pour, dans le tableau d’un vote nominatif (aussi dans la délibération) ; {nombre}, {s}, {e} et les paires {singulier|pluriel} du nombre de ce sens (« {Abstention|Abstentions} »)',
+    NOMS_VOTE_VALEURS,
+  ),
   pv_vote_contre: spec(
     'Contre',
-    'Procès-verbal : ligne des voix contre, dans le tableau d’un vote nominatif',
+    'Procès-verbal : ligne des voix contre, dans le tableau d’un vote nominatif (aussi dans la délibération) ; {nombre}, {s}, {e} et les paires {singulier|pluriel} du nombre de ce sens (« {Abstention|Abstentions} »)',
+    NOMS_VOTE_VALEURS,
   ),
   pv_vote_abstention: spec(
     'Abstention',
-    'Procès-verbal : ligne des abstentions, dans le tableau d’un vote nominatif',
+    'Procès-verbal : ligne des abstentions, dans le tableau d’un vote nominatif (aussi dans la délibération) ; {nombre}, {s}, {e} et les paires {singulier|pluriel} du nombre de ce sens (« {Abstention|Abstentions} »)',
+    NOMS_VOTE_VALEURS,
   ),
   pv_vote_ne_prend_pas_part: spec(
     'Ne prend pas part au vote',
-    'Procès-verbal : ligne des membres ne prenant pas part au vote, dans le tableau d’un vote nominatif',
+    'Procès-verbal : ligne des membres ne prenant pas part au vote, dans le tableau d’un vote nominatif (aussi dans la délibération) ; {nombre}, {s}, {e} et les paires {singulier|pluriel} du nombre de ce sens (« {Abstention|Abstentions} »)',
+    NOMS_VOTE_VALEURS,
   ),
   pv_deliberation: spec(
     'Délibération[ n° {numero}] – {objet}',
@@ -1120,6 +1129,11 @@ export const FORMULES = {
   liste_examine: spec(
     '',
     'Liste des délibérations : résultat d’un point « statut: examine » (examiné, son résultat n’est pas dans le YAML) ; vide par défaut : rien (sans aucun résultat, la colonne « liste_resultat » disparaît)',
+  ),
+  pv_excuse: spec(
+    'excusé{e}',
+    'Procès-verbal : {excuse} de « pv_depart », pour un départ « excuse: true » avec « pouvoir_a » (sans pouvoir : « pv_depart_excuse ») ; {e} devient « e » pour une femme',
+    ['e'],
   ),
   pv_present_arrivee: spec(
     '',

@@ -1166,7 +1166,7 @@ export const DepartSchema = Type.Object(
       Type.Boolean({
         title: 'Excusé',
         description:
-          'true : sans pouvoir, le membre compte parmi les excusés des points suivants (« excusée pour les points 5 à 9 » : départ avant le point 5, arrivée avant le point 10), non parmi les absents.',
+          'true : sans pouvoir, le membre compte parmi les excusés des points suivants (« excusée pour les points 5 à 9 » : départ avant le point 5, arrivée avant le point 10), non parmi les absents. Avec « pouvoir_a » (« excusé, donne pouvoir à … »), il est représenté : son pouvoir vote pour lui ; le procès-verbal peut dire « excusé » (formule « pv_excuse », valeur {excuse} de « pv_depart »).',
       }),
     ),
   },

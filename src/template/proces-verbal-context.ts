@@ -214,6 +214,7 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
         fillFormula(f.pv_arrivee, { nom: who(a.elu), heure: a.heure ? heure(a.heure) : '' }),
       ),
       ...(d.departs ?? []).map((x) =>
+        // Excused without a proxy: its own sentence (v17); with one, {excuse} in pv_depart.
         x.excuse && !x.pouvoir_a
           ? fillFormula(f.pv_depart_excuse, {
               nom: who(x.elu),
@@ -224,6 +225,7 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
               nom: who(x.elu),
               heure: x.heure ? heure(x.heure) : '',
               mandataire: x.pouvoir_a ? who(x.pouvoir_a) : '',
+              excuse: x.excuse ? fillFormula(f.pv_excuse, { e: memberAgreement(x.elu, index) }) : '',
             }),
       ),
     ],
