@@ -11,7 +11,14 @@ import { conventionAnnexList } from '../compose/annexes.ts';
 import { type Formules, fillFormula, placeholders } from '../facts/formules.ts';
 import type { ArticleConvention, Convention, Partie, Point, Seance } from '../schema/seance.ts';
 import { articleNumber, BLANK, baseContext } from './context.ts';
-import { agreement, type Genre, genreOfParty, genreOfPerson, withArticle, withBodyArticle } from './grammar.ts';
+import {
+  agreement,
+  type Genre,
+  genreOfParty,
+  genreOfPerson,
+  withArticle,
+  withBodyArticle,
+} from './grammar.ts';
 import { dateLongue, listeNoms, nombreEnLettres } from './helpers/index.ts';
 import { receptionStampContext } from './reception-stamp.ts';
 
