@@ -311,6 +311,36 @@ export const CollectiviteSchema = Type.Object(
           'Où la délibération imprime le tampon de l’accusé de réception de la préfecture : haut (en tête, avant tout le reste) ou bas (après les signatures) ; sans elle, à la place de la mention exécutoire (position_executoire).',
       }),
     ),
+    seuils_scrutin: Type.Optional(
+      Type.Object(
+        {
+          public: Type.Optional(
+            Type.Integer({
+              minimum: 1,
+              maximum: 100,
+              title: 'Scrutin public',
+              description:
+                'Le scrutin public a lieu à la demande d’une part des membres présents : 4 pour le quart (par défaut, CGCT L. 2121-21), 6 pour le sixième (départements, régions).',
+            }),
+          ),
+          secret: Type.Optional(
+            Type.Integer({
+              minimum: 1,
+              maximum: 100,
+              title: 'Scrutin secret',
+              description:
+                'Le scrutin secret a lieu à la demande d’une part des membres présents : 3 pour le tiers (par défaut, CGCT L. 2121-21).',
+            }),
+          ),
+        },
+        {
+          additionalProperties: false,
+          title: 'Seuils des demandes de scrutin',
+          description:
+            'La part des membres présents qui doit demander un scrutin public ou secret (« demandes_scrutin »), que « delib validate » vérifie : le dénominateur de la fraction.',
+        },
+      ),
+    ),
     sommaire_pv: Type.Optional(
       Type.Boolean({
         title: 'Sommaire du procès-verbal',

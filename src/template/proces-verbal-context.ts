@@ -345,8 +345,11 @@ function approbation(seance: Seance, index: ReturnType<typeof eluIndex>, f: Form
   };
 }
 
-function pointApproval(approved: Approbation, here: boolean): Approbation {
-  return here ? { ...approved, titre: '' } : { ...approved, titre: '', phrase: '', corrections: [] };
+/** The approval in its point's chapter, its heading (« pv_approbation_titre ») one level below the point's. */
+function pointApproval(approved: Approbation, here: boolean) {
+  return here
+    ? { ...approved, dansPoint: true }
+    : { ...approved, titre: '', phrase: '', corrections: [], dansPoint: true };
 }
 
 /** The anchor of a point's chapter, which the sommaire's page numbers refer to. */
