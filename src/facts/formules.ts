@@ -458,7 +458,11 @@ export const FORMULES = {
   ),
   annexes_convention: spec('Annexes', 'Titre de la liste des annexes d’une convention'),
   annexe_convention: spec('Annexe {numero} : {titre}', 'Une annexe de la liste', ['numero', 'titre']),
-  signature_pour: spec('Pour {denomination}', 'Au-dessus des signatures d’une partie', ['denomination']),
+  signature_pour: spec(
+    'Pour {denomination}',
+    'Au-dessus des signatures d’une partie ; {denomination} : sa « denomination », sinon son nom avec l’article de son premier nom quand delib le connaît (« le Syndicat mixte … », « la Commune de … », « l’Office … ») ; {nom} : son nom tel qu’écrit',
+    ['denomination', 'nom'],
+  ),
   convention_entete: spec(
     'ANNEXE AU POINT N° {point} – {instance_majuscules} DU {date_majuscules}',
     'Ligne au-dessus du titre d’une convention ; {numero} est le numéro de la délibération, {date} celle de la séance',
