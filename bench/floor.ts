@@ -23,7 +23,15 @@ if (!file) throw new Error('usage : node bin/dev.js bench/floor.ts SEANCE.yaml')
 
 const inlineText = (inlines: readonly Inline[]): string =>
   inlines
-    .map((i) => (i.type === 'text' ? i.value : i.type === 'break' ? ' ' : inlineText(i.children)))
+    .map((i) =>
+      i.type === 'text'
+        ? i.value
+        : i.type === 'break'
+          ? ' '
+          : i.type === 'pageRef'
+            ? ''
+            : inlineText(i.children),
+    )
     .join('');
 
 /** Every paragraph of text of a tree, in order, as plain strings. */

@@ -8,7 +8,7 @@
 // name, tried (`build --help` from it) and renamed; a failure is remembered and never retried for
 // that key. Later builds replace their process by `node --snapshot-blob …` (`process.execve`, Node
 // ≥ 22.15 and 24: same pid, streams, signals and exit code). DELIB_NO_SNAPSHOT=1 turns it off;
-// node flags of the command line (`node --cpu-prof bin/delib.js …`) also leave it off.
+// so do node flags on the command line (`node --cpu-prof bin/delib.js …`) and CI (the CI variable).
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -34,6 +34,9 @@ const STALE_MS = 10 * 60_000;
 /** The files of this node's snapshot, or undefined when none applies here. */
 export function snapshotPlace(env = process.env) {
   if (env.DELIB_NO_SNAPSHOT === '1' || typeof process.execve !== 'function') return undefined;
+  // A CI job starts from a clean machine: a snapshot made there would be lost, after costing a
+  // process of its own.
+  if (env.CI && env.CI !== 'false' && env.CI !== '0') return undefined;
   if (process.execArgv.length > 0) return undefined;
   const folder = cacheFolder(env);
   if (!folder) return undefined;

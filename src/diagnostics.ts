@@ -59,6 +59,7 @@ export const DIAGNOSTIC_CODES = {
   'pv.missing': 'Mention obligatoire du procès-verbal manquante',
   'rule.deprecated': 'Ancienne écriture, encore acceptée',
   'rule.ballot-request': 'Demande de scrutin sans le nombre de membres requis',
+  'rule.genre': 'Genre d’une partie deviné',
   // Rich text (Markdown subset)
   'richtext.html': 'HTML refusé',
   'richtext.image': 'Image refusée',

@@ -160,7 +160,7 @@ describe('convention signature columns (DOCX as the PDF)', () => {
     expect(first?.columns).toHaveLength(3);
     expect(first?.rows).toEqual([
       [
-        'Pour Syndicat intercommunal des Ormes Le Président',
+        'Pour le Syndicat intercommunal des Ormes Le Président',
         'Pour la Région La Présidente du conseil régional',
         foldQuotes('Pour l’Établissement Le Directeur général'),
       ],

@@ -34,7 +34,13 @@ describe('delib templates export', () => {
     expect(files).toContain(join('partials', 'en-tete-seance.hbs'));
     // An edited copy is used by build/tree.
     const note = join(dir, 'note-de-presentation.hbs');
-    writeFileSync(note, readFileSync(note, 'utf8').replace('NOTE DE PRÉSENTATION', 'RAPPORT AU CONSEIL'));
+    writeFileSync(
+      note,
+      readFileSync(note, 'utf8').replace(
+        '{{#if point.note.expose}}',
+        'RAPPORT AU CONSEIL\n\n{{#if point.note.expose}}',
+      ),
+    );
     const tree = await delib([
       'tree',
       'fixtures/sceaux-2023-03-23.yaml',

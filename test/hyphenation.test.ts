@@ -16,7 +16,15 @@ const show = (s: string): string => s.replaceAll(SHY, '-');
 const hyph = (value: string): string => textOf(hyphenateInlines([t(value)]));
 function textOf(inlines: readonly Inline[]): string {
   return inlines
-    .map((node) => (node.type === 'text' ? node.value : node.type === 'break' ? '\n' : textOf(node.children)))
+    .map((node) =>
+      node.type === 'text'
+        ? node.value
+        : node.type === 'break'
+          ? '\n'
+          : node.type === 'pageRef'
+            ? ''
+            : textOf(node.children),
+    )
     .join('');
 }
 

@@ -8,7 +8,13 @@ import type { Seance } from '../src/schema/seance.ts';
 import { groupedNames } from '../src/template/attendance-lines.ts';
 import { deliberationContext } from '../src/template/context.ts';
 import { loadAndValidate } from '../src/validate/validate.ts';
-import { foldQuotes, loadFixture, type RenderedDocument, renderFixture } from './support/rendered.ts';
+import {
+  foldQuotes,
+  loadFixture,
+  ordinarySpacesAfterCivilities,
+  type RenderedDocument,
+  renderFixture,
+} from './support/rendered.ts';
 
 const FILE = 'fixtures/structures/presences.yaml';
 const SOURCE = readFileSync(FILE, 'utf8');
@@ -19,17 +25,21 @@ const get = (id: string): RenderedDocument => {
   return d;
 };
 
-/** The DOCX paragraphs and the PDF lines, spaces and quotes folded. */
+/** The DOCX paragraphs and the PDF lines as read (spaces folded, quotes and apostrophes kept). */
 const docxParagraphs = (d: RenderedDocument) => d.docx.paragraphs.map((p) => foldQuotes(p.text));
 const pdfLines = (d: RenderedDocument) => d.pdf.bodyLines().map(foldQuotes);
 
-/** Each text is one paragraph of the DOCX and starts a line of the PDF, in this order in both. */
+/**
+ * Each text is one paragraph of the DOCX and starts a line of the PDF, in this order in both; in the
+ * DOCX, which keeps them, every civility holds to its name by a no-break space.
+ */
 function expectParagraphs(d: RenderedDocument, ...texts: string[]) {
   const paragraphs = docxParagraphs(d);
   let from = 0;
   for (const text of texts) {
     const at = paragraphs.indexOf(foldQuotes(text), from);
     expect(at, text).toBeGreaterThanOrEqual(0);
+    expect(ordinarySpacesAfterCivilities(d.docx.paragraphs[at]?.text ?? ''), text).toEqual([]);
     from = at + 1;
   }
   const lines = pdfLines(d);

@@ -197,20 +197,64 @@ describe('what the YAML does not state is not printed', () => {
   });
 });
 
-describe('the previous PV approved as a point of the ordre du jour (« pv_precedent.point »)', () => {
-  const withPoint = (n: number) =>
-    SOURCE.replace('    date: 2025-03-25\n', `    date: 2025-03-25\n    point: ${n}\n`);
+describe('a vote stated on an « ajourne » point', () => {
+  it('is refused (rule.statut at the vote): an adjourned point was not voted, the PV prints no result', async () => {
+    const text = SOURCE.replace(
+      '    statut: ajourne\n',
+      '    statut: ajourne\n    deliberation:\n      numero: BR-2025-17\n      articles: [Nomme le chemin.]\n      vote: { unanimite: true }\n',
+    );
+    const { seance, diagnostics } = await loadAndValidate(write(text));
+    expect(seance).toBeUndefined();
+    const line = text.split('\n').findLastIndex((l) => l.includes('vote: { unanimite: true }')) + 1;
+    expect(diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['rule.statut', 'erreur', line]]);
+    expect(diagnostics[0]?.message).toBe('Le point 4 est ajourné : il n’a pas de vote.');
+  });
+});
 
-  it('prints the approval in that point’s chapter, under the point’s own heading only', async () => {
-    const t = both(get(await renderFixture(write(withPoint(2)), /^proces-verbal$/), 'proces-verbal'));
-    for (const x of t) {
+describe('the previous PV approved as a point of the ordre du jour (« pv_precedent.point »)', () => {
+  const withPoint = (n: number, source = SOURCE) =>
+    source
+      .replace(/ {2}position_approbation_pv: .*\n/, '')
+      .replace('    date: 2025-03-25\n', `    date: 2025-03-25\n    point: ${n}\n`);
+
+  it('prints the approval in that point’s chapter, its heading one level below the point’s', async () => {
+    const pvDoc = get(await renderFixture(write(withPoint(2)), /^proces-verbal$/), 'proces-verbal');
+    for (const x of both(pvDoc)) {
       const approval = x.indexOf('Le compte rendu de la réunion du 25 mars 2025 est adopté');
-      expect(approval).toBeGreaterThan(x.indexOf('Acte BR-2025-15 – Location de la salle des fêtes'));
+      const heading = x.indexOf('APPROBATION DU COMPTE RENDU DU 25 mars 2025');
+      expect(heading).toBeGreaterThan(x.indexOf('Acte BR-2025-15 – Location de la salle des fêtes'));
+      expect(approval).toBeGreaterThan(heading);
       expect(approval).toBeLessThan(x.indexOf('Acte BR-2025-16'));
       expect(x.indexOf('Acte BR-2025-15')).toBeGreaterThan(x.indexOf('Acte BR-2025-14'));
       expect(x.split('est adopté à l').length).toBe(2);
+      expect(x.split('APPROBATION').length).toBe(2);
+    }
+    const heading = pvDoc.tree.children.find(
+      (b) => b.type === 'heading' && JSON.stringify(b).includes('APPROBATION DU COMPTE RENDU'),
+    );
+    expect(heading?.type === 'heading' && heading.level).toBe(3);
+  });
+
+  it('prints no heading in the chapter when « pv_approbation_titre » is empty (the default)', async () => {
+    const pvDoc = get(await renderFixture(write(withPoint(2, PLAIN)), /^proces-verbal$/), 'proces-verbal');
+    for (const x of both(pvDoc)) {
+      expect(x).toContain(
+        foldQuotes('Le procès-verbal de la séance du 25 mars 2025 est approuvé à l’unanimité.'),
+      );
       expect(x).not.toContain('APPROBATION');
     }
+  });
+
+  it('warns that « position_approbation_pv » is not followed when the approval is a point', async () => {
+    const text = SOURCE.replace('    date: 2025-03-25\n', '    date: 2025-03-25\n    point: 2\n');
+    const { seance, diagnostics } = await loadAndValidate(write(text));
+    expect(seance).toBeDefined();
+    const line = text.split('\n').findIndex((l) => l.includes('position_approbation_pv:')) + 1;
+    expect(diagnostics.map((d) => [d.code, d.severity, d.line, d.column])).toEqual([
+      ['rule.record', 'avertissement', line, 28],
+    ]);
+    expect(diagnostics[0]?.message).toContain('approuvé au point 2');
+    expect(diagnostics[0]?.hint).toContain('Retirez « point »');
   });
 
   it('names a point of the ordre du jour, else rule.record at its line', async () => {

@@ -170,6 +170,28 @@ describe('the séance record', () => {
     ]);
   });
 
+  it('checks a ballot request against the collectivité’s own shares (« seuils_scrutin »)', async () => {
+    const codes = async (text: string) =>
+      (await load(text)).diagnostics.filter((d) => d.code === 'rule.ballot-request').map((d) => d.message);
+    const own = (shares: string) => swap('collectivite:\n', `collectivite:\n  seuils_scrutin: ${shares}\n`);
+    // 13 present: a sixth is 3, asked by 4 (no warning); a third asked by 4 falls short of 5.
+    expect(await codes(own('{ public: 6 }'))).toEqual([]);
+    expect(await codes(own('{ public: 3 }'))).toEqual([
+      'Point 3 : le scrutin public est demandé par 4 membres présents ; il faut le tiers des 13 membres présents, soit 5 (« seuils_scrutin »).',
+    ]);
+    expect(await codes(own('{ public: 2 }'))).toEqual([
+      'Point 3 : le scrutin public est demandé par 4 membres présents ; il faut la moitié des 13 membres présents, soit 7 (« seuils_scrutin »).',
+    ]);
+    // A share only for the public ballot leaves the secret one at the law's third.
+    const secret = swap(
+      '        - scrutin: public\n          groupe',
+      '        - scrutin: secret\n          groupe',
+    ).replace('collectivite:\n', 'collectivite:\n  seuils_scrutin: { public: 6 }\n');
+    expect(await codes(secret)).toEqual([
+      'Point 3 : le scrutin secret est demandé par 4 membres présents ; il faut le tiers des 13 membres présents, soit 5 (CGCT L. 2121-21).',
+    ]);
+  });
+
   it('places a séance incident after the point it followed, and checks that point exists', async () => {
     const { seance } = await load(base);
     if (!seance) throw new Error('invalid');

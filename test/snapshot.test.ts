@@ -39,6 +39,7 @@ describe.skipIf(!hasExecve || !existsSync('/proc/self/cmdline'))(
             NO_COLOR: '1',
             DELIB_DIST: '1',
             DELIB_NO_SNAPSHOT: '',
+            CI: '',
             XDG_CACHE_HOME: cache,
             SOURCE_DATE_EPOCH: '1700000000',
             ...env,

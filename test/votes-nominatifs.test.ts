@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadAndValidate } from '../src/validate/validate.ts';
 import { type RenderedDocument, renderFixture } from './support/rendered.ts';
 
 // Votes by name written as lines or as a table, each list of names with its own separators,
@@ -54,7 +55,7 @@ describe('a vote by name written as lines (votes_nominatifs: lignes)', () => {
 
   it('prints a table for the act that asks for one, in the délibération and the PV, plural in its words', () => {
     for (const d of [get('point-02-deliberation'), get('proces-verbal')]) {
-      for (const header of ['Vote', 'Nombre', 'Membres']) expectBoth(d, header);
+      for (const header of ['Vote', 'Nombre', 'Membres', 'Abstentions']) expectBoth(d, header);
       expectBoth(d, 'Mademoiselle Quitterie GAUBERT – Monsieur Noël CASSAN');
       expectBoth(d, 'Madame Maud BASTIDE – Monsieur Lucien ROUVIÈRE – Monsieur Pierre FABRE');
     }
@@ -114,11 +115,35 @@ describe('attendance lists counted, agreed and as written', () => {
     expect(get('point-01-deliberation').docxText).not.toContain('néant');
   });
 
+  it('validates with no diagnostic: a proxy holder written with his civility is found among the présents', async () => {
+    const { diagnostics } = await loadAndValidate(FILE);
+    expect(diagnostics).toEqual([]);
+  });
+
   it('typesets a civility written in full with a no-break space', () => {
     const xml = get('point-01-deliberation').docx.document;
     expect(xml).toContain('Monsieur\u00A0Lucien ROUVIÈRE');
     expect(xml).toContain('Mademoiselle\u00A0Quitterie GAUBERT');
     expect(xml).toContain('Mlle\u00A0Odile DURAND');
     expect(xml).toContain('Madame\u00A0Maud BASTIDE');
+  });
+});
+
+describe('a member who leaves excused with a proxy (excuse: true, pouvoir_a)', () => {
+  it('counts him as représenté in the following act, the proxies joined with pouvoirs_et', () => {
+    const d = get('point-04-deliberation');
+    expectBoth(d, 'Membres en exercice : 9 – Présents : 5 – Représentés : 2 – Absents : 2 – Votants : 7');
+    expectBoth(
+      d,
+      'Pouvoirs : Mademoiselle Quitterie GAUBERT à Monsieur Noël CASSAN et Mlle Odile DURAND à Monsieur Pierre FABRE.',
+    );
+    expectBoth(d, 'Excusés : Madame Solène ISNARD.');
+  });
+
+  it('says « excusée » in the PV’s departure sentence when its formula asks', () => {
+    expectBoth(
+      get('proces-verbal'),
+      'Départ de Mlle Odile DURAND, excusée, à 21 h 40, qui donne pouvoir à Monsieur Pierre FABRE.',
+    );
   });
 });

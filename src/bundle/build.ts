@@ -38,7 +38,7 @@ import {
 import { isFileSystemError, outputError, stageOutput } from './output-dir.ts';
 import type { OutputGuards } from './output-place.ts';
 import type { DocxFonts, RenderJob } from './render-documents.ts';
-import { renderAll } from './scheduler.ts';
+import { renderAll, type WarmWorkers } from './scheduler.ts';
 import { VERSION } from './version.ts';
 
 export interface BuildOptions {
@@ -70,6 +70,8 @@ export interface BuildOptions {
   readonly jobs?: number;
   /** Fewest documents worth a worker thread (see scheduler.ts; tests lower it). */
   readonly parallelFrom?: number;
+  /** Workers started while the séance was loaded (scheduler.ts `warmUp`); the caller stops them. */
+  readonly warm?: WarmWorkers;
   readonly onProgress?: (done: number, total: number) => void;
   /** Aborting stops the build and leaves the previous bundle as it was. */
   readonly signal?: AbortSignal;
@@ -186,6 +188,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
     const titles = await renderAll(job, refs, {
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
       ...(options.parallelFrom !== undefined ? { parallelFrom: options.parallelFrom } : {}),
+      ...(options.warm ? { warm: options.warm } : {}),
       onDone: (done) => options.onProgress?.(done, total),
       ...(options.signal ? { signal: options.signal } : {}),
       // Written at once, then only the title is kept (for the dossier's bookmarks).

@@ -102,6 +102,8 @@ export async function renderDocument(job: RenderJob, ref: DocumentRef): Promise<
         assets: job.assets,
         ...(job.referenceDocx ? { referenceDocx: job.referenceDocx } : {}),
         fontCharacters: docxCharacters(job.seance),
+        // The PDF's page numbers as the PAGEREF fields' results (a PV's sommaire).
+        ...(pdf?.anchors?.size ? { pageNumbers: pdf.anchors } : {}),
         ...(job.docxFonts
           ? {
               embedFonts: job.docxFonts !== 'none',

@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import type { DocumentRef } from '../compose/documents.ts';
 import { DiagnosticError } from '../diagnostics.ts';
 import { type RenderedFiles, type RenderJob, renderDocument, renderedFiles } from './render-documents.ts';
-import type { WorkerReply } from './worker.ts';
+import type { WorkerMessage, WorkerReply } from './worker.ts';
 import { workerEntry } from './worker-entry.ts';
 
 export interface ScheduleOptions<T> {
@@ -27,6 +27,8 @@ export interface ScheduleOptions<T> {
   readonly onResult: (result: RenderedFiles, index: number) => Promise<T>;
   readonly onDone?: (done: number) => void;
   readonly signal?: AbortSignal;
+  /** Workers started ahead (`warmUp`), taken before any new one is started. */
+  readonly warm?: WarmWorkers;
 }
 
 /** Below this many documents, starting threads costs more than it saves. */
@@ -47,15 +49,73 @@ const WORKER_URL = new URL(COMPILED ? './worker.js' : './worker.ts', import.meta
  */
 export const WORKER_HEAP_MB = 320;
 
-function startWorker(job: RenderJob): Worker {
+/**
+ * A worker that waits for its job (the first message it receives, see worker.ts): it can be
+ * started before the séance is loaded and validated, and load its modules meanwhile.
+ */
+function startWorker(): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
   // The bundled CLI (dist/bin/, see bin/build-dist.js) starts its own bundled worker.
   const bundled = workerEntry();
-  if (bundled) return new Worker(bundled, { workerData: job, resourceLimits });
-  if (COMPILED) return new Worker(WORKER_URL, { workerData: job, resourceLimits });
+  if (bundled) return new Worker(bundled, { resourceLimits });
+  if (COMPILED) return new Worker(WORKER_URL, { resourceLimits });
   const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
-  return new Worker(boot, { eval: true, workerData: job, resourceLimits });
+  return new Worker(boot, { eval: true, resourceLimits });
+}
+
+/**
+ * A séance file at least this big is likely to have PARALLEL_THRESHOLD documents or more (a point
+ * and its documents take 2–10 KB of YAML; the 100-point benchmark séance is 250 KB).
+ */
+export const WARM_UP_BYTES = 64 * 1024;
+
+/** Workers started before their séance was loaded (`warmUp`), for one build to take. */
+export class WarmWorkers {
+  private readonly waiting: Worker[] = [];
+
+  constructor(count: number) {
+    for (let i = 0; i < count; i++) {
+      const worker = startWorker();
+      // Waiting does not keep the process alive; one that fails to start is dropped (the build
+      // starts another, which reports the failure).
+      worker.unref();
+      worker.once('error', () => {
+        const at = this.waiting.indexOf(worker);
+        if (at >= 0) this.waiting.splice(at, 1);
+      });
+      this.waiting.push(worker);
+    }
+  }
+
+  /** A waiting worker, or a new one, given its job. */
+  take(job: RenderJob): Worker {
+    const worker = this.waiting.shift() ?? startWorker();
+    worker.ref();
+    worker.postMessage({ job } satisfies WorkerMessage);
+    return worker;
+  }
+
+  /** Stops the workers no build took (a séance that turned out small, or invalid). */
+  async stop(): Promise<void> {
+    await Promise.all(this.waiting.splice(0).map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Starts the workers a big séance will render with before it is even loaded: each loads its
+ * modules (≈ 0.4–0.7 s) while this thread parses and validates the séance. Judged from the file's
+ * size; `parallelFrom` lowers the bar as it lowers PARALLEL_THRESHOLD (tests). The caller passes
+ * them to `renderAll` and stops them in the end (`stop`: those not taken).
+ */
+export function warmUp(
+  seanceBytes: number,
+  jobs?: number,
+  parallelFrom = PARALLEL_THRESHOLD,
+): WarmWorkers | undefined {
+  if (seanceBytes < (WARM_UP_BYTES * parallelFrom) / PARALLEL_THRESHOLD) return undefined;
+  const threads = jobs ?? defaultJobs(PARALLEL_THRESHOLD);
+  return threads > 1 ? new WarmWorkers(threads - 1) : undefined;
 }
 
 export function defaultJobs(documents: number): number {
@@ -96,7 +156,41 @@ const IN_FLIGHT = 2;
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * `jobs - 1` workers and this thread take documents from one queue, in order. This thread renders
+ * The documents left to render, in two lines: the séance-wide ones (convocation, ordre du jour,
+ * liste: each costs 5–20 times a point's document) and the points' ones, each in the séance's
+ * order. Workers take the séance-wide ones first: the liste, last in the séance, would otherwise be
+ * rendered by one thread at the end while the others have nothing left. This thread takes the
+ * points' first: a big document rendered early in it makes V8 size its heap for the whole build
+ * (m13, session 5: mean RSS 319 → 397 MiB at 500 points).
+ */
+export class HandOut {
+  private readonly lines: [number[], number[]];
+  private readonly at = [0, 0];
+
+  constructor(refs: readonly DocumentRef[]) {
+    const indices = refs.map((_, i) => i);
+    this.lines = [
+      indices.filter((i) => refs[i]!.point === null),
+      indices.filter((i) => refs[i]!.point !== null),
+    ];
+  }
+
+  /** The next document for a worker (`big` first) or for this thread; undefined when all are out. */
+  next(big: boolean): number | undefined {
+    const first = big ? 0 : 1;
+    for (const line of [first, 1 - first]) {
+      const index = this.lines[line]![this.at[line]!];
+      if (index !== undefined) {
+        this.at[line]!++;
+        return index;
+      }
+    }
+    return undefined;
+  }
+}
+
+/**
+ * `jobs - 1` workers and this thread take documents from one `HandOut`. This thread renders
  * between the replies it handles (a worker started costs ≈ 0.7 s of loading and its own memory).
  */
 function renderOnThreads<T>(
@@ -106,8 +200,9 @@ function renderOnThreads<T>(
   options: ScheduleOptions<T>,
 ): Promise<T[]> {
   const results: T[] = new Array(refs.length);
-  const workers = Array.from({ length: jobs - 1 }, () => startWorker(job));
-  let next = 0;
+  const warm = options.warm ?? new WarmWorkers(0);
+  const workers = Array.from({ length: jobs - 1 }, () => warm.take(job));
+  const handOut = new HandOut(refs);
   let done = 0;
   const pending: Promise<void>[] = [];
   return new Promise<T[]>((resolve, reject) => {
@@ -136,9 +231,9 @@ function renderOnThreads<T>(
       }
     };
     const feed = (worker: Worker) => {
-      if (failed || next >= refs.length) return;
-      const index = next++;
-      worker.postMessage({ index, ref: refs[index] });
+      const index = failed ? undefined : handOut.next(true);
+      if (index === undefined) return;
+      worker.postMessage({ index, ref: refs[index]! } satisfies WorkerMessage);
     };
     for (const worker of workers) {
       worker.on('error', stop);
@@ -157,8 +252,8 @@ function renderOnThreads<T>(
       for (;;) {
         // Replies that arrived while this thread rendered are handled (and their workers fed) first.
         await turn();
-        if (failed || next >= refs.length) return;
-        const index = next++;
+        const index = failed ? undefined : handOut.next(false);
+        if (index === undefined) return;
         finished(index, renderedFiles(await renderDocument(job, refs[index]!)));
       }
     };

@@ -1,9 +1,10 @@
 /**
- * A rendering thread: receives document references, answers with their bytes and titles (the
- * trees stay here: cloning them to the main thread cost time and held them there to the end), one
- * document at a time. Fonts and templates are loaded once, at the first document.
+ * A rendering thread: receives its job first (it may start before the séance is loaded), then
+ * document references, and answers with their bytes and titles (the trees stay here: cloning them
+ * to the main thread cost time and held them there to the end), one document at a time. Fonts and
+ * templates are loaded once, at the first document.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { DocumentRef } from '../compose/documents.ts';
 import { DiagnosticError } from '../diagnostics.ts';
 import { type RenderedFiles, type RenderJob, renderDocument, renderedFiles } from './render-documents.ts';
@@ -12,6 +13,9 @@ export interface WorkerRequest {
   readonly index: number;
   readonly ref: DocumentRef;
 }
+
+/** The job comes first (a worker may be started before the séance is loaded), then requests. */
+export type WorkerMessage = { readonly job: RenderJob } | WorkerRequest;
 
 export type WorkerReply =
   | { readonly index: number; readonly ok: true; readonly result: RenderedFiles }
@@ -23,19 +27,21 @@ export type WorkerReply =
       readonly stack?: string;
     };
 
-const job = workerData as RenderJob;
+let job: RenderJob | undefined;
 if (!parentPort) throw new Error('worker.ts must run in a worker thread');
 const port = parentPort;
 
 /** Requests are rendered one after the other, in the order they came (the next may be queued). */
 let queue: Promise<void> = Promise.resolve();
 
-port.on('message', (request: WorkerRequest) => {
-  queue = queue.then(() => handle(request));
+port.on('message', (message: WorkerMessage) => {
+  if ('job' in message) job = message.job;
+  else queue = queue.then(() => handle(message));
 });
 
 async function handle(request: WorkerRequest): Promise<void> {
   try {
+    if (!job) throw new Error('worker: a request came before its job');
     const result = renderedFiles(await renderDocument(job, request.ref));
     const transfer = [result.pdf?.bytes.buffer, result.docx?.buffer].filter(
       (b): b is ArrayBuffer => b instanceof ArrayBuffer,

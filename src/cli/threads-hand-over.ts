@@ -18,6 +18,11 @@ export function setThreadsHandOver(replace: () => void): void {
   handOver = replace;
 }
 
+/** Whether a hand-over is set (this process started from the snapshot: it must start no worker). */
+export function handsOver(): boolean {
+  return handOver !== undefined;
+}
+
 /** Hands over (does not return) when a hand-over is set and the build would start workers. */
 export function handOverIfThreaded(
   seance: Seance,

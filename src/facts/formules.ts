@@ -45,6 +45,8 @@ export const PAGE_VALUES = [
 /** Values of an attendance list's label: its count, agreement marks, and the names for a whole line. */
 const LISTE_VALEURS = ['nombre', 's', 'e', 'noms'] as const;
 const LISTE_LIGNE_VALEURS = ['libelle', ...LISTE_VALEURS] as const;
+/** Values of a sense's label in the table of a vote by name: its count and agreement marks. */
+const NOMS_VOTE_VALEURS = ['nombre', 's', 'e'] as const;
 /** Values of a procès-verbal's attendance list: the names, their count and agreement marks. */
 const PV_LISTE_VALEURS = ['noms', 'nombre', 's', 'e'] as const;
 
@@ -456,7 +458,11 @@ export const FORMULES = {
   ),
   annexes_convention: spec('Annexes', 'Titre de la liste des annexes d’une convention'),
   annexe_convention: spec('Annexe {numero} : {titre}', 'Une annexe de la liste', ['numero', 'titre']),
-  signature_pour: spec('Pour {denomination}', 'Au-dessus des signatures d’une partie', ['denomination']),
+  signature_pour: spec(
+    'Pour {denomination}',
+    'Au-dessus des signatures d’une partie ; {denomination} : sa « denomination », sinon son nom avec l’article de son premier nom quand delib le connaît (« le Syndicat mixte … », « la Commune de … », « l’Office … ») ; {nom} : son nom tel qu’écrit',
+    ['denomination', 'nom'],
+  ),
   convention_entete: spec(
     'ANNEXE AU POINT N° {point} – {instance_majuscules} DU {date_majuscules}',
     'Ligne au-dessus du titre d’une convention ; {numero} est le numéro de la délibération, {date} celle de la séance',
@@ -561,8 +567,8 @@ export const FORMULES = {
   ),
   pv_depart: spec(
     'Départ de {nom}[ à {heure}][, qui donne pouvoir à {mandataire}], avant l’examen de ce point.',
-    'Procès-verbal : départ d’un membre en cours de séance',
-    ['nom', 'heure', 'mandataire'],
+    'Procès-verbal : départ d’un membre en cours de séance ; {excuse} : la formule « pv_excuse » pour un départ « excuse: true » avec pouvoir (« Départ de {nom}[, {excuse},][ à {heure}]… »), vide sinon',
+    ['nom', 'heure', 'mandataire', 'excuse'],
   ),
   pv_quorum: spec(
     'Le quorum est atteint : {presents} sur {en_exercice} en exercice.',
@@ -719,23 +725,65 @@ export const FORMULES = {
     'Membres',
     'Procès-verbal : en-tête de la colonne des noms du tableau d’un vote nominatif',
   ),
-  pv_vote_pour: spec('Pour', 'Procès-verbal : ligne des voix pour, dans le tableau d’un vote nominatif'),
+  pv_vote_pour: spec(
+    'Pour',
+    'Procès-verbal : ligne des voix pour, dans le tableau d’un vote nominatif (aussi dans la délibération) ; {nombre}, {s}, {e} et les paires {singulier|pluriel} du nombre de ce sens (« {Abstention|Abstentions} »)',
+    NOMS_VOTE_VALEURS,
+  ),
   pv_vote_contre: spec(
     'Contre',
-    'Procès-verbal : ligne des voix contre, dans le tableau d’un vote nominatif',
+    'Procès-verbal : ligne des voix contre, dans le tableau d’un vote nominatif (aussi dans la délibération) ; {nombre}, {s}, {e} et les paires {singulier|pluriel} du nombre de ce sens (« {Abstention|Abstentions} »)',
+    NOMS_VOTE_VALEURS,
   ),
   pv_vote_abstention: spec(
     'Abstention',
-    'Procès-verbal : ligne des abstentions, dans le tableau d’un vote nominatif',
+    'Procès-verbal : ligne des abstentions, dans le tableau d’un vote nominatif (aussi dans la délibération) ; {nombre}, {s}, {e} et les paires {singulier|pluriel} du nombre de ce sens (« {Abstention|Abstentions} »)',
+    NOMS_VOTE_VALEURS,
   ),
   pv_vote_ne_prend_pas_part: spec(
     'Ne prend pas part au vote',
-    'Procès-verbal : ligne des membres ne prenant pas part au vote, dans le tableau d’un vote nominatif',
+    'Procès-verbal : ligne des membres ne prenant pas part au vote, dans le tableau d’un vote nominatif (aussi dans la délibération) ; {nombre}, {s}, {e} et les paires {singulier|pluriel} du nombre de ce sens (« {Abstention|Abstentions} »)',
+    NOMS_VOTE_VALEURS,
   ),
   pv_deliberation: spec(
     'Délibération[ n° {numero}] – {objet}',
     'Procès-verbal : renvoi à la délibération adoptée sur le point (seulement pour un acte voté ou un « prend acte »)',
     ['numero', 'objet'],
+  ),
+  // The PV's table of contents, its sections and the words around a verbatim (v17, session 6).
+  pv_sommaire_titre: spec(
+    'Sommaire',
+    'Procès-verbal : titre du sommaire (« sommaire_pv: true ») ; vide : pas de titre',
+  ),
+  pv_sommaire_point: spec(
+    '{titre}, p. {page}',
+    'Procès-verbal : une entrée du sommaire, pour un point ; {titre} est le titre du chapitre (formule « pv_point »), {page} la page où il commence dans ce procès-verbal',
+    ['titre', 'numero', 'numero_affiche', 'acte', 'objet', 'page'],
+  ),
+  pv_sommaire_section: spec(
+    '{section}, p. {page}',
+    'Procès-verbal : une entrée du sommaire pour une section de l’ordre du jour, en gras, avant ses points ; {page} la page de son premier point',
+    ['section', 'page'],
+  ),
+  pv_section: spec(
+    '{section}',
+    'Procès-verbal : titre d’une section de l’ordre du jour (« I – FINANCES »), avant ses points ; vide : les points sans leurs sections',
+    ['section'],
+  ),
+  pv_verbatim: spec(
+    '« {texte} »',
+    'Procès-verbal : le texte intégral d’une intervention (« verbatim ») ; {texte} est ce texte',
+    ['texte'],
+  ),
+  pv_approbation_sans_date: spec(
+    'Le procès-verbal de la séance précédente est approuvé[ {vote}][{corrections}].',
+    'Procès-verbal : approbation du procès-verbal précédent quand « pv_precedent.date » n’est pas donnée',
+    ['vote', 'corrections'],
+  ),
+  pv_depart_excuse: spec(
+    'Départ de {nom}[ à {heure}], excusé{e}, avant l’examen de ce point.',
+    'Procès-verbal : départ d’un membre « excuse: true » ; {e} « e » pour une élue',
+    ['nom', 'heure', 'e'],
   ),
   pv_questions_orales: spec(
     'Questions orales',
@@ -993,6 +1041,11 @@ export const FORMULES = {
     'Affichée le : ……………… – Mise en ligne le : ………………',
     'Liste des délibérations : mention d’affichage et de mise en ligne, à remplir à la main',
   ),
+  sous_point: spec(
+    '{lettre}) {texte}',
+    'Un sous-point d’un point (« sous_points »), sous lui dans la convocation, l’ordre du jour et la liste des points du procès-verbal ; {lettre} : a, b, c…, {numero} : 1, 2, 3…',
+    ['lettre', 'numero', 'texte'],
+  ),
   en_tete_departement: spec(
     '{nom}',
     'En-tête des actes : ligne(s) de chaque département de « collectivite.departements », après les lignes de « en_tete » ; un saut de ligne par ligne, une ligne vide n’est pas imprimée ; {numero} : son numéro',
@@ -1076,6 +1129,11 @@ export const FORMULES = {
   liste_examine: spec(
     '',
     'Liste des délibérations : résultat d’un point « statut: examine » (examiné, son résultat n’est pas dans le YAML) ; vide par défaut : rien (sans aucun résultat, la colonne « liste_resultat » disparaît)',
+  ),
+  pv_excuse: spec(
+    'excusé{e}',
+    'Procès-verbal : {excuse} de « pv_depart », pour un départ « excuse: true » avec « pouvoir_a » (sans pouvoir : « pv_depart_excuse ») ; {e} devient « e » pour une femme',
+    ['e'],
   ),
   pv_present_arrivee: spec(
     '',

@@ -242,6 +242,7 @@ export const theme: Theme = {
       spaceAfter: 6,
     },
     note: { ...base, styleName: 'Mention', fontSize: 9, align: 'left', spaceAfter: 3 },
+    toc: { ...base, styleName: 'Sommaire', fontSize: body, align: 'left', spaceAfter: 3 },
   },
   headings: {
     1: {

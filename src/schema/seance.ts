@@ -311,6 +311,43 @@ export const CollectiviteSchema = Type.Object(
           'Où la délibération imprime le tampon de l’accusé de réception de la préfecture : haut (en tête, avant tout le reste) ou bas (après les signatures) ; sans elle, à la place de la mention exécutoire (position_executoire).',
       }),
     ),
+    seuils_scrutin: Type.Optional(
+      Type.Object(
+        {
+          public: Type.Optional(
+            Type.Integer({
+              minimum: 1,
+              maximum: 100,
+              title: 'Scrutin public',
+              description:
+                'Le scrutin public a lieu à la demande d’une part des membres présents : 4 pour le quart (par défaut, CGCT L. 2121-21), 6 pour le sixième (départements, régions).',
+            }),
+          ),
+          secret: Type.Optional(
+            Type.Integer({
+              minimum: 1,
+              maximum: 100,
+              title: 'Scrutin secret',
+              description:
+                'Le scrutin secret a lieu à la demande d’une part des membres présents : 3 pour le tiers (par défaut, CGCT L. 2121-21).',
+            }),
+          ),
+        },
+        {
+          additionalProperties: false,
+          title: 'Seuils des demandes de scrutin',
+          description:
+            'La part des membres présents qui doit demander un scrutin public ou secret (« demandes_scrutin »), que « delib validate » vérifie : le dénominateur de la fraction.',
+        },
+      ),
+    ),
+    sommaire_pv: Type.Optional(
+      Type.Boolean({
+        title: 'Sommaire du procès-verbal',
+        description:
+          'true : le procès-verbal s’ouvre sur un sommaire des points (et de leurs sections), chacun avec la page où il commence dans ce procès-verbal (formules « pv_sommaire_… ») ; « deroulement.sommaire » le décide pour une séance.',
+      }),
+    ),
     position_approbation_pv: Type.Optional(
       StringEnum(['avant_ordre_du_jour', 'apres_ordre_du_jour'] as const, {
         title: 'Place de l’approbation du procès-verbal précédent',
@@ -1159,7 +1196,7 @@ export const DepartSchema = Type.Object(
       Type.Boolean({
         title: 'Excusé',
         description:
-          'true : sans pouvoir, le membre compte parmi les excusés des points suivants (« excusée pour les points 5 à 9 » : départ avant le point 5, arrivée avant le point 10), non parmi les absents.',
+          'true : sans pouvoir, le membre compte parmi les excusés des points suivants (« excusée pour les points 5 à 9 » : départ avant le point 5, arrivée avant le point 10), non parmi les absents. Avec « pouvoir_a » (« excusé, donne pouvoir à … »), il est représenté : son pouvoir vote pour lui ; le procès-verbal peut dire « excusé » (formule « pv_excuse », valeur {excuse} de « pv_depart »).',
       }),
     ),
   },
@@ -1274,6 +1311,30 @@ const Liste = <T extends TSchema>(item: T, title: string, description: string) =
 
 export const DeroulementPointSchema = Type.Object(
   {
+    mentions: Type.Optional(
+      Type.Object(
+        {
+          avant: Type.Optional(
+            RichText({
+              title: 'Avant les débats',
+              description: 'Sous le titre du point, avant le rapporteur.',
+            }),
+          ),
+          apres: Type.Optional(
+            RichText({
+              title: 'Après le vote',
+              description: 'Après le vote et le renvoi à la délibération.',
+            }),
+          ),
+        },
+        {
+          additionalProperties: false,
+          title: 'Mentions du point',
+          description:
+            'Paragraphes du secrétariat imprimés tels quels dans le chapitre du point, au procès-verbal.',
+        },
+      ),
+    ),
     ajoute: Type.Optional(
       Type.Boolean({
         title: 'Ajouté',
@@ -1326,7 +1387,13 @@ export const CorrectionSchema = Type.Object(
 
 export const ApprobationPvSchema = Type.Object(
   {
-    date: DateText({ title: 'Date', description: 'Date de la séance dont le procès-verbal est approuvé.' }),
+    date: Type.Optional(
+      DateText({
+        title: 'Date',
+        description:
+          'Date de la séance dont le procès-verbal est approuvé ; sans elle, la phrase ne la cite pas (les crochets de la formule « pv_approbation »).',
+      }),
+    ),
     vote: Type.Optional(VoteSchema),
     point: Type.Optional(
       Type.Integer({
@@ -1396,6 +1463,40 @@ export const DeroulementSeanceSchema = Type.Object(
       ),
     ),
     pv_precedent: Type.Optional(ApprobationPvSchema),
+    sommaire: Type.Optional(
+      Type.Boolean({
+        title: 'Sommaire',
+        description:
+          'true : le procès-verbal de cette séance s’ouvre sur un sommaire des points avec leurs pages ; false : sans sommaire ; absent : « collectivite.sommaire_pv ».',
+      }),
+    ),
+    mentions: Type.Optional(
+      Type.Object(
+        {
+          debut: Type.Optional(
+            RichText({
+              title: 'Au début',
+              description: 'Après le titre (et le sommaire), avant la réunion.',
+            }),
+          ),
+          apres_presences: Type.Optional(
+            RichText({ title: 'Après les présences', description: 'Après les présences et le quorum.' }),
+          ),
+          avant_ordre_du_jour: Type.Optional(
+            RichText({ title: 'Avant l’ordre du jour', description: 'Juste avant la liste des points.' }),
+          ),
+          fin: Type.Optional(
+            RichText({ title: 'À la fin', description: 'Après la clôture, avant les signatures.' }),
+          ),
+        },
+        {
+          additionalProperties: false,
+          title: 'Mentions du procès-verbal',
+          description:
+            'Paragraphes du secrétariat imprimés tels quels dans le procès-verbal, à leur place (« Les délibérations ont été publiées au recueil des actes administratifs n° 7. »).',
+        },
+      ),
+    ),
     decisions_delegation: Liste(
       DecisionDelegationSchema,
       'Décisions prises par délégation',
@@ -1452,6 +1553,23 @@ export const PointSchema = Type.Object(
             'Intitulé du point tel que l’ordre du jour l’écrit (convocation, ordre du jour, liste des points du procès-verbal), quand il diffère de l’objet de l’acte ; par défaut « objet ».',
         },
         { maxLength: 499, pattern: '^[^\\n\\r]*$' },
+      ),
+    ),
+    sous_points: Type.Optional(
+      Type.Array(
+        Text(
+          {
+            title: 'Sous-point',
+            description: 'Un sous-point, tel qu’écrit, sans sa lettre (formule « sous_point »).',
+          },
+          { maxLength: 499, pattern: '^[^\\n\\r]*$' },
+        ),
+        {
+          minItems: 1,
+          title: 'Sous-points',
+          description:
+            'Les sous-points de ce point à l’ordre du jour (« a) … », « b) … »), imprimés sous lui dans la convocation, l’ordre du jour et la liste des points du procès-verbal, chacun par la formule « sous_point » ; sans eux, aucun.',
+        },
       ),
     ),
     objet_pv: Type.Optional(

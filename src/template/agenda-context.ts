@@ -10,7 +10,7 @@
 
 import { type Formules, fillFormula } from '../facts/formules.ts';
 import { shownNumber } from '../facts/point.ts';
-import type { Seance } from '../schema/seance.ts';
+import type { Point, Seance } from '../schema/seance.ts';
 import { annexLines, baseContext } from './context.ts';
 import { agreement, genreOfPerson } from './grammar.ts';
 import { dateLongue } from './helpers/index.ts';
@@ -19,8 +19,21 @@ import { formulaLines, seanceValues } from './seance-values.ts';
 /** From this population on, a commune's convocation comes with a note explicative de synthèse. */
 export const NOTE_DE_SYNTHESE_POPULATION = 3_500;
 
+/** The letter of the n-th sub-item (0 → « a », 25 → « z », 26 → « aa »). */
+function subItemLetter(n: number): string {
+  const letter = String.fromCharCode(97 + (n % 26));
+  return n < 26 ? letter : `${subItemLetter(Math.floor(n / 26) - 1)}${letter}`;
+}
+
+/** A point's sub-items as printed (formula `sous_point`: « a) … », « b) … »). */
+export function subItems(point: Pick<Point, 'sous_points'>, f: Formules): string[] {
+  return (point.sous_points ?? []).map((texte, i) =>
+    fillFormula(f.sous_point, { lettre: subItemLetter(i), numero: String(i + 1), texte }),
+  );
+}
+
 /** The points as the agenda lists them: the collectivité's own numbers, its sections' headings. */
-function agendaPoints(seance: Seance) {
+function agendaPoints(seance: Seance, f: Formules) {
   return seance.points.map((p, i) => ({
     ...p,
     // The ordre du jour's own wording of the point, when it differs from the act's objet.
@@ -31,6 +44,7 @@ function agendaPoints(seance: Seance) {
     // A section's heading before the first point of each run of points in it.
     sectionTitre: p.section !== undefined && p.section !== seance.points[i - 1]?.section ? p.section : '',
     listeAnnexes: annexLines(p),
+    sousPoints: subItems(p, f),
   }));
 }
 
@@ -80,7 +94,7 @@ export function ordreDuJourContext(seance: Seance) {
     ...b,
     titre,
     sections: seance.points.some((p) => p.section !== undefined),
-    points: agendaPoints(seance).map((p) => ({
+    points: agendaPoints(seance, f).map((p) => ({
       ...p,
       intitule: fillFormula(f.ordre_du_jour_point, { numero: p.numeroAffiche, objet: p.objet, acte: p.acte }),
       annexes: p.listeAnnexes.map((a) => fillFormula(f.ordre_du_jour_annexe, a)),
@@ -102,13 +116,16 @@ export function ordreDuJourContext(seance: Seance) {
 export interface LetterEntry {
   readonly section: string;
   readonly texte: string;
+  /** Its sub-items, each on a line of its own under it (formula `sous_point`). */
+  readonly sousPoints: readonly string[];
 }
 
 /** Each entry of the convocation's list, with the collectivité's punctuation after it. */
 function letterEntries(seance: Seance, f: Formules): LetterEntry[] {
   const entries = [
-    ...agendaPoints(seance).map((p) => ({
+    ...agendaPoints(seance, f).map((p) => ({
       section: p.sectionTitre === '' ? '' : fillFormula(f.convocation_section, { section: p.sectionTitre }),
+      sousPoints: p.sousPoints,
       texte: fillFormula(f.convocation_point, {
         numero: p.numeroAffiche,
         objet: p.objet,
@@ -116,7 +133,7 @@ function letterEntries(seance: Seance, f: Formules): LetterEntry[] {
         acte: p.acte,
       }),
     })),
-    ...closingEntries(seance, f).map((texte) => ({ section: '', texte })),
+    ...closingEntries(seance, f).map((texte) => ({ section: '', texte, sousPoints: [] })),
   ];
   const last = entries.length - 1;
   return entries.map((e, i) => ({
@@ -156,7 +173,7 @@ export function convocationContext(seance: Seance) {
   const b = baseContext(seance);
   return {
     ...b,
-    points: agendaPoints(seance),
+    points: agendaPoints(seance, b.formules),
     dateConvocation: seance.seance.convocation ? dateLongue(seance.seance.convocation) : '',
     lettre: convocationLetter(seance, b.formules, b.presidentQualite),
     notesJointes:

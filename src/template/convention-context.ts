@@ -11,7 +11,14 @@ import { conventionAnnexList } from '../compose/annexes.ts';
 import { type Formules, fillFormula, placeholders } from '../facts/formules.ts';
 import type { ArticleConvention, Convention, Partie, Point, Seance } from '../schema/seance.ts';
 import { articleNumber, BLANK, baseContext } from './context.ts';
-import { agreement, type Genre, genreOfParty, genreOfPerson, withArticle } from './grammar.ts';
+import {
+  agreement,
+  type Genre,
+  genreOfParty,
+  genreOfPerson,
+  withArticle,
+  withBodyArticle,
+} from './grammar.ts';
 import { dateLongue, listeNoms, nombreEnLettres } from './helpers/index.ts';
 import { receptionStampContext } from './reception-stamp.ts';
 
@@ -215,7 +222,10 @@ export function conventionContext(seance: Seance, point: Point, convention: Conv
       signataires: convention.parties.flatMap((p, i) =>
         (parties[i]?.signers ?? []).map((s) => ({
           id: `signature-${++field}`,
-          pour: fillFormula(f.signature_pour, { denomination: p.denomination ?? p.nom }),
+          pour: fillFormula(f.signature_pour, {
+            denomination: p.denomination ?? withBodyArticle(p.nom, genreOfParty(p)),
+            nom: p.nom,
+          }),
           qualite: s.qualite === '' ? '' : withArticle(s.qualite, genreOfPerson(s.nom, seance.elus)),
           nom: s.nom,
         })),

@@ -70,8 +70,62 @@ const BODY_NOUNS: Readonly<Record<string, Genre>> = {
   sas: 'f',
   sarl: 'f',
   scic: 'f',
+  académie: 'f',
+  administration: 'f',
+  autorité: 'f',
+  banque: 'f',
+  compagnie: 'f',
+  conférence: 'f',
+  délégation: 'f',
+  école: 'f',
+  intercommunalité: 'f',
+  mairie: 'f',
+  maison: 'f',
+  mission: 'f',
+  paroisse: 'f',
+  poste: 'f',
+  république: 'f',
+  résidence: 'f',
+  caf: 'f',
+  cci: 'f',
+  cma: 'f',
+  cpam: 'f',
+  sci: 'f',
+  scop: 'f',
+  semop: 'f',
+  spla: 'f',
+  sncf: 'f',
+  bureau: 'm',
+  cabinet: 'm',
   centre: 'm',
+  club: 'm',
+  collège: 'm',
   comité: 'm',
+  conservatoire: 'm',
+  consortium: 'm',
+  district: 'm',
+  foyer: 'm',
+  hôpital: 'm',
+  lycée: 'm',
+  musée: 'm',
+  observatoire: 'm',
+  organisme: 'm',
+  pays: 'm',
+  port: 'm',
+  théâtre: 'm',
+  territoire: 'm',
+  tribunal: 'm',
+  cdg: 'm',
+  crous: 'm',
+  ehpad: 'm',
+  epa: 'm',
+  epf: 'm',
+  gie: 'm',
+  onf: 'm',
+  siaep: 'm',
+  sitom: 'm',
+  sivos: 'm',
+  smitom: 'm',
   conseil: 'm',
   département: 'm',
   établissement: 'm',
@@ -105,6 +159,41 @@ function genreOfBodyName(name: string | undefined): Genre | undefined {
   if (article !== undefined) return article === 'le' ? 'm' : 'f';
   const noun = /^(?:l[’']\s?)?([\p{L}]+)/iu.exec(text)?.[1]?.toLowerCase() ?? '';
   return BODY_NOUNS[noun];
+}
+
+/** The first noun of a body's name when delib knows its genre (« Syndicat mixte … » → syndicat). */
+function knownBodyNoun(name: string): boolean {
+  const noun = /^([\p{L}]+)/iu.exec(name.trim())?.[1]?.toLowerCase() ?? '';
+  return BODY_NOUNS[noun] !== undefined;
+}
+
+/**
+ * A party's name with the article its first noun takes, when that noun is a body delib knows
+ * (« Syndicat mixte des Eaux » → « le Syndicat mixte des Eaux », « Établissement … » → « l’Établissement … »);
+ * any other name (a person, a company's name, a name with its article) as written.
+ */
+export function withBodyArticle(name: string, genre: Genre): string {
+  const text = name.trim();
+  if (!knownBodyNoun(text)) return text;
+  if (/^[aeéèêiîoôuh]/iu.test(text)) return `l’${text}`;
+  return `${genre === 'f' ? 'la' : 'le'} ${text}`;
+}
+
+/**
+ * Whether nothing about a party gives its genre (no `genre`, no article nor known noun in its
+ * dénomination or name, no civility): delib then takes the masculine, and says so.
+ */
+export function partyGenreGuessed(party: {
+  readonly genre?: Genre;
+  readonly denomination?: string;
+  readonly nom?: string;
+}): boolean {
+  return (
+    party.genre === undefined &&
+    genreOfBodyName(party.denomination) === undefined &&
+    genreOfBodyName(party.nom) === undefined &&
+    genreOfPerson(party.nom ?? '', undefined) === undefined
+  );
 }
 
 /**

@@ -57,10 +57,19 @@ export function namedVoteTable(vote: VoteFacts, f: Formules, name: (m: Member) =
   return senses(vote)
     .filter(([, members]) => members.length > 0)
     .map(([sens, members]) => ({
-      sens: label[sens],
+      sens: fillFormula(label[sens], countValues(members)),
       compte: members.length,
       noms: joinNames(members.map(name), f, 'vote_noms'),
     }));
+}
+
+/** A sense's count and agreement: « s » for several, « e » when every member is a woman. */
+function countValues(members: readonly Member[]): Record<string, string> {
+  return {
+    nombre: String(members.length),
+    s: members.length > 1 ? 's' : '',
+    e: members.length > 0 && members.every((m) => genreOf(m) === 'f') ? 'e' : '',
+  };
 }
 
 /** The lines (formula `vote_lignes` with `vote_ligne_pour`…); a sense without members prints no line. */
@@ -79,9 +88,7 @@ export function namedVoteLines(vote: VoteFacts, f: Formules, name: (m: Member) =
       members.length === 0
         ? ''
         : fillFormula(formula[sens], {
-            nombre: String(members.length),
-            s: members.length > 1 ? 's' : '',
-            e: members.every((m) => genreOf(m) === 'f') ? 'e' : '',
+            ...countValues(members),
             noms: joinNames(members.map(name), f, 'vote_noms'),
           }),
     ]),

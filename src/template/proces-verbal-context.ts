@@ -25,7 +25,8 @@ import { pointFacts, shownNumber } from '../facts/point.ts';
 import { quorumOf } from '../facts/quorum.ts';
 import { type VoteFacts, voteFacts } from '../facts/vote.ts';
 import type { Point, Presences, Seance, Vote } from '../schema/seance.ts';
-import { closingEntries } from './agenda-context.ts';
+import { pageRefMarker } from '../tree/page-ref-marker.ts';
+import { closingEntries, subItems } from './agenda-context.ts';
 import {
   attendance,
   baseContext,
@@ -34,6 +35,7 @@ import {
   voteDetail,
   voteSentence,
 } from './context.ts';
+import { escapeMarkdownText } from './escape.ts';
 import { agreement, genreOfPerson, instanceForms } from './grammar.ts';
 import { anneeEnLettresAvec } from './helpers/date-en-lettres.ts';
 import { heure } from './helpers/heure.ts';
@@ -212,11 +214,19 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
         fillFormula(f.pv_arrivee, { nom: who(a.elu), heure: a.heure ? heure(a.heure) : '' }),
       ),
       ...(d.departs ?? []).map((x) =>
-        fillFormula(f.pv_depart, {
-          nom: who(x.elu),
-          heure: x.heure ? heure(x.heure) : '',
-          mandataire: x.pouvoir_a ? who(x.pouvoir_a) : '',
-        }),
+        // Excused without a proxy: its own sentence (v17); with one, {excuse} in pv_depart.
+        x.excuse && !x.pouvoir_a
+          ? fillFormula(f.pv_depart_excuse, {
+              nom: who(x.elu),
+              heure: x.heure ? heure(x.heure) : '',
+              e: memberAgreement(x.elu, index),
+            })
+          : fillFormula(f.pv_depart, {
+              nom: who(x.elu),
+              heure: x.heure ? heure(x.heure) : '',
+              mandataire: x.pouvoir_a ? who(x.pouvoir_a) : '',
+              excuse: x.excuse ? fillFormula(f.pv_excuse, { e: memberAgreement(x.elu, index) }) : '',
+            }),
       ),
     ],
     rapporteur: sentence(!facts.retire && point.rapporteur !== undefined, () => {
@@ -232,7 +242,12 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
       qui: fillFormula(f.pv_intervention, { nom: who(i.elu), qualite: i.qualite ?? '' }),
       resume: i.resume ?? '',
       verbatim: i.verbatim ?? '',
+      // The words around the verbatim (« … »), from the formula split at its {texte}.
+      verbatimAvant: f.pv_verbatim.split('{texte}')[0] ?? '',
+      verbatimApres: f.pv_verbatim.split('{texte}').slice(1).join(''),
     })),
+    mentionAvant: d.mentions?.avant ?? '',
+    mentionApres: d.mentions?.apres ?? '',
     demandesScrutin: (d.demandes_scrutin ?? []).map((x) => {
       const noms = x.par?.length ? joinNames(x.par.map(who), f) : '';
       const par = groupAnd(f.pv_groupe_noms, groupe(x.groupe), 'noms', noms);
@@ -313,11 +328,13 @@ function approbation(seance: Seance, index: ReturnType<typeof eluIndex>, f: Form
   const apres = seance.collectivite.position_approbation_pv === 'apres_ordre_du_jour';
   if (!pv) return { titre: '', phrase: '', corrections: [] as { par: string; texte: string }[], apres };
   const vote: Vote | undefined = pv.vote;
+  const date = pv.date === undefined ? '' : dateLongue(pv.date);
   return {
     apres,
-    titre: fillFormula(f.pv_approbation_titre, { date: dateLongue(pv.date) }),
-    phrase: fillFormula(f.pv_approbation, {
-      date: dateLongue(pv.date),
+    titre: fillFormula(f.pv_approbation_titre, { date }),
+    // Without the date the source does not give, the sentence does not name one.
+    phrase: fillFormula(date === '' ? f.pv_approbation_sans_date : f.pv_approbation, {
+      date,
       vote: vote ? voteClause(voteFacts(vote, index), f) : '',
       corrections: pv.corrections?.length ? f.pv_corrections : '',
     }),
@@ -328,9 +345,70 @@ function approbation(seance: Seance, index: ReturnType<typeof eluIndex>, f: Form
   };
 }
 
-function pointApproval(approved: Approbation, here: boolean): Approbation {
-  return here ? { ...approved, titre: '' } : { ...approved, titre: '', phrase: '', corrections: [] };
+/** The approval in its point's chapter, its heading (« pv_approbation_titre ») one level below the point's. */
+function pointApproval(approved: Approbation, here: boolean) {
+  return here
+    ? { ...approved, dansPoint: true }
+    : { ...approved, titre: '', phrase: '', corrections: [], dansPoint: true };
 }
+
+/** The anchor of a point's chapter, which the sommaire's page numbers refer to. */
+const pointAnchor = (i: number) => `point-${i + 1}`;
+const sectionAnchor = (i: number) => `section-${i + 1}`;
+
+/**
+ * The points' chapters under the ordre du jour's sections (formula `pv_section`), and the sommaire
+ * (`sommaire_pv`, `deroulement.sommaire`) listing them with the page where each starts.
+ */
+function chapters(seance: Seance, f: Formules) {
+  const points = seance.points;
+  const sectionsShown = f.pv_section !== '' && points.some((p) => p.section !== undefined);
+  const wanted = seance.deroulement?.sommaire ?? seance.collectivite.sommaire_pv ?? false;
+  const entries: string[] = [];
+  const chapitres = points.map((p, i) => {
+    const opens = sectionsShown && p.section !== undefined && p.section !== points[i - 1]?.section;
+    const section = opens ? fillFormula(f.pv_section, { section: p.section ?? '' }) : '';
+    const titre = fillFormula(f.pv_point, {
+      numero: String(p.numero),
+      numero_affiche: shownNumber(p),
+      acte: isAct(p) ? (p.deliberation?.numero ?? '') : '',
+      objet: p.objet_pv ?? p.objet,
+    });
+    if (section !== '') {
+      entries.push(
+        `**${escapeMarkdownText(fillFormula(f.pv_sommaire_section, { section, page: PAGE }))}**`.replace(
+          PAGE,
+          pageRefMarker(sectionAnchor(i)),
+        ),
+      );
+    }
+    if (titre !== '') {
+      const entry = fillFormula(f.pv_sommaire_point, {
+        titre,
+        numero: String(p.numero),
+        numero_affiche: shownNumber(p),
+        acte: isAct(p) ? (p.deliberation?.numero ?? '') : '',
+        objet: p.objet_pv ?? p.objet,
+        page: PAGE,
+      });
+      entries.push(escapeMarkdownText(entry).replace(PAGE, pageRefMarker(pointAnchor(i))));
+    }
+    return {
+      sectionTitre: section,
+      sectionAncre: wanted && section !== '' ? sectionAnchor(i) : '',
+      ancre: wanted ? pointAnchor(i) : '',
+      // A point under a section is one level below it.
+      sousSection: sectionsShown,
+    };
+  });
+  return {
+    chapitres,
+    sommaire: wanted && entries.length > 0 ? { titre: f.pv_sommaire_titre, entrees: entries } : undefined,
+  };
+}
+
+/** Where a sommaire entry's page number goes in its formula, until it is made a page reference. */
+const PAGE = '\uE012';
 
 /** Data of the procès-verbal of the séance, as written (keys kept: the PV prints civilities). */
 export function procesVerbalContext(seance: Seance) {
@@ -360,6 +438,7 @@ export function procesVerbalContext(seance: Seance) {
   const lines = (text: string) => formulaLines(text, values);
   const forms = instanceForms(seance.instance, seance.genre_instance);
   const approved = approbation(seance, index, f);
+  const structure = chapters(seance, f);
   return {
     ...baseContext(withMemberNames(seance)),
     // The title block, line by line, in the collectivité's formulas (`pv_titre…`).
@@ -428,17 +507,19 @@ export function procesVerbalContext(seance: Seance) {
       nombre: f.pv_vote_nombre,
       membres: f.pv_vote_membres,
     },
+    // Each entry with its sub-items (formula `sous_point`), each on a line of its own under it.
     ordreDuJour: [
-      ...seance.points.map((p) =>
-        fillFormula(f.pv_point_ordre_du_jour, {
+      ...seance.points.map((p) => ({
+        texte: fillFormula(f.pv_point_ordre_du_jour, {
           numero: String(p.numero),
           numero_affiche: shownNumber(p),
           objet: p.objet_ordre_du_jour ?? p.objet,
           mention: isWithdrawn(p) ? f.pv_odj_retire : p.deroulement?.ajoute ? f.pv_odj_ajoute : '',
         }),
-      ),
+        sousPoints: subItems(p, f),
+      })),
       // The affaires urgentes and questions diverses the séance put on its ordre du jour.
-      ...closingEntries(seance, f),
+      ...closingEntries(seance, f).map((texte) => ({ texte, sousPoints: [] as string[] })),
     ],
     decisions: (r.decisions_delegation ?? []).map((x) =>
       fillFormula(f.pv_decision, {
@@ -463,8 +544,16 @@ export function procesVerbalContext(seance: Seance) {
       .filter((x) => x.apres_point === undefined)
       .map((x) => suspension(x, f)),
     incidents: (r.incidents ?? []).filter((x) => x.apres_point === undefined).map((x) => incident(x, f)),
-    points: seance.points.map((p) => ({
+    ...structure,
+    mentions: {
+      debut: r.mentions?.debut ?? '',
+      apresPresences: r.mentions?.apres_presences ?? '',
+      avantOrdreDuJour: r.mentions?.avant_ordre_du_jour ?? '',
+      fin: r.mentions?.fin ?? '',
+    },
+    points: seance.points.map((p, i) => ({
       ...pointContext(seance, p, f),
+      ...structure.chapitres[i],
       // The approval in the chapter of its point, under the point's own heading.
       approbation: pointApproval(approved, p.numero === r.pv_precedent?.point),
       suspensionsApres: (r.suspensions ?? [])

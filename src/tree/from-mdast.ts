@@ -23,6 +23,7 @@ import type {
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { DiagnosticCode } from '../diagnostics.ts';
 import { parseMarkdown } from './markdown.ts';
+import { splitPageRefs } from './page-ref-marker.ts';
 import type {
   Block,
   CellAlign,
@@ -66,6 +67,7 @@ export const ROLE_DIRECTIVES: Readonly<Record<string, ParagraphRole>> = {
   mention: 'note',
   intervention: 'intervention',
   vote: 'vote',
+  sommaire: 'toc',
 };
 
 /** Every directive a template may use, for messages. */
@@ -76,6 +78,7 @@ export const DIRECTIVE_NAMES = [
   'signatures',
   'signataire',
   'saut-de-page',
+  'ancre',
 ] as const;
 
 type MdNode = RootContent | BlockContent | DefinitionContent;
@@ -191,8 +194,13 @@ function inlines(nodes: readonly PhrasingContent[], ctx: Context): Inline[] {
           const tag = HTML_TAG.exec(node.value);
           if (tag) rejected(ctx, { type: 'html', position: shifted(node.position, node.value, tag.index) });
         }
-        // A soft line break inside a paragraph is a space.
-        out.push({ type: 'text', value: node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ') });
+        {
+          // A soft line break inside a paragraph is a space.
+          const value = node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
+          // A template's page references (page-ref-marker.ts); a clerk's text has none.
+          if (ctx.mode === 'template') out.push(...splitPageRefs(value));
+          else out.push({ type: 'text', value });
+        }
         break;
       case 'strong':
         out.push({ type: 'strong', children: inlines(node.children, ctx) });
@@ -317,6 +325,23 @@ function signatory(node: LeafDirective, index: number, ctx: Context): Signatory 
   };
 }
 
+/** `:::ancre{id="…"}` around a heading: the heading page references point to. */
+function anchored(node: ContainerDirective, inner: Block[], ctx: Context): Block[] {
+  const id = node.attributes?.id ?? '';
+  const at = inner.findIndex((b) => b.type === 'heading');
+  if (!/^[A-Za-z0-9_-]+$/.test(id) || at < 0) {
+    problem(
+      ctx,
+      node,
+      'template.directive',
+      at < 0 ? 'Le bloc « :::ancre » ne contient pas de titre.' : `Nom d’ancre invalide : « ${id} ».`,
+      'Écrivez :::ancre{id="point-1"} (lettres, chiffres, « - », « _ ») sur la ligne avant un titre « # … », puis « ::: ».',
+    );
+    return inner;
+  }
+  return inner.map((b, i) => (i === at && b.type === 'heading' ? { ...b, anchor: id } : b));
+}
+
 function containerClosed(node: ContainerDirective, ctx: Context): boolean {
   const endLine = node.position?.end.line;
   if (endLine === undefined) return false;
@@ -345,6 +370,8 @@ function container(node: ContainerDirective, ctx: Context): Block[] {
     }
     case 'garder-ensemble':
       return [{ type: 'keepTogether', children: blocks(node.children, ctx) }];
+    case 'ancre':
+      return anchored(node, blocks(node.children, ctx), ctx);
     case 'signatures': {
       const children: Signatory[] = [];
       for (const child of node.children) {

@@ -23,6 +23,9 @@ export function inlineText(inlines: readonly Inline[]): string {
         // The mark where the note is called; its text is at the page foot (see footnoteTexts).
         out += node.label;
         break;
+      case 'pageRef':
+        // A number only the layout knows: no text in the tree.
+        break;
       default:
         out += inlineText(node.children);
     }
@@ -61,7 +64,7 @@ export function footnoteTexts(inlines: readonly Inline[]): string[] {
   return inlines.flatMap((node): string[] => {
     if (node.type === 'footnote')
       return [`${node.label} ${inlineText(node.children)}`, ...footnoteTexts(node.children)];
-    if (node.type === 'text' || node.type === 'break') return [];
+    if (node.type === 'text' || node.type === 'break' || node.type === 'pageRef') return [];
     return footnoteTexts(node.children);
   });
 }

@@ -65,7 +65,18 @@ export interface Footnote {
   readonly children: readonly Inline[];
 }
 
-export type Inline = Text | Strong | Emphasis | Superscript | Break | Link | Footnote;
+/**
+ * The number of the page where a heading with this `anchor` starts, counted from the document's
+ * first page (a table of contents' « p. 12 »). PDF: laid out again until every number is the page
+ * it names; DOCX: a PAGEREF field to the heading's bookmark.
+ */
+export interface PageRef {
+  readonly type: 'pageRef';
+  /** The `anchor` of a heading of the same document. */
+  readonly target: string;
+}
+
+export type Inline = Text | Strong | Emphasis | Superscript | Break | Link | Footnote | PageRef;
 
 // ---------------------------------------------------------------------------------------------
 // Blocks (flow content)
@@ -86,6 +97,7 @@ export type ParagraphRole =
   | 'closing' // « Fait à …, le … », place and date before signatures: « Formule finale »
   | 'intervention' // a speaker's words in a procès-verbal: « Intervention »
   | 'vote' // a vote and its result in a procès-verbal: « Vote »
+  | 'toc' // an entry of a table of contents (« Sommaire »), left aligned: « Sommaire »
   | 'note'; // small print (caractère exécutoire, mentions): « Mention »
 
 export interface Paragraph {
@@ -99,6 +111,8 @@ export interface Heading {
   readonly type: 'heading';
   readonly level: 1 | 2 | 3;
   readonly children: readonly Inline[];
+  /** A name page references point to (`PageRef.target`): a PDF destination, a DOCX bookmark. */
+  readonly anchor?: string;
 }
 
 export interface ListItem {

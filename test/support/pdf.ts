@@ -143,6 +143,7 @@ function inlineSoft(inlines: readonly Inline[]): string {
       if (node.type === 'text') return node.value;
       if (node.type === 'break') return '\n';
       if (node.type === 'footnote') return node.label;
+      if (node.type === 'pageRef') return '';
       return inlineSoft(node.children);
     })
     .join('');

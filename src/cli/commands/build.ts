@@ -2,11 +2,13 @@
  * `delib build SEANCE.yaml`: every document of the séance, the dossier and the manifest, written
  * atomically into one folder.
  */
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pdfaWarnings } from '../../annex/inspect.ts';
 import { buildBundle } from '../../bundle/build.ts';
 import { buildDate } from '../../bundle/clock.ts';
 import type { DocxFonts } from '../../bundle/render-documents.ts';
+import { warmUp } from '../../bundle/scheduler.ts';
 import { DiagnosticError } from '../../diagnostics.ts';
 import { readReferenceDocx } from '../../load/reference-docx.ts';
 import { ctesDiagnostics } from '../../publish/ctes.ts';
@@ -14,7 +16,7 @@ import { type Command, EXIT, InterruptedError, UsageError } from '../command.ts'
 import { frenchSeconds } from '../duration.ts';
 import { type CliIo, inCwd } from '../io.ts';
 import { loadForRendering, parseFormats, parsePoints, parseReporter, reportDiagnostics } from '../options.ts';
-import { handOverIfThreaded } from '../threads-hand-over.ts';
+import { handOverIfThreaded, handsOver } from '../threads-hand-over.ts';
 
 /** `2023-03-23` + « Conseil municipal » → `2023-03-23-conseil-municipal`. */
 export function defaultOutDir(date: string, instance: string): string {
@@ -45,6 +47,14 @@ const DOCX_FONTS: Readonly<Record<string, DocxFonts>> = {
   completes: 'full',
   aucune: 'none',
 };
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // reported by loading, in French
+  }
+}
 
 function parseDocxFonts(value: unknown): DocxFonts | undefined {
   if (value === undefined) return undefined;
@@ -126,9 +136,12 @@ Exemples :
     const controller = new AbortController();
     const onSignal = (signal: string) => controller.abort(signal);
     const unsubscribe = io.onInterrupt?.(onSignal);
+    const parallelFrom = io.env.DELIB_PARALLEL_FROM ? Number(io.env.DELIB_PARALLEL_FROM) : undefined;
+    // A big séance's workers load their modules while this thread loads and validates it (not
+    // from the start-up snapshot, which starts no worker: it hands a threaded build over).
+    const warm = points || handsOver() ? undefined : warmUp(fileSize(inCwd(io, file)), jobs, parallelFrom);
     try {
       const loaded = await loadForRendering(file, io.cwd);
-      const parallelFrom = io.env.DELIB_PARALLEL_FROM ? Number(io.env.DELIB_PARALLEL_FROM) : undefined;
       handOverIfThreaded(loaded.seance, points, jobs, parallelFrom);
       const pdfaWarned =
         values.pdfa === true ? pdfaWarnings(loaded.seance, loaded.sources, loaded.annexes) : [];
@@ -179,6 +192,7 @@ Exemples :
         ...(jobs !== undefined ? { jobs } : {}),
         // Tests and measurements only: threads for séances smaller than the scheduler's threshold.
         ...(parallelFrom !== undefined ? { parallelFrom } : {}),
+        ...(warm ? { warm } : {}),
         onProgress: progressBar(io, quiet),
         signal: controller.signal,
       });
@@ -198,6 +212,7 @@ Exemples :
       throw error;
     } finally {
       unsubscribe?.();
+      await warm?.stop();
     }
   },
 };

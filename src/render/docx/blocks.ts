@@ -4,7 +4,7 @@
  * @example
  * blockSpecs(doc.children, context) // [{ kind: 'paragraph', options: { style: 'TitreDuDocument', … } }, …]
  */
-import type { IParagraphOptions } from 'docx';
+import { Bookmark, type IParagraphOptions } from 'docx';
 import type { Block, Heading, List, Paragraph } from '../../tree/types.ts';
 import type { Theme } from '../theme.ts';
 import { inlineRuns } from './inlines.ts';
@@ -43,15 +43,21 @@ function listOptions(ctx: BlockContext): Partial<IParagraphOptions> {
 }
 
 function paragraphSpec(node: Paragraph, ctx: BlockContext): ParagraphSpec {
-  const style =
-    ctx.listDepth > 0 && node.role === 'body' ? extraStyles.list.id : paragraphStyleId(node.role, ctx.theme);
-  return paragraph({ style, children: inlineRuns(node.children), ...listOptions(ctx) });
+  const inList = ctx.listDepth > 0;
+  const style = inList && node.role === 'body' ? extraStyles.list.id : paragraphStyleId(node.role, ctx.theme);
+  // An item of a list in another role's text (an article's) keeps that role's style but is as
+  // close to the next item as the PDF draws it (pdf/blocks/paragraph.ts: compact spacing).
+  const spacing =
+    inList && node.role !== 'body' ? { spacing: { after: twips(ctx.theme.list.itemSpacing) } } : {};
+  return paragraph({ style, children: inlineRuns(node.children), ...listOptions(ctx), ...spacing });
 }
 
 function headingSpec(node: Heading, ctx: BlockContext): ParagraphSpec {
+  const runs = inlineRuns(node.children);
   return paragraph({
     style: headingStyleId(node.level),
-    children: inlineRuns(node.children),
+    // A heading page references point to is a bookmark of that name (PAGEREF fields, inlines.ts).
+    children: node.anchor === undefined ? runs : [new Bookmark({ id: node.anchor, children: runs })],
     ...listOptions(ctx),
   });
 }

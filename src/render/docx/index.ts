@@ -7,7 +7,7 @@
  * const bytes = await renderDocx(tree, { creationDate: new Date('2023-03-23T00:00:00Z') });
  * await writeFile('note.docx', bytes);
  */
-import { Document, type IStylesOptions } from 'docx';
+import { Document, type IStylesOptions, type PageNumberEstimator } from 'docx';
 import type { DocumentTree, List } from '../../tree/types.ts';
 import type { FontFiles } from '../font-files.ts';
 import { theme } from '../theme.ts';
@@ -51,6 +51,11 @@ export interface DocxRenderOptions {
   readonly fontCharacters?: readonly number[];
   /** The collectivité's own family (default: Source Sans 3), written in the styles and embedded. */
   readonly fonts?: FontFiles;
+  /**
+   * The page each anchor starts on, as delib's PDF layout gives it (`PdfResult.anchors`): written
+   * as the results of the PAGEREF fields, clean. Without it they are written blank and dirty.
+   */
+  readonly pageNumbers?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -77,6 +82,12 @@ function stylesOf(family: string): { readonly styles: IStylesOptions; readonly k
   return entry;
 }
 
+/** An estimator of docx's that answers with pages already known (the PDF's). */
+function knownPages(pages: ReadonlyMap<string, number>): PageNumberEstimator {
+  const bookmarks = new Map([...pages].map(([name, page]) => [name, String(page)]));
+  return () => ({ bookmarks, bookmarkPageNumbers: pages });
+}
+
 /** docx's Document for a tree, with the given styles. */
 function documentOf(
   doc: DocumentTree,
@@ -95,6 +106,7 @@ function documentOf(
     styles,
     numbering: { config: numberingConfig(doc.children, theme) },
     ...SETTINGS,
+    ...(options.pageNumbers ? { pageNumbers: knownPages(options.pageNumbers) } : {}),
     sections: [
       {
         properties: {

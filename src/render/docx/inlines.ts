@@ -9,6 +9,7 @@
 import {
   ExternalHyperlink,
   FootnoteReferenceRun,
+  PageReference,
   Paragraph,
   type ParagraphChild,
   SoftHyphen,
@@ -96,6 +97,10 @@ const handlers = {
       children: [new Paragraph({ style: footnoteStyleId, children: runs(node.children, NO_MARKS) })],
     }),
   ],
+  // Word's PAGEREF field to the heading's bookmark (blocks.ts): Word and LibreOffice write the
+  // page their own layout gives; its result is the PDF's number when the bundle laid it out
+  // (`pageNumbers` in index.ts), else blank and dirty, so that Word fills it in on opening.
+  pageRef: (node) => [new PageReference(node.target, { hyperlink: true })],
 } satisfies { readonly [T in Inline['type']]: InlineHandler<T> };
 
 function runs(nodes: readonly Inline[], marks: Marks): ParagraphChild[] {

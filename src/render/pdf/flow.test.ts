@@ -54,6 +54,7 @@ function layout(make: (out: Drawn[]) => Flowable[]): { drawn: Drawn[]; pages: nu
     doc: createPdfKitDocument({ autoFirstPage: false }),
     page: () => page,
     outline: () => undefined,
+    anchor: () => undefined,
     signature: () => undefined,
   };
   paginate(make(drawn), frame, ctx);

@@ -22,6 +22,8 @@ export interface DrawContext {
   /** Adds a bookmark for a level 1 or 2 heading on the current page. */
   outline(level: 1 | 2, title: string): void;
   signature(box: Omit<SignatureBox, 'page'>): void;
+  /** Records that the heading with this anchor starts on the current page (page-refs.ts). */
+  anchor(name: string): void;
 }
 
 export interface Flowable {

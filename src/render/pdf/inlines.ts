@@ -35,6 +35,9 @@ const handlers = {
   footnote: (node, style) => [
     { kind: 'text', text: node.label, style: { ...style, superscript: true, note: node.label } },
   ],
+  // Page numbers are written into the tree as text before layout (page-refs.ts); one left is
+  // a target no heading has: nothing is printed.
+  pageRef: () => [],
 } satisfies { [K in Inline['type']]: InlineHandler<Extract<Inline, { type: K }>> };
 
 function runsOf<T extends Inline>(node: T, style: RunStyle): Run[] {

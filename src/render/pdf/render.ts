@@ -14,6 +14,7 @@ import type { DrawContext, Frame } from './flow.ts';
 import { paginate } from './flow.ts';
 import { type Face, fontName, pdfMeasurer } from './measure.ts';
 import { drawFirstPageHeader, drawPageLine } from './page.ts';
+import { hasPageRefs, MAX_LAYOUTS, samePages, withPageNumbers } from './page-refs.ts';
 import {
   attachFile,
   createPdfKitDocument,
@@ -89,12 +90,19 @@ function createDocument(meta: DocumentMeta, options: PdfRenderOptions): PdfDoc {
   return doc;
 }
 
+interface Laid extends PdfResult {
+  /** Per section, the page (from the section's first) each anchored heading starts on. */
+  readonly sectionAnchors: readonly ReadonlyMap<string, number>[];
+}
+
 async function renderSections(
   sections: readonly Section[],
   meta: DocumentMeta,
   options: PdfRenderOptions,
   signatureFields: boolean,
-): Promise<PdfResult> {
+  layoutOnly = false,
+): Promise<Laid> {
+  const sectionAnchors: Map<string, number>[] = [];
   const doc = createDocument(meta, options);
   const measure = pdfMeasurer(doc);
   const signatureBoxes: SignatureBox[] = [];
@@ -116,6 +124,9 @@ async function renderSections(
       top = marginTop;
     };
     addPage();
+    const firstPage = pageIndex;
+    const anchors = new Map<string, number>();
+    sectionAnchors.push(anchors);
     top = drawFirstPageHeader(doc, tree.header, options.assets, measure);
     // A PNG logo is decoded asynchronously: its objects are numbered here, in document order.
     await imagesSettled(doc);
@@ -147,6 +158,9 @@ async function renderSections(
       signature(box) {
         signatureBoxes.push({ ...box, page: pageIndex });
       },
+      anchor(name) {
+        if (!anchors.has(name)) anchors.set(name, pageIndex - firstPage + 1);
+      },
     };
     const frame: Frame = {
       top: () => top,
@@ -166,6 +180,8 @@ async function renderSections(
   }
 
   const pages = pageLines.length;
+  // A layout that only finds the anchors' pages: its bytes are not kept.
+  if (layoutOnly) return { bytes: new Uint8Array(), pages, sectionAnchors };
   pageLines.forEach((lines, i) => {
     doc.switchToPage(i);
     const numbers = { page: i + 1, pages };
@@ -175,7 +191,38 @@ async function renderSections(
   // The dossier gathers documents with the same field names: only single documents get fields.
   if (signatureFields) addSignatureFields(doc, signatureBoxes);
   const bytes = await endDocument(doc);
-  return { bytes, pages, signatureBoxes };
+  return { bytes, pages, signatureBoxes, sectionAnchors };
+}
+
+/**
+ * Lays the sections out until the page numbers their page references print are the pages their
+ * anchors fall on (page-refs.ts): once for a document without references, usually twice with.
+ */
+async function renderResolved(
+  sections: readonly Section[],
+  meta: DocumentMeta,
+  options: PdfRenderOptions,
+  signatureFields: boolean,
+): Promise<PdfResult> {
+  const referring = sections.map((s) => hasPageRefs(s.doc));
+  if (!referring.some(Boolean)) {
+    const { sectionAnchors: _, ...result } = await renderSections(sections, meta, options, signatureFields);
+    return result;
+  }
+  let known: readonly (ReadonlyMap<string, number> | undefined)[] = sections.map(() => undefined);
+  for (let layout = 1; ; layout++) {
+    const resolved = sections.map((s, i) =>
+      referring[i] ? { ...s, doc: withPageNumbers(s.doc, known[i]) } : s,
+    );
+    const first = layout === 1;
+    const laid = await renderSections(resolved, meta, options, signatureFields, first);
+    const settled = !first && laid.sectionAnchors.every((a, i) => !referring[i] || samePages(a, known[i]));
+    if (settled || layout >= MAX_LAYOUTS) {
+      const { sectionAnchors, ...result } = laid;
+      return { ...result, anchors: sectionAnchors[0] ?? new Map() };
+    }
+    known = laid.sectionAnchors;
+  }
 }
 
 /**
@@ -185,7 +232,7 @@ async function renderSections(
  * const { bytes, pages, signatureBoxes } = await renderPdf(tree, { creationDate: new Date('2023-03-23') });
  */
 export function renderPdf(doc: DocumentTree, options: PdfRenderOptions): Promise<PdfResult> {
-  return renderSections([{ doc }], doc.meta, options, true);
+  return renderResolved([{ doc }], doc.meta, options, true);
 }
 
 /**
@@ -201,5 +248,5 @@ export function renderPdfDossier(
   meta: DocumentMeta,
   options: PdfRenderOptions,
 ): Promise<PdfResult> {
-  return renderSections(sections, meta, options, false);
+  return renderResolved(sections, meta, options, false);
 }

@@ -39,4 +39,9 @@ export interface PdfResult {
   readonly bytes: Uint8Array;
   readonly pages: number;
   readonly signatureBoxes?: readonly SignatureBox[];
+  /**
+   * The page (from 1) each anchored heading starts on, when the document refers to its pages:
+   * the numbers its page references print, and those the DOCX writes in its PAGEREF fields.
+   */
+  readonly anchors?: ReadonlyMap<string, number>;
 }

@@ -55,8 +55,9 @@ export function flattenRun(inlines: readonly Inline[]): Run {
         owner++;
       } else if (node.type === 'break') {
         chars.push({ ch: '\n', owner: -1, inSuperscript, raise: false });
-      } else if (node.type === 'footnote') {
-        // A note is a text of its own (mapInlines gives it its own run): its mark joins no word.
+      } else if (node.type === 'footnote' || node.type === 'pageRef') {
+        // A note is a text of its own (mapInlines gives it its own run): its mark joins no word;
+        // nor does a page number, which only the layout knows.
         chars.push({ ch: '\uFFFC', owner: -1, inSuperscript, raise: false });
       } else {
         walk(node.children, inSuperscript || node.type === 'superscript');
@@ -146,7 +147,7 @@ export function rebuildRun(original: readonly Inline[], run: Run): readonly Inli
           changed = true;
           out.push(...piecesOf(chars));
         }
-      } else if (node.type === 'break' || node.type === 'footnote') {
+      } else if (node.type === 'break' || node.type === 'footnote' || node.type === 'pageRef') {
         out.push(node);
       } else {
         const children = rebuild(node.children);

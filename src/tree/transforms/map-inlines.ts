@@ -79,7 +79,7 @@ function mapFootnotes(inlines: readonly Inline[], mapper: InlineMapper): readonl
       changed = true;
       return { ...node, children };
     }
-    if (node.type === 'text' || node.type === 'break') return node;
+    if (node.type === 'text' || node.type === 'break' || node.type === 'pageRef') return node;
     const children = mapFootnotes(node.children, mapper);
     if (children === node.children) return node;
     changed = true;

@@ -4,6 +4,7 @@
  * text or sub-articles.
  */
 import type { Diagnostic } from '../../diagnostics.ts';
+import { partyGenreGuessed } from '../../template/grammar.ts';
 import { at, type Rule } from './context.ts';
 
 /** Checks parties and signatories of every annexed convention. */
@@ -41,6 +42,18 @@ export const conventionRule: Rule = (context) => {
         );
       });
       parties.forEach((partie, k) => {
+        if (partyGenreGuessed(partie)) {
+          out.push(
+            at(
+              context,
+              `${base}/parties/${k}/nom`,
+              'rule.genre',
+              'avertissement',
+              `Le genre de la partie « ${partie.nom.slice(0, 60)} » est deviné : masculin (« représenté », « dénommé »).`,
+              'Ajoutez « genre: f » ou « genre: m » à la partie, ou une « denomination » avec son article (« la Fondation »).',
+            ),
+          );
+        }
         if ((partie.representant === undefined) === (partie.signataires === undefined)) {
           out.push(
             at(

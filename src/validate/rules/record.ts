@@ -111,9 +111,29 @@ export const recordRule: Rule = (context) => {
       if (a.vote) out.push(...checkNamedVote(context, a.vote, `${base}/amendements/${j}/vote`, atVote));
     });
   }
-  out.push(...placesOfSeanceEvents(context));
+  out.push(...placesOfSeanceEvents(context), ...approvalPlacedTwice(context));
   return out;
 };
+
+/**
+ * The previous PV approved as a point (« pv_precedent.point ») is printed in that point's
+ * chapter: a « position_approbation_pv » the collectivité gives is then not followed.
+ */
+function approvalPlacedTwice(context: RuleContext): Diagnostic[] {
+  const numero = context.deroulement?.pv_precedent?.point;
+  const position = context.collectivite?.position_approbation_pv;
+  if (numero === undefined || position === undefined) return [];
+  return [
+    at(
+      context,
+      '/collectivite/position_approbation_pv',
+      'rule.record',
+      'avertissement',
+      `« position_approbation_pv: ${position} » n’est pas suivie : le procès-verbal précédent est approuvé au point ${numero} (« deroulement.pv_precedent.point »), et imprimé dans son chapitre.`,
+      'Retirez « point » de « pv_precedent » pour imprimer l’approbation à cette place, ou retirez « position_approbation_pv » pour cette séance.',
+    ),
+  ];
+}
 
 /**
  * A suspension or an incident placed « apres_point », the previous PV's approval at its « point »,

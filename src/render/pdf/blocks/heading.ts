@@ -34,12 +34,14 @@ export function headingFlowable(
     },
   );
   const level = block.level;
-  if (!bookmark || level === 3) return f;
+  const anchor = block.anchor;
+  if ((!bookmark || level === 3) && anchor === undefined) return f;
   const title = outlineTitle(block);
   return {
     ...f,
     draw(drawCtx, y) {
-      drawCtx.outline(level, title);
+      if (anchor !== undefined) drawCtx.anchor(anchor);
+      if (bookmark && level !== 3) drawCtx.outline(level, title);
       f.draw(drawCtx, y);
     },
   };

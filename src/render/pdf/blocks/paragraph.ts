@@ -51,7 +51,7 @@ export function styledText(
 function footnotesOf(inlines: readonly Inline[]): Footnote[] {
   return inlines.flatMap((node): Footnote[] => {
     if (node.type === 'footnote') return [node];
-    if (node.type === 'text' || node.type === 'break') return [];
+    if (node.type === 'text' || node.type === 'break' || node.type === 'pageRef') return [];
     return footnotesOf(node.children);
   });
 }
