@@ -91,6 +91,15 @@ describe('the PV’s sommaire: its points and sections with the page each starts
     }
   });
 
+  it('lists the previous PV’s approval under its heading first (« pv_sommaire_approbation »)', () => {
+    const page = pv.pdfResult.anchors?.get('approbation');
+    expect(pv.pages[0]).toContain(
+      `TABLE DES MATIÈRESApprobation du procès-verbal précédent, p. ${page}I – FINANCES`,
+    );
+    expect(page).toBe(pageOf('Approbation du procès-verbal précédentLe procès-verbal'));
+    expect(pv.docx.document).toContain('w:name="approbation"');
+  });
+
   it('writes the DOCX entries as PAGEREF fields to the chapters’ bookmarks, with the PDF’s numbers', () => {
     const xml = pv.docx.document;
     for (let n = 1; n <= 46; n++) {
@@ -98,7 +107,7 @@ describe('the PV’s sommaire: its points and sections with the page each starts
       expect(xml).toMatch(new RegExp(`PAGEREF point-${n} \\\\h`));
     }
     for (const n of [1, 19, 43]) expect(xml).toContain(`w:name="section-${n}"`);
-    expect(fieldsOf(xml).filter((f) => f === 'PAGEREF')).toHaveLength(49);
+    expect(fieldsOf(xml).filter((f) => f === 'PAGEREF')).toHaveLength(50);
     // The bookmark holds the chapter's heading.
     const heading = pv.docx.paragraphs.find((p) => p.xml.includes('w:name="point-12"'));
     expect(foldSpaces(heading?.text ?? '')).toBe(
@@ -177,7 +186,10 @@ describe('the PV’s other structures (PDF and DOCX)', async () => {
         ]).every((at) => at >= 0),
       ).toBe(true);
     }
-    expect(doc.pdf.outline.map((o) => o.title)).toEqual(SECTIONS);
+    expect(doc.pdf.outline.map((o) => o.title)).toEqual([
+      'Approbation du procès-verbal précédent',
+      ...SECTIONS,
+    ]);
   });
 
   it('prints the clerk’s mentions at their places, in Markdown', () => {

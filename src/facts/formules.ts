@@ -765,6 +765,11 @@ export const FORMULES = {
     'Procès-verbal : une entrée du sommaire pour une section de l’ordre du jour, en gras, avant ses points ; {page} la page de son premier point',
     ['section', 'page'],
   ),
+  pv_sommaire_approbation: spec(
+    '{titre}, p. {page}',
+    'Procès-verbal : l’entrée du sommaire pour l’approbation du procès-verbal précédent, quand elle a son intertitre (« pv_approbation_titre ») ; {titre} cet intertitre ; vide : pas d’entrée',
+    ['titre', 'page'],
+  ),
   pv_section: spec(
     '{section}',
     'Procès-verbal : titre d’une section de l’ordre du jour (« I – FINANCES »), avant ses points ; vide : les points sans leurs sections',

@@ -360,11 +360,20 @@ const sectionAnchor = (i: number) => `section-${i + 1}`;
  * The points' chapters under the ordre du jour's sections (formula `pv_section`), and the sommaire
  * (`sommaire_pv`, `deroulement.sommaire`) listing them with the page where each starts.
  */
-function chapters(seance: Seance, f: Formules) {
+function chapters(seance: Seance, f: Formules, approbationTitre: string) {
   const points = seance.points;
   const sectionsShown = f.pv_section !== '' && points.some((p) => p.section !== undefined);
   const wanted = seance.deroulement?.sommaire ?? seance.collectivite.sommaire_pv ?? false;
   const entries: string[] = [];
+  // The previous PV's approval under its own heading, before the points (not when it is a point).
+  const approbationAncre =
+    wanted && approbationTitre !== '' && seance.deroulement?.pv_precedent?.point === undefined
+      ? 'approbation'
+      : '';
+  if (approbationAncre !== '') {
+    const entry = fillFormula(f.pv_sommaire_approbation, { titre: approbationTitre, page: PAGE });
+    if (entry !== '') entries.push(escapeMarkdownText(entry).replace(PAGE, pageRefMarker(approbationAncre)));
+  }
   const chapitres = points.map((p, i) => {
     const opens = sectionsShown && p.section !== undefined && p.section !== points[i - 1]?.section;
     const section = opens ? fillFormula(f.pv_section, { section: p.section ?? '' }) : '';
@@ -403,6 +412,7 @@ function chapters(seance: Seance, f: Formules) {
   });
   return {
     chapitres,
+    approbationAncre,
     sommaire: wanted && entries.length > 0 ? { titre: f.pv_sommaire_titre, entrees: entries } : undefined,
   };
 }
@@ -438,7 +448,7 @@ export function procesVerbalContext(seance: Seance) {
   const lines = (text: string) => formulaLines(text, values);
   const forms = instanceForms(seance.instance, seance.genre_instance);
   const approved = approbation(seance, index, f);
-  const structure = chapters(seance, f);
+  const structure = chapters(seance, f, approved.titre);
   return {
     ...baseContext(withMemberNames(seance)),
     // The title block, line by line, in the collectivité's formulas (`pv_titre…`).
@@ -499,7 +509,10 @@ export function procesVerbalContext(seance: Seance) {
       ),
     ],
     // Before or after the ordre du jour, unless it is examined as a point (`pv_precedent.point`).
-    approbation: r.pv_precedent?.point === undefined ? approved : { ...approved, phrase: '' },
+    approbation:
+      r.pv_precedent?.point === undefined
+        ? { ...approved, ancre: structure.approbationAncre }
+        : { ...approved, phrase: '', ancre: '' },
     titres: {
       ordreDuJour: f.pv_ordre_du_jour,
       questions: f.pv_questions_orales,

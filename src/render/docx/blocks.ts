@@ -43,9 +43,13 @@ function listOptions(ctx: BlockContext): Partial<IParagraphOptions> {
 }
 
 function paragraphSpec(node: Paragraph, ctx: BlockContext): ParagraphSpec {
-  const style =
-    ctx.listDepth > 0 && node.role === 'body' ? extraStyles.list.id : paragraphStyleId(node.role, ctx.theme);
-  return paragraph({ style, children: inlineRuns(node.children), ...listOptions(ctx) });
+  const inList = ctx.listDepth > 0;
+  const style = inList && node.role === 'body' ? extraStyles.list.id : paragraphStyleId(node.role, ctx.theme);
+  // An item of a list in another role's text (an article's) keeps that role's style but is as
+  // close to the next item as the PDF draws it (pdf/blocks/paragraph.ts: compact spacing).
+  const spacing =
+    inList && node.role !== 'body' ? { spacing: { after: twips(ctx.theme.list.itemSpacing) } } : {};
+  return paragraph({ style, children: inlineRuns(node.children), ...listOptions(ctx), ...spacing });
 }
 
 function headingSpec(node: Heading, ctx: BlockContext): ParagraphSpec {

@@ -24,6 +24,8 @@ export function renderStamps(
   const doc = createPdfKitDocument({
     autoFirstPage: false,
     pdfVersion: '1.7',
+    // A stamp is ≈ 150 bytes of operators: deflating each page cost more than it saves.
+    compress: false,
     info: { Producer: 'delib (pdfkit)', CreationDate: options.creationDate },
   });
   const fonts = options.fonts ?? loadFonts();
