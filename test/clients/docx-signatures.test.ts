@@ -51,7 +51,7 @@ function lineWith(all: readonly string[], texts: readonly string[]): string | un
 
 describe.each(['docx', 'pdf'] as const)('signature columns, %s', (format) => {
   it.each([
-    ['the headings of a row', ['Pour le Syndicat intercommunal', 'Pour la Région', 'Pour l’Établissement']],
+    ['the headings of a row', ['Pour le Syndicat', 'Pour la Région', 'Pour l’Établissement']],
     ['the qualités of a row', ['La Présidente du conseil', 'Le Directeur général']],
     ['the names of a row', ['M. Armand Berthier', 'Mme Solène Marchais', 'M. Gilles Aubry']],
     ['the names of the second row', ['M. Yvon Clément', 'Mme Lina Perrot', 'Mme Isaure Lemaire']],
