@@ -8,7 +8,8 @@
  * const pages = new Map([['point-1', 3]]);
  * withPageNumbers(tree, pages) // the same tree, each pageRef to « point-1 » now the text « 3 »
  */
-import type { Block, DocumentTree, Inline } from '../../tree/types.ts';
+import { mapInlines } from '../../tree/transforms/map-inlines.ts';
+import type { DocumentTree, Inline } from '../../tree/types.ts';
 
 /** Layouts tried at most: two are enough unless the numbers' width moves a heading. */
 export const MAX_LAYOUTS = 4;
@@ -22,27 +23,14 @@ function inlinesHaveRef(nodes: readonly Inline[]): boolean {
   );
 }
 
-function blockHasRef(block: Block): boolean {
-  switch (block.type) {
-    case 'paragraph':
-    case 'heading':
-      return inlinesHaveRef(block.children);
-    case 'titleBlock':
-    case 'keepTogether':
-      return block.children.some(blockHasRef);
-    case 'list':
-      return block.children.some((item) => item.children.some(blockHasRef));
-    case 'table':
-      return [block.head, ...block.body].some((row) => row.children.some((c) => inlinesHaveRef(c.children)));
-    case 'signatures':
-    case 'pageBreak':
-      return false;
-  }
-}
-
 /** Whether the document refers to its own pages (only then is it laid out more than once). */
 export function hasPageRefs(doc: DocumentTree): boolean {
-  return doc.children.some(blockHasRef);
+  let found = false;
+  mapInlines(doc, (inlines, place) => {
+    if (place.kind !== 'footnote' && inlinesHaveRef(inlines)) found = true;
+    return inlines;
+  });
+  return found;
 }
 
 function resolveInlines(nodes: readonly Inline[], pages: ReadonlyMap<string, number> | undefined): Inline[] {
@@ -57,40 +45,6 @@ function resolveInlines(nodes: readonly Inline[], pages: ReadonlyMap<string, num
   });
 }
 
-function resolveBlock(block: Block, pages: ReadonlyMap<string, number> | undefined): Block {
-  switch (block.type) {
-    case 'paragraph':
-      return { ...block, children: resolveInlines(block.children, pages) };
-    case 'heading':
-      return { ...block, children: resolveInlines(block.children, pages) };
-    case 'titleBlock':
-      return {
-        ...block,
-        children: block.children.map((c) => ({ ...c, children: resolveInlines(c.children, pages) })),
-      };
-    case 'keepTogether':
-      return { ...block, children: block.children.map((c) => resolveBlock(c, pages)) };
-    case 'list':
-      return {
-        ...block,
-        children: block.children.map((item) => ({
-          ...item,
-          children: item.children.map((c) => resolveBlock(c, pages)),
-        })),
-      };
-    case 'table': {
-      const row = (r: typeof block.head) => ({
-        ...r,
-        children: r.children.map((c) => ({ ...c, children: resolveInlines(c.children, pages) })),
-      });
-      return { ...block, head: row(block.head), body: block.body.map(row) };
-    }
-    case 'signatures':
-    case 'pageBreak':
-      return block;
-  }
-}
-
 /**
  * The tree with each page reference written as its page number (`pages`: anchor → page counted
  * from the document's first page); `undefined` for the first layout, when no page is known.
@@ -99,7 +53,10 @@ export function withPageNumbers(
   doc: DocumentTree,
   pages: ReadonlyMap<string, number> | undefined,
 ): DocumentTree {
-  return { ...doc, children: doc.children.map((b) => resolveBlock(b, pages)) };
+  // Footnotes keep their references as they are (a table of contents never sits in one).
+  return mapInlines(doc, (inlines, place) =>
+    place.kind === 'footnote' ? inlines : resolveInlines(inlines, pages),
+  );
 }
 
 /** Whether two layouts put every anchor on the same page. */
