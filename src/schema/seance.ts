@@ -205,6 +205,15 @@ export const FormulesPageSchema = Type.Object(
   },
 );
 
+/** Number of a document's first page, when it continues the pages of a recueil. */
+const PremierePage = (what: string) =>
+  Type.Integer({
+    minimum: 1,
+    maximum: 100_000,
+    title: 'Numéro de la première page',
+    description: `Numéro imprimé sur la première page ${what}, quand elle suit la pagination d’un recueil (« 26 ») ; les pages suivantes continuent (27, 28…) et {pages} reste le nombre de pages du document. 1 par défaut.`,
+  });
+
 export const CollectiviteSchema = Type.Object(
   {
     nom: Nom('Nom de la collectivité tel qu’il figure en tête des actes (« Ville de Sceaux »).'),
@@ -818,6 +827,7 @@ export const DeliberationSchema = Type.Object(
         description: 'Texte imprimé après le dernier article, avant le résultat du vote.',
       }),
     ),
+    premiere_page: Type.Optional(PremierePage('de la délibération')),
     articles: Type.Array(RichText({ title: 'Article', description: 'Dispositif d’un article.' }), {
       minItems: 1,
       title: 'Articles',
@@ -1107,6 +1117,7 @@ export const ConventionSchema = Type.Object(
       }),
     ),
     formules_page: Type.Optional(FormulesPageSchema),
+    premiere_page: Type.Optional(PremierePage('de la convention')),
     a_remplir: Type.Optional(
       Type.Literal(true, {
         title: 'À remplir à la main',
