@@ -260,6 +260,11 @@ export interface DocumentTree {
    * `pageFurniture` in `tree/furniture.ts`.
    */
   readonly pages?: PageFurniture;
+  /**
+   * Number of the first page (`premiere_page`: a document inside a recueil whose pages are numbered
+   * continuously starts at 26); absent: 1. `{pages}` stays the document's own number of pages.
+   */
+  readonly firstPage?: number;
   readonly children: readonly Block[];
 }
 
