@@ -447,6 +447,11 @@ export const FORMULES = {
     'Titre d’une division d’une convention (« TITRE I – … ») ; {numero} est celui de la division, sinon son rang',
     ['numero', 'titre'],
   ),
+  chapitre_division: spec(
+    'Chapitre {numero} – {titre}',
+    'Chapitre d’une convention, sous son TITRE (« Chapitre 1 – … ») ; {numero} est celui du chapitre, sinon son rang dans le TITRE',
+    ['numero', 'titre'],
+  ),
   article_convention: spec(
     'Article {numero}[ – {titre}]',
     'Libellé d’un article de convention ; {numero} vaut « 1er », « 2 »…, {rang} « 1 », « 2 »…',

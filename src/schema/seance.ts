@@ -1016,6 +1016,32 @@ export const DivisionConventionSchema = Type.Object(
   },
 );
 
+/** A chapitre heading inside a TITRE (or alone), above the articles that follow it. */
+export const ChapitreConventionSchema = Type.Object(
+  {
+    chapitre: Text({
+      title: 'Titre du chapitre',
+      description: 'Intitulé du chapitre qui regroupe les articles suivants (« Objet et durée »).',
+    }),
+    numero: Type.Optional(
+      Text(
+        {
+          title: 'Numéro',
+          description:
+            'Numéro du chapitre tel qu’il s’imprime (« 1 », « II ») ; par défaut son rang dans son TITRE (ou dans la convention sans TITRE).',
+        },
+        { maxLength: 20 },
+      ),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Chapitre',
+    description:
+      'Chapitre de la convention (« Chapitre 1 – Objet et durée », formule « chapitre_division ») placé parmi les articles, sous le TITRE qui le précède, avant les articles qu’il regroupe.',
+  },
+);
+
 /** A convention's own annex: listed at its end, and joined as a file when one is given. */
 export const AnnexeDeConventionSchema = Type.Object(
   {
@@ -1093,15 +1119,16 @@ export const ConventionSchema = Type.Object(
       }),
     ),
     articles: Type.Array(
-      Type.Union([ArticleConventionSchema, DivisionConventionSchema], {
-        title: 'Article ou titre',
-        description: 'Un article, ou un titre (« division: … ») qui regroupe les articles suivants.',
+      Type.Union([ArticleConventionSchema, DivisionConventionSchema, ChapitreConventionSchema], {
+        title: 'Article, titre ou chapitre',
+        description:
+          'Un article, un titre (« division: … ») ou un chapitre (« chapitre: … ») qui regroupe les articles suivants.',
       }),
       {
         minItems: 1,
         title: 'Articles',
         description:
-          'Articles de la convention, numérotés à la suite ; un élément « division: … » ouvre un TITRE qui regroupe les articles suivants.',
+          'Articles de la convention, numérotés à la suite ; un élément « division: … » ouvre un TITRE, un élément « chapitre: … » un chapitre de ce TITRE, qui regroupent les articles suivants.',
       },
     ),
     annexes: Type.Optional(
