@@ -16,7 +16,7 @@ import { frenchTypography } from '../tree/transforms/typography.ts';
 import type { DocumentTree } from '../tree/types.ts';
 import { conventionAt } from './annexes.ts';
 import type { DocumentRef } from './documents.ts';
-import { documentFurniture } from './furniture.ts';
+import { documentFirstPage, documentFurniture } from './furniture.ts';
 import { type KindTarget, kindSpec } from './kinds.ts';
 import { documentMeta } from './meta.ts';
 
@@ -65,11 +65,13 @@ export function composeDocument(seance: Seance, ref: DocumentRef, options: Compo
     : { collectivite: seance.collectivite.nom };
   const meta = documentMeta(seance, ref);
   const pages = documentFurniture(seance, ref, meta);
+  const firstPage = documentFirstPage(seance, ref);
   const tree: DocumentTree = {
     type: 'document',
     meta,
     header,
     ...(pages ? { pages } : {}),
+    ...(firstPage === undefined || firstPage === 1 ? {} : { firstPage }),
     children: blocks,
   };
   const typographic = frenchTypography(tree);
