@@ -258,6 +258,13 @@ export const CollectiviteSchema = Type.Object(
           'Où la première page de chaque document place le logo : gauche (par défaut) en haut à gauche, le nom de la collectivité à sa droite ; dessus : le logo centré, le nom centré sous lui.',
       }),
     ),
+    position_nom: Type.Optional(
+      StringEnum(['haut', 'apres_accuse_reception', 'aucune'] as const, {
+        title: 'Place du nom de la collectivité',
+        description:
+          'Où s’imprime le bloc du nom de la collectivité : haut (par défaut) en tête de la première page de chaque document, avec le logo ; apres_accuse_reception : dans la délibération (et son projet), en tête du texte, après le tampon de l’accusé de réception placé en haut, avant les lignes de « en_tete » (les autres documents le gardent en haut) ; aucune : nulle part (la collectivité écrit son nom dans ses propres lignes : « en_tete », « entete_page_… »), le logo restant seul en haut.',
+      }),
+    ),
     polices: Type.Optional(PolicesSchema),
     formules: Type.Optional(FormulesSchema),
     en_tete: Type.Optional(
