@@ -8,7 +8,8 @@ import v8 from 'node:v8';
 
 const Native = globalThis.TextDecoder;
 type NativeDecoder = InstanceType<typeof Native>;
-let building = v8.startupSnapshot?.isBuildingSnapshot() === true;
+// Node 22 answers 1, not true (an element of its flags array): truthiness, never `=== true`.
+let building = Boolean(v8.startupSnapshot?.isBuildingSnapshot());
 const made: LazyTextDecoder[] = [];
 
 class LazyTextDecoder {
