@@ -4,7 +4,7 @@
 // text, after the stamp and before the `en_tete` lines (other documents keep it at the top of their
 // first page); `aucune` prints it nowhere (the logo stays). Read back from the PDF (pdf.js body
 // lines and artifacts) and the DOCX (word/document.xml and the first-page header part).
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { runDelib } from './support/cli.ts';
 import { type ReadDocx, readDocx } from './support/docx.ts';
 import { readPdf } from './support/pdf.ts';
 import { documentOf, renderFixture } from './support/rendered.ts';
+import { fixtureVariant } from './support/variant.ts';
 
 const FILE = 'fixtures/structures/nom-collectivite.yaml';
 const SOURCE = readFileSync(FILE, 'utf8');
@@ -24,13 +25,7 @@ const STAMP = [
 const dir = mkdtempSync(join(tmpdir(), 'delib-nom-collectivite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function variant(name: string, edit: (text: string) => string): string {
-  const file = join(dir, `${name}.yaml`);
-  const text = edit(SOURCE);
-  expect(text).not.toBe(SOURCE);
-  writeFileSync(file, text);
-  return file;
-}
+const variant = (name: string, edit: (text: string) => string) => fixtureVariant(dir, SOURCE, name, edit);
 
 /** The first-page header part of a DOCX (the one `w:headerReference w:type="first"` names), or ''. */
 function firstHeader(docx: ReadDocx): string {

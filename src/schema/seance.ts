@@ -364,6 +364,13 @@ export const CollectiviteSchema = Type.Object(
           'true : le procès-verbal s’ouvre sur un sommaire des points (et de leurs sections), chacun avec la page où il commence dans ce procès-verbal (formules « pv_sommaire_… ») ; « deroulement.sommaire » le décide pour une séance.',
       }),
     ),
+    dispositif_pv: Type.Optional(
+      StringEnum(['aucun', 'decision', 'complet'] as const, {
+        title: 'Dispositif des actes dans le procès-verbal',
+        description:
+          'Ce que le procès-verbal (ou le compte rendu) imprime de l’acte adopté sur chaque point, après les débats et avant le vote : aucun (par défaut : le renvoi « pv_deliberation » seul) ; decision : la formule « pv_dispositif » (« Après en avoir délibéré, »), le verbe « decision » (« DÉLIBÈRE », ou « decision_prend_acte ») et les articles de l’acte avec leurs libellés, comme la délibération les imprime ; complet : aussi ses visas, ses considérants et son « avant_decision ».',
+      }),
+    ),
     position_approbation_pv: Type.Optional(
       StringEnum(['avant_ordre_du_jour', 'apres_ordre_du_jour'] as const, {
         title: 'Place de l’approbation du procès-verbal précédent',
@@ -1614,6 +1621,13 @@ export const DeroulementSeanceSchema = Type.Object(
         title: 'Sommaire',
         description:
           'true : le procès-verbal de cette séance s’ouvre sur un sommaire des points avec leurs pages ; false : sans sommaire ; absent : « collectivite.sommaire_pv ».',
+      }),
+    ),
+    dispositif: Type.Optional(
+      StringEnum(['aucun', 'decision', 'complet'] as const, {
+        title: 'Dispositif des actes',
+        description:
+          'Pour le procès-verbal de cette séance, ce qu’il imprime de chaque acte adopté (voir « collectivite.dispositif_pv », qu’il remplace) : aucun, decision ou complet.',
       }),
     ),
     mentions: Type.Optional(
