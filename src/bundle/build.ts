@@ -39,7 +39,7 @@ import {
 import { isFileSystemError, outputError, stageOutput } from './output-dir.ts';
 import type { OutputGuards } from './output-place.ts';
 import type { DocxFonts, RenderJob } from './render-documents.ts';
-import { renderAll, type WarmWorkers } from './scheduler.ts';
+import { renderAll, threadsFor, type WarmWorkers } from './scheduler.ts';
 import { VERSION } from './version.ts';
 
 export interface BuildOptions {
@@ -170,9 +170,9 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
     ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
     force: options.force === true,
   });
-  // A big séance's heaps collected closer to their live size (heap-growth.ts): 500 points peaked
-  // at 435 MB, most of it garbage the main thread's heap was allowed to hold.
-  const releaseHeap = boundHeapGrowth(refs.length);
+  // Heaps collected closer to their live size while workers render beside this thread
+  // (heap-growth.ts): 500 points peaked at 435 MB, most of it garbage this thread's heap could hold.
+  const releaseHeap = boundHeapGrowth(threadsFor(refs.length, options.jobs, options.parallelFrom));
   try {
     // Entries by document index: files are written as they arrive (in any order with N threads)
     // and their bytes dropped, but the manifest lists them in the séance's order.
