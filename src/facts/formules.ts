@@ -756,6 +756,11 @@ export const FORMULES = {
     'Procès-verbal : renvoi à la délibération adoptée sur le point (seulement pour un acte voté ou un « prend acte »)',
     ['numero', 'objet'],
   ),
+  pv_dispositif: spec(
+    '{apres_deliberation}',
+    'Procès-verbal : avant le dispositif d’un acte imprimé sous son point (« dispositif_pv ») ; {apres_deliberation} est la formule de la délibération (« Après en avoir délibéré, »), {le_conseil} la sienne (« Le Conseil municipal, ») ; vide : rien',
+    ['apres_deliberation', 'le_conseil'],
+  ),
   // The PV's table of contents, its sections and the words around a verbatim (v17, session 6).
   pv_sommaire_titre: spec(
     'Sommaire',

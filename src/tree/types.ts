@@ -226,8 +226,11 @@ export interface DocumentMeta {
 }
 
 export interface DocumentHeader {
-  /** Name of the collectivité, printed on the first page. */
-  readonly collectivite: string;
+  /**
+   * Name of the collectivité, printed on the first page; absent when the collectivité prints it
+   * elsewhere or not at all (`position_nom`).
+   */
+  readonly collectivite?: string;
   /** Key of the logo in the renderer's assets (a path relative to the séance file), if any. */
   readonly logo?: string;
   /**
