@@ -860,9 +860,9 @@ export const DeliberationSchema = Type.Object(
     ),
     premiere_page: Type.Optional(PremierePage('de la délibération')),
     articles: Type.Array(RichText({ title: 'Article', description: 'Dispositif d’un article.' }), {
-      minItems: 1,
       title: 'Articles',
-      description: 'Articles du dispositif, numérotés automatiquement (« Article 1er », « Article 2 »…).',
+      description:
+        'Articles du dispositif, numérotés automatiquement (« Article 1er », « Article 2 »…). « [] » : aucun article (un « prend acte » dit sa décision par son verbe ; la transcription d’un acte coupé avant son dispositif) : rien n’est imprimé à leur place, et « delib validate » le signale pour un acte qui n’est pas un « prend acte » (rule.dispositif).',
     }),
     presences: Type.Optional(
       redescribed(
