@@ -159,7 +159,9 @@ describe('the PV’s other structures (PDF and DOCX)', async () => {
         ]).every((at) => at >= 0),
       ).toBe(true);
     }
+    // Every heading is a bookmark, as in Word's navigation pane: the sommaire's own title too.
     expect(doc.pdf.outline.map((o) => o.title)).toEqual([
+      'TABLE DES MATIÈRES',
       'Approbation du procès-verbal précédent',
       ...SECTIONS,
     ]);

@@ -13,7 +13,7 @@ import type { TemplateEnv } from '../template/env.ts';
 import { blocksFromMarkdown } from '../tree/from-mdast.ts';
 import { frenchHyphenation } from '../tree/transforms/hyphenation.ts';
 import { frenchTypography } from '../tree/transforms/typography.ts';
-import type { DocumentTree } from '../tree/types.ts';
+import type { DocumentHeader, DocumentTree } from '../tree/types.ts';
 import { conventionAt } from './annexes.ts';
 import type { DocumentRef } from './documents.ts';
 import { documentFirstPage, documentFurniture } from './furniture.ts';
@@ -59,10 +59,7 @@ export function composeDocument(seance: Seance, ref: DocumentRef, options: Compo
       ),
     );
   }
-  const { logo, position_logo: logoPlace } = seance.collectivite;
-  const header = logo
-    ? { collectivite: seance.collectivite.nom, logo, ...(logoPlace === 'dessus' ? { logoPlace } : {}) }
-    : { collectivite: seance.collectivite.nom };
+  const header = firstPageHeader(seance, ref);
   const meta = documentMeta(seance, ref);
   const pages = documentFurniture(seance, ref, meta);
   const firstPage = documentFirstPage(seance, ref);
@@ -76,4 +73,16 @@ export function composeDocument(seance: Seance, ref: DocumentRef, options: Compo
   };
   const typographic = frenchTypography(tree);
   return options.hyphenate === false ? typographic : frenchHyphenation(typographic);
+}
+
+/**
+ * The first page's header: the collectivité's name and its logo, unless the collectivité prints its
+ * name elsewhere (`position_nom`: in the délibération's text after the préfecture's stamp, or
+ * nowhere); the logo stays.
+ */
+function firstPageHeader(seance: Seance, ref: DocumentRef): DocumentHeader {
+  const { logo, position_logo: logoPlace, position_nom: place, nom } = seance.collectivite;
+  const inText = place === 'apres_accuse_reception' && (ref.kind === 'deliberation' || ref.kind === 'projet');
+  const name = place === 'aucune' || inText ? {} : { collectivite: nom };
+  return logo ? { ...name, logo, ...(logoPlace === 'dessus' ? { logoPlace } : {}) } : name;
 }

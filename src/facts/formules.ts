@@ -447,6 +447,11 @@ export const FORMULES = {
     'Titre d’une division d’une convention (« TITRE I – … ») ; {numero} est celui de la division, sinon son rang',
     ['numero', 'titre'],
   ),
+  chapitre_division: spec(
+    'Chapitre {numero} – {titre}',
+    'Chapitre d’une convention, sous son TITRE (« Chapitre 1 – … ») ; {numero} est celui du chapitre, sinon son rang dans le TITRE',
+    ['numero', 'titre'],
+  ),
   article_convention: spec(
     'Article {numero}[ – {titre}]',
     'Libellé d’un article de convention ; {numero} vaut « 1er », « 2 »…, {rang} « 1 », « 2 »…',
@@ -750,6 +755,11 @@ export const FORMULES = {
     'Délibération[ n° {numero}] – {objet}',
     'Procès-verbal : renvoi à la délibération adoptée sur le point (seulement pour un acte voté ou un « prend acte »)',
     ['numero', 'objet'],
+  ),
+  pv_dispositif: spec(
+    '{apres_deliberation}',
+    'Procès-verbal : avant le dispositif d’un acte imprimé sous son point (« dispositif_pv ») ; {apres_deliberation} est la formule de la délibération (« Après en avoir délibéré, »), {le_conseil} la sienne (« Le Conseil municipal, ») ; vide : rien',
+    ['apres_deliberation', 'le_conseil'],
   ),
   // The PV's table of contents, its sections and the words around a verbatim (v17, session 6).
   pv_sommaire_titre: spec(

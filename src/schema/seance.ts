@@ -258,6 +258,13 @@ export const CollectiviteSchema = Type.Object(
           'Où la première page de chaque document place le logo : gauche (par défaut) en haut à gauche, le nom de la collectivité à sa droite ; dessus : le logo centré, le nom centré sous lui.',
       }),
     ),
+    position_nom: Type.Optional(
+      StringEnum(['haut', 'apres_accuse_reception', 'aucune'] as const, {
+        title: 'Place du nom de la collectivité',
+        description:
+          'Où s’imprime le bloc du nom de la collectivité : haut (par défaut) en tête de la première page de chaque document, avec le logo ; apres_accuse_reception : dans la délibération (et son projet), en tête du texte, après le tampon de l’accusé de réception placé en haut, avant les lignes de « en_tete » (les autres documents le gardent en haut) ; aucune : nulle part (la collectivité écrit son nom dans ses propres lignes : « en_tete », « entete_page_… »), le logo restant seul en haut.',
+      }),
+    ),
     polices: Type.Optional(PolicesSchema),
     formules: Type.Optional(FormulesSchema),
     en_tete: Type.Optional(
@@ -355,6 +362,13 @@ export const CollectiviteSchema = Type.Object(
         title: 'Sommaire du procès-verbal',
         description:
           'true : le procès-verbal s’ouvre sur un sommaire des points (et de leurs sections), chacun avec la page où il commence dans ce procès-verbal (formules « pv_sommaire_… ») ; « deroulement.sommaire » le décide pour une séance.',
+      }),
+    ),
+    dispositif_pv: Type.Optional(
+      StringEnum(['aucun', 'decision', 'complet'] as const, {
+        title: 'Dispositif des actes dans le procès-verbal',
+        description:
+          'Ce que le procès-verbal (ou le compte rendu) imprime de l’acte adopté sur chaque point, après les débats et avant le vote : aucun (par défaut : le renvoi « pv_deliberation » seul) ; decision : la formule « pv_dispositif » (« Après en avoir délibéré, »), le verbe « decision » (« DÉLIBÈRE », ou « decision_prend_acte ») et les articles de l’acte avec leurs libellés, comme la délibération les imprime ; complet : aussi ses visas, ses considérants et son « avant_decision ».',
       }),
     ),
     position_approbation_pv: Type.Optional(
@@ -1009,6 +1023,32 @@ export const DivisionConventionSchema = Type.Object(
   },
 );
 
+/** A chapitre heading inside a TITRE (or alone), above the articles that follow it. */
+export const ChapitreConventionSchema = Type.Object(
+  {
+    chapitre: Text({
+      title: 'Titre du chapitre',
+      description: 'Intitulé du chapitre qui regroupe les articles suivants (« Objet et durée »).',
+    }),
+    numero: Type.Optional(
+      Text(
+        {
+          title: 'Numéro',
+          description:
+            'Numéro du chapitre tel qu’il s’imprime (« 1 », « II ») ; par défaut son rang dans son TITRE (ou dans la convention sans TITRE).',
+        },
+        { maxLength: 20 },
+      ),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Chapitre',
+    description:
+      'Chapitre de la convention (« Chapitre 1 – Objet et durée », formule « chapitre_division ») placé parmi les articles, sous le TITRE qui le précède, avant les articles qu’il regroupe.',
+  },
+);
+
 /** A convention's own annex: listed at its end, and joined as a file when one is given. */
 export const AnnexeDeConventionSchema = Type.Object(
   {
@@ -1086,15 +1126,16 @@ export const ConventionSchema = Type.Object(
       }),
     ),
     articles: Type.Array(
-      Type.Union([ArticleConventionSchema, DivisionConventionSchema], {
-        title: 'Article ou titre',
-        description: 'Un article, ou un titre (« division: … ») qui regroupe les articles suivants.',
+      Type.Union([ArticleConventionSchema, DivisionConventionSchema, ChapitreConventionSchema], {
+        title: 'Article, titre ou chapitre',
+        description:
+          'Un article, un titre (« division: … ») ou un chapitre (« chapitre: … ») qui regroupe les articles suivants.',
       }),
       {
         minItems: 1,
         title: 'Articles',
         description:
-          'Articles de la convention, numérotés à la suite ; un élément « division: … » ouvre un TITRE qui regroupe les articles suivants.',
+          'Articles de la convention, numérotés à la suite ; un élément « division: … » ouvre un TITRE, un élément « chapitre: … » un chapitre de ce TITRE, qui regroupent les articles suivants.',
       },
     ),
     annexes: Type.Optional(
@@ -1580,6 +1621,13 @@ export const DeroulementSeanceSchema = Type.Object(
         title: 'Sommaire',
         description:
           'true : le procès-verbal de cette séance s’ouvre sur un sommaire des points avec leurs pages ; false : sans sommaire ; absent : « collectivite.sommaire_pv ».',
+      }),
+    ),
+    dispositif: Type.Optional(
+      StringEnum(['aucun', 'decision', 'complet'] as const, {
+        title: 'Dispositif des actes',
+        description:
+          'Pour le procès-verbal de cette séance, ce qu’il imprime de chaque acte adopté (voir « collectivite.dispositif_pv », qu’il remplace) : aucun, decision ou complet.',
       }),
     ),
     mentions: Type.Optional(

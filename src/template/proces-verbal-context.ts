@@ -42,6 +42,7 @@ import { heure } from './helpers/heure.ts';
 import { dateLongue, jourMoisEnLettres, nombre } from './helpers/index.ts';
 import { namedVote, namedVoteTable, votesNominatifsOf } from './named-vote.ts';
 import { daysContext, guestsLine } from './pv-days.ts';
+import { pvDispositif } from './pv-dispositif.ts';
 import { joinNames, joinWith, memberAgreement, secretarySignatures } from './seance-text.ts';
 import { formulaLines, seanceValues } from './seance-values.ts';
 
@@ -296,6 +297,8 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
     votesLignes: byName.lignes,
     // Only an act of the registre (voted, or « prend acte »): a projet without a vote took none.
     deliberation: isAct(point) ? point.deliberation : undefined,
+    // The act's dispositif under the point, when the collectivité asks for it (`dispositif_pv`).
+    dispositif: pvDispositif(seance, point, f),
     renvoi: sentence(isAct(point), () =>
       fillFormula(f.pv_deliberation, { numero: point.deliberation?.numero ?? '', objet: point.objet }),
     ),

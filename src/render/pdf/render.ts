@@ -151,13 +151,14 @@ async function renderSections(
         sect.element.add(element);
       };
     }
-    let lastLevel1: PDFKit.PDFOutline | undefined;
+    // The bookmarks still open, by level: a heading goes under the last one of a lower level.
+    const open: { level: number; item: PDFKit.PDFOutline }[] = [];
     const ctx: DrawContext = {
       doc,
       page: () => pageIndex,
       outline(level, title) {
-        if (level === 1) lastLevel1 = outlineRoot.addItem(title);
-        else (lastLevel1 ?? outlineRoot).addItem(title);
+        while (open.length > 0 && (open.at(-1)?.level ?? 0) >= level) open.pop();
+        open.push({ level, item: (open.at(-1)?.item ?? outlineRoot).addItem(title) });
       },
       signature(box) {
         signatureBoxes.push({ ...box, page: pageIndex });
