@@ -104,7 +104,8 @@ describe('the structures of a real convention, in PDF and DOCX', () => {
     const style = (text: string) => objectifs.docx.paragraphs.find((p) => p.text === text)?.style;
     expect(style('TITRE I – Dispositions générales')).toBe('Heading2');
     expect(style('Article 1er – Objet')).toBe('Heading3');
-    expect(style('2.1 – Durée initiale')).toBe('Heading3');
+    // A sub-article is one level below its article.
+    expect(style('2.1 – Durée initiale')).toBe('Heading4');
     // Without divisions, an article is a level-2 heading.
     expect(modele.docx.paragraphs.find((p) => p.text === 'Article 1er – Objet')?.style).toBe('Heading2');
   });

@@ -8,15 +8,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { composeDocument } from '../src/compose/compose.ts';
-import { listDocuments } from '../src/compose/documents.ts';
-import { renderDocx } from '../src/render/docx/index.ts';
-import { renderPdf } from '../src/render/pdf/index.ts';
-import { templateEnv } from '../src/template/env.ts';
 import { foldSpaces, inlineText } from '../src/tree/text.ts';
-import { docxText, fieldsOf, readDocx } from './support/docx.ts';
-import { readPdf } from './support/pdf.ts';
-import { bothTexts, loadFixture, placesInOrder, renderFixture } from './support/rendered.ts';
+import { docxText, fieldsOf } from './support/docx.ts';
+import { renderPv } from './support/pv-render.ts';
+import { bothTexts, placesInOrder, renderFixture } from './support/rendered.ts';
 
 const FILE = 'fixtures/structures/proces-verbal-sommaire.yaml';
 const SOURCE = readFileSync(FILE, 'utf8');
@@ -27,28 +22,6 @@ const write = (text: string): string => {
   writeFileSync(file, text);
   return file;
 };
-const creationDate = new Date('2025-01-01T00:00:00Z');
-
-/** The PV of a séance file: its tree, its PDF read page by page, its DOCX with and without the PDF's pages. */
-async function renderPv(file: string) {
-  const seance = await loadFixture(file);
-  const ref = listDocuments(seance).find((r) => r.id === 'proces-verbal');
-  if (!ref) throw new Error('no proces-verbal');
-  const tree = composeDocument(seance, ref, { env: templateEnv() });
-  const pdfResult = await renderPdf(tree, { creationDate });
-  const pdf = await readPdf(pdfResult.bytes);
-  const pages = pdf.pages.map((p) => foldSpaces(p.items.map((i) => i.str).join('')));
-  const docx = readDocx(
-    await renderDocx(tree, {
-      creationDate,
-      embedFonts: false,
-      ...(pdfResult.anchors ? { pageNumbers: pdfResult.anchors } : {}),
-    }),
-  );
-  const dirty = readDocx(await renderDocx(tree, { creationDate, embedFonts: false }));
-  return { tree, pdfResult, pages, docx, dirty };
-}
-
 const pv = await renderPv(FILE);
 /** The page (from 1) whose text holds `text` first. */
 const pageOf = (text: string): number => pv.pages.findIndex((p) => p.includes(foldSpaces(text))) + 1;
@@ -186,7 +159,9 @@ describe('the PV’s other structures (PDF and DOCX)', async () => {
         ]).every((at) => at >= 0),
       ).toBe(true);
     }
+    // Every heading is a bookmark, as in Word's navigation pane: the sommaire's own title too.
     expect(doc.pdf.outline.map((o) => o.title)).toEqual([
+      'TABLE DES MATIÈRES',
       'Approbation du procès-verbal précédent',
       ...SECTIONS,
     ]);

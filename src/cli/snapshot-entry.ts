@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
+import Handlebars from 'handlebars';
 import { setWorkerEntry } from '../bundle/worker-entry.ts';
 import type { CliIo } from './io.ts';
 import { main } from './main.ts';
@@ -44,6 +45,10 @@ async function warmUp(): Promise<void> {
 }
 
 if (v8.startupSnapshot?.isBuildingSnapshot()) {
+  // Node 22's builder aborts (std::length_error in V8's serializer) on an Error whose stack was
+  // captured but never read; Node 24's does not. Handlebars makes one when it loads
+  // (`Exception.prototype = new Error()`): reading its stack leaves a plain string instead.
+  void Handlebars.Exception.prototype.stack;
   v8.startupSnapshot.setDeserializeMainFunction(async () => {
     // `node --snapshot-blob FILE build …`: the arguments follow node's own.
     const args = process.argv.slice(1);

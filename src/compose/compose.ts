@@ -13,10 +13,10 @@ import type { TemplateEnv } from '../template/env.ts';
 import { blocksFromMarkdown } from '../tree/from-mdast.ts';
 import { frenchHyphenation } from '../tree/transforms/hyphenation.ts';
 import { frenchTypography } from '../tree/transforms/typography.ts';
-import type { DocumentTree } from '../tree/types.ts';
+import type { DocumentHeader, DocumentTree } from '../tree/types.ts';
 import { conventionAt } from './annexes.ts';
 import type { DocumentRef } from './documents.ts';
-import { documentFurniture } from './furniture.ts';
+import { documentFirstPage, documentFurniture } from './furniture.ts';
 import { type KindTarget, kindSpec } from './kinds.ts';
 import { documentMeta } from './meta.ts';
 
@@ -59,19 +59,30 @@ export function composeDocument(seance: Seance, ref: DocumentRef, options: Compo
       ),
     );
   }
-  const { logo, position_logo: logoPlace } = seance.collectivite;
-  const header = logo
-    ? { collectivite: seance.collectivite.nom, logo, ...(logoPlace === 'dessus' ? { logoPlace } : {}) }
-    : { collectivite: seance.collectivite.nom };
+  const header = firstPageHeader(seance, ref);
   const meta = documentMeta(seance, ref);
   const pages = documentFurniture(seance, ref, meta);
+  const firstPage = documentFirstPage(seance, ref);
   const tree: DocumentTree = {
     type: 'document',
     meta,
     header,
     ...(pages ? { pages } : {}),
+    ...(firstPage === undefined || firstPage === 1 ? {} : { firstPage }),
     children: blocks,
   };
   const typographic = frenchTypography(tree);
   return options.hyphenate === false ? typographic : frenchHyphenation(typographic);
+}
+
+/**
+ * The first page's header: the collectivité's name and its logo, unless the collectivité prints its
+ * name elsewhere (`position_nom`: in the délibération's text after the préfecture's stamp, or
+ * nowhere); the logo stays.
+ */
+function firstPageHeader(seance: Seance, ref: DocumentRef): DocumentHeader {
+  const { logo, position_logo: logoPlace, position_nom: place, nom } = seance.collectivite;
+  const inText = place === 'apres_accuse_reception' && (ref.kind === 'deliberation' || ref.kind === 'projet');
+  const name = place === 'aucune' || inText ? {} : { collectivite: nom };
+  return logo ? { ...name, logo, ...(logoPlace === 'dessus' ? { logoPlace } : {}) } : name;
 }

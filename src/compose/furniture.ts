@@ -26,6 +26,17 @@ const LINES = {
 const sameLine = (a: PageLine | undefined, b: PageLine | undefined) =>
   a?.left === b?.left && a?.center === b?.center && a?.right === b?.right;
 
+/**
+ * The number of the document's first page when the YAML gives one (`premiere_page` of the
+ * délibération or of the convention), else undefined (page 1).
+ */
+export function documentFirstPage(seance: Seance, ref: DocumentRef): number | undefined {
+  const point = ref.point === null ? undefined : seance.points.find((p) => p.numero === ref.point);
+  if (ref.kind === 'deliberation') return point?.deliberation?.premiere_page;
+  if (ref.kind === 'convention') return conventionAt(point, ref.annex)?.premiere_page;
+  return undefined;
+}
+
 /** The document's page lines, or undefined when they are delib's own footer. */
 export function documentFurniture(
   seance: Seance,

@@ -39,7 +39,7 @@ export function pointRichTextFields(point: Point, index: number): RichTextField[
       if (c.expose !== undefined) out.push({ path: `${a}/expose`, text: c.expose });
       if (c.preambule !== undefined) out.push({ path: `${a}/preambule`, text: c.preambule });
       c.articles.forEach((article, k) => {
-        if ('division' in article) return;
+        if ('division' in article || 'chapitre' in article) return;
         if (article.texte !== undefined) out.push({ path: `${a}/articles/${k}/texte`, text: article.texte });
         article.sous_articles?.forEach((sub, m) => {
           out.push({ path: `${a}/articles/${k}/sous_articles/${m}/texte`, text: sub.texte });

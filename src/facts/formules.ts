@@ -119,6 +119,7 @@ export const SEANCE_VALEURS: readonly string[] = [
   'convocation_chiffres',
   'convocation_jour_mois',
   'convocation_annee',
+  'actes',
   ...SEANCE_MOTS.flatMap((m) => [`${m}_majuscules`, `${m}_majuscules_sans_accents`]),
 ];
 
@@ -446,6 +447,11 @@ export const FORMULES = {
     'Titre d’une division d’une convention (« TITRE I – … ») ; {numero} est celui de la division, sinon son rang',
     ['numero', 'titre'],
   ),
+  chapitre_division: spec(
+    'Chapitre {numero} – {titre}',
+    'Chapitre d’une convention, sous son TITRE (« Chapitre 1 – … ») ; {numero} est celui du chapitre, sinon son rang dans le TITRE',
+    ['numero', 'titre'],
+  ),
   article_convention: spec(
     'Article {numero}[ – {titre}]',
     'Libellé d’un article de convention ; {numero} vaut « 1er », « 2 »…, {rang} « 1 », « 2 »…',
@@ -750,15 +756,20 @@ export const FORMULES = {
     'Procès-verbal : renvoi à la délibération adoptée sur le point (seulement pour un acte voté ou un « prend acte »)',
     ['numero', 'objet'],
   ),
+  pv_dispositif: spec(
+    '{apres_deliberation}',
+    'Procès-verbal : avant le dispositif d’un acte imprimé sous son point (« dispositif_pv ») ; {apres_deliberation} est la formule de la délibération (« Après en avoir délibéré, »), {le_conseil} la sienne (« Le Conseil municipal, ») ; vide : rien',
+    ['apres_deliberation', 'le_conseil'],
+  ),
   // The PV's table of contents, its sections and the words around a verbatim (v17, session 6).
   pv_sommaire_titre: spec(
     'Sommaire',
     'Procès-verbal : titre du sommaire (« sommaire_pv: true ») ; vide : pas de titre',
   ),
   pv_sommaire_point: spec(
-    '{titre}, p. {page}',
-    'Procès-verbal : une entrée du sommaire, pour un point ; {titre} est le titre du chapitre (formule « pv_point »), {page} la page où il commence dans ce procès-verbal',
-    ['titre', 'numero', 'numero_affiche', 'acte', 'objet', 'page'],
+    '{titre}[ – {suite}], p. {page}',
+    'Procès-verbal : une entrée du sommaire, pour un point ; {titre} est le titre du chapitre (formule « pv_point »), {page} la page où il commence dans ce procès-verbal, {suite} la « suite_sommaire » du point',
+    ['titre', 'numero', 'numero_affiche', 'acte', 'objet', 'suite', 'page'],
   ),
   pv_sommaire_section: spec(
     '{section}, p. {page}',
@@ -779,6 +790,47 @@ export const FORMULES = {
     '« {texte} »',
     'Procès-verbal : le texte intégral d’une intervention (« verbatim ») ; {texte} est ce texte',
     ['texte'],
+  ),
+  // The PV's own parts and annexes in the sommaire, the range of the séance's acts (v18, session 7).
+  pv_partie: spec(
+    '{titre}',
+    'Procès-verbal : intertitre d’une partie qui n’est pas un point (« deroulement.parties »), de même niveau que les points ; {titre} son intitulé',
+    ['titre'],
+  ),
+  pv_sommaire_partie: spec(
+    '{titre}, p. {page}',
+    'Procès-verbal : l’entrée du sommaire d’une partie qui n’est pas un point ; {titre} son intertitre (formule « pv_partie ») ; vide : pas d’entrée',
+    ['titre', 'page'],
+  ),
+  pv_annexe: spec(
+    'Annexe {numero} – {titre}',
+    'Procès-verbal : titre d’une annexe du procès-verbal (« deroulement.annexes »), après les signatures ; {numero} son numéro ou son rang',
+    ['numero', 'titre'],
+  ),
+  pv_annexe_partie: spec(
+    '{titre}',
+    'Procès-verbal : intertitre d’une partie d’une annexe du procès-verbal, un niveau sous l’annexe',
+    ['titre'],
+  ),
+  pv_sommaire_annexe: spec(
+    '{titre}, p. {page}',
+    'Procès-verbal : l’entrée du sommaire d’une annexe du procès-verbal ; {titre} son titre (formule « pv_annexe ») ; vide : pas d’entrée',
+    ['titre', 'numero', 'page'],
+  ),
+  pv_sommaire_annexe_parties: spec(
+    '{titre}, p. {page}',
+    'Procès-verbal : l’entrée du sommaire d’une annexe qui a des parties, avant les leurs (sans {page}, l’entrée n’a pas de numéro) ; vide : pas d’entrée',
+    ['titre', 'numero', 'page'],
+  ),
+  pv_sommaire_annexe_partie: spec(
+    '{titre}, p. {page}',
+    'Procès-verbal : l’entrée du sommaire d’une partie d’une annexe ; {titre} son intertitre (formule « pv_annexe_partie ») ; vide : pas d’entrée',
+    ['titre', 'page'],
+  ),
+  plage_actes: spec(
+    '{premier} à {dernier}',
+    'Les numéros des actes de la séance, valeur {actes} des titres : ceux de « deroulement.actes », sinon le premier et le dernier numéro de délibération des points ; un seul acte : son numéro ; aucun : {actes} est vide',
+    ['premier', 'dernier'],
   ),
   pv_approbation_sans_date: spec(
     'Le procès-verbal de la séance précédente est approuvé[ {vote}][{corrections}].',

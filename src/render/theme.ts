@@ -7,7 +7,7 @@
  * @example
  * const { fontSize, spaceAfter } = theme.paragraphs.body;
  */
-import type { ParagraphRole } from '../tree/types.ts';
+import type { HeadingLevel, ParagraphRole } from '../tree/types.ts';
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
 
@@ -58,7 +58,7 @@ export interface Theme {
     readonly topOffset: number;
   };
   readonly paragraphs: Readonly<Record<ParagraphRole, ParagraphStyle>>;
-  readonly headings: Readonly<Record<1 | 2 | 3, ParagraphStyle>>;
+  readonly headings: Readonly<Record<HeadingLevel, ParagraphStyle>>;
   /** Lines of a title block: the first is the document's name (`title`), others `titleLine`. */
   readonly title: ParagraphStyle;
   readonly titleLine: ParagraphStyle;
@@ -272,6 +272,34 @@ export const theme: Theme = {
       align: 'left',
       spaceBefore: 8,
       spaceAfter: 4,
+    },
+    // Deeper levels (a convention's TITRE › Chapitre › Article › 1.1): bold, then italic.
+    4: {
+      ...base,
+      styleName: 'Heading4',
+      fontSize: body,
+      bold: true,
+      align: 'left',
+      spaceBefore: 6,
+      spaceAfter: 3,
+    },
+    5: {
+      ...base,
+      styleName: 'Heading5',
+      fontSize: body,
+      italic: true,
+      align: 'left',
+      spaceBefore: 6,
+      spaceAfter: 3,
+    },
+    6: {
+      ...base,
+      styleName: 'Heading6',
+      fontSize: body,
+      italic: true,
+      align: 'left',
+      spaceBefore: 6,
+      spaceAfter: 3,
     },
   },
   title: {

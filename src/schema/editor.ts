@@ -98,6 +98,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
     '\n  - nom: Mme Hélène Marchand\n    qualite: Présidente\n  - nom: M. Noé Duval\n    qualite: Trésorier',
   habilitation: '\n  instance: conseil municipal\n  numero: 2024_06_03\n  date: 2024-06-27',
   division: 'Dispositions générales',
+  chapitre: 'Objet et durée',
   sous_articles: '\n  - titre: Durée initiale\n    texte: La convention vaut pour trois ans.',
   fichier: 'annexes/budget.pdf',
   exemplaires: '3',

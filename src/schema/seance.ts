@@ -205,6 +205,15 @@ export const FormulesPageSchema = Type.Object(
   },
 );
 
+/** Number of a document's first page, when it continues the pages of a recueil. */
+const PremierePage = (what: string) =>
+  Type.Integer({
+    minimum: 1,
+    maximum: 100_000,
+    title: 'Numéro de la première page',
+    description: `Numéro imprimé sur la première page ${what}, quand elle suit la pagination d’un recueil (« 26 ») ; les pages suivantes continuent (27, 28…) et {pages} reste le nombre de pages du document. 1 par défaut.`,
+  });
+
 export const CollectiviteSchema = Type.Object(
   {
     nom: Nom('Nom de la collectivité tel qu’il figure en tête des actes (« Ville de Sceaux »).'),
@@ -247,6 +256,13 @@ export const CollectiviteSchema = Type.Object(
         title: 'Place du logo',
         description:
           'Où la première page de chaque document place le logo : gauche (par défaut) en haut à gauche, le nom de la collectivité à sa droite ; dessus : le logo centré, le nom centré sous lui.',
+      }),
+    ),
+    position_nom: Type.Optional(
+      StringEnum(['haut', 'apres_accuse_reception', 'aucune'] as const, {
+        title: 'Place du nom de la collectivité',
+        description:
+          'Où s’imprime le bloc du nom de la collectivité : haut (par défaut) en tête de la première page de chaque document, avec le logo ; apres_accuse_reception : dans la délibération (et son projet), en tête du texte, après le tampon de l’accusé de réception placé en haut, avant les lignes de « en_tete » (les autres documents le gardent en haut) ; aucune : nulle part (la collectivité écrit son nom dans ses propres lignes : « en_tete », « entete_page_… »), le logo restant seul en haut.',
       }),
     ),
     polices: Type.Optional(PolicesSchema),
@@ -346,6 +362,13 @@ export const CollectiviteSchema = Type.Object(
         title: 'Sommaire du procès-verbal',
         description:
           'true : le procès-verbal s’ouvre sur un sommaire des points (et de leurs sections), chacun avec la page où il commence dans ce procès-verbal (formules « pv_sommaire_… ») ; « deroulement.sommaire » le décide pour une séance.',
+      }),
+    ),
+    dispositif_pv: Type.Optional(
+      StringEnum(['aucun', 'decision', 'complet'] as const, {
+        title: 'Dispositif des actes dans le procès-verbal',
+        description:
+          'Ce que le procès-verbal (ou le compte rendu) imprime de l’acte adopté sur chaque point, après les débats et avant le vote : aucun (par défaut : le renvoi « pv_deliberation » seul) ; decision : la formule « pv_dispositif » (« Après en avoir délibéré, »), le verbe « decision » (« DÉLIBÈRE », ou « decision_prend_acte ») et les articles de l’acte avec leurs libellés, comme la délibération les imprime ; complet : aussi ses visas, ses considérants et son « avant_decision ».',
       }),
     ),
     position_approbation_pv: Type.Optional(
@@ -818,6 +841,7 @@ export const DeliberationSchema = Type.Object(
         description: 'Texte imprimé après le dernier article, avant le résultat du vote.',
       }),
     ),
+    premiere_page: Type.Optional(PremierePage('de la délibération')),
     articles: Type.Array(RichText({ title: 'Article', description: 'Dispositif d’un article.' }), {
       minItems: 1,
       title: 'Articles',
@@ -999,6 +1023,32 @@ export const DivisionConventionSchema = Type.Object(
   },
 );
 
+/** A chapitre heading inside a TITRE (or alone), above the articles that follow it. */
+export const ChapitreConventionSchema = Type.Object(
+  {
+    chapitre: Text({
+      title: 'Titre du chapitre',
+      description: 'Intitulé du chapitre qui regroupe les articles suivants (« Objet et durée »).',
+    }),
+    numero: Type.Optional(
+      Text(
+        {
+          title: 'Numéro',
+          description:
+            'Numéro du chapitre tel qu’il s’imprime (« 1 », « II ») ; par défaut son rang dans son TITRE (ou dans la convention sans TITRE).',
+        },
+        { maxLength: 20 },
+      ),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Chapitre',
+    description:
+      'Chapitre de la convention (« Chapitre 1 – Objet et durée », formule « chapitre_division ») placé parmi les articles, sous le TITRE qui le précède, avant les articles qu’il regroupe.',
+  },
+);
+
 /** A convention's own annex: listed at its end, and joined as a file when one is given. */
 export const AnnexeDeConventionSchema = Type.Object(
   {
@@ -1076,15 +1126,16 @@ export const ConventionSchema = Type.Object(
       }),
     ),
     articles: Type.Array(
-      Type.Union([ArticleConventionSchema, DivisionConventionSchema], {
-        title: 'Article ou titre',
-        description: 'Un article, ou un titre (« division: … ») qui regroupe les articles suivants.',
+      Type.Union([ArticleConventionSchema, DivisionConventionSchema, ChapitreConventionSchema], {
+        title: 'Article, titre ou chapitre',
+        description:
+          'Un article, un titre (« division: … ») ou un chapitre (« chapitre: … ») qui regroupe les articles suivants.',
       }),
       {
         minItems: 1,
         title: 'Articles',
         description:
-          'Articles de la convention, numérotés à la suite ; un élément « division: … » ouvre un TITRE qui regroupe les articles suivants.',
+          'Articles de la convention, numérotés à la suite ; un élément « division: … » ouvre un TITRE, un élément « chapitre: … » un chapitre de ce TITRE, qui regroupent les articles suivants.',
       },
     ),
     annexes: Type.Optional(
@@ -1107,6 +1158,7 @@ export const ConventionSchema = Type.Object(
       }),
     ),
     formules_page: Type.Optional(FormulesPageSchema),
+    premiere_page: Type.Optional(PremierePage('de la convention')),
     a_remplir: Type.Optional(
       Type.Literal(true, {
         title: 'À remplir à la main',
@@ -1445,6 +1497,107 @@ export const QuestionOraleSchema = Type.Object(
   { additionalProperties: false, title: 'Question orale', description: 'Question orale (CGCT L. 2121-19).' },
 );
 
+// The PV's own parts and annexes, and the range of the séance's act numbers (v18, session 7).
+export const PartiePvSchema = Type.Object(
+  {
+    titre: Text(
+      {
+        title: 'Intitulé',
+        description:
+          'Intertitre de la partie, tel que le secrétariat l’écrit (« Désignation d’un secrétaire de séance », « Hommage aux victimes… »).',
+      },
+      { maxLength: 499, pattern: '^[^\\n\\r]*$' },
+    ),
+    texte: Type.Optional(
+      RichText({ title: 'Texte', description: 'Ce que le procès-verbal écrit sous l’intertitre.' }),
+    ),
+    interventions: Liste(
+      InterventionSchema,
+      'Interventions',
+      'Prises de parole, dans l’ordre, sous l’intertitre.',
+    ),
+    apres_point: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100_000,
+        title: 'Après le point',
+        description: 'Numéro du point après le chapitre duquel la partie vient ; sans lui, avant les points.',
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Partie du procès-verbal',
+    description:
+      'Partie du procès-verbal qui n’est pas un point (présidence, appel nominal, pouvoirs, hommage), sous son intertitre, listée au sommaire avec sa page (formule « pv_sommaire_partie »).',
+  },
+);
+
+const PartieAnnexePvSchema = Type.Object(
+  {
+    titre: Text({
+      title: 'Intitulé',
+      description: 'Intitulé de la partie de l’annexe (« Amendements du groupe X »).',
+    }),
+    texte: Type.Optional(RichText({ title: 'Texte', description: 'Texte de cette partie.' })),
+  },
+  {
+    additionalProperties: false,
+    title: 'Partie d’annexe',
+    description: 'Partie d’une annexe du procès-verbal, listée au sommaire avec sa page.',
+  },
+);
+
+export const AnnexePvSchema = Type.Object(
+  {
+    titre: Text({
+      title: 'Intitulé',
+      description: 'Intitulé de l’annexe (« Documents projetés en séance »).',
+    }),
+    numero: Type.Optional(
+      Text(
+        { title: 'Numéro', description: 'Numéro affiché de l’annexe (« 2 bis ») ; par défaut son rang.' },
+        { maxLength: 20 },
+      ),
+    ),
+    texte: Type.Optional(
+      RichText({ title: 'Texte', description: 'Texte de l’annexe, imprimé à la fin du procès-verbal.' }),
+    ),
+    parties: Type.Optional(
+      Type.Array(PartieAnnexePvSchema, {
+        minItems: 1,
+        title: 'Parties',
+        description: 'Parties de l’annexe, chacune sous son intitulé et listée au sommaire avec sa page.',
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Annexe du procès-verbal',
+    description:
+      'Annexe du procès-verbal lui-même, imprimée après les signatures sous son titre (formule « pv_annexe ») et listée au sommaire avec sa page.',
+  },
+);
+
+export const PlageActesSchema = Type.Object(
+  {
+    premier: Text(
+      { title: 'Premier acte', description: 'Numéro du premier acte de la séance (« 2021/1018 »).' },
+      { maxLength: 60 },
+    ),
+    dernier: Text(
+      { title: 'Dernier acte', description: 'Numéro du dernier acte de la séance (« 2021/1183 »).' },
+      { maxLength: 60 },
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'Numéros des actes',
+    description:
+      'Premier et dernier numéros des actes de la séance, quand le fichier ne les porte pas tous (« {actes} » des formules) ; sans elle, ils se lisent dans les numéros des délibérations des points.',
+  },
+);
+
 export const DeroulementSeanceSchema = Type.Object(
   {
     ouverture: Type.Optional(Heure('Ouverture', 'Heure à laquelle la séance est ouverte.')),
@@ -1468,6 +1621,13 @@ export const DeroulementSeanceSchema = Type.Object(
         title: 'Sommaire',
         description:
           'true : le procès-verbal de cette séance s’ouvre sur un sommaire des points avec leurs pages ; false : sans sommaire ; absent : « collectivite.sommaire_pv ».',
+      }),
+    ),
+    dispositif: Type.Optional(
+      StringEnum(['aucun', 'decision', 'complet'] as const, {
+        title: 'Dispositif des actes',
+        description:
+          'Pour le procès-verbal de cette séance, ce qu’il imprime de chaque acte adopté (voir « collectivite.dispositif_pv », qu’il remplace) : aucun, decision ou complet.',
       }),
     ),
     mentions: Type.Optional(
@@ -1503,6 +1663,17 @@ export const DeroulementSeanceSchema = Type.Object(
       'Décisions dont le président rend compte (CGCT L. 2122-22 et L. 2122-23).',
     ),
     communications: Liste(CommunicationSchema, 'Communications', 'Communications du président.'),
+    parties: Liste(
+      PartiePvSchema,
+      'Parties du procès-verbal',
+      'Parties du procès-verbal qui ne sont pas des points, chacune sous son intertitre, dans l’ordre de la séance : avant les points, ou après celui que nomme « apres_point ».',
+    ),
+    annexes: Liste(
+      AnnexePvSchema,
+      'Annexes du procès-verbal',
+      'Annexes du procès-verbal, après les signatures, listées au sommaire.',
+    ),
+    actes: Type.Optional(PlageActesSchema),
     questions_orales: Liste(QuestionOraleSchema, 'Questions orales', 'Questions orales, après les points.'),
     suspensions: Liste(
       SuspensionSeanceSchema,
@@ -1578,6 +1749,16 @@ export const PointSchema = Type.Object(
           title: 'Objet dans le procès-verbal',
           description:
             'Intitulé du point en tête de son chapitre du procès-verbal (formule « pv_point »), quand il diffère de l’objet de l’acte ; par défaut « objet ».',
+        },
+        { maxLength: 499, pattern: '^[^\\n\\r]*$' },
+      ),
+    ),
+    suite_sommaire: Type.Optional(
+      Text(
+        {
+          title: 'Suite au sommaire',
+          description:
+            'Texte ajouté à l’entrée du point dans le sommaire du procès-verbal (« {suite} » de la formule « pv_sommaire_point » : « Présentation et vote des amendements »).',
         },
         { maxLength: 499, pattern: '^[^\\n\\r]*$' },
       ),

@@ -309,12 +309,17 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
   const index = eluIndex(seance.elus);
   const rapporteurElu = seance.elus?.find((e) => e.nom === point.rapporteur || e.cle === point.rapporteur);
   const top = seance.collectivite.position_executoire === 'haut';
+  const executoire = fillFormula(f.executoire, transmission);
+  const identifiant = transmission.identifiant === '' ? '' : fillFormula(f.identifiant, transmission);
   return {
     ...b,
     point,
     projet,
     acte: !projet,
     objetEnTete: seance.collectivite.objet_en_tete === true,
+    /** The collectivité's name, printed in the text after the stamp (`position_nom`). */
+    nomDansTexte:
+      seance.collectivite.position_nom === 'apres_accuse_reception' ? seance.collectivite.nom : '',
     direction: deliberation.direction ?? '',
     directionDansTitre: seance.collectivite.position_direction === 'titre',
     expose: deliberation.expose ?? '',
@@ -369,8 +374,8 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
       considerants: (deliberation.considerants ?? []).map((texte) => fillFormula(f.considerant, { texte })),
       rapporteur: rapporteurLabel(seance, f, point.rapporteur),
       ligne_rapporteur: rapporteurLine(seance, f, point.rapporteur),
-      executoire: fillFormula(f.executoire, transmission),
-      identifiant: transmission.identifiant === '' ? '' : fillFormula(f.identifiant, transmission),
+      executoire,
+      identifiant,
     },
     deliberation: {
       numero: deliberation.numero ?? '',
@@ -393,12 +398,14 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
     ),
     transmission: {
       ...transmission,
+      // Only with a fact to state, and a formula that states it (formulas set to "" print nothing).
       visible:
-        transmission.prefecture !== '' ||
-        transmission.publication !== '' ||
-        transmission.affichage !== '' ||
-        transmission.executoire !== '' ||
-        transmission.identifiant !== '',
+        (executoire !== '' || identifiant !== '') &&
+        (transmission.prefecture !== '' ||
+          transmission.publication !== '' ||
+          transmission.affichage !== '' ||
+          transmission.executoire !== '' ||
+          transmission.identifiant !== ''),
       haut: top,
       bas: !top,
     },

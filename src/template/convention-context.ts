@@ -133,20 +133,44 @@ function partyContext(seance: Seance, convention: Convention, p: Partie, f: Form
 }
 
 type Item = Convention['articles'][number];
-const isArticle = (item: Item): item is ArticleConvention => !('division' in item);
+const isArticle = (item: Item): item is ArticleConvention => !('division' in item) && !('chapitre' in item);
 
-/** Titres, articles and sub-articles in order, with their labels filled in. */
+/** Markdown heading marks of a level (« ### » for 3). */
+const marks = (level: number) => '#'.repeat(level);
+
+/**
+ * Titres, chapitres, articles and sub-articles in order, with their labels filled in and their
+ * heading marks: TITRE › Chapitre › Article › 1.1 nest one level each, from level 2 (the
+ * convention's title is level 1); a level nobody uses takes no depth.
+ */
 function bodyItems(convention: Convention, f: Formules) {
+  const withDivisions = convention.articles.some((item) => 'division' in item);
+  const withChapters = convention.articles.some((item) => 'chapitre' in item);
+  const chapterLevel = withDivisions ? 3 : 2;
+  const articleLevel = 2 + (withDivisions ? 1 : 0) + (withChapters ? 1 : 0);
   let article = 0;
   let division = 0;
+  let chapter = 0;
   return convention.articles.map((item) => {
-    if (!isArticle(item)) {
+    if ('division' in item) {
       division += 1;
+      chapter = 0;
       return {
         division: fillFormula(f.titre_division, {
           numero: item.numero ?? String(division),
           titre: item.division,
         }),
+        marque: marks(2),
+      };
+    }
+    if ('chapitre' in item) {
+      chapter += 1;
+      return {
+        chapitre: fillFormula(f.chapitre_division, {
+          numero: item.numero ?? String(chapter),
+          titre: item.chapitre,
+        }),
+        marque: marks(chapterLevel),
       };
     }
     const index = article++;
@@ -158,6 +182,7 @@ function bodyItems(convention: Convention, f: Formules) {
           rang,
           titre: item.titre ?? '',
         }),
+        marque: marks(articleLevel),
         texte: item.texte ?? '',
         sousArticles: (item.sous_articles ?? []).map((sub, k) => ({
           libelle: fillFormula(f.sous_article, {
@@ -166,6 +191,7 @@ function bodyItems(convention: Convention, f: Formules) {
             rang: String(k + 1),
             titre: sub.titre ?? '',
           }),
+          marque: marks(articleLevel + 1),
           texte: sub.texte,
         })),
       },

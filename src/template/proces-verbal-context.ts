@@ -24,7 +24,7 @@ import { dayRestarts } from '../facts/jours.ts';
 import { pointFacts, shownNumber } from '../facts/point.ts';
 import { quorumOf } from '../facts/quorum.ts';
 import { type VoteFacts, voteFacts } from '../facts/vote.ts';
-import type { Point, Presences, Seance, Vote } from '../schema/seance.ts';
+import type { Intervention, Point, Presences, Seance, Vote } from '../schema/seance.ts';
 import { pageRefMarker } from '../tree/page-ref-marker.ts';
 import { closingEntries, subItems } from './agenda-context.ts';
 import {
@@ -42,6 +42,7 @@ import { heure } from './helpers/heure.ts';
 import { dateLongue, jourMoisEnLettres, nombre } from './helpers/index.ts';
 import { namedVote, namedVoteTable, votesNominatifsOf } from './named-vote.ts';
 import { daysContext, guestsLine } from './pv-days.ts';
+import { pvDispositif } from './pv-dispositif.ts';
 import { joinNames, joinWith, memberAgreement, secretarySignatures } from './seance-text.ts';
 import { formulaLines, seanceValues } from './seance-values.ts';
 
@@ -238,14 +239,7 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
       });
     }),
     presentation: d.presentation ?? '',
-    interventions: (d.interventions ?? []).map((i) => ({
-      qui: fillFormula(f.pv_intervention, { nom: who(i.elu), qualite: i.qualite ?? '' }),
-      resume: i.resume ?? '',
-      verbatim: i.verbatim ?? '',
-      // The words around the verbatim (« … »), from the formula split at its {texte}.
-      verbatimAvant: f.pv_verbatim.split('{texte}')[0] ?? '',
-      verbatimApres: f.pv_verbatim.split('{texte}').slice(1).join(''),
-    })),
+    interventions: interventionsOf(d.interventions, who, f),
     mentionAvant: d.mentions?.avant ?? '',
     mentionApres: d.mentions?.apres ?? '',
     demandesScrutin: (d.demandes_scrutin ?? []).map((x) => {
@@ -303,10 +297,28 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
     votesLignes: byName.lignes,
     // Only an act of the registre (voted, or « prend acte »): a projet without a vote took none.
     deliberation: isAct(point) ? point.deliberation : undefined,
+    // The act's dispositif under the point, when the collectivité asks for it (`dispositif_pv`).
+    dispositif: pvDispositif(seance, point, f),
     renvoi: sentence(isAct(point), () =>
       fillFormula(f.pv_deliberation, { numero: point.deliberation?.numero ?? '', objet: point.objet }),
     ),
   };
+}
+
+/** Who speaks and what is said, each intervention in the PV's formulas (a point's or a part's). */
+function interventionsOf(
+  list: readonly Intervention[] | undefined,
+  who: (ref: string) => string,
+  f: Formules,
+) {
+  return (list ?? []).map((i) => ({
+    qui: fillFormula(f.pv_intervention, { nom: who(i.elu), qualite: i.qualite ?? '' }),
+    resume: i.resume ?? '',
+    verbatim: i.verbatim ?? '',
+    // The words around the verbatim (« … »), from the formula split at its {texte}.
+    verbatimAvant: f.pv_verbatim.split('{texte}')[0] ?? '',
+    verbatimApres: f.pv_verbatim.split('{texte}').slice(1).join(''),
+  }));
 }
 
 function suspension(s: { debut: string; reprise?: string; motif?: string }, f: Formules): string {
@@ -355,10 +367,69 @@ function pointApproval(approved: Approbation, here: boolean) {
 /** The anchor of a point's chapter, which the sommaire's page numbers refer to. */
 const pointAnchor = (i: number) => `point-${i + 1}`;
 const sectionAnchor = (i: number) => `section-${i + 1}`;
+const partAnchor = (k: number) => `partie-${k + 1}`;
+const annexAnchor = (k: number) => `annexe-${k + 1}`;
+
+/** A sommaire entry: its formula filled, escaped, its {page} made a reference to `anchor`. */
+function entry(formula: string, values: Record<string, string>, anchor: string): string {
+  const text = fillFormula(formula, { ...values, page: PAGE });
+  return text === '' ? '' : escapeMarkdownText(text).replace(PAGE, pageRefMarker(anchor));
+}
 
 /**
- * The points' chapters under the ordre du jour's sections (formula `pv_section`), and the sommaire
- * (`sommaire_pv`, `deroulement.sommaire`) listing them with the page where each starts.
+ * The PV's own parts that are not points (`deroulement.parties`), each under its heading
+ * (formula `pv_partie`), with its sommaire entry (`pv_sommaire_partie`): before the points, or
+ * after the point `apres_point` names.
+ */
+function partsOf(seance: Seance, f: Formules, wanted: boolean) {
+  const index = eluIndex(seance.elus);
+  const who = (ref: string) => printed(memberOf(ref, index), f);
+  return (seance.deroulement?.parties ?? []).map((part, k) => {
+    const titre = fillFormula(f.pv_partie, { titre: part.titre });
+    return {
+      apresPoint: part.apres_point,
+      titre,
+      ancre: wanted ? partAnchor(k) : '',
+      entree: wanted ? entry(f.pv_sommaire_partie, { titre }, partAnchor(k)) : '',
+      texte: part.texte ?? '',
+      interventions: interventionsOf(part.interventions, who, f),
+    };
+  });
+}
+
+/**
+ * The PV's own annexes (`deroulement.annexes`), after the signatures, each under its title
+ * (`pv_annexe`) and its parts one level below (`pv_annexe_partie`), with their sommaire entries.
+ */
+function annexesOf(seance: Seance, f: Formules, wanted: boolean) {
+  return (seance.deroulement?.annexes ?? []).map((annexe, k) => {
+    const numero = annexe.numero ?? String(k + 1);
+    const titre = fillFormula(f.pv_annexe, { numero, titre: annexe.titre });
+    const parties = (annexe.parties ?? []).map((part, j) => {
+      const anchor = `${annexAnchor(k)}-partie-${j + 1}`;
+      const heading = fillFormula(f.pv_annexe_partie, { titre: part.titre });
+      return {
+        titre: heading,
+        ancre: wanted ? anchor : '',
+        entree: wanted ? entry(f.pv_sommaire_annexe_partie, { titre: heading }, anchor) : '',
+        texte: part.texte ?? '',
+      };
+    });
+    const formula = parties.length > 0 ? f.pv_sommaire_annexe_parties : f.pv_sommaire_annexe;
+    return {
+      titre,
+      ancre: wanted ? annexAnchor(k) : '',
+      entree: wanted ? entry(formula, { titre, numero }, annexAnchor(k)) : '',
+      texte: annexe.texte ?? '',
+      parties,
+    };
+  });
+}
+
+/**
+ * The points' chapters under the ordre du jour's sections (formula `pv_section`), the PV's own
+ * parts and annexes, and the sommaire (`sommaire_pv`, `deroulement.sommaire`) listing them in the
+ * order of the séance with the page where each starts.
  */
 function chapters(seance: Seance, f: Formules, approbationTitre: string) {
   const points = seance.points;
@@ -371,18 +442,21 @@ function chapters(seance: Seance, f: Formules, approbationTitre: string) {
       ? 'approbation'
       : '';
   if (approbationAncre !== '') {
-    const entry = fillFormula(f.pv_sommaire_approbation, { titre: approbationTitre, page: PAGE });
-    if (entry !== '') entries.push(escapeMarkdownText(entry).replace(PAGE, pageRefMarker(approbationAncre)));
+    entries.push(entry(f.pv_sommaire_approbation, { titre: approbationTitre }, approbationAncre));
   }
+  const parts = partsOf(seance, f, wanted);
+  const partsAfter = (numero: number | undefined) => parts.filter((p) => p.apresPoint === numero);
+  entries.push(...partsAfter(undefined).map((p) => p.entree));
   const chapitres = points.map((p, i) => {
     const opens = sectionsShown && p.section !== undefined && p.section !== points[i - 1]?.section;
     const section = opens ? fillFormula(f.pv_section, { section: p.section ?? '' }) : '';
-    const titre = fillFormula(f.pv_point, {
+    const values = {
       numero: String(p.numero),
       numero_affiche: shownNumber(p),
       acte: isAct(p) ? (p.deliberation?.numero ?? '') : '',
       objet: p.objet_pv ?? p.objet,
-    });
+    };
+    const titre = fillFormula(f.pv_point, values);
     if (section !== '') {
       entries.push(
         `**${escapeMarkdownText(fillFormula(f.pv_sommaire_section, { section, page: PAGE }))}**`.replace(
@@ -392,28 +466,30 @@ function chapters(seance: Seance, f: Formules, approbationTitre: string) {
       );
     }
     if (titre !== '') {
-      const entry = fillFormula(f.pv_sommaire_point, {
-        titre,
-        numero: String(p.numero),
-        numero_affiche: shownNumber(p),
-        acte: isAct(p) ? (p.deliberation?.numero ?? '') : '',
-        objet: p.objet_pv ?? p.objet,
-        page: PAGE,
-      });
-      entries.push(escapeMarkdownText(entry).replace(PAGE, pageRefMarker(pointAnchor(i))));
+      entries.push(
+        entry(f.pv_sommaire_point, { ...values, titre, suite: p.suite_sommaire ?? '' }, pointAnchor(i)),
+      );
     }
+    const after = partsAfter(p.numero);
+    entries.push(...after.map((x) => x.entree));
     return {
       sectionTitre: section,
       sectionAncre: wanted && section !== '' ? sectionAnchor(i) : '',
       ancre: wanted ? pointAnchor(i) : '',
       // A point under a section is one level below it.
       sousSection: sectionsShown,
+      partiesApres: after,
     };
   });
+  const annexes = annexesOf(seance, f, wanted);
+  for (const a of annexes) entries.push(a.entree, ...a.parties.map((x) => x.entree));
+  const shown = entries.filter((e) => e !== '');
   return {
     chapitres,
     approbationAncre,
-    sommaire: wanted && entries.length > 0 ? { titre: f.pv_sommaire_titre, entrees: entries } : undefined,
+    parties: partsAfter(undefined),
+    annexesPv: annexes,
+    sommaire: wanted && shown.length > 0 ? { titre: f.pv_sommaire_titre, entrees: shown } : undefined,
   };
 }
 

@@ -26,8 +26,12 @@ export function richTextMarkdown(value: string, field = 0): string {
     .replace(/\r\n?/g, '\n')
     .trim()
     .replace(/^([ \t]*):/gm, '$1\\:')
-    // « # Titre » is a section of the exposé or article, one level below the document's title.
-    .replace(/^( {0,3})(#{1,5})(?=[ \t]|$)/gm, '$1#$2');
+    // « # Titre » is a section of the exposé or article, one level below the document's title; a
+    // clerk's headings stop at level 3 (« ### » and deeper read as « ## »), as they always did.
+    .replace(
+      /^( {0,3})(#{1,6})(?=[ \t]|$)/gm,
+      (_, indent: string, marks: string) => `${indent}#${marks.slice(0, 2)}`,
+    );
   // Footnote labels are the clerk's per field: two fields of one document may both use [^1].
   return field === 0 ? text : text.replace(/\[\^([^\]\s]+)\]/g, `[^${field}-$1]`);
 }

@@ -9,6 +9,7 @@
  * formulaLines('Réunion du {jj}.{mm}.{aaaa}\n[{lieu}]', values) // ['Réunion du 18.11.2016']
  */
 
+import { isAct } from '../compose/moment.ts';
 import { eluIndex } from '../facts/elus.ts';
 import { type Formules, fillFormula, type SEANCE_MOTS } from '../facts/formules.ts';
 import type { Seance } from '../schema/seance.ts';
@@ -37,6 +38,22 @@ export function heureLongue(value: string): string {
 
 /** Capitals without accents (« 25 FEVRIER 2021 »), as some collectivités write their titles. */
 export const withoutAccents = (text: string): string => text.normalize('NFD').replace(/\p{Mn}/gu, '');
+
+/**
+ * The range of the séance's act numbers ({actes}, formula `plage_actes`): as `deroulement.actes`
+ * states it, else from the first and last act the points carry; one act alone is its number;
+ * none: empty (the formula's bracketed part then drops).
+ */
+export function actRange(seance: Seance, f: Formules): string {
+  const stated = seance.deroulement?.actes;
+  const numbers = seance.points.flatMap((p) =>
+    isAct(p) && p.deliberation?.numero ? [p.deliberation.numero] : [],
+  );
+  const premier = stated?.premier ?? numbers[0];
+  const dernier = stated?.dernier ?? numbers[numbers.length - 1];
+  if (premier === undefined || dernier === undefined) return '';
+  return premier === dernier ? premier : fillFormula(f.plage_actes, { premier, dernier });
+}
 
 /** Every value a title formula knows (`SEANCE_VALEURS`), for this séance. */
 export function seanceValues(seance: Seance, f: Formules): Record<string, string> {
@@ -82,6 +99,7 @@ export function seanceValues(seance: Seance, f: Formules): Record<string, string
     convocation_chiffres: convocation ? dateCourte(convocation) : '',
     convocation_jour_mois: convocation ? jourMoisEnLettres(convocation) : '',
     convocation_annee: convocation ? anneeEnLettresAvec(convocation, f.mille) : '',
+    actes: actRange(seance, f),
   };
   for (const [name, text] of Object.entries(words)) {
     const upper = text.toLocaleUpperCase('fr-FR');

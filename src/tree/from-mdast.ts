@@ -28,6 +28,7 @@ import type {
   Block,
   CellAlign,
   Heading,
+  HeadingLevel,
   Inline,
   List,
   Paragraph,
@@ -412,7 +413,7 @@ function blocks(nodes: readonly MdNode[], ctx: Context): Block[] {
       }
       case 'heading': {
         // A clerk's « # Titre » reaches here one level down (see richTextMarkdown).
-        const level = Math.min(node.depth, 3) as 1 | 2 | 3;
+        const level = Math.min(node.depth, 6) as HeadingLevel;
         out.push({ type: 'heading', level, children: inlines(node.children, ctx) });
         break;
       }

@@ -106,10 +106,16 @@ export interface Paragraph {
   readonly children: readonly Inline[];
 }
 
-/** A section heading; levels 1 and 2 go to the PDF outline and the Word navigation pane. */
+/** Depth of a heading: 1 (a document's sections) to 6, as Markdown's « # » to « ###### ». */
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+
+/**
+ * A section heading; every level goes to the PDF outline (nested under the heading above it of a
+ * lower level) and to the Word navigation pane (outline level = level − 1).
+ */
 export interface Heading {
   readonly type: 'heading';
-  readonly level: 1 | 2 | 3;
+  readonly level: HeadingLevel;
   readonly children: readonly Inline[];
   /** A name page references point to (`PageRef.target`): a PDF destination, a DOCX bookmark. */
   readonly anchor?: string;
@@ -220,8 +226,11 @@ export interface DocumentMeta {
 }
 
 export interface DocumentHeader {
-  /** Name of the collectivité, printed on the first page. */
-  readonly collectivite: string;
+  /**
+   * Name of the collectivité, printed on the first page; absent when the collectivité prints it
+   * elsewhere or not at all (`position_nom`).
+   */
+  readonly collectivite?: string;
   /** Key of the logo in the renderer's assets (a path relative to the séance file), if any. */
   readonly logo?: string;
   /**
@@ -257,6 +266,11 @@ export interface DocumentTree {
    * `pageFurniture` in `tree/furniture.ts`.
    */
   readonly pages?: PageFurniture;
+  /**
+   * Number of the first page (`premiere_page`: a document inside a recueil whose pages are numbered
+   * continuously starts at 26); absent: 1. `{pages}` stays the document's own number of pages.
+   */
+  readonly firstPage?: number;
   readonly children: readonly Block[];
 }
 

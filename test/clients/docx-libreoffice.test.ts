@@ -67,7 +67,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function comparable(text: string, tree: DocumentTree): string {
   let t = foldSpaces(text).replace(/Page \d+ \/ \d+/g, ' ');
   t = t.replace(new RegExp(escapeRegExp(foldSpaces(tree.meta.shortTitle)), 'g'), ' ');
-  t = t.replace(foldSpaces(tree.header.collectivite), ' ');
+  if (tree.header.collectivite !== undefined) t = t.replace(foldSpaces(tree.header.collectivite), ' ');
   return t.replace(/[\s\-\u2010\u2011]/g, '');
 }
 

@@ -43,6 +43,8 @@ export interface ReadPdf {
   /** XMP values (pdf.js parses the packet: empty when it is not well-formed). */
   readonly xmp: ReadonlyMap<string, unknown>;
   readonly markInfo: { readonly Marked?: boolean } | null;
+  /** The catalog's page labels, one per page, or null without /PageLabels. */
+  readonly pageLabels: readonly string[] | null;
   /** Body text lines (artifacts excluded) in content order; a line ends where pdf.js saw a line end. */
   bodyLines(): string[];
   /** Text of the artifacts of a page. */
@@ -98,6 +100,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
   const meta = await doc.getMetadata();
   const xmp = new Map<string, unknown>(meta.metadata ? [...meta.metadata] : []);
   const markInfo = (await doc.getMarkInfo()) as { Marked?: boolean } | null;
+  const pageLabels = await doc.getPageLabels();
   await doc.destroy();
   return {
     pages,
@@ -105,6 +108,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
     info: meta.info as Record<string, unknown>,
     xmp,
     markInfo,
+    pageLabels,
     bodyLines() {
       const lines: string[] = [];
       let current = '';

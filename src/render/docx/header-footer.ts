@@ -48,8 +48,8 @@ function logoRun(doc: DocumentTree, options: HeaderFooterOptions): ParagraphChil
       // document, a fixed id keeps the bytes independent of what the thread rendered before.
       id: '1',
       name: 'logo',
-      title: cleanLine(doc.header.collectivite),
-      description: `Logo – ${cleanLine(doc.header.collectivite)}`,
+      title: cleanLine(doc.meta.author),
+      description: `Logo – ${cleanLine(doc.meta.author)}`,
     },
   });
 }
@@ -60,21 +60,29 @@ function logoRun(doc: DocumentTree, options: HeaderFooterOptions): ParagraphChil
  */
 function firstPageHeader(doc: DocumentTree, options: HeaderFooterOptions): Paragraph[] {
   const logo = logoRun(doc, options);
-  const name = new TextRun({ text: cleanLine(doc.header.collectivite), bold: true });
-  if (logo !== undefined && doc.header.logoPlace === 'dessus') {
+  const { collectivite } = doc.header;
+  // Neither name nor logo (`position_nom`): no first-page header at all.
+  if (collectivite === undefined && logo === undefined) return [];
+  const name = collectivite === undefined ? [] : [new TextRun({ text: cleanLine(collectivite), bold: true })];
+  const centred = doc.header.logoPlace === 'dessus';
+  if (logo !== undefined && (centred || collectivite === undefined)) {
+    const logoLine = new Paragraph({
+      // The logo alone is ruled off as the name would be.
+      ...(collectivite === undefined ? { style: extraStyles.header.id } : {}),
+      alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT,
+      spacing: { before: 0, after: twips(options.theme.header.logoGap) },
+      children: [logo],
+    });
+    if (collectivite === undefined) return [logoLine];
     return [
-      new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: { before: 0, after: twips(options.theme.header.logoGap) },
-        children: [logo],
-      }),
-      new Paragraph({ style: extraStyles.header.id, alignment: AlignmentType.CENTER, children: [name] }),
+      logoLine,
+      new Paragraph({ style: extraStyles.header.id, alignment: AlignmentType.CENTER, children: name }),
     ];
   }
   return [
     new Paragraph({
       style: extraStyles.header.id,
-      children: [...(logo === undefined ? [] : [logo, new TextRun('  ')]), name],
+      children: [...(logo === undefined ? [] : [logo, new TextRun('  ')]), ...name],
     }),
   ];
 }
@@ -148,7 +156,9 @@ export function headersAndFooters(doc: DocumentTree, options: HeaderFooterOption
           first: new Header({ children: [...(firstRunning ? [firstRunning] : []), ...first] }),
           default: new Header({ children: [running] }),
         }
-      : { first: new Header({ children: first }) },
+      : first.length > 0
+        ? { first: new Header({ children: first }) }
+        : {},
     footers: foot ? { first: foot, default: foot } : {},
   };
 }

@@ -124,6 +124,8 @@ function documentOf(
               // The footer's baseline sits `offset` above the page's bottom edge.
               footer: twips(theme.footer.offset - theme.footer.fontSize * 0.25),
             },
+            // A document continuing a recueil's pages: PAGE fields count from its first number.
+            ...(doc.firstPage === undefined ? {} : { pageNumbers: { start: doc.firstPage } }),
           },
         },
         ...headersAndFooters(doc, { theme, assets: options.assets }),

@@ -14,7 +14,7 @@ import {
   type IStylesOptions,
   LineRuleType,
 } from 'docx';
-import type { ParagraphRole } from '../../tree/types.ts';
+import type { HeadingLevel, ParagraphRole } from '../../tree/types.ts';
 import type { Align, ParagraphStyle, Theme } from '../theme.ts';
 import { halfPoints, twips } from './units.ts';
 
@@ -52,7 +52,7 @@ export function paragraphStyleId(role: ParagraphRole, theme: Theme): string {
   return styleIdFromName(theme.paragraphs[role].styleName);
 }
 
-export function headingStyleId(level: 1 | 2 | 3): string {
+export function headingStyleId(level: HeadingLevel): string {
   return `Heading${level}`;
 }
 
@@ -156,7 +156,7 @@ export function buildStyles(theme: Theme, fontFamily: string): IStylesOptions {
           next: bodyId,
         }),
       ),
-      ...([1, 2, 3] as const).map((level) =>
+      ...([1, 2, 3, 4, 5, 6] as const).map((level) =>
         fromTheme(headingStyleId(level), `heading ${level}`, theme.headings[level], {
           keepNext: true,
           outlineLevel: level - 1,

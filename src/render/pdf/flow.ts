@@ -11,6 +11,7 @@
  * paginate(flowables, frame, ctx);
  */
 
+import type { HeadingLevel } from '../../tree/types.ts';
 import type { PdfDoc } from './pdfkit.ts';
 import type { SignatureBox } from './types.ts';
 
@@ -19,8 +20,8 @@ export interface DrawContext {
   readonly doc: PdfDoc;
   /** Zero-based index of the page being drawn. */
   page(): number;
-  /** Adds a bookmark for a level 1 or 2 heading on the current page. */
-  outline(level: 1 | 2, title: string): void;
+  /** Adds a bookmark for a heading on the current page, under the last one of a lower level. */
+  outline(level: HeadingLevel, title: string): void;
   signature(box: Omit<SignatureBox, 'page'>): void;
   /** Records that the heading with this anchor starts on the current page (page-refs.ts). */
   anchor(name: string): void;

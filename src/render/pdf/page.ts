@@ -27,6 +27,8 @@ export function drawFirstPageHeader(
   const { marginTop, marginLeft, marginRight, width: pageWidth } = theme.page;
   const { fontSize, logoHeight, spaceAfter, logoGap } = theme.header;
   const logo = header.logo === undefined ? undefined : assets?.get(header.logo);
+  // Neither name nor logo (`position_nom`): the content starts at the top margin, no rule.
+  if (header.collectivite === undefined && logo === undefined) return marginTop;
   const line = fontSize * 1.3;
   let height = line;
   marked(doc, 'artifact', () => {
@@ -56,10 +58,15 @@ export function drawFirstPageHeader(
         maxWidth = pageWidth - marginRight - textX;
       }
     }
-    doc.font(fontName('bold')).fontSize(fontSize).fillColor('#000000');
-    const name = ellipsize(header.collectivite, maxWidth, 'bold', fontSize, measure);
-    if (centred) textX = (marginLeft + pageWidth - marginRight - measure.width(name, 'bold', fontSize)) / 2;
-    drawRun(doc, name, textX, baseline);
+    if (header.collectivite === undefined) {
+      // The logo alone: no line of its own under a centred logo.
+      if (centred) height = logoHeight;
+    } else {
+      doc.font(fontName('bold')).fontSize(fontSize).fillColor('#000000');
+      const name = ellipsize(header.collectivite, maxWidth, 'bold', fontSize, measure);
+      if (centred) textX = (marginLeft + pageWidth - marginRight - measure.width(name, 'bold', fontSize)) / 2;
+      drawRun(doc, name, textX, baseline);
+    }
     const rule = marginTop + height + spaceAfter / 2;
     doc
       .save()

@@ -14,6 +14,7 @@ import type { DrawContext, Frame } from './flow.ts';
 import { paginate } from './flow.ts';
 import { type Face, fontName, pdfMeasurer } from './measure.ts';
 import { drawFirstPageHeader, drawPageLine } from './page.ts';
+import { setPageLabels } from './page-labels.ts';
 import { hasPageRefs, MAX_LAYOUTS, samePages, withPageNumbers } from './page-refs.ts';
 import {
   attachFile,
@@ -112,6 +113,9 @@ async function renderSections(
   const { marginTop, marginBottom, marginLeft, marginRight, width, height } = theme.page;
   const bottom = height - marginBottom;
 
+  // A document alone may continue a recueil's pages (`firstPage`); the dossier numbers its own.
+  const only = sections.length === 1 ? sections[0] : undefined;
+  const start = only !== undefined && only.title === undefined ? (only.doc.firstPage ?? 1) : 1;
   let currentGroup: { title: string; item: PDFKit.PDFOutline } | undefined;
   for (const section of sections) {
     const tree = section.doc;
@@ -147,19 +151,20 @@ async function renderSections(
         sect.element.add(element);
       };
     }
-    let lastLevel1: PDFKit.PDFOutline | undefined;
+    // The bookmarks still open, by level: a heading goes under the last one of a lower level.
+    const open: { level: number; item: PDFKit.PDFOutline }[] = [];
     const ctx: DrawContext = {
       doc,
       page: () => pageIndex,
       outline(level, title) {
-        if (level === 1) lastLevel1 = outlineRoot.addItem(title);
-        else (lastLevel1 ?? outlineRoot).addItem(title);
+        while (open.length > 0 && (open.at(-1)?.level ?? 0) >= level) open.pop();
+        open.push({ level, item: (open.at(-1)?.item ?? outlineRoot).addItem(title) });
       },
       signature(box) {
         signatureBoxes.push({ ...box, page: pageIndex });
       },
       anchor(name) {
-        if (!anchors.has(name)) anchors.set(name, pageIndex - firstPage + 1);
+        if (!anchors.has(name)) anchors.set(name, pageIndex - firstPage + start);
       },
     };
     const frame: Frame = {
@@ -184,10 +189,11 @@ async function renderSections(
   if (layoutOnly) return { bytes: new Uint8Array(), pages, sectionAnchors };
   pageLines.forEach((lines, i) => {
     doc.switchToPage(i);
-    const numbers = { page: i + 1, pages };
+    const numbers = { page: i + start, pages };
     if (lines.header) drawPageLine(doc, lines.header, 'header', numbers, measure);
     if (lines.footer) drawPageLine(doc, lines.footer, 'footer', numbers, measure);
   });
+  if (start !== 1) setPageLabels(doc, start);
   // The dossier gathers documents with the same field names: only single documents get fields.
   if (signatureFields) addSignatureFields(doc, signatureBoxes);
   const bytes = await endDocument(doc);

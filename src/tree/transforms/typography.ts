@@ -92,7 +92,10 @@ export function frenchTypography(doc: DocumentTree): DocumentTree {
       author: frenchTypographyText(meta.author),
       keywords: meta.keywords.map(frenchTypographyText),
     },
-    header: { ...header, collectivite: frenchTypographyText(header.collectivite) },
+    header:
+      header.collectivite === undefined
+        ? header
+        : { ...header, collectivite: frenchTypographyText(header.collectivite) },
     ...(typeset.pages ? { pages: typesetFurniture(typeset.pages) } : {}),
     children: withSignatures(typeset.children),
   };

@@ -28,7 +28,12 @@ export const conventionRule: Rule = (context) => {
         );
       }
       annexe.convention.articles.forEach((article, k) => {
-        if ('division' in article || article.texte !== undefined || article.sous_articles !== undefined)
+        if (
+          'division' in article ||
+          'chapitre' in article ||
+          article.texte !== undefined ||
+          article.sous_articles !== undefined
+        )
           return;
         out.push(
           at(

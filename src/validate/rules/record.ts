@@ -111,9 +111,29 @@ export const recordRule: Rule = (context) => {
       if (a.vote) out.push(...checkNamedVote(context, a.vote, `${base}/amendements/${j}/vote`, atVote));
     });
   }
-  out.push(...placesOfSeanceEvents(context), ...approvalPlacedTwice(context));
+  out.push(...placesOfSeanceEvents(context), ...approvalPlacedTwice(context), ...sommaireUnused(context));
   return out;
 };
+
+/** A point's « suite_sommaire » is printed only in the PV's sommaire: without one, it is lost. */
+function sommaireUnused(context: RuleContext): Diagnostic[] {
+  // Unknown when the collectivité did not pass the schema: no warning then.
+  const wanted =
+    context.deroulement?.sommaire ?? (context.collectivite ? context.collectivite.sommaire_pv : true);
+  if (wanted) return [];
+  return context.points
+    .filter(({ point }) => point.suite_sommaire !== undefined)
+    .map(({ point, index }) =>
+      at(
+        context,
+        `/points/${index}/suite_sommaire`,
+        'rule.record',
+        'avertissement',
+        `« suite_sommaire » du point ${point.numero} n’est imprimée nulle part : le procès-verbal de cette séance n’a pas de sommaire.`,
+        'Demandez le sommaire (« collectivite.sommaire_pv: true » ou « deroulement.sommaire: true »), ou retirez « suite_sommaire ».',
+      ),
+    );
+}
 
 /**
  * The previous PV approved as a point (« pv_precedent.point ») is printed in that point's
@@ -152,6 +172,10 @@ function placesOfSeanceEvents(context: RuleContext): Diagnostic[] {
       pointer: `/deroulement/incidents/${i}/apres_point`,
     })),
     { numero: r?.pv_precedent?.point, pointer: '/deroulement/pv_precedent/point' },
+    ...(r?.parties ?? []).map((e, i) => ({
+      numero: e.apres_point,
+      pointer: `/deroulement/parties/${i}/apres_point`,
+    })),
     ...(context.seance?.jours_suivants ?? []).map((day, i) => ({
       numero: typeof day === 'string' ? undefined : day.premier_point,
       pointer: `/seance/jours_suivants/${i}/premier_point`,

@@ -1,5 +1,5 @@
 /**
- * Heading → an H1/H2/H3 text flowable kept with the next block; levels 1 and 2 become bookmarks.
+ * Heading → an H1…H6 text flowable kept with the next block and a bookmark nested by level.
  *
  * @example
  * heading({ type: 'heading', level: 2, children: [...] }, ctx)
@@ -35,13 +35,13 @@ export function headingFlowable(
   );
   const level = block.level;
   const anchor = block.anchor;
-  if ((!bookmark || level === 3) && anchor === undefined) return f;
+  if (!bookmark && anchor === undefined) return f;
   const title = outlineTitle(block);
   return {
     ...f,
     draw(drawCtx, y) {
       if (anchor !== undefined) drawCtx.anchor(anchor);
-      if (bookmark && level !== 3) drawCtx.outline(level, title);
+      if (bookmark) drawCtx.outline(level, title);
       f.draw(drawCtx, y);
     },
   };
