@@ -87,6 +87,13 @@ await esbuild.build({
     logLevel: 'warning',
   });
 }
+// The general help as text (dist/help.txt): bin/delib.js prints it for `delib --help` without
+// loading the CLI, when src/cli/help.ts and the command list are not newer than the build.
+{
+  const { generalHelp } = await import(pathToFileURL(join(next, 'cli/help.js')).href);
+  const { COMMANDS } = await import(pathToFileURL(join(next, 'cli/commands/index.js')).href);
+  writeFileSync(join(next, 'help.txt'), generalHelp(COMMANDS));
+}
 // The CLI bundled (dist/bin/delib.js and its worker, one chunk per command loaded when it runs):
 // a cold start then reads a few files instead of ≈ 700. The library (dist/index.js) stays file by
 // file. Packages that read their own files (the font packages, HarfBuzz's WebAssembly, hyphen's

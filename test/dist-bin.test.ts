@@ -3,7 +3,7 @@
 // process, dist/ forced (DELIB_DIST=1). It answers like the sources do in-process: same version,
 // same report of a valid and of an invalid séance, same exit codes. When dist/ is older than the
 // sources (sources edited since the last build), only what no edit changes is compared.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runDelib, spawnDelib } from './support/cli.ts';
@@ -35,6 +35,19 @@ describe('the bundled CLI (dist/bin)', () => {
     const [spawned, inProcess] = await Promise.all([dist(['--version']), runDelib(['--version'])]);
     expect(spawned).toEqual({ code: 0, stdout: inProcess.stdout, stderr: '' });
     expect(spawned.stdout).toMatch(/^delib \d+\.\d+\.\d+/);
+  });
+
+  it('prints the general help as the CLI does, from dist/help.txt alone, on stdout or on stderr with exit 2', async () => {
+    const asked = await Promise.all(['--help', '-h', 'aide', 'help'].map((a) => dist([a])));
+    const [none, inProcess, noneInProcess] = await Promise.all([
+      dist([]),
+      runDelib(['--help']),
+      runDelib([]),
+    ]);
+    for (const r of asked) expect(r).toEqual({ code: 0, stdout: inProcess.stdout, stderr: '' });
+    expect(none).toEqual({ code: 2, stdout: '', stderr: noneInProcess.stderr });
+    expect(inProcess.stdout).toMatch(/^delib : documents de séance/);
+    if (fresh) expect(readFileSync(join(ROOT, 'dist/help.txt'), 'utf8')).toBe(inProcess.stdout);
   });
 
   it('validates a séance, and reports an invalid one with exit 1, placed', async () => {

@@ -117,6 +117,26 @@ describe.skipIf(!hasExecve || !existsSync('/proc/self/cmdline'))(
       }
     });
 
+    it('hands a big séance file over before loading it: an invalid one is reported without the snapshot', async () => {
+      const big = join(folder, 'big.yaml');
+      const out = join(folder, 'big-out');
+      // Over WARM_UP_BYTES (64 KiB): likely 40 documents or more, so judged from its size alone.
+      const text = readFileSync(SEANCE, 'utf8').replace('  date: 2023-03-23', '  date: 2023-02-30');
+      await import('node:fs/promises').then(({ writeFile }) =>
+        writeFile(big, `${text}\n${'# remplissage\n'.repeat(6000)}`),
+      );
+      const [spawned, inProcess] = await Promise.all([
+        build([big, '-o', out, '--jobs', '2']),
+        runDelib(['build', big, '-o', join(folder, 'big-in'), '--jobs', '2']),
+      ]);
+      expect(fromSnapshot(spawned)).toBe(true);
+      // The séance was not loaded from the snapshot (it would have been reported there, exit 1).
+      expect(spawned.commandLines.at(-1)).toMatch(new RegExp(`^\\S+ ${BIN} build `));
+      expect(spawned.code).toBe(1);
+      expect(spawned.stderr).toBe(inProcess.stderr.replaceAll(join(folder, 'big-in'), out));
+      expect(existsSync(out)).toBe(false);
+    });
+
     it('reports an invalid séance as the CLI does, exit 1, nothing written', async () => {
       const bad = join(folder, 'bad.yaml');
       const out = join(folder, 'bad-out');

@@ -27,6 +27,7 @@ import { dateLongue } from '../template/helpers/date-longue.ts';
 import { oneLine } from '../tree/text.ts';
 import { frenchTypographyText } from '../tree/transforms/typography.ts';
 import { annexFileEntries, annexTitle, conventionAnnexParts, fileAnnexParts } from './annex-files.ts';
+import { boundHeapGrowth } from './heap-growth.ts';
 import {
   type Format,
   MANIFEST_FILE,
@@ -169,6 +170,9 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
     ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
     force: options.force === true,
   });
+  // A big séance's heaps collected closer to their live size (heap-growth.ts): 500 points peaked
+  // at 435 MB, most of it garbage the main thread's heap was allowed to hold.
+  const releaseHeap = boundHeapGrowth(refs.length);
   try {
     // Entries by document index: files are written as they arrive (in any order with N threads)
     // and their bytes dropped, but the manifest lists them in the séance's order.
@@ -279,5 +283,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
     await staged.abort();
     // ENOSPC, EIO… while writing a document: the machine's problem, said in French.
     throw isFileSystemError(error) ? outputError(options.outDir, error) : error;
+  } finally {
+    releaseHeap();
   }
 }

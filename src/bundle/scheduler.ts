@@ -113,9 +113,21 @@ export function warmUp(
   jobs?: number,
   parallelFrom = PARALLEL_THRESHOLD,
 ): WarmWorkers | undefined {
-  if (seanceBytes < (WARM_UP_BYTES * parallelFrom) / PARALLEL_THRESHOLD) return undefined;
-  const threads = jobs ?? defaultJobs(PARALLEL_THRESHOLD);
+  const threads = threadsForBytes(seanceBytes, jobs, parallelFrom);
   return threads > 1 ? new WarmWorkers(threads - 1) : undefined;
+}
+
+/**
+ * The threads a séance file of this size will likely render on, judged before it is loaded (see
+ * WARM_UP_BYTES): 1 for a small file.
+ */
+export function threadsForBytes(
+  seanceBytes: number,
+  jobs?: number,
+  parallelFrom = PARALLEL_THRESHOLD,
+): number {
+  if (seanceBytes < (WARM_UP_BYTES * parallelFrom) / PARALLEL_THRESHOLD) return 1;
+  return jobs ?? defaultJobs(PARALLEL_THRESHOLD);
 }
 
 export function defaultJobs(documents: number): number {

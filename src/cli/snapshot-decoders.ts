@@ -1,8 +1,9 @@
 /**
  * While a V8 start-up snapshot is being built (src/cli/snapshot-entry.ts), `TextDecoder` makes its
  * native ICU converter on first use and drops it before the heap is serialized: a converter held by
- * a module (fontkit keeps an `ascii` decoder) cannot be written into a snapshot. Imported first by
- * the snapshot entry; does nothing in a normal run.
+ * a module cannot be written into a snapshot (`global handle not serialized`). fontkit keeps an
+ * `ascii` decoder; fflate and docx's copy of it try `decode(…, { stream: true })` when loaded, which
+ * makes a converter on Node 22. Imported first by the snapshot entry; does nothing in a normal run.
  */
 import v8 from 'node:v8';
 

@@ -2,12 +2,14 @@
  * A process started from the start-up snapshot of `delib build` (src/cli/snapshot-entry.ts) cannot
  * start rendering workers: Node aborts when a worker loads node:crypto that the snapshot's main
  * thread had loaded (crypto_keys.cc, `crypto_key_object_constructor_template().IsEmpty()`). The
- * snapshot sets a hand-over here; the build command calls `handOverIfThreaded` once the séance is
- * loaded, before it reports or writes anything: a séance that renders on several threads (40
- * documents and more) is then built by a normal process, which the snapshot's warm start would
- * hardly speed up anyway.
+ * snapshot sets a hand-over here. The build command first calls `handOverIfBig` with the séance
+ * file's size, before loading it (a big file: the new process would load and validate it again,
+ * ≈ 0.5 s at 100 points), then `handOverIfThreaded` once the séance is loaded (a small file with
+ * many documents, or a selection of points), before it reports or writes anything: a séance that
+ * renders on several threads (40 documents and more) is then built by a normal process, which the
+ * snapshot's warm start would hardly speed up anyway.
  */
-import { threadsFor } from '../bundle/scheduler.ts';
+import { threadsFor, threadsForBytes } from '../bundle/scheduler.ts';
 import { listDocuments } from '../compose/documents.ts';
 import type { Seance } from '../schema/seance.ts';
 
@@ -21,6 +23,20 @@ export function setThreadsHandOver(replace: () => void): void {
 /** Whether a hand-over is set (this process started from the snapshot: it must start no worker). */
 export function handsOver(): boolean {
   return handOver !== undefined;
+}
+
+/**
+ * Hands over (does not return) when a hand-over is set and a séance file of this size likely
+ * renders on several threads (the rule of the early workers, `warmUp`); a selection of points is
+ * judged once loaded.
+ */
+export function handOverIfBig(
+  seanceBytes: number,
+  points: ReadonlySet<number> | undefined,
+  jobs: number | undefined,
+  parallelFrom: number | undefined,
+): void {
+  if (handOver && !points && threadsForBytes(seanceBytes, jobs, parallelFrom) > 1) handOver();
 }
 
 /** Hands over (does not return) when a hand-over is set and the build would start workers. */

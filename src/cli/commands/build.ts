@@ -16,7 +16,7 @@ import { type Command, EXIT, InterruptedError, UsageError } from '../command.ts'
 import { frenchSeconds } from '../duration.ts';
 import { type CliIo, inCwd } from '../io.ts';
 import { loadForRendering, parseFormats, parsePoints, parseReporter, reportDiagnostics } from '../options.ts';
-import { handOverIfThreaded, handsOver } from '../threads-hand-over.ts';
+import { handOverIfBig, handOverIfThreaded, handsOver } from '../threads-hand-over.ts';
 
 /** `2023-03-23` + « Conseil municipal » → `2023-03-23-conseil-municipal`. */
 export function defaultOutDir(date: string, instance: string): string {
@@ -138,8 +138,11 @@ Exemples :
     const unsubscribe = io.onInterrupt?.(onSignal);
     const parallelFrom = io.env.DELIB_PARALLEL_FROM ? Number(io.env.DELIB_PARALLEL_FROM) : undefined;
     // A big séance's workers load their modules while this thread loads and validates it (not
-    // from the start-up snapshot, which starts no worker: it hands a threaded build over).
-    const warm = points || handsOver() ? undefined : warmUp(fileSize(inCwd(io, file)), jobs, parallelFrom);
+    // from the start-up snapshot, which starts no worker: it hands a big file over before loading
+    // it, and a threaded build once loaded).
+    const seanceBytes = fileSize(inCwd(io, file));
+    handOverIfBig(seanceBytes, points, jobs, parallelFrom);
+    const warm = points || handsOver() ? undefined : warmUp(seanceBytes, jobs, parallelFrom);
     try {
       const loaded = await loadForRendering(file, io.cwd);
       handOverIfThreaded(loaded.seance, points, jobs, parallelFrom);
