@@ -402,6 +402,16 @@ describe('delib validate --pv: one located warning per missing legal element', (
     ]);
   });
 
+  it('asks no vote of a point examined whose result the YAML states unknown (« statut: examine »)', async () => {
+    const full = new Set(await warnings(base));
+    const [from, to] = cases[5] ?? ['', ''];
+    const withoutVote = base.replace(from, to);
+    const examined = withoutVote.replace('  - numero: 2\n', '  - numero: 2\n    statut: examine\n');
+    expect(examined).not.toBe(withoutVote);
+    expect((await warnings(withoutVote)).filter((w) => !full.has(w))).toHaveLength(1);
+    expect((await warnings(examined)).filter((w) => !full.has(w))).toEqual([]);
+  });
+
   it.each(cases)('warns at its place when an element is taken out (%#)', async (from, to, path, words) => {
     expect(from).not.toBe('');
     expect(base.split(from)).toHaveLength(2);
