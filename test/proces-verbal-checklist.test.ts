@@ -301,8 +301,8 @@ describe('several secrétaires de séance', () => {
       'Secrétaires de séance : Mme Inès Leclerc et M. Hugo Mercier',
       'Secrétaire auxiliaire : Paul Sirven',
       'Mme Inès Leclerc, M. Hugo Mercier et Paul Sirven sont désignés secrétaires de séance à l’unanimité.',
-      // One signature block each, in content order (each qualité with its name).
-      'La Maire Agathe Morel Secrétaire de séance Inès Leclerc Secrétaire de séance Hugo Mercier Secrétaire auxiliaire Paul Sirven',
+      // One signature block each, read row by row as the DOCX's table: a row's qualités, then its names.
+      'La Maire Secrétaire de séance Secrétaire de séance Agathe Morel Inès Leclerc Hugo Mercier Secrétaire auxiliaire Paul Sirven',
     ];
     let at = 0;
     for (const expected of inOrder) {
