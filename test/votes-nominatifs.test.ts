@@ -206,3 +206,48 @@ describe('a named vote’s table across a page end', () => {
     expect(before).toContain('<w:keepNext/>');
   });
 });
+
+describe('an arrival named in the PV’s présents list, and the acts’ own counts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'delib-arrivee-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('counts the member as absent in the acts before his arrival and présent from it, as the YAML states', async () => {
+    const source = readFileSync(FILE, 'utf8');
+    // Point 3 without its own presences: they follow from the opening and the arrival before it.
+    const from = source.indexOf(
+      '      presences:\n        presents: [lrouviere, mbastide, ncassan, odurand, pfabre, tjulien]',
+    );
+    const to = source.indexOf('      vote:\n', from);
+    const derived = `${source.slice(0, from)}      vote: { unanimite: true }\n${source.slice(source.indexOf('    deroulement:\n      arrivees:', to))}`;
+    expect(derived).not.toContain('pour: [lrouviere, mbastide, ncassan, odurand, pfabre, tjulien]');
+    const file = join(dir, 'arrivee.yaml');
+    writeFileSync(file, derived);
+    const built = await renderFixture(file, /point-0[23]-deliberation|proces-verbal/);
+    const doc = (id: string) => {
+      const d = built.get(id);
+      if (!d) throw new Error(`no ${id}`);
+      return d;
+    };
+    const JULIEN = 'Monsieur Thibaut JULIEN';
+    expectBoth(
+      doc('point-02-deliberation'),
+      'Membres en exercice : 9 – Présents : 5 – Représentés : 1 – Absents : 3 – Votants : 6',
+    );
+    expectBoth(doc('point-02-deliberation'), `Absents : Monsieur René HUGON ; ${JULIEN}.`);
+    expectBoth(
+      doc('point-03-deliberation'),
+      'Membres en exercice : 9 – Présents : 6 – Représentés : 1 – Absents : 2 – Votants : 7',
+    );
+    expectBoth(doc('point-03-deliberation'), 'Absents : Monsieur René HUGON.');
+    for (const t of [
+      plain(doc('point-03-deliberation').pdfText),
+      plain(doc('point-03-deliberation').docxText),
+    ]) {
+      expect(t).toMatch(new RegExp(`Étaient présents : .*Monsieur Pierre FABRE – ${JULIEN}\\.`));
+    }
+    // The PV names him once, in its présents list, with his arrival; its opening counts stay those of the opening.
+    const pv = plain(doc('proces-verbal').pdfText);
+    expect(pv).toContain(`${JULIEN} (arrivé à 21 h 15)`);
+    expect(pv).toContain('Arrivée de Monsieur Thibaut JULIEN à 21 h 15, avant l’examen de ce point.');
+  });
+});

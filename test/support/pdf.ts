@@ -8,6 +8,7 @@
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { signatureReadingOrder } from '../../src/tree/signature-rows.ts';
 import type { Block, DocumentTree, Inline } from '../../src/tree/types.ts';
 
 export interface PdfTextItem {
@@ -166,7 +167,8 @@ function blockSoft(block: Block): string[] {
     case 'table':
       return [block.head, ...block.body].flatMap((row) => row.children.map((c) => inlineSoft(c.children)));
     case 'signatures':
-      return block.children.flatMap((s) => [s.heading, s.qualite, s.nom].filter((l) => l !== ''));
+      // Read row by row, as the DOCX's table: a row's headings and qualités, then its names.
+      return signatureReadingOrder(block.children);
     case 'pageBreak':
       return [];
   }
