@@ -8,6 +8,7 @@ import { charactersRule } from './characters.ts';
 import type { Rule } from './context.ts';
 import { conventionRule } from './conventions.ts';
 import { datesRule } from './dates.ts';
+import { departementsRule } from './departements.ts';
 import { dispositifRule } from './dispositif.ts';
 import { filesRule } from './files.ts';
 import { fontsRule } from './fonts.ts';
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   voteRule,
   adoptedRule,
   dispositifRule,
+  departementsRule,
   recordRule,
   ballotRequestRule,
   datesRule,
