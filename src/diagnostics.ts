@@ -60,6 +60,8 @@ export const DIAGNOSTIC_CODES = {
   'rule.deprecated': 'Ancienne écriture, encore acceptée',
   'rule.ballot-request': 'Demande de scrutin sans le nombre de membres requis',
   'rule.genre': 'Genre d’une partie deviné',
+  'rule.dispositif': 'Délibération sans article',
+  'rule.departement': 'Département absent de l’en-tête',
   // Rich text (Markdown subset)
   'richtext.html': 'HTML refusé',
   'richtext.image': 'Image refusée',

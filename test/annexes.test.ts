@@ -52,21 +52,26 @@ async function readDossier(bytes: Uint8Array): Promise<{ outline: Bookmark[]; te
   return { outline, texts };
 }
 
+// One fixture for the file (its signed convention costs a render and a signature): the bundle is
+// built from it before the hostile annexes are written beside its files.
+let fixture: AnnexFixture;
+beforeAll(async () => {
+  fixture = await makeAnnexFixture();
+}, 240_000);
+afterAll(() => fixture?.cleanup());
+
 describe('annexes given as files', () => {
-  let fixture: AnnexFixture;
   let out: string;
   let manifest: Manifest;
   let stderr: string;
 
   beforeAll(async () => {
-    fixture = await makeAnnexFixture();
     out = join(fixture.dir, 'out');
     const r = await runDelib(['build', fixture.seance, '-o', out, '--ctes', '--pdfa', '-q'], { env: EPOCH });
     stderr = r.stderr;
     expect(r.code, r.stderr).toBe(0);
     manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
   }, 240_000);
-  afterAll(() => fixture?.cleanup());
 
   it('copies each annex into the bundle under its own name, byte for byte, with its hash in the manifest', () => {
     const annexes = manifest.documents.filter((d) => d.kind === 'annexe');
@@ -151,14 +156,11 @@ describe('annexes given as files', () => {
 });
 
 describe('hostile annexes', () => {
-  let fixture: AnnexFixture;
   let outside = '';
   beforeAll(async () => {
-    fixture = await makeAnnexFixture();
     outside = (await writeHostileAnnexes(fixture.dir)).outside ?? '';
   }, 240_000);
   afterAll(() => {
-    fixture?.cleanup();
     if (outside) rmSync(outside, { recursive: true, force: true });
   });
 

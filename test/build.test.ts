@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../src/bundle/manifest.ts';
 import { KIND_NAMES, kindSpec } from '../src/compose/kinds.ts';
 import { BIN, type CliResult, ROOT, runDelib, spawnDelib } from './support/cli.ts';
-import { readPdf } from './support/pdf.ts';
+import { readPdfOutline } from './support/pdf.ts';
 
 const delib = (args: readonly string[], env: Record<string, string> = {}) => runDelib(args, { env });
 
@@ -106,7 +106,7 @@ describe.each([
   it('makes a dossier with one bookmark per point and the pages of its parts', async () => {
     const dossier = manifest.documents.find((d) => d.kind === 'dossier');
     if (!dossier) throw new Error('no dossier');
-    const pdf = await readPdf(readFileSync(join(out, dossier.path)));
+    const pdf = await readPdfOutline(readFileSync(join(out, dossier.path)));
     const points = [...new Set(manifest.documents.filter((d) => d.point !== null).map((d) => d.point))];
     const titles = pdf.outline.map((o) => o.title);
     expect(titles.slice(0, 2)).toEqual(['Convocation', 'Ordre du jour']);
@@ -119,8 +119,8 @@ describe.each([
         d.kind !== 'annexe' &&
         kindSpec(d.kind).dossier !== null,
     );
-    expect(pdf.pages.length).toBe(parts.reduce((sum, d) => sum + (d.pages ?? 0), 0));
-    expect(dossier.pages).toBe(pdf.pages.length);
+    expect(pdf.pageCount).toBe(parts.reduce((sum, d) => sum + (d.pages ?? 0), 0));
+    expect(dossier.pages).toBe(pdf.pageCount);
   });
 
   // One fixture is built again by a real second process (the installed entry point, in another

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type CliResult, ROOT, runDelib } from './support/cli.ts';
 import { jpegLogo, pngLogo } from './support/logos.ts';
-import { readPdf } from './support/pdf.ts';
+import { readPdfOutline } from './support/pdf.ts';
 
 const EPOCH = '1679529600';
 const work = mkdtempSync(join(tmpdir(), 'delib-logo-repro-'));
@@ -78,7 +78,7 @@ describe.each([
     const note = readFileSync(join(dir, 'a', 'point-01-note.pdf')).toString('latin1');
     const images = note.match(/\/Subtype \/Image\b/g)?.length;
     expect(images).toBe(/\/SMask \d+ 0 R/.test(note) ? 2 : 1);
-    const pdf = await readPdf(readFileSync(join(dir, 'a', 'dossier-de-seance.pdf')));
+    const pdf = await readPdfOutline(readFileSync(join(dir, 'a', 'dossier-de-seance.pdf')));
     expect(pdf.outline.map((o) => o.title)).toEqual([
       'Convocation',
       'Ordre du jour',

@@ -301,8 +301,8 @@ describe('several secrétaires de séance', () => {
       'Secrétaires de séance : Mme Inès Leclerc et M. Hugo Mercier',
       'Secrétaire auxiliaire : Paul Sirven',
       'Mme Inès Leclerc, M. Hugo Mercier et Paul Sirven sont désignés secrétaires de séance à l’unanimité.',
-      // One signature block each, in content order (each qualité with its name).
-      'La Maire Agathe Morel Secrétaire de séance Inès Leclerc Secrétaire de séance Hugo Mercier Secrétaire auxiliaire Paul Sirven',
+      // One signature block each, read row by row as the DOCX's table: a row's qualités, then its names.
+      'La Maire Secrétaire de séance Secrétaire de séance Agathe Morel Inès Leclerc Hugo Mercier Secrétaire auxiliaire Paul Sirven',
     ];
     let at = 0;
     for (const expected of inOrder) {
@@ -400,6 +400,16 @@ describe('delib validate --pv: one located warning per missing legal element', (
       '/points/2 Point 3 : le procès-verbal doit rendre compte de la teneur des discussions.',
       '/points/5 Point 6 : le procès-verbal doit rendre compte de la teneur des discussions.',
     ]);
+  });
+
+  it('asks no vote of a point examined whose result the YAML states unknown (« statut: examine »)', async () => {
+    const full = new Set(await warnings(base));
+    const [from, to] = cases[5] ?? ['', ''];
+    const withoutVote = base.replace(from, to);
+    const examined = withoutVote.replace('  - numero: 2\n', '  - numero: 2\n    statut: examine\n');
+    expect(examined).not.toBe(withoutVote);
+    expect((await warnings(withoutVote)).filter((w) => !full.has(w))).toHaveLength(1);
+    expect((await warnings(examined)).filter((w) => !full.has(w))).toEqual([]);
   });
 
   it.each(cases)('warns at its place when an element is taken out (%#)', async (from, to, path, words) => {

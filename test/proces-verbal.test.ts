@@ -93,7 +93,8 @@ describe('delib build: the procès-verbal', () => {
       'Question de M. Léo Fontaine, pour le groupe Valmorin autrement :',
       'Réponse de Mme Agathe Morel :',
       'La séance est levée à 22 h 14.',
-      'Secrétaire de séance Inès Leclerc',
+      // The signatures read row by row, as the DOCX's table: qualités, then names.
+      'La Maire Secrétaire de séance Agathe Morel Inès Leclerc',
       'Procès-verbal arrêté en séance du 14 novembre 2024.',
     ];
     let from = 0;

@@ -16,7 +16,7 @@ import {
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { primeCompressed, writeParts } from '../src/render/docx/zip.ts';
@@ -67,6 +67,9 @@ function scrambledGlyf(): Buffer {
   return font;
 }
 
+/** A final deflate block of fixed codes holding only its end code. */
+const FINAL_EMPTY_BLOCK = Uint8Array.of(0x03, 0x00);
+
 /** A .docx holding `styles` as word/styles.xml (and what a package needs around it). */
 function docxWith(styles: Uint8Array | string): Uint8Array {
   const bytes = typeof styles === 'string' ? new TextEncoder().encode(styles) : styles;
@@ -79,11 +82,18 @@ function docxWith(styles: Uint8Array | string): Uint8Array {
 
 /**
  * A .docx whose styles part is `size` zero bytes, a real zip bomb: deflated by native zlib (fflate
- * takes seconds on 200 MB) and handed to delib's own zip writer.
+ * takes seconds on 200 MB) and handed to delib's own zip writer. Deflating 200 MB takes seconds
+ * too; zeros compress to the same bytes MiB after MiB, so one fully flushed MiB (its own
+ * dictionary, ending on a byte boundary) is repeated, then closed by an empty final block: the
+ * stream inflates to the same 200 MB and is as small (≈ 1 KB a MiB).
  */
 function bombDocx(size: number): Uint8Array {
+  const MIB = 1024 * 1024;
+  if (size % MIB !== 0) throw new Error('bombDocx: a whole number of MiB');
   const zeros = new Uint8Array(size);
-  primeCompressed(zeros, { data: deflateRawSync(zeros), crc: crc32(zeros) });
+  const flushed = deflateRawSync(zeros.subarray(0, MIB), { finishFlush: constants.Z_FULL_FLUSH });
+  const deflated = Buffer.concat([...Array.from({ length: size / MIB }, () => flushed), FINAL_EMPTY_BLOCK]);
+  primeCompressed(zeros, { data: deflated, crc: crc32(zeros) });
   const utf8 = (text: string) => new TextEncoder().encode(text);
   const parts = new Map([
     ['[Content_Types].xml', utf8('<?xml version="1.0"?><Types/>')],

@@ -10,7 +10,7 @@ import { isWithdrawn } from '../compose/moment.ts';
 import type { Point, Presences, Seance } from '../schema/seance.ts';
 import { eluIndex } from './elus.ts';
 import { dayRestarts } from './jours.ts';
-import { pointPresences } from './presences.ts';
+import { pointPresences, proxyCount } from './presences.ts';
 import { type VoteFacts, voteFacts } from './vote.ts';
 
 export interface PointFacts {
@@ -34,7 +34,7 @@ export function pointFacts(seance: Seance, point: Point): PointFacts {
   );
   const votants = presences
     ? (typeof presences.presents === 'number' ? presences.presents : presences.presents.length) +
-      presences.representes.length
+      proxyCount(presences)
     : 0;
   const retire = isWithdrawn(point);
   const vote = point.deliberation?.vote && !retire ? voteFacts(point.deliberation.vote, index) : undefined;

@@ -12,6 +12,16 @@ import { type EluIndex, sameMember } from './elus.ts';
 
 type Effectif = Presences['presents'];
 
+/** The proxies the attendance names (none when only their number is given). */
+export function namedProxies(presences: Presences): readonly Pouvoir[] {
+  return typeof presences.representes === 'number' ? [] : presences.representes;
+}
+
+/** How many members are represented: the proxies named, or the number given. */
+export function proxyCount(presences: Presences): number {
+  return typeof presences.representes === 'number' ? presences.representes : presences.representes.length;
+}
+
 function add(list: Effectif, ref: string): Effectif {
   return typeof list === 'number' ? list + 1 : [...list, ref];
 }
@@ -26,7 +36,9 @@ function remove(list: Effectif, ref: string, index: EluIndex): Effectif {
 export function afterMovements(presences: Presences, point: Point, index: EluIndex): Presences {
   let { presents, absents } = presences;
   let excuses = presences.excuses;
-  let representes: readonly Pouvoir[] = presences.representes;
+  let representes: readonly Pouvoir[] = namedProxies(presences);
+  // Proxies given as a number only: who holds them is unknown; a departure with a proxy adds one.
+  let unnamed = typeof presences.representes === 'number' ? presences.representes : undefined;
   for (const { elu } of point.deroulement?.arrivees ?? []) {
     const proxy = representes.findIndex((p) => sameMember(p.mandant, elu, index));
     const excused = excuses?.findIndex((e) => sameMember(e, elu, index)) ?? -1;
@@ -41,12 +53,13 @@ export function afterMovements(presences: Presences, point: Point, index: EluInd
     const held = representes.filter((p) => sameMember(p.mandataire, depart.elu, index));
     representes = representes.filter((p) => !held.includes(p));
     for (const p of held) absents = add(absents, p.mandant);
-    if (depart.pouvoir_a)
+    if (depart.pouvoir_a && unnamed !== undefined) unnamed += 1;
+    else if (depart.pouvoir_a)
       representes = [...representes, { mandant: depart.elu, mandataire: depart.pouvoir_a }];
     else if (depart.excuse) excuses = [...(excuses ?? []), depart.elu];
     else absents = add(absents, depart.elu);
   }
-  return { presents, representes: [...representes], absents, ...(excuses ? { excuses } : {}) };
+  return { presents, representes: unnamed ?? [...representes], absents, ...(excuses ? { excuses } : {}) };
 }
 
 /**

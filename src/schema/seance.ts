@@ -125,10 +125,27 @@ export const PouvoirSchema = Type.Object(
 export const PresencesSchema = Type.Object(
   {
     presents: Effectif('Présents', 'Membres présents.'),
-    representes: Type.Array(PouvoirSchema, {
-      title: 'Représentés',
-      description: 'Membres absents représentés, avec le nom de leur mandataire. Liste vide « [] » si aucun.',
-    }),
+    representes: Type.Union(
+      [
+        Type.Integer({
+          minimum: 0,
+          maximum: 100_000,
+          title: 'Représentés',
+          description:
+            'Nombre de pouvoirs seulement (« Pouvoirs : 1 »), quand l’acte ne nomme ni mandants ni mandataires : aucune ligne de noms n’est imprimée.',
+        }),
+        Type.Array(PouvoirSchema, {
+          title: 'Représentés',
+          description:
+            'Membres absents représentés, avec le nom de leur mandataire. Liste vide « [] » si aucun.',
+        }),
+      ],
+      {
+        title: 'Représentés',
+        description:
+          'Membres absents représentés : la liste des pouvoirs (mandant, mandataire), « [] » si aucun, ou leur nombre seul quand l’acte ne les nomme pas.',
+      },
+    ),
     absents: Effectif('Absents', 'Membres absents et non représentés.'),
     excuses: Type.Optional(
       Type.Array(MembreRef('Excusé', 'Le membre excusé.'), {
@@ -843,9 +860,9 @@ export const DeliberationSchema = Type.Object(
     ),
     premiere_page: Type.Optional(PremierePage('de la délibération')),
     articles: Type.Array(RichText({ title: 'Article', description: 'Dispositif d’un article.' }), {
-      minItems: 1,
       title: 'Articles',
-      description: 'Articles du dispositif, numérotés automatiquement (« Article 1er », « Article 2 »…).',
+      description:
+        'Articles du dispositif, numérotés automatiquement (« Article 1er », « Article 2 »…). « [] » : aucun article (un « prend acte » dit sa décision par son verbe ; la transcription d’un acte coupé avant son dispositif) : rien n’est imprimé à leur place, et « delib validate » le signale pour un acte qui n’est pas un « prend acte » (rule.dispositif).',
     }),
     presences: Type.Optional(
       redescribed(

@@ -13,7 +13,8 @@
 import { civilityGenre, writtenCivility } from '../facts/civilites.ts';
 import { type EluIndex, genreOf, type Member } from '../facts/elus.ts';
 import { type Formules, fillFormula, type ListeNoms, placeholders } from '../facts/formules.ts';
-import type { Presences, Seance } from '../schema/seance.ts';
+import { namedProxies } from '../facts/presences.ts';
+import type { Pouvoir, Presences, Seance } from '../schema/seance.ts';
 import { joinNames, joinWith, resolvedMember } from './seance-text.ts';
 
 interface Listed {
@@ -125,7 +126,7 @@ function printer(index: EluIndex, f: Formules) {
     grouped,
     list: (label: string, refs: readonly string[], key: ListeNoms, written = false) =>
       listLine(label, joinNames(grouped(refs), f, key), members(refs), f, refs.length, written),
-    pouvoir: (p: Presences['representes'][number]) =>
+    pouvoir: (p: Pouvoir) =>
       fillFormula(f.pouvoir, {
         mandant: name(p.mandant),
         mandataire: name(p.mandataire),
@@ -137,14 +138,16 @@ function printer(index: EluIndex, f: Formules) {
 /** The lines of the members not present: pouvoirs, excusés and absents, or all in one list. */
 function notPresentLines(presences: Presences, f: Formules, print: ReturnType<typeof printer>): string[] {
   const { members, grouped, list, pouvoir } = print;
-  const mandants = presences.representes.map((p) => p.mandant);
-  const pouvoirs = presences.representes.map(pouvoir);
+  const mandants = namedProxies(presences).map((p) => p.mandant);
+  const pouvoirs = namedProxies(presences).map(pouvoir);
+  // Proxies given as a number only: no line of names (the count line says how many).
+  const unnamed = typeof presences.representes === 'number' ? presences.representes : 0;
   const excuses = presences.excuses ?? [];
   const absents = named(presences.absents);
   if (f.non_presents_noms === '') {
     const joined = joinWith(pouvoirs, f.pouvoirs_separateur, f.pouvoirs_et);
     return [
-      listLine(f.pouvoirs, joined, members(mandants), f, mandants.length, true),
+      unnamed > 0 ? '' : listLine(f.pouvoirs, joined, members(mandants), f, mandants.length, true),
       list(f.excuses_noms, excuses, 'excuses', presences.excuses !== undefined),
       list(f.absents_noms, absents, 'absents', Array.isArray(presences.absents)),
     ];
@@ -153,7 +156,9 @@ function notPresentLines(presences: Presences, f: Formules, print: ReturnType<ty
   const absentCount = typeof presences.absents === 'number' ? presences.absents : absents.length;
   const noms = joinNames([...pouvoirs, ...grouped([...excuses, ...absents])], f);
   const all = members([...mandants, ...excuses, ...absents]);
-  return [listLine(f.non_presents_noms, noms, all, f, mandants.length + excuses.length + absentCount)];
+  return [
+    listLine(f.non_presents_noms, noms, all, f, mandants.length + unnamed + excuses.length + absentCount),
+  ];
 }
 
 /**

@@ -20,6 +20,7 @@ import {
 } from '../facts/formules.ts';
 import { pointDay } from '../facts/jours.ts';
 import { pointFacts, shownNumber } from '../facts/point.ts';
+import { namedProxies, proxyCount } from '../facts/presences.ts';
 import type { Deliberation, Point, Presences, Seance } from '../schema/seance.ts';
 import { attendanceLines } from './attendance-lines.ts';
 import { agreement, genreOfPerson, instanceForms, withArticle } from './grammar.ts';
@@ -206,7 +207,7 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
   const names = (value: number | readonly string[], list: ListeNoms): string =>
     typeof value === 'number' ? '' : joinNames(value.map(name), f, list);
   const presents = count(presences.presents);
-  const representes = presences.representes.length;
+  const representes = proxyCount(presences);
   const excuses = presences.excuses ?? [];
   let lines: readonly string[] | undefined;
   return {
@@ -218,7 +219,7 @@ export function attendance(seance: Seance, presences: Presences | undefined): At
     presentsNoms: names(presences.presents, 'presents'),
     absentsNoms: names(presences.absents, 'absents'),
     excusesNoms: names(excuses, 'excuses'),
-    pouvoirs: presences.representes
+    pouvoirs: namedProxies(presences)
       .map((p) =>
         fillFormula(f.pouvoir, {
           mandant: name(p.mandant),

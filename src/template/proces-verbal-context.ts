@@ -22,6 +22,7 @@ import {
 import { type Formules, fillFormula, type ListeNoms } from '../facts/formules.ts';
 import { dayRestarts } from '../facts/jours.ts';
 import { pointFacts, shownNumber } from '../facts/point.ts';
+import { namedProxies } from '../facts/presences.ts';
 import { quorumOf } from '../facts/quorum.ts';
 import { type VoteFacts, voteFacts } from '../facts/vote.ts';
 import type { Intervention, Point, Presences, Seance, Vote } from '../schema/seance.ts';
@@ -123,7 +124,10 @@ function withoutArrivals(presences: Presences, arrived: readonly string[], index
   const later = (ref: string) => arrived.some((a) => sameMember(a, ref, index));
   return {
     ...presences,
-    representes: presences.representes.filter((p) => !later(p.mandant)),
+    representes:
+      typeof presences.representes === 'number'
+        ? presences.representes
+        : presences.representes.filter((p) => !later(p.mandant)),
     absents:
       typeof presences.absents === 'number' ? presences.absents : presences.absents.filter((r) => !later(r)),
     ...(presences.excuses ? { excuses: presences.excuses.filter((r) => !later(r)) } : {}),
@@ -146,30 +150,34 @@ function presencesLines(
     listValues(joinNames([...members(refs).map((m) => printed(m, f)), ...more], f, list), members(refs));
   const a = attendance(seance, opening);
   if (!a) return none;
-  const mandants = members(presences.representes.map((p) => p.mandant));
+  const proxies = namedProxies(presences);
+  const mandants = members(proxies.map((p) => p.mandant));
   return {
     compte: effectifsLine(seance, f, a),
     presents:
       typeof presences.presents === 'number'
         ? ''
         : fillFormula(f.pv_presents, who(presences.presents, 'presents', arrivals.noms)),
+    // Proxies given as a number only: no list of names to print (the count line says how many).
     representes:
-      presences.representes.length === 0
-        ? emptyListLine(f.pv_representes_aucun, f.pv_representes, 'pouvoirs', f)
-        : fillFormula(f.pv_representes, {
-            ...listValues('', mandants),
-            pouvoirs: joinWith(
-              presences.representes.map((p) =>
-                fillFormula(f.pv_pouvoir, {
-                  mandant: printed(memberOf(p.mandant, index), f),
-                  mandataire: printed(memberOf(p.mandataire, index), f),
-                  e: memberAgreement(p.mandant, index),
-                }),
+      typeof presences.representes === 'number' && presences.representes > 0
+        ? ''
+        : proxies.length === 0
+          ? emptyListLine(f.pv_representes_aucun, f.pv_representes, 'pouvoirs', f)
+          : fillFormula(f.pv_representes, {
+              ...listValues('', mandants),
+              pouvoirs: joinWith(
+                proxies.map((p) =>
+                  fillFormula(f.pv_pouvoir, {
+                    mandant: printed(memberOf(p.mandant, index), f),
+                    mandataire: printed(memberOf(p.mandataire, index), f),
+                    e: memberAgreement(p.mandant, index),
+                  }),
+                ),
+                f.pv_pouvoirs_separateur,
+                f.pv_pouvoirs_et,
               ),
-              f.pv_pouvoirs_separateur,
-              f.pv_pouvoirs_et,
-            ),
-          }),
+            }),
     absents:
       typeof presences.absents === 'number'
         ? ''

@@ -7,6 +7,7 @@
  * @example
  * treeText(doc) // 'CONSEIL MUNICIPAL\nSéance du 23 mars 2023\n…'
  */
+import { signatureReadingOrder } from './signature-rows.ts';
 import type { Block, DocumentTree, Inline } from './types.ts';
 
 export function inlineText(inlines: readonly Inline[]): string {
@@ -48,7 +49,8 @@ function blockLines(block: Block): string[] {
         row.children.map((cell) => inlineText(cell.children)),
       );
     case 'signatures':
-      return block.children.flatMap((s) => [s.heading, s.qualite, s.nom].filter((line) => line !== ''));
+      // As the PDF and the DOCX read them: row by row.
+      return signatureReadingOrder(block.children);
     case 'pageBreak':
       return [];
   }

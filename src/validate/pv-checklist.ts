@@ -91,7 +91,8 @@ function pointChecks(point: Point, i: number, warn: Warn): void {
     );
   }
   const vote = deliberation.vote;
-  if (!vote && point.statut !== 'prend_acte' && point.statut !== 'ajourne') {
+  // A point examined whose result the YAML states unknown (`statut: examine`) has no vote to ask for.
+  if (!vote && point.statut !== 'prend_acte' && point.statut !== 'ajourne' && point.statut !== 'examine') {
     warn(
       `${here}/deliberation`,
       `Point ${point.numero} : le procès-verbal doit donner le résultat du vote.`,

@@ -21,7 +21,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { PDFDocument, PDFHexString, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFHexString, PDFName, PDFPage, type PDFRef, StandardFonts } from 'pdf-lib';
 import { parse, stringify } from 'yaml';
 import { composeDocument } from '../../src/compose/compose.ts';
 import { listDocuments } from '../../src/compose/documents.ts';
@@ -52,8 +52,16 @@ async function planPdf(
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
+  // `addPage` walks the page tree to its end before each insertion (10 000 pages: ≈ 10 s of
+  // CPU); appending the page to the root node's kids, as `addPage` ends up doing, is the same
+  // document in the same bytes, made in linear time.
+  const tree = doc.catalog.Pages();
+  const treeRef = doc.catalog.get(PDFName.of('Pages')) as PDFRef;
   for (let i = 1; i <= pages; i++) {
-    const page = doc.addPage([595, 842]);
+    const page = PDFPage.create(doc);
+    page.setSize(595, 842);
+    tree.pushLeafNode(page.ref);
+    page.node.setParent(treeRef);
     if (label) page.drawText(label(i), { x: 72, y: 760, size: 14, font });
   }
   return doc.save({ useObjectStreams: false });

@@ -8,6 +8,7 @@
  */
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { signatureReadingOrder } from '../../src/tree/signature-rows.ts';
 import type { Block, DocumentTree, Inline } from '../../src/tree/types.ts';
 
 export interface PdfTextItem {
@@ -58,6 +59,24 @@ interface RawOutline {
 
 const simplify = (nodes: readonly RawOutline[]): OutlineNode[] =>
   nodes.map((n) => ({ title: n.title, items: simplify(n.items) }));
+
+/**
+ * The page count and outline alone, for a test that reads nothing else: no page's text is
+ * extracted (most of pdf.js's time on a dossier of tens of pages).
+ */
+export async function readPdfOutline(
+  bytes: Uint8Array,
+): Promise<{ readonly pageCount: number; readonly outline: readonly OutlineNode[] }> {
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+  }).promise;
+  const outline = simplify(((await doc.getOutline()) ?? []) as RawOutline[]);
+  const pageCount = doc.numPages;
+  await doc.destroy();
+  return { pageCount, outline };
+}
 
 export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
   const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true });
@@ -166,7 +185,8 @@ function blockSoft(block: Block): string[] {
     case 'table':
       return [block.head, ...block.body].flatMap((row) => row.children.map((c) => inlineSoft(c.children)));
     case 'signatures':
-      return block.children.flatMap((s) => [s.heading, s.qualite, s.nom].filter((l) => l !== ''));
+      // Read row by row, as the DOCX's table: a row's headings and qualités, then its names.
+      return signatureReadingOrder(block.children);
     case 'pageBreak':
       return [];
   }

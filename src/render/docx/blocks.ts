@@ -6,7 +6,10 @@
  */
 import { Bookmark, type IParagraphOptions } from 'docx';
 import type { Block, Heading, List, Paragraph } from '../../tree/types.ts';
+import type { Measurer } from '../pdf/measure.ts';
+import { tableColumnWidths } from '../table-columns.ts';
 import type { Theme } from '../theme.ts';
+import { textWidth } from './build.ts';
 import { inlineRuns } from './inlines.ts';
 import { BULLET_REFERENCE, listTextIndent, orderedReference } from './numbering.ts';
 import { signatureTables } from './signatures.ts';
@@ -19,10 +22,12 @@ import {
   titleLineStyleId,
   titleStyleId,
 } from './styles.ts';
-import { twips } from './units.ts';
+import { twips, twipsFilling } from './units.ts';
 
 export interface BlockContext {
   readonly theme: Theme;
+  /** Widths of texts in the document's faces: a data table's columns are sized as in the PDF. */
+  readonly measure: Measurer;
   /** Number of each list of the tree, in reading order: its Word numbering instance. */
   readonly listInstances: ReadonlyMap<List, number>;
   /** Depth of the enclosing lists (0 outside lists). */
@@ -127,7 +132,13 @@ const handlers = {
         paragraphs: [cellParagraph(r === 0, c, inlineRuns(cell.children))],
       })),
     }));
-    return [{ kind: 'table', variant: 'grid', rows }, spacer(ctx.theme.table.spaceAfter)];
+    // The PDF's column widths (table-columns.ts), so that Word breaks the cells' lines as it does;
+    // a column as narrow as its longest word gets 1 pt more, else Word's and LibreOffice's rounding
+    // of glyph advances may cut that word (« Tau|x »): the widest column gives it.
+    const total = ctx.theme.page.width - ctx.theme.page.marginLeft - ctx.theme.page.marginRight;
+    const widths = tableColumnWidths(node, ctx.measure, total);
+    const columns = twipsFilling(widths, textWidth(ctx.theme), twips(1));
+    return [{ kind: 'table', variant: 'grid', rows, columns }, spacer(ctx.theme.table.spaceAfter)];
   },
   signatures: (node, ctx) => {
     // Word rejects a table without rows.

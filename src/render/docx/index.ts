@@ -10,6 +10,7 @@
 import { Document, type IStylesOptions, type PageNumberEstimator } from 'docx';
 import type { DocumentTree, List } from '../../tree/types.ts';
 import type { FontFiles } from '../font-files.ts';
+import { lazyFontMeasurer } from '../font-measure.ts';
 import { theme } from '../theme.ts';
 import { blockSpec } from './blocks.ts';
 import { buildBlocks } from './build.ts';
@@ -143,8 +144,9 @@ function documentOf(
  */
 export async function renderDocx(doc: DocumentTree, options: DocxRenderOptions): Promise<Uint8Array> {
   const listInstances = new Map<List, number>(listsInOrder(doc.children).map((list, i) => [list, i + 1]));
+  const measure = lazyFontMeasurer(options.fonts);
   const specs = resolvePageBreaks(
-    doc.children.flatMap((block) => blockSpec(block, { theme, listInstances, listDepth: 0 })),
+    doc.children.flatMap((block) => blockSpec(block, { theme, measure, listInstances, listDepth: 0 })),
   );
   const { styles, key } = stylesOf(options.fonts?.family ?? defaultFamily());
   // Styles, theme, settings and font table depend on the family only: formatted once a process.

@@ -8,6 +8,7 @@
  * @example
  * signatureTables(node, theme) // [{ kind: 'table', variant: 'signatures', columns: [3118, 3118, 3118], rows: [top, names] }]
  */
+import { SIGNATORIES_PER_ROW } from '../../tree/signature-rows.ts';
 import type { Signatory, Signatures } from '../../tree/types.ts';
 import type { Theme } from '../theme.ts';
 import { textWidth } from './build.ts';
@@ -17,7 +18,6 @@ import { extraStyles } from './styles.ts';
 import { cleanText } from './text.ts';
 import { twips } from './units.ts';
 
-const PER_ROW = 3;
 const ROW_GAP = 14;
 /** Room left and right of each column's text, as the PDF leaves it. */
 const GUTTER = 6;
@@ -73,7 +73,7 @@ function singleColumn(node: Signatures, theme: Theme): TableSpec {
 
 /** The tables of a signatures block, one per row of signatories (one in all for a single column). */
 export function signatureTables(node: Signatures, theme: Theme): TableSpec[] {
-  const perRow = Math.max(1, Math.min(PER_ROW, node.children.length));
+  const perRow = Math.max(1, Math.min(SIGNATORIES_PER_ROW, node.children.length));
   if (perRow === 1) return [singleColumn(node, theme)];
   const width = Math.floor(textWidth(theme) / perRow);
   const tables: TableSpec[] = [];

@@ -11,6 +11,7 @@ import {
   memberOf,
   sameMember,
 } from '../../facts/elus.ts';
+import { namedProxies, proxyCount } from '../../facts/presences.ts';
 import { quorumOf } from '../../facts/quorum.ts';
 import type { Presences } from '../../schema/seance.ts';
 import { at, count, type Rule, type RuleContext } from './context.ts';
@@ -31,7 +32,7 @@ function checkPresences(context: RuleContext, presences: Presences, pointer: str
   const out: Diagnostic[] = [];
   const enExercice = seance.membres_en_exercice;
   const presents = count(presences.presents);
-  const representes = presences.representes.length;
+  const representes = proxyCount(presences);
   const excuses = presences.excuses?.length ?? 0;
   const absents = count(presences.absents);
   const total = presents + representes + absents + excuses;
@@ -45,6 +46,19 @@ function checkPresences(context: RuleContext, presences: Presences, pointer: str
         'erreur',
         `Présents (${presents}) + représentés (${representes}) + absents (${absents})${excused} = ${total}, mais l’assemblée compte ${enExercice} membres en exercice.`,
         'Chaque membre en exercice est présent, représenté ou absent : corrigez les nombres ou « membres_en_exercice ».',
+      ),
+    );
+  }
+  // Proxies given as a number: each present member holds one proxy at most (CGCT L. 2121-20).
+  if (typeof presences.representes === 'number' && representes > presents) {
+    out.push(
+      at(
+        context,
+        `${pointer}/representes`,
+        'rule.proxy',
+        'erreur',
+        `${representes} pouvoirs pour ${presents} présent${presents > 1 ? 's' : ''} : un membre présent ne reçoit qu’un pouvoir.`,
+        'Corrigez le nombre de pouvoirs (« representes ») ou celui des présents.',
       ),
     );
   }
@@ -65,7 +79,8 @@ function checkPresences(context: RuleContext, presences: Presences, pointer: str
   const sameName = (a: string, b: string) => sameMember(a, b, index);
   const presentNames = names(presences.presents);
   const absentNames = [...names(presences.absents), ...(presences.excuses ?? [])];
-  presences.representes.forEach((written, i) => {
+  const proxies = namedProxies(presences);
+  proxies.forEach((written, i) => {
     const pouvoir = {
       mandant: memberName(written.mandant, index),
       mandataire: memberName(written.mandataire, index),
@@ -102,7 +117,7 @@ function checkPresences(context: RuleContext, presences: Presences, pointer: str
         'mandataire',
       );
     }
-    const earlier = presences.representes.slice(0, i);
+    const earlier = proxies.slice(0, i);
     // Compared on printed names, so a key and the same élu's name are one person.
     if (earlier.some((p) => sameName(p.mandant, pouvoir.mandant))) {
       problem(

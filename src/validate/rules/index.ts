@@ -8,6 +8,8 @@ import { charactersRule } from './characters.ts';
 import type { Rule } from './context.ts';
 import { conventionRule } from './conventions.ts';
 import { datesRule } from './dates.ts';
+import { departementsRule } from './departements.ts';
+import { dispositifRule } from './dispositif.ts';
 import { filesRule } from './files.ts';
 import { fontsRule } from './fonts.ts';
 import { formulesRule } from './formules.ts';
@@ -26,6 +28,8 @@ export const RULES: readonly Rule[] = [
   attendanceRule,
   voteRule,
   adoptedRule,
+  dispositifRule,
+  departementsRule,
   recordRule,
   ballotRequestRule,
   datesRule,

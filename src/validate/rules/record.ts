@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../../diagnostics.ts';
 import { agreed, eluIndex, memberName, memberOf, sameMember } from '../../facts/elus.ts';
 import { dayRestarts } from '../../facts/jours.ts';
-import { afterMovements } from '../../facts/presences.ts';
+import { afterMovements, namedProxies } from '../../facts/presences.ts';
 import type { Presences, Vote } from '../../schema/seance.ts';
 import { at, type Rule, type RuleContext } from './context.ts';
 
@@ -52,7 +52,7 @@ function checkNamedVote(
         presences &&
         typeof presences.presents !== 'number' &&
         !presences.presents.some((p) => sameMember(p, ref, index)) &&
-        !presences.representes.some((p) => sameMember(p.mandant, ref, index))
+        !namedProxies(presences).some((p) => sameMember(p.mandant, ref, index))
       ) {
         out.push(
           problem(

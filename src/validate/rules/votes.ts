@@ -6,6 +6,7 @@
 import { isWithdrawn } from '../../compose/moment.ts';
 import type { Diagnostic } from '../../diagnostics.ts';
 import { eluIndex } from '../../facts/elus.ts';
+import { proxyCount } from '../../facts/presences.ts';
 import { voteFacts } from '../../facts/vote.ts';
 import { at, count, presencesOf, type Rule } from './context.ts';
 
@@ -20,7 +21,7 @@ export const voteRule: Rule = (context) => {
     const applicable = presencesOf(context, clean);
     if (!applicable || isWithdrawn(clean.point)) continue;
     const facts = voteFacts(written, eluIndex(context.elus));
-    const votants = count(applicable.presences.presents) + applicable.presences.representes.length;
+    const votants = count(applicable.presences.presents) + proxyCount(applicable.presences);
     const vote = facts;
     const npp = vote.nePrendPasPart;
     const sum = vote.pour + vote.contre + vote.abstentions + npp;

@@ -2,9 +2,15 @@
  * Signatures → one column per signatory, side by side (three at most per row): heading, qualité,
  * blank room to sign, name. Never split; each signing room is reported as a signature box.
  *
+ * Read row by row, as the DOCX's borderless table is (its first row the headings and qualités,
+ * its second the names, so that Word aligns the names): the content stream draws every column's
+ * heading and qualité, then every name, and the structure tree has the same order (a Div per
+ * line of the table, its P in column order); the drawn places are those of the columns.
+ *
  * @example
  * signatures({ type: 'signatures', children: [maire, president] }, ctx)
  */
+import { SIGNATORIES_PER_ROW } from '../../../tree/signature-rows.ts';
 import type { Signatory, Signatures } from '../../../tree/types.ts';
 import { theme } from '../../theme.ts';
 import { drawLine } from '../draw-text.ts';
@@ -15,7 +21,6 @@ import { baselineOffset, lineHeight } from '../measure.ts';
 import { childParent, marked, type Tag, tag } from '../tagging.ts';
 import type { BlockHandler, LayoutContext } from './context.ts';
 
-const PER_ROW = 3;
 const LINE_HEIGHT = 1.25;
 const GUTTER = 6;
 const ROW_GAP = 14;
@@ -66,6 +71,8 @@ function rowFlowable(columns: readonly Column[], first: boolean): Flowable {
           });
           top += part.lines.length * step;
         }
+      }
+      for (const column of columns) {
         ctx.signature({
           id: column.signatory.id,
           x: column.x + GUTTER,
@@ -88,24 +95,34 @@ function rowFlowable(columns: readonly Column[], first: boolean): Flowable {
 
 export const signatures: BlockHandler<Signatures> = (block, ctx) => {
   const div = tag(ctx.doc, ctx.parent, 'Div');
-  const perRow = Math.max(1, Math.min(PER_ROW, block.children.length));
+  const perRow = Math.max(1, Math.min(SIGNATORIES_PER_ROW, block.children.length));
   const width = ctx.width / perRow;
   const rows: Flowable[] = [];
   for (let start = 0; start < block.children.length; start += perRow) {
     const slice = block.children.slice(start, start + perRow);
     const offset = ((perRow - slice.length) * width) / 2;
-    const columns = slice.map((signatory, i): Column => {
-      const own = tag(ctx.doc, childParent(div), 'Div');
-      const inner = width - 2 * GUTTER;
-      const part = (text: string, bold: boolean) => ({
-        lines: lines(text, bold, inner, ctx),
-        tag: tag(ctx.doc, childParent(own), 'P'),
-      });
-      const top = [part(signatory.heading, false), part(signatory.qualite, false)].filter(
-        (p) => p.lines.length > 0,
-      );
-      return { signatory, x: ctx.x + offset + i * width, width, top, name: part(signatory.nom, true) };
+    const inner = width - 2 * GUTTER;
+    // Tags made in reading order: the headings and qualités of the row, then its names.
+    const topLine = tag(ctx.doc, childParent(div), 'Div');
+    const part = (line: Tag, text: string, bold: boolean) => ({
+      lines: lines(text, bold, inner, ctx),
+      tag: tag(ctx.doc, childParent(line), 'P'),
     });
+    const tops = slice.map((signatory) =>
+      [part(topLine, signatory.heading, false), part(topLine, signatory.qualite, false)].filter(
+        (p) => p.lines.length > 0,
+      ),
+    );
+    const nameLine = tag(ctx.doc, childParent(div), 'Div');
+    const columns = slice.map(
+      (signatory, i): Column => ({
+        signatory,
+        x: ctx.x + offset + i * width,
+        width,
+        top: tops[i] ?? [],
+        name: part(nameLine, signatory.nom, true),
+      }),
+    );
     rows.push(rowFlowable(columns, start === 0));
   }
   return rows;

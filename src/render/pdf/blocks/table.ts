@@ -6,15 +6,15 @@
  * table({ type: 'table', align: ['left', 'right'], head, body }, ctx)
  */
 import type { CellAlign, Table, TableRow } from '../../../tree/types.ts';
+import { columnWidths, tableRuns } from '../../table-columns.ts';
 import { theme } from '../../theme.ts';
 import { drawLine } from '../draw-text.ts';
 import type { Flowable } from '../flow.ts';
-import { inlineRuns, type Run } from '../inlines.ts';
 import { breakLines, type Line } from '../line-break.ts';
-import { baselineOffset, faceOf, lineHeight } from '../measure.ts';
+import { baselineOffset, lineHeight } from '../measure.ts';
 import type { PdfDoc } from '../pdfkit.ts';
 import { childParent, marked, type Tag, tag } from '../tagging.ts';
-import type { BlockHandler, LayoutContext } from './context.ts';
+import type { BlockHandler } from './context.ts';
 import { noteFlowables } from './paragraph.ts';
 
 const LINE_HEIGHT = 1.2;
@@ -35,60 +35,6 @@ interface RowLayout {
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
-
-function lineWidth(line: Line | undefined): number {
-  const last = line?.pieces[line.pieces.length - 1];
-  return last ? last.x + last.width : 0;
-}
-
-/** Column widths filling `total`, proportional to each column's natural width, never below its longest word. */
-function columnWidths(
-  rows: readonly (readonly Run[][])[],
-  header: boolean[],
-  ctx: LayoutContext,
-  columns: number,
-): number[] {
-  const pad = 2 * theme.table.cellPadding;
-  const size = theme.table.fontSize;
-  const natural = new Array<number>(columns).fill(pad + 12);
-  const minimum = new Array<number>(columns).fill(pad + 12);
-  rows.forEach((row, r) => {
-    row.forEach((runs, c) => {
-      const format = { width: 1e6, size, bold: header[r] ?? false, align: 'left' as const };
-      const single = breakLines(runs, format, ctx.measure);
-      natural[c] = Math.max(natural[c] ?? 0, pad + Math.max(...single.map(lineWidth)));
-      minimum[c] = Math.max(minimum[c] ?? 0, pad + longestWord(runs, format.bold, ctx));
-    });
-  });
-  return distribute(natural, minimum, ctx.width);
-}
-
-/**
- * Auto layout as browsers do it: every column gets at least its longest word; what is left goes to
- * the columns whose content is wider than that, in proportion to the difference; when everything
- * fits on one line, the spare room is shared in proportion to the natural widths.
- */
-export function distribute(natural: readonly number[], minimum: readonly number[], total: number): number[] {
-  const naturalSum = sum(natural);
-  if (naturalSum <= total) return natural.map((w) => w + ((total - naturalSum) * w) / naturalSum);
-  const minimumSum = sum(minimum);
-  if (minimumSum >= total) return minimum.map((w) => (w * total) / minimumSum);
-  const wants = natural.map((w, c) => Math.max(0, w - (minimum[c] ?? 0)));
-  const wantsSum = sum(wants);
-  return minimum.map((w, c) => w + ((total - minimumSum) * (wants[c] ?? 0)) / wantsSum);
-}
-
-function longestWord(runs: readonly Run[], bold: boolean, ctx: LayoutContext): number {
-  let longest = 0;
-  for (const run of runs) {
-    if (run.kind !== 'text') continue;
-    const face = faceOf(bold || run.style.bold, run.style.italic);
-    for (const word of run.text.replaceAll('\u00AD', '').split(/[ \n\t]+/)) {
-      longest = Math.max(longest, ctx.measure.width(word, face, theme.table.fontSize));
-    }
-  }
-  return longest;
-}
 
 function drawRow(doc: PdfDoc, row: RowLayout, y: number, asArtifact: boolean): void {
   const { cellPadding: pad, fontSize: size, borderWidth, headerFill } = theme.table;
@@ -146,12 +92,8 @@ function tableFlowable(head: RowLayout, rows: readonly RowLayout[], continued: b
 export const table: BlockHandler<Table> = (block, ctx) => {
   const t = tag(ctx.doc, ctx.parent, 'Table');
   const all: readonly TableRow[] = [block.head, ...block.body];
-  const columns = Math.max(block.align.length, ...all.map((row) => row.children.length));
-  const runs = all.map((row) =>
-    Array.from({ length: columns }, (_, c) => inlineRuns(row.children[c]?.children ?? [])),
-  );
-  const header = all.map((_, r) => r === 0);
-  const widths = columnWidths(runs, header, ctx, columns);
+  const runs = tableRuns(block);
+  const widths = columnWidths(runs, ctx.measure, ctx.width);
   const pad = theme.table.cellPadding;
   const step = lineHeight(theme.table.fontSize, LINE_HEIGHT);
   const layouts: RowLayout[] = runs.map((row, r) => {
