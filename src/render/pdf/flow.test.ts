@@ -15,6 +15,8 @@ interface BlockOptions {
   readonly spaceBefore?: number;
   readonly spaceAfter?: number;
   readonly keepWithNext?: boolean;
+  /** A heading of this level (keepWithNext). */
+  readonly heading?: number;
   /** Height of each line when the block may split between lines (at least two on each side). */
   readonly line?: number;
 }
@@ -26,7 +28,8 @@ function block(out: Drawn[], name: string, height: number, options: BlockOptions
     height,
     spaceBefore: options.spaceBefore ?? 0,
     spaceAfter: options.spaceAfter ?? 0,
-    keepWithNext: options.keepWithNext ?? false,
+    keepWithNext: options.keepWithNext ?? options.heading !== undefined,
+    ...(options.heading === undefined ? {} : { headingLevel: options.heading }),
     minHeight: line === undefined ? height : 2 * line,
     firstBaseline: 0,
     split(available) {
@@ -93,6 +96,45 @@ describe('paginate', () => {
       ['texte', 0],
       ['titre', 1],
       ['suite', 1],
+    ]);
+  });
+
+  it('does not move a run of empty headings as one block: each stays where it fits', () => {
+    // Point headings without text, one after the other, then a point with its text: only the last
+    // heading keeps with that text. Taken as one chain they all went to page 2, leaving page 1
+    // half blank.
+    const { drawn } = layout((out) => [
+      block(out, 'texte', 40),
+      ...['1', '2', '3', '4', '5'].map((n) => block(out, `point ${n}`, 10, { heading: 1 })),
+      block(out, 'point 6', 10, { heading: 1 }),
+      block(out, 'texte 6', 30),
+    ]);
+    expect(drawn.map((d) => [d.name, d.page])).toEqual([
+      ['texte', 0],
+      ['point 1', 0],
+      ['point 2', 0],
+      ['point 3', 0],
+      ['point 4', 0],
+      ['point 5', 0],
+      ['point 6', 1],
+      ['texte 6', 1],
+    ]);
+  });
+
+  it('still keeps a heading with its sub-headings and their text (a deeper level is content)', () => {
+    const { drawn } = layout((out) => [
+      block(out, 'texte', 60),
+      block(out, 'TITRE', 10, { heading: 2 }),
+      block(out, 'Chapitre', 10, { heading: 3 }),
+      block(out, 'Article', 10, { heading: 4 }),
+      block(out, 'alinéa', 20),
+    ]);
+    expect(drawn.map((d) => [d.name, d.page])).toEqual([
+      ['texte', 0],
+      ['TITRE', 1],
+      ['Chapitre', 1],
+      ['Article', 1],
+      ['alinéa', 1],
     ]);
   });
 

@@ -34,6 +34,8 @@ export interface Flowable {
   readonly spaceAfter: number;
   /** Stay on the same page as the start of the next flowable (headings, title blocks). */
   readonly keepWithNext: boolean;
+  /** A heading's level (1 to 6): a heading followed by one of its level or above is empty. */
+  readonly headingLevel?: number;
   /** An explicit page break (draws nothing). */
   readonly pageBreak?: boolean;
   /** Height of the smallest first part this flowable can leave at a page end (its whole height if it cannot split). */
@@ -94,13 +96,26 @@ export interface Frame {
 
 const EPSILON = 0.01;
 
-/** Extra height needed after `queue[0]` to honour a chain of keepWithNext. */
+/** An empty heading: the next flowable is a heading of its level or above, not its content. */
+function emptyHeading(current: Flowable, next: Flowable): boolean {
+  return (
+    current.headingLevel !== undefined &&
+    next.headingLevel !== undefined &&
+    next.headingLevel <= current.headingLevel
+  );
+}
+
+/**
+ * Extra height needed after `queue[0]` to honour a chain of keepWithNext. The chain ends at an
+ * empty heading (points without text, one heading after the other): it has nothing of its own to
+ * keep with, and a run of them taken as one block left half a page blank before it.
+ */
 function keepExtra(queue: readonly Flowable[]): number {
   let extra = 0;
   for (let i = 0; i + 1 < queue.length; i++) {
     const current = queue[i] as Flowable;
     const next = queue[i + 1] as Flowable;
-    if (!current.keepWithNext || next.pageBreak) break;
+    if (!current.keepWithNext || next.pageBreak || emptyHeading(current, next)) break;
     extra += current.spaceAfter + next.spaceBefore + (next.keepWithNext ? next.height : next.minHeight);
   }
   return extra;

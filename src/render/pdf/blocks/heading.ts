@@ -33,12 +33,14 @@ export function headingFlowable(
       splittable: false,
     },
   );
+  // A document's title (bookmark false, in a title block) is not one of its sections' headings.
+  const leveled: Flowable = bookmark ? { ...f, headingLevel: block.level } : f;
   const level = block.level;
   const anchor = block.anchor;
-  if (!bookmark && anchor === undefined) return f;
+  if (!bookmark && anchor === undefined) return leveled;
   const title = outlineTitle(block);
   return {
-    ...f,
+    ...leveled,
     draw(drawCtx, y) {
       if (anchor !== undefined) drawCtx.anchor(anchor);
       if (bookmark) drawCtx.outline(level, title);
