@@ -8,19 +8,22 @@
  */
 import type { FontFiles } from './font-files.ts';
 import { type LoadedFonts, loadFonts } from './fonts.ts';
+import { faceCache } from './pdf/face-cache.ts';
 import type { Measurer } from './pdf/measure.ts';
 
+/** Advances (1 000 units an em) by parsed face, shared by every document of the thread. */
+const advanceCache = faceCache<object, string, number>(200_000);
+
 export function fontMeasurer(fonts: LoadedFonts): Measurer {
-  const widths = new Map<string, number>();
   return {
     width(text, face, size) {
       if (text === '') return 0;
-      const key = `${face}\u0000${text}`;
-      let advance = widths.get(key);
+      const font = fonts[face];
+      const widths = advanceCache(font);
+      let advance = widths.get(text);
       if (advance === undefined) {
-        const font = fonts[face];
         advance = (font.layout(text).advanceWidth * 1000) / font.unitsPerEm;
-        widths.set(key, advance);
+        widths.set(text, advance);
       }
       return advance * (size / 1000);
     },
