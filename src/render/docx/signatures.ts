@@ -8,7 +8,7 @@
  * @example
  * signatureTables(node, theme) // [{ kind: 'table', variant: 'signatures', columns: [3118, 3118, 3118], rows: [top, names] }]
  */
-import { SIGNATORIES_PER_ROW } from '../../tree/signature-rows.ts';
+import { SIGNATORIES_PER_ROW, signatureRows } from '../../tree/signature-rows.ts';
 import type { Signatory, Signatures } from '../../tree/types.ts';
 import type { Theme } from '../theme.ts';
 import { textWidth } from './build.ts';
@@ -77,9 +77,8 @@ export function signatureTables(node: Signatures, theme: Theme): TableSpec[] {
   if (perRow === 1) return [singleColumn(node, theme)];
   const width = Math.floor(textWidth(theme) / perRow);
   const tables: TableSpec[] = [];
-  for (let start = 0; start < node.children.length; start += perRow) {
-    const before = start === 0 ? theme.signatures.spaceBefore : ROW_GAP;
-    const slice = node.children.slice(start, start + perRow);
+  for (const [index, slice] of signatureRows(node.children).entries()) {
+    const before = index === 0 ? theme.signatures.spaceBefore : ROW_GAP;
     // A short row is centred, as in the PDF: half the missing columns on each side.
     const side = Math.floor(((perRow - slice.length) * width) / 2);
     const pad: CellSpec[] = side > 0 ? [{ paragraphs: [blank(0)] }] : [];

@@ -10,7 +10,7 @@
  * @example
  * signatures({ type: 'signatures', children: [maire, president] }, ctx)
  */
-import { SIGNATORIES_PER_ROW } from '../../../tree/signature-rows.ts';
+import { SIGNATORIES_PER_ROW, signatureRows } from '../../../tree/signature-rows.ts';
 import type { Signatory, Signatures } from '../../../tree/types.ts';
 import { theme } from '../../theme.ts';
 import { drawLine } from '../draw-text.ts';
@@ -98,8 +98,7 @@ export const signatures: BlockHandler<Signatures> = (block, ctx) => {
   const perRow = Math.max(1, Math.min(SIGNATORIES_PER_ROW, block.children.length));
   const width = ctx.width / perRow;
   const rows: Flowable[] = [];
-  for (let start = 0; start < block.children.length; start += perRow) {
-    const slice = block.children.slice(start, start + perRow);
+  for (const [index, slice] of signatureRows(block.children).entries()) {
     const offset = ((perRow - slice.length) * width) / 2;
     const inner = width - 2 * GUTTER;
     // Tags made in reading order: the headings and qualités of the row, then its names.
@@ -123,7 +122,7 @@ export const signatures: BlockHandler<Signatures> = (block, ctx) => {
         name: part(nameLine, signatory.nom, true),
       }),
     );
-    rows.push(rowFlowable(columns, start === 0));
+    rows.push(rowFlowable(columns, index === 0));
   }
   return rows;
 };
