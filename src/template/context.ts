@@ -287,6 +287,22 @@ export function articleNumber(index: number): string {
 }
 
 /**
+ * An act's visas and considérants in their formulas (`vu`, `considerant`) and its articles with
+ * their labels (`article_premier`, `article`): the délibération and the PV's dispositif alike.
+ */
+export function actWording(acte: Deliberation, f: Formules) {
+  return {
+    visas: (acte.visas ?? []).map((texte) => fillFormula(f.vu, { texte })),
+    considerants: (acte.considerants ?? []).map((texte) => fillFormula(f.considerant, { texte })),
+    articles: acte.articles.map((texte, i) => ({
+      numero: articleNumber(i),
+      libelle: fillFormula(i === 0 ? f.article_premier : f.article, { numero: articleNumber(i) }),
+      texte,
+    })),
+  };
+}
+
+/**
  * Data of a point's délibération: the adopted act (`acte`), or the projet before the vote
  * (`projet`). Only what the séance states is given: an absent hour, place, convocation date,
  * attendance, vote or transmission date is an empty value, and its sentence (or the formula's
@@ -302,6 +318,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
   const { date, heure: hour } = pointDay(seance, point.numero);
   const b = baseContext(seance);
   const f = b.formules;
+  const wording = actWording(deliberation, f);
   const president = seance.seance.president;
   const written = deliberation.transmission;
   // Dots to fill by hand only when the séance asks for them.
@@ -371,8 +388,8 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
             }),
       titre: fillFormula(f.titre_acte, { numero: deliberation.numero ?? '' }),
       titreProjet: fillFormula(f.titre_projet, { numero: deliberation.numero ?? '' }),
-      visas: (deliberation.visas ?? []).map((texte) => fillFormula(f.vu, { texte })),
-      considerants: (deliberation.considerants ?? []).map((texte) => fillFormula(f.considerant, { texte })),
+      visas: wording.visas,
+      considerants: wording.considerants,
       rapporteur: rapporteurLabel(seance, f, point.rapporteur),
       ligne_rapporteur: rapporteurLine(seance, f, point.rapporteur),
       executoire,
@@ -382,11 +399,7 @@ export function deliberationContext(seance: Seance, point: Point, deliberation: 
       numero: deliberation.numero ?? '',
       visas: deliberation.visas ?? [],
       considerants: deliberation.considerants ?? [],
-      articles: deliberation.articles.map((texte, i) => ({
-        numero: articleNumber(i),
-        libelle: fillFormula(i === 0 ? f.article_premier : f.article, { numero: articleNumber(i) }),
-        texte,
-      })),
+      articles: wording.articles,
       resultat: !projet && facts.vote ? voteSentence(facts.vote, 'f', f) : '',
     },
     // A vote by name, after the result: nothing unless the YAML asks (`votes_nominatifs`).

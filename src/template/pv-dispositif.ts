@@ -10,7 +10,7 @@
 import { isAct, momentOf } from '../compose/moment.ts';
 import { type Formules, fillFormula } from '../facts/formules.ts';
 import type { Point, Seance } from '../schema/seance.ts';
-import { articleNumber } from './context.ts';
+import { actWording } from './context.ts';
 import { instanceForms } from './grammar.ts';
 
 export interface PvDispositif {
@@ -33,16 +33,14 @@ export function pvDispositif(seance: Seance, point: Point, f: Formules): PvDispo
     apres_deliberation: f.apres_deliberation,
     le_conseil: fillFormula(f.le_conseil, { instance: seance.instance, ...forms }),
   });
+  const wording = actWording(acte, f);
   return {
-    visas: full ? (acte.visas ?? []).map((texte) => fillFormula(f.vu, { texte })) : [],
-    considerants: full ? (acte.considerants ?? []).map((texte) => fillFormula(f.considerant, { texte })) : [],
+    visas: full ? wording.visas : [],
+    considerants: full ? wording.considerants : [],
     avantDecision: full ? (acte.avant_decision ?? '') : '',
     // One paragraph a line of the formula (« Le Conseil municipal, » then « Après en avoir délibéré, »).
     intro: intro.split('\n').filter((line) => line.trim() !== ''),
     decision: momentOf(point) === 'prend_acte' ? f.decision_prend_acte : f.decision,
-    articles: acte.articles.map((texte, i) => ({
-      libelle: fillFormula(i === 0 ? f.article_premier : f.article, { numero: articleNumber(i) }),
-      texte,
-    })),
+    articles: wording.articles.map(({ libelle, texte }) => ({ libelle, texte })),
   };
 }
