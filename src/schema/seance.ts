@@ -381,6 +381,13 @@ export const CollectiviteSchema = Type.Object(
           'true : le procès-verbal s’ouvre sur un sommaire des points (et de leurs sections), chacun avec la page où il commence dans ce procès-verbal (formules « pv_sommaire_… ») ; « deroulement.sommaire » le décide pour une séance.',
       }),
     ),
+    signatures_pv: Type.Optional(
+      Type.Boolean({
+        title: 'Signatures du procès-verbal',
+        description:
+          'false : le procès-verbal (ou le compte rendu) s’imprime sans le bloc des signatures du président et des secrétaires (ni champs de signature), la mention « pv_arrete » restant à sa place ; true ou absent : signé ; « deroulement.signatures » le décide pour une séance.',
+      }),
+    ),
     dispositif_pv: Type.Optional(
       StringEnum(['aucun', 'decision', 'complet'] as const, {
         title: 'Dispositif des actes dans le procès-verbal',
@@ -1638,6 +1645,13 @@ export const DeroulementSeanceSchema = Type.Object(
         title: 'Sommaire',
         description:
           'true : le procès-verbal de cette séance s’ouvre sur un sommaire des points avec leurs pages ; false : sans sommaire ; absent : « collectivite.sommaire_pv ».',
+      }),
+    ),
+    signatures: Type.Optional(
+      Type.Boolean({
+        title: 'Signatures',
+        description:
+          'false : le procès-verbal de cette séance s’imprime sans le bloc des signatures ; true : avec ; absent : « collectivite.signatures_pv ».',
       }),
     ),
     dispositif: Type.Optional(
