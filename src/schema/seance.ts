@@ -381,6 +381,13 @@ export const CollectiviteSchema = Type.Object(
           'true : le procès-verbal s’ouvre sur un sommaire des points (et de leurs sections), chacun avec la page où il commence dans ce procès-verbal (formules « pv_sommaire_… ») ; « deroulement.sommaire » le décide pour une séance.',
       }),
     ),
+    signatures_pv: Type.Optional(
+      Type.Boolean({
+        title: 'Signatures du procès-verbal',
+        description:
+          'false : le procès-verbal (ou le compte rendu) s’imprime sans le bloc des signatures du président et des secrétaires (ni champs de signature), la mention « pv_arrete » restant à sa place ; true ou absent : signé ; « deroulement.signatures » le décide pour une séance.',
+      }),
+    ),
     dispositif_pv: Type.Optional(
       StringEnum(['aucun', 'decision', 'complet'] as const, {
         title: 'Dispositif des actes dans le procès-verbal',
@@ -1149,10 +1156,9 @@ export const ConventionSchema = Type.Object(
           'Un article, un titre (« division: … ») ou un chapitre (« chapitre: … ») qui regroupe les articles suivants.',
       }),
       {
-        minItems: 1,
         title: 'Articles',
         description:
-          'Articles de la convention, numérotés à la suite ; un élément « division: … » ouvre un TITRE, un élément « chapitre: … » un chapitre de ce TITRE, qui regroupent les articles suivants.',
+          'Articles de la convention, numérotés à la suite ; un élément « division: … » ouvre un TITRE, un élément « chapitre: … » un chapitre de ce TITRE, qui regroupent les articles suivants. « [] » : aucun article (la transcription d’une convention coupée avant ses articles) : rien n’est imprimé à leur place, et « delib validate » le signale (rule.dispositif).',
       },
     ),
     annexes: Type.Optional(
@@ -1172,6 +1178,13 @@ export const ConventionSchema = Type.Object(
         maximum: 1_000,
         title: 'Exemplaires',
         description: 'Nombre d’exemplaires originaux.',
+      }),
+    ),
+    signatures: Type.Optional(
+      Type.Literal(false, {
+        title: 'Signatures',
+        description:
+          'false : aucun bloc de signature à la fin de la convention (ni champ de signature dans le PDF) : une convention transcrite d’une source coupée avant ses signatures, ou signée sur un autre exemplaire ; sans lui, un bloc par signataire de chaque partie.',
       }),
     ),
     formules_page: Type.Optional(FormulesPageSchema),
@@ -1638,6 +1651,13 @@ export const DeroulementSeanceSchema = Type.Object(
         title: 'Sommaire',
         description:
           'true : le procès-verbal de cette séance s’ouvre sur un sommaire des points avec leurs pages ; false : sans sommaire ; absent : « collectivite.sommaire_pv ».',
+      }),
+    ),
+    signatures: Type.Optional(
+      Type.Boolean({
+        title: 'Signatures',
+        description:
+          'false : le procès-verbal de cette séance s’imprime sans le bloc des signatures ; true : avec ; absent : « collectivite.signatures_pv ».',
       }),
     ),
     dispositif: Type.Optional(

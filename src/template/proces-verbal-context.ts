@@ -673,6 +673,8 @@ export function procesVerbalContext(seance: Seance) {
     })),
     cloture: sentence(r.cloture, () => fillFormula(f.pv_cloture, { heure: heure(r.cloture ?? '') })),
     arrete: sentence(r.arrete_le, () => fillFormula(f.pv_arrete, { date: dateLongue(r.arrete_le ?? '') })),
+    // The signature block, unless the collectivité's compte rendu is not signed (`signatures_pv`).
+    signe: r.signatures ?? seance.collectivite.signatures_pv ?? true,
     signaturesSecretaires: secretarySignatures(seance, index, f),
   };
 }
