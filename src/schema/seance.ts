@@ -425,6 +425,36 @@ export const CollectiviteSchema = Type.Object(
         },
       ),
     ),
+    signataires_pv: Type.Optional(
+      Type.Array(
+        StringEnum(['president', 'secretaires'] as const, {
+          title: 'Signataire',
+          description: 'president ou secretaires (chaque secrétaire de séance, avec sa qualité).',
+        }),
+        {
+          uniqueItems: true,
+          title: 'Signataires du procès-verbal',
+          description:
+            'Qui signe le procès-verbal : president et secretaires (par défaut, CGCT L. 2121-15) ; [] : aucun bloc de signature (la transcription d’un procès-verbal coupé avant sa fin).',
+        },
+      ),
+    ),
+    signataires_convocation: Type.Optional(
+      Type.Array(StringEnum(['president'] as const, { title: 'Signataire', description: 'president.' }), {
+        uniqueItems: true,
+        title: 'Signataires de la convocation',
+        description:
+          'Qui signe la convocation : [president] par défaut ; [] : aucun bloc de signature (ni qualité ni nom).',
+      }),
+    ),
+    signataires_ordre_du_jour: Type.Optional(
+      Type.Array(StringEnum(['president'] as const, { title: 'Signataire', description: 'president.' }), {
+        uniqueItems: true,
+        title: 'Signataires de l’ordre du jour',
+        description:
+          'Qui signe l’ordre du jour : [president] par défaut ; [] : aucun bloc de signature (ni qualité ni nom).',
+      }),
+    ),
   },
   {
     additionalProperties: false,

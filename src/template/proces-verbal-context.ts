@@ -673,6 +673,21 @@ export function procesVerbalContext(seance: Seance) {
     })),
     cloture: sentence(r.cloture, () => fillFormula(f.pv_cloture, { heure: heure(r.cloture ?? '') })),
     arrete: sentence(r.arrete_le, () => fillFormula(f.pv_arrete, { date: dateLongue(r.arrete_le ?? '') })),
-    signaturesSecretaires: secretarySignatures(seance, index, f),
+    ...pvSignatures(seance, () => secretarySignatures(seance, index, f)),
+  };
+}
+
+/**
+ * Who signs the procès-verbal (`signataires_pv`): the president and each secretary by default
+ * (CGCT L. 2121-15); `[]` for a transcription cut before the end, which prints no signature.
+ */
+function pvSignatures<T>(seance: Seance, secretaries: () => readonly T[]) {
+  const who = seance.collectivite.signataires_pv ?? ['president', 'secretaires'];
+  const signaturesSecretaires = who.includes('secretaires') ? secretaries() : [];
+  const signePresident = who.includes('president');
+  return {
+    signePresident,
+    signaturesSecretaires,
+    signe: signePresident || signaturesSecretaires.length > 0,
   };
 }
