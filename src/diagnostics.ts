@@ -62,6 +62,7 @@ export const DIAGNOSTIC_CODES = {
   'rule.genre': 'Genre d’une partie deviné',
   'rule.dispositif': 'Délibération sans article',
   'rule.departement': 'Département absent de l’en-tête',
+  'rule.no-points': 'Séance sans point',
   // Rich text (Markdown subset)
   'richtext.html': 'HTML refusé',
   'richtext.image': 'Image refusée',

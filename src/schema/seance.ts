@@ -1889,7 +1889,6 @@ const seanceProperties = {
 };
 
 const pointsDoc = {
-  minItems: 1,
   title: 'Points',
   description: 'Points à l’ordre du jour, dans l’ordre.',
 };

@@ -11,21 +11,42 @@
  * ::signataire{nom="{{attr nom}}"}
  */
 import type Handlebars from 'handlebars';
+import { RETRAIT_CLOSE, RETRAIT_END, RETRAIT_OPEN, RETRAIT_START } from '../tree/retrait.ts';
 import { escapeAttributeValue } from './escape.ts';
 import { frenchHelpers, HELPERS_WITH_OPTIONS } from './helpers/index.ts';
 
 type HelperFn = (...args: never[]) => unknown;
 
 /**
+ * The lines of a clerk's text with every « : » opening a line escaped, so that it can never open
+ * or close a directive of the template around it — except each `:::retrait` line followed by a
+ * `:::` line, the one block a clerk may write: the pair becomes the template's ::debut-retrait and
+ * ::fin-retrait (leaf directives, which close nothing), on lines of their own.
+ */
+function escapeDirectives(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  let open = false;
+  for (const [i, line] of lines.entries()) {
+    if (!open && RETRAIT_OPEN.test(line) && lines.slice(i + 1).some((l) => RETRAIT_CLOSE.test(l))) {
+      out.push('', `::${RETRAIT_START}`, '');
+      open = true;
+    } else if (open && RETRAIT_CLOSE.test(line)) {
+      out.push('', `::${RETRAIT_END}`, '');
+      open = false;
+    } else {
+      out.push(line.replace(/^([ \t]*):/, '$1\\:'));
+    }
+  }
+  return out.join('\n');
+}
+
+/**
  * A clerk's rich text, inserted as Markdown. It was checked against the documented subset before
- * templating; a line starting with « : » is escaped so it can never open or close a directive of
- * the template around it.
+ * templating; lines starting with « : » are escaped (escapeDirectives).
  */
 export function richTextMarkdown(value: string, field = 0): string {
-  const text = value
-    .replace(/\r\n?/g, '\n')
-    .trim()
-    .replace(/^([ \t]*):/gm, '$1\\:')
+  const text = escapeDirectives(value.replace(/\r\n?/g, '\n').trim())
     // « # Titre » is a section of the exposé or article, one level below the document's title; a
     // clerk's headings stop at level 3 (« ### » and deeper read as « ## »), as they always did.
     .replace(
