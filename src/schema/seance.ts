@@ -381,6 +381,13 @@ export const CollectiviteSchema = Type.Object(
           'true : le procès-verbal s’ouvre sur un sommaire des points (et de leurs sections), chacun avec la page où il commence dans ce procès-verbal (formules « pv_sommaire_… ») ; « deroulement.sommaire » le décide pour une séance.',
       }),
     ),
+    signatures_pv: Type.Optional(
+      Type.Boolean({
+        title: 'Signatures du procès-verbal',
+        description:
+          'false : le procès-verbal (ou le compte rendu) s’imprime sans le bloc des signatures du président et des secrétaires (ni champs de signature), la mention « pv_arrete » restant à sa place ; true ou absent : signé ; « deroulement.signatures » le décide pour une séance.',
+      }),
+    ),
     dispositif_pv: Type.Optional(
       StringEnum(['aucun', 'decision', 'complet'] as const, {
         title: 'Dispositif des actes dans le procès-verbal',
@@ -422,20 +429,6 @@ export const CollectiviteSchema = Type.Object(
           title: 'Signataires de la délibération',
           description:
             'Qui signe l’extrait de la délibération, dans l’ordre de la liste : president (« Le Maire », son nom), secretaire (le secrétaire de séance « secretaire »), secretaires (tous les secrétaires de séance, chacun avec sa qualité). Sans lui : [president, secretaire] ; [president] pour la seule signature du maire.',
-        },
-      ),
-    ),
-    signataires_pv: Type.Optional(
-      Type.Array(
-        StringEnum(['president', 'secretaires'] as const, {
-          title: 'Signataire',
-          description: 'president ou secretaires (chaque secrétaire de séance, avec sa qualité).',
-        }),
-        {
-          uniqueItems: true,
-          title: 'Signataires du procès-verbal',
-          description:
-            'Qui signe le procès-verbal : president et secretaires (par défaut, CGCT L. 2121-15) ; [] : aucun bloc de signature (la transcription d’un procès-verbal coupé avant sa fin).',
         },
       ),
     ),
@@ -1668,6 +1661,13 @@ export const DeroulementSeanceSchema = Type.Object(
         title: 'Sommaire',
         description:
           'true : le procès-verbal de cette séance s’ouvre sur un sommaire des points avec leurs pages ; false : sans sommaire ; absent : « collectivite.sommaire_pv ».',
+      }),
+    ),
+    signatures: Type.Optional(
+      Type.Boolean({
+        title: 'Signatures',
+        description:
+          'false : le procès-verbal de cette séance s’imprime sans le bloc des signatures ; true : avec ; absent : « collectivite.signatures_pv ».',
       }),
     ),
     dispositif: Type.Optional(

@@ -673,21 +673,8 @@ export function procesVerbalContext(seance: Seance) {
     })),
     cloture: sentence(r.cloture, () => fillFormula(f.pv_cloture, { heure: heure(r.cloture ?? '') })),
     arrete: sentence(r.arrete_le, () => fillFormula(f.pv_arrete, { date: dateLongue(r.arrete_le ?? '') })),
-    ...pvSignatures(seance, () => secretarySignatures(seance, index, f)),
-  };
-}
-
-/**
- * Who signs the procès-verbal (`signataires_pv`): the president and each secretary by default
- * (CGCT L. 2121-15); `[]` for a transcription cut before the end, which prints no signature.
- */
-function pvSignatures<T>(seance: Seance, secretaries: () => readonly T[]) {
-  const who = seance.collectivite.signataires_pv ?? ['president', 'secretaires'];
-  const signaturesSecretaires = who.includes('secretaires') ? secretaries() : [];
-  const signePresident = who.includes('president');
-  return {
-    signePresident,
-    signaturesSecretaires,
-    signe: signePresident || signaturesSecretaires.length > 0,
+    // The signature block, unless the collectivité's compte rendu is not signed (`signatures_pv`).
+    signe: r.signatures ?? seance.collectivite.signatures_pv ?? true,
+    signaturesSecretaires: secretarySignatures(seance, index, f),
   };
 }
