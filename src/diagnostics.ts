@@ -60,7 +60,7 @@ export const DIAGNOSTIC_CODES = {
   'rule.deprecated': 'Ancienne écriture, encore acceptée',
   'rule.ballot-request': 'Demande de scrutin sans le nombre de membres requis',
   'rule.genre': 'Genre d’une partie deviné',
-  'rule.dispositif': 'Délibération sans article',
+  'rule.dispositif': 'Délibération ou convention sans article',
   'rule.departement': 'Département absent de l’en-tête',
   'rule.no-points': 'Séance sans point',
   // Rich text (Markdown subset)

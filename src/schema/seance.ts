@@ -1172,10 +1172,9 @@ export const ConventionSchema = Type.Object(
           'Un article, un titre (« division: … ») ou un chapitre (« chapitre: … ») qui regroupe les articles suivants.',
       }),
       {
-        minItems: 1,
         title: 'Articles',
         description:
-          'Articles de la convention, numérotés à la suite ; un élément « division: … » ouvre un TITRE, un élément « chapitre: … » un chapitre de ce TITRE, qui regroupent les articles suivants.',
+          'Articles de la convention, numérotés à la suite ; un élément « division: … » ouvre un TITRE, un élément « chapitre: … » un chapitre de ce TITRE, qui regroupent les articles suivants. « [] » : aucun article (la transcription d’une convention coupée avant ses articles) : rien n’est imprimé à leur place, et « delib validate » le signale (rule.dispositif).',
       },
     ),
     annexes: Type.Optional(
@@ -1195,6 +1194,13 @@ export const ConventionSchema = Type.Object(
         maximum: 1_000,
         title: 'Exemplaires',
         description: 'Nombre d’exemplaires originaux.',
+      }),
+    ),
+    signatures: Type.Optional(
+      Type.Literal(false, {
+        title: 'Signatures',
+        description:
+          'false : aucun bloc de signature à la fin de la convention (ni champ de signature dans le PDF) : une convention transcrite d’une source coupée avant ses signatures, ou signée sur un autre exemplaire ; sans lui, un bloc par signataire de chaque partie.',
       }),
     ),
     formules_page: Type.Optional(FormulesPageSchema),

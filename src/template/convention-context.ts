@@ -245,7 +245,7 @@ export function conventionContext(seance: Seance, point: Point, convention: Conv
         fillFormula(f.annexe_convention, { numero: a.numero, titre: a.titre }),
       ),
       cloture: signaturePlace(convention, f),
-      signataires: convention.parties.flatMap((p, i) =>
+      signataires: (convention.signatures === false ? [] : convention.parties).flatMap((p, i) =>
         (parties[i]?.signers ?? []).map((s) => ({
           id: `signature-${++field}`,
           pour: fillFormula(f.signature_pour, {
