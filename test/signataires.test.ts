@@ -3,7 +3,7 @@
 // fixtures/structures/signataires.yaml by nobody — no qualité, no name — in the PDF (pdf.js) and the
 // DOCX (document.xml).
 import { describe, expect, it } from 'vitest';
-import { bothTexts, documentOf, placesInOrder, renderFixture } from './support/rendered.ts';
+import { bothTexts, documentOf, renderFixture } from './support/rendered.ts';
 
 const docs = await renderFixture('fixtures/structures/signataires.yaml', /convocation|ordre-du-jour/);
 
