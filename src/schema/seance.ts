@@ -1573,8 +1573,19 @@ export const PartiePvSchema = Type.Object(
     suite_de: Type.Optional(
       Type.Union(
         [
-          Type.Integer({ minimum: 1, maximum: 100_000 }),
-          Type.String({ minLength: 1, maxLength: 499, pattern: '^[^\\n\\r]*$' }),
+          Type.Integer({
+            minimum: 1,
+            maximum: 100_000,
+            title: 'Numéro du point continué',
+            description: 'Le numéro du point dont cette partie est la suite.',
+          }),
+          Type.String({
+            minLength: 1,
+            maxLength: 499,
+            pattern: '^[^\\n\\r]*$',
+            title: 'Intitulé de la partie continuée',
+            description: 'L’intitulé exact (« titre ») d’une partie précédente de la liste dont celle-ci est la suite.',
+          }),
         ],
         {
           title: 'Suite de',
