@@ -1591,7 +1591,8 @@ export const PartiePvSchema = Type.Object(
             maxLength: 499,
             pattern: '^[^\\n\\r]*$',
             title: 'Intitulé de la partie continuée',
-            description: 'L’intitulé exact (« titre ») d’une partie précédente de la liste dont celle-ci est la suite.',
+            description:
+              'L’intitulé exact (« titre ») d’une partie précédente de la liste dont celle-ci est la suite.',
           }),
         ],
         {
