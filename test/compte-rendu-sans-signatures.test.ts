@@ -23,7 +23,8 @@ const variant = (name: string, text: string): string => {
 const pvOf = async (file: string): Promise<RenderedDocument> =>
   documentOf(await renderFixture(file, /proces-verbal/), 'proces-verbal');
 /** The signatories of the tree's signature blocks (each a signature field of the PDF). */
-const signers = (d: RenderedDocument): number => JSON.stringify(d.tree).split('"type":"signatory"').length - 1;
+const signers = (d: RenderedDocument): number =>
+  JSON.stringify(d.tree).split('"type":"signatory"').length - 1;
 
 const unsigned = await pvOf(FILE);
 const signed = await pvOf(variant('signe.yaml', SOURCE.replace('  signatures_pv: false\n', '')));
