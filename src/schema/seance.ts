@@ -439,6 +439,22 @@ export const CollectiviteSchema = Type.Object(
         },
       ),
     ),
+    signataires_convocation: Type.Optional(
+      Type.Array(StringEnum(['president'] as const, { title: 'Signataire', description: 'president.' }), {
+        uniqueItems: true,
+        title: 'Signataires de la convocation',
+        description:
+          'Qui signe la convocation : [president] par défaut ; [] : aucun bloc de signature (ni qualité ni nom).',
+      }),
+    ),
+    signataires_ordre_du_jour: Type.Optional(
+      Type.Array(StringEnum(['president'] as const, { title: 'Signataire', description: 'president.' }), {
+        uniqueItems: true,
+        title: 'Signataires de l’ordre du jour',
+        description:
+          'Qui signe l’ordre du jour : [president] par défaut ; [] : aucun bloc de signature (ni qualité ni nom).',
+      }),
+    ),
   },
   {
     additionalProperties: false,

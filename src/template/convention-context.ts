@@ -183,6 +183,8 @@ function bodyItems(convention: Convention, f: Formules) {
           titre: item.titre ?? '',
         }),
         marque: marks(articleLevel),
+        // The level a clerk's « # » inside the text stands under (`{{riche texte sous=niveau}}`).
+        niveau: articleLevel,
         texte: item.texte ?? '',
         sousArticles: (item.sous_articles ?? []).map((sub, k) => ({
           libelle: fillFormula(f.sous_article, {
@@ -192,6 +194,7 @@ function bodyItems(convention: Convention, f: Formules) {
             titre: sub.titre ?? '',
           }),
           marque: marks(articleLevel + 1),
+          niveau: articleLevel + 1,
           texte: sub.texte,
         })),
       },
