@@ -387,14 +387,14 @@ export const FORMULES = {
   entre: spec('ENTRE', 'Avant la première partie d’une convention'),
   et: spec('ET', 'Entre deux parties'),
   represente: spec(
-    'représenté{e} par',
-    'Avant le signataire d’une partie ; {e} devient « e » pour une partie au féminin',
-    ['e'],
+    'représenté{e}{s} par',
+    'Avant le signataire d’une partie ; {e} devient « e » pour une partie au féminin, {s} « s » pour une partie au pluriel (« Les Amis du Moulin »)',
+    ['e', 's'],
   ),
   ci_apres: spec(
     'ci-après « {denomination} »',
-    'Dénomination d’une partie (« ci-après dénommé{e} « {denomination} » »)',
-    ['denomination', 'e'],
+    'Dénomination d’une partie (« ci-après dénommé{e}{s} « {denomination} » »)',
+    ['denomination', 'e', 's'],
   ),
   d_une_part: spec('d’une part,', 'Après la première partie (vide : rien)'),
   d_autre_part: spec(
@@ -421,6 +421,7 @@ export const FORMULES = {
       'mandat',
       'ci_apres',
       'e',
+      's',
       'position',
     ],
   ),

@@ -998,6 +998,13 @@ export const PartieSchema = Type.Object(
           'Genre grammatical de la partie, pour l’accord (« représentée », « dénommée ») : f ou m. Par défaut, l’article ou le premier nom de la dénomination (« la Commune », « le Département », « l’Établissement »), sinon le premier nom de la partie (« Syndicat mixte … », « Région … », « SIVU … »), sinon masculin.',
       }),
     ),
+    nombre: Type.Optional(
+      StringEnum(['singulier', 'pluriel'] as const, {
+        title: 'Nombre',
+        description:
+          'Nombre grammatical de la partie, pour l’accord (« représentés », « dénommés » : {s} des formules) : singulier ou pluriel. Par défaut, pluriel quand la dénomination ou le nom commence par « Les » (« Les Amis du Moulin »), sinon singulier.',
+      }),
+    ),
     denomination: Type.Optional(
       Text({
         title: 'Dénomination',
