@@ -395,6 +395,13 @@ export const CollectiviteSchema = Type.Object(
           'false : le procès-verbal (ou le compte rendu) s’imprime sans le bloc des signatures du président et des secrétaires (ni champs de signature), la mention « pv_arrete » restant à sa place ; true ou absent : signé ; « deroulement.signatures » le décide pour une séance.',
       }),
     ),
+    signatures_liste: Type.Optional(
+      Type.Boolean({
+        title: 'Signature de la liste des délibérations',
+        description:
+          'false : la liste des délibérations (ou le sommaire du recueil) s’imprime sans le bloc de signature du président (ni champ de signature) ; true ou absent : signée.',
+      }),
+    ),
     dispositif_pv: Type.Optional(
       StringEnum(['aucun', 'decision', 'complet'] as const, {
         title: 'Dispositif des actes dans le procès-verbal',
@@ -996,6 +1003,13 @@ export const PartieSchema = Type.Object(
         title: 'Genre',
         description:
           'Genre grammatical de la partie, pour l’accord (« représentée », « dénommée ») : f ou m. Par défaut, l’article ou le premier nom de la dénomination (« la Commune », « le Département », « l’Établissement »), sinon le premier nom de la partie (« Syndicat mixte … », « Région … », « SIVU … »), sinon masculin.',
+      }),
+    ),
+    nombre: Type.Optional(
+      StringEnum(['singulier', 'pluriel'] as const, {
+        title: 'Nombre',
+        description:
+          'Nombre grammatical de la partie, pour l’accord (« représentés », « dénommés » : {s} des formules) : singulier ou pluriel. Par défaut, pluriel quand la dénomination ou le nom commence par « Les » (« Les Amis du Moulin »), sinon singulier.',
       }),
     ),
     denomination: Type.Optional(
