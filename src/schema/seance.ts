@@ -388,6 +388,13 @@ export const CollectiviteSchema = Type.Object(
           'false : le procès-verbal (ou le compte rendu) s’imprime sans le bloc des signatures du président et des secrétaires (ni champs de signature), la mention « pv_arrete » restant à sa place ; true ou absent : signé ; « deroulement.signatures » le décide pour une séance.',
       }),
     ),
+    signatures_liste: Type.Optional(
+      Type.Boolean({
+        title: 'Signature de la liste des délibérations',
+        description:
+          'false : la liste des délibérations (ou le sommaire du recueil) s’imprime sans le bloc de signature du président (ni champ de signature) ; true ou absent : signée.',
+      }),
+    ),
     dispositif_pv: Type.Optional(
       StringEnum(['aucun', 'decision', 'complet'] as const, {
         title: 'Dispositif des actes dans le procès-verbal',
