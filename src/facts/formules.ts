@@ -922,6 +922,10 @@ export const FORMULES = {
   liste_numero: spec('N°', 'Liste des délibérations : en-tête de la colonne des numéros'),
   liste_objet: spec('Objet', 'Liste des délibérations : en-tête de la colonne des objets'),
   liste_resultat: spec('Résultat', 'Liste des délibérations : en-tête de la colonne des résultats'),
+  liste_page: spec(
+    'Page',
+    'Liste des délibérations : en-tête de la colonne des pages, imprimée quand une délibération de la liste donne sa « premiere_page » (la page du recueil où elle commence)',
+  ),
   liste_unanimite: spec(
     'Adoptée à l’unanimité',
     'Liste des délibérations : résultat d’un vote à l’unanimité',
