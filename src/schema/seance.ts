@@ -146,6 +146,13 @@ export const PresencesSchema = Type.Object(
           'Membres absents représentés : la liste des pouvoirs (mandant, mandataire), « [] » si aucun, ou leur nombre seul quand l’acte ne les nomme pas.',
       },
     ),
+    presents_texte: Type.Optional(
+      Text({
+        title: 'Présents, tels qu’écrits',
+        description:
+          'La liste des présents telle que la collectivité l’a écrite (« Monsieur A – Monsieur B - Madame C »), imprimée à la place des noms de « presents » joints par leurs séparateurs ; « presents » reste la liste qui compte, et chacun de ses noms doit s’y lire, dans son ordre, sans autre élu (rule.attendance-text).',
+      }),
+    ),
     absents: Effectif('Absents', 'Membres absents et non représentés.'),
     excuses: Type.Optional(
       Type.Array(MembreRef('Excusé', 'Le membre excusé.'), {
