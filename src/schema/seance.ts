@@ -446,6 +446,22 @@ export const CollectiviteSchema = Type.Object(
         },
       ),
     ),
+    puces: Type.Optional(
+      Type.Array(
+        Type.String({
+          maxLength: 3,
+          title: 'Puce',
+          description: 'Le signe d’un niveau de liste (« • », « - », « o ») ; vide : aucun.',
+        }),
+        {
+          minItems: 1,
+          maxItems: 6,
+          title: 'Puces des listes',
+          description:
+            'Les puces des listes à puces, du premier niveau au plus profond (au-delà, la liste recommence), en PDF et en DOCX : [•, •] garde « • » au deuxième niveau, [-, o] imite une liste de Word, [""] n’imprime aucune puce. Par défaut : •, –, ◦.',
+        },
+      ),
+    ),
     signataires_convocation: Type.Optional(
       Type.Array(StringEnum(['president'] as const, { title: 'Signataire', description: 'president.' }), {
         uniqueItems: true,
