@@ -146,6 +146,13 @@ export const PresencesSchema = Type.Object(
           'Membres absents représentés : la liste des pouvoirs (mandant, mandataire), « [] » si aucun, ou leur nombre seul quand l’acte ne les nomme pas.',
       },
     ),
+    presents_texte: Type.Optional(
+      Text({
+        title: 'Présents, tels qu’écrits',
+        description:
+          'La liste des présents telle que la collectivité l’a écrite (« Monsieur A – Monsieur B - Madame C »), imprimée à la place des noms de « presents » joints par leurs séparateurs ; « presents » reste la liste qui compte, et chacun de ses noms doit s’y lire, dans son ordre, sans autre élu (rule.attendance-text).',
+      }),
+    ),
     absents: Effectif('Absents', 'Membres absents et non représentés.'),
     excuses: Type.Optional(
       Type.Array(MembreRef('Excusé', 'Le membre excusé.'), {
@@ -388,6 +395,13 @@ export const CollectiviteSchema = Type.Object(
           'false : le procès-verbal (ou le compte rendu) s’imprime sans le bloc des signatures du président et des secrétaires (ni champs de signature), la mention « pv_arrete » restant à sa place ; true ou absent : signé ; « deroulement.signatures » le décide pour une séance.',
       }),
     ),
+    signatures_liste: Type.Optional(
+      Type.Boolean({
+        title: 'Signature de la liste des délibérations',
+        description:
+          'false : la liste des délibérations (ou le sommaire du recueil) s’imprime sans le bloc de signature du président (ni champ de signature) ; true ou absent : signée.',
+      }),
+    ),
     dispositif_pv: Type.Optional(
       StringEnum(['aucun', 'decision', 'complet'] as const, {
         title: 'Dispositif des actes dans le procès-verbal',
@@ -429,6 +443,22 @@ export const CollectiviteSchema = Type.Object(
           title: 'Signataires de la délibération',
           description:
             'Qui signe l’extrait de la délibération, dans l’ordre de la liste : president (« Le Maire », son nom), secretaire (le secrétaire de séance « secretaire »), secretaires (tous les secrétaires de séance, chacun avec sa qualité). Sans lui : [president, secretaire] ; [president] pour la seule signature du maire.',
+        },
+      ),
+    ),
+    puces: Type.Optional(
+      Type.Array(
+        Type.String({
+          maxLength: 3,
+          title: 'Puce',
+          description: 'Le signe d’un niveau de liste (« • », « - », « o ») ; vide : aucun.',
+        }),
+        {
+          minItems: 1,
+          maxItems: 6,
+          title: 'Puces des listes',
+          description:
+            'Les puces des listes à puces, du premier niveau au plus profond (au-delà, la liste recommence), en PDF et en DOCX : [•, •] garde « • » au deuxième niveau, [-, o] imite une liste de Word, [""] n’imprime aucune puce. Par défaut : •, –, ◦.',
         },
       ),
     ),
@@ -989,6 +1019,13 @@ export const PartieSchema = Type.Object(
         title: 'Genre',
         description:
           'Genre grammatical de la partie, pour l’accord (« représentée », « dénommée ») : f ou m. Par défaut, l’article ou le premier nom de la dénomination (« la Commune », « le Département », « l’Établissement »), sinon le premier nom de la partie (« Syndicat mixte … », « Région … », « SIVU … »), sinon masculin.',
+      }),
+    ),
+    nombre: Type.Optional(
+      StringEnum(['singulier', 'pluriel'] as const, {
+        title: 'Nombre',
+        description:
+          'Nombre grammatical de la partie, pour l’accord (« représentés », « dénommés » : {s} des formules) : singulier ou pluriel. Par défaut, pluriel quand la dénomination ou le nom commence par « Les » (« Les Amis du Moulin »), sinon singulier.',
       }),
     ),
     denomination: Type.Optional(

@@ -16,6 +16,7 @@ import {
   type Genre,
   genreOfParty,
   genreOfPerson,
+  pluralParty,
   withArticle,
   withBodyArticle,
 } from './grammar.ts';
@@ -92,6 +93,7 @@ function sentenceLine(filled: string, name: string) {
  */
 function partyContext(seance: Seance, convention: Convention, p: Partie, f: Formules, position: string) {
   const e = agreement(genreOfParty(p));
+  const s = pluralParty(p) ? 's' : '';
   const signers = signersOf(p);
   const blank = convention.a_remplir === true ? BLANK : '';
   const h = p.habilitation;
@@ -108,14 +110,15 @@ function partyContext(seance: Seance, convention: Convention, p: Partie, f: Form
   const filled = fillFormula(formula, {
     nom: NAME_MARK,
     e,
+    s,
     adresse: p.adresse ?? '',
     siret: p.siret ?? '',
-    represente: fillFormula(f.represente, { e }),
+    represente: fillFormula(f.represente, { e, s }),
     representant: several ? signersSentence(signers) : (p.representant ?? ''),
     qualite: several ? '' : (p.qualite ?? ''),
     habilitation,
     mandat: p.mandat ?? '',
-    ci_apres: p.denomination ? fillFormula(f.ci_apres, { denomination: p.denomination, e }) : '',
+    ci_apres: p.denomination ? fillFormula(f.ci_apres, { denomination: p.denomination, e, s }) : '',
     position,
   });
   const lignes = filled
