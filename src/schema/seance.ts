@@ -655,6 +655,30 @@ export const SeanceDetailsSchema = Type.Object(
           'true : l’ordre du jour (convocation et ordre du jour) se termine par « Questions diverses » (formule « questions_diverses »), après les affaires urgentes ; sans lui, aucune.',
       }),
     ),
+    documents: Type.Optional(
+      Type.Object(
+        {
+          convocation: Type.Optional(
+            Type.Literal(false, { title: 'Convocation', description: 'false : pas de convocation.' }),
+          ),
+          ordre_du_jour: Type.Optional(
+            Type.Literal(false, { title: 'Ordre du jour', description: 'false : pas d’ordre du jour.' }),
+          ),
+          liste: Type.Optional(
+            Type.Literal(false, {
+              title: 'Liste des délibérations',
+              description: 'false : pas de liste des délibérations.',
+            }),
+          ),
+        },
+        {
+          additionalProperties: false,
+          title: 'Documents de la séance',
+          description:
+            'Les documents de toute la séance que la collectivité ne produit pas avec ce fichier (une séance transcrite pour son seul procès-verbal, une convention ou un recueil) : « convocation: false », « ordre_du_jour: false », « liste: false » ; ils ne sont ni écrits ni joints au dossier de séance. Sans elle, chacun est produit quand la séance a de quoi le remplir.',
+        },
+      ),
+    ),
     president: PresidentSchema,
     secretaire: Type.Optional(
       MembreRef('Secrétaire de séance', 'Le secrétaire de séance, désigné en début de séance.'),
