@@ -51,8 +51,8 @@ export interface KindSpec {
   readonly last?: boolean;
   /** Does the séance (séance-wide kinds) or the point have this document? */
   readonly present: (seance: Seance, point: Point | undefined) => boolean;
-  /** Why a séance may have no such document (séance-wide kinds that are not always made), in French. */
-  readonly absent?: string;
+  /** Why this séance has no such document (séance-wide kinds that are not always made), in French. */
+  readonly absent?: (seance: Seance) => string;
   readonly template: TemplateName;
   /** What the template receives. */
   readonly context: (target: KindTarget) => object;
@@ -92,7 +92,8 @@ const hasNote = (point: Point | undefined) => Boolean(point?.note?.expose || poi
 export const KINDS = {
   convocation: {
     scope: 'seance',
-    present: () => true,
+    present: (seance) => seance.seance.documents?.convocation !== false,
+    absent: () => 'la séance ne la produit pas (« documents: { convocation: false } »)',
     template: 'convocation',
     context: ({ seance }) => convocationContext(seance),
     subject: 'Convocation',
@@ -104,8 +105,11 @@ export const KINDS = {
   'ordre-du-jour': {
     scope: 'seance',
     // A séance whose points are not known yet, or without any (installation): nothing to list.
-    present: (seance) => agendaEntries(seance) > 0,
-    absent: 'son ordre du jour n’a aucune entrée (« points: [] », ni « urgences » ni « questions_diverses »)',
+    present: (seance) => agendaEntries(seance) > 0 && seance.seance.documents?.ordre_du_jour !== false,
+    absent: (seance) =>
+      seance.seance.documents?.ordre_du_jour === false
+        ? 'la séance ne le produit pas (« documents: { ordre_du_jour: false } »)'
+        : 'son ordre du jour n’a aucune entrée (« points: [] », ni « urgences » ni « questions_diverses »)',
     template: 'ordre-du-jour',
     context: ({ seance }) => ordreDuJourContext(seance),
     subject: 'Ordre du jour',
@@ -165,8 +169,11 @@ export const KINDS = {
   'liste-des-deliberations': {
     scope: 'seance',
     last: true,
-    present: (seance) => seance.points.some(isListed),
-    absent: 'aucun de ses points n’a de délibération adoptée ni d’examen noté',
+    present: (seance) => seance.points.some(isListed) && seance.seance.documents?.liste !== false,
+    absent: (seance) =>
+      seance.seance.documents?.liste === false
+        ? 'la séance ne la produit pas (« documents: { liste: false } »)'
+        : 'aucun de ses points n’a de délibération adoptée ni d’examen noté',
     template: 'liste-des-deliberations',
     context: ({ seance }) => listeContext(seance),
     subject: 'Liste des délibérations',
@@ -180,7 +187,7 @@ export const KINDS = {
     scope: 'seance',
     last: true,
     present: (seance) => hasRecord(seance),
-    absent: 'son déroulement n’est pas noté (« deroulement », sous la séance ou sous un point)',
+    absent: () => 'son déroulement n’est pas noté (« deroulement », sous la séance ou sous un point)',
     template: 'proces-verbal',
     // The procès-verbal resolves members itself (it needs their keys for votes by name).
     context: ({ written }) => procesVerbalContext(written),

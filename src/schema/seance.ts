@@ -446,6 +446,22 @@ export const CollectiviteSchema = Type.Object(
         },
       ),
     ),
+    puces: Type.Optional(
+      Type.Array(
+        Type.String({
+          maxLength: 3,
+          title: 'Puce',
+          description: 'Le signe d’un niveau de liste (« • », « - », « o ») ; vide : aucun.',
+        }),
+        {
+          minItems: 1,
+          maxItems: 6,
+          title: 'Puces des listes',
+          description:
+            'Les puces des listes à puces, du premier niveau au plus profond (au-delà, la liste recommence), en PDF et en DOCX : [•, •] garde « • » au deuxième niveau, [-, o] imite une liste de Word, [""] n’imprime aucune puce. Par défaut : •, –, ◦.',
+        },
+      ),
+    ),
     signataires_convocation: Type.Optional(
       Type.Array(StringEnum(['president'] as const, { title: 'Signataire', description: 'president.' }), {
         uniqueItems: true,
@@ -638,6 +654,30 @@ export const SeanceDetailsSchema = Type.Object(
         description:
           'true : l’ordre du jour (convocation et ordre du jour) se termine par « Questions diverses » (formule « questions_diverses »), après les affaires urgentes ; sans lui, aucune.',
       }),
+    ),
+    documents: Type.Optional(
+      Type.Object(
+        {
+          convocation: Type.Optional(
+            Type.Literal(false, { title: 'Convocation', description: 'false : pas de convocation.' }),
+          ),
+          ordre_du_jour: Type.Optional(
+            Type.Literal(false, { title: 'Ordre du jour', description: 'false : pas d’ordre du jour.' }),
+          ),
+          liste: Type.Optional(
+            Type.Literal(false, {
+              title: 'Liste des délibérations',
+              description: 'false : pas de liste des délibérations.',
+            }),
+          ),
+        },
+        {
+          additionalProperties: false,
+          title: 'Documents de la séance',
+          description:
+            'Les documents de toute la séance que la collectivité ne produit pas avec ce fichier (une séance transcrite pour son seul procès-verbal, une convention ou un recueil) : « convocation: false », « ordre_du_jour: false », « liste: false » ; ils ne sont ni écrits ni joints au dossier de séance. Sans elle, chacun est produit quand la séance a de quoi le remplir.',
+        },
+      ),
     ),
     president: PresidentSchema,
     secretaire: Type.Optional(

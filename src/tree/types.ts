@@ -276,6 +276,11 @@ export interface DocumentTree {
    * continuously starts at 26); absent: 1. `{pages}` stays the document's own number of pages.
    */
   readonly firstPage?: number;
+  /**
+   * The collectivité's list markers by depth (`puces`: « - », « o »…), in place of the theme's
+   * bullets; absent: the theme's.
+   */
+  readonly bullets?: readonly string[];
   readonly children: readonly Block[];
 }
 

@@ -68,7 +68,7 @@ Exemples :
     );
     const ref = kind === 'convention' ? refs[annexe - 1] : refs[0];
     if (!ref) {
-      const why = SEANCE_WIDE.includes(kind) ? kindSpec(kind as DocumentKind).absent : undefined;
+      const why = SEANCE_WIDE.includes(kind) ? kindSpec(kind as DocumentKind).absent?.(seance) : undefined;
       throw new UsageError(
         why !== undefined
           ? `La séance n’a pas de document « ${kind} » : ${why}.`

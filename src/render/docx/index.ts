@@ -105,7 +105,7 @@ function documentOf(
     description: cleanLine(doc.meta.shortTitle),
     revision: 1,
     styles,
-    numbering: { config: numberingConfig(doc.children, theme) },
+    numbering: { config: numberingConfig(doc.children, theme, doc.bullets) },
     ...SETTINGS,
     ...(options.pageNumbers ? { pageNumbers: knownPages(options.pageNumbers) } : {}),
     sections: [
