@@ -462,20 +462,18 @@ export const CollectiviteSchema = Type.Object(
         },
       ),
     ),
-    signataires_convocation: Type.Optional(
-      Type.Array(StringEnum(['president'] as const, { title: 'Signataire', description: 'president.' }), {
-        uniqueItems: true,
-        title: 'Signataires de la convocation',
+    signatures_convocation: Type.Optional(
+      Type.Boolean({
+        title: 'Signature de la convocation',
         description:
-          'Qui signe la convocation : [president] par défaut ; [] : aucun bloc de signature (ni qualité ni nom).',
+          'false : la convocation s’imprime sans le bloc de signature du président, ni qualité ni nom (la transcription d’une source coupée avant sa signature) ; true ou absent : signée.',
       }),
     ),
-    signataires_ordre_du_jour: Type.Optional(
-      Type.Array(StringEnum(['president'] as const, { title: 'Signataire', description: 'president.' }), {
-        uniqueItems: true,
-        title: 'Signataires de l’ordre du jour',
+    signatures_ordre_du_jour: Type.Optional(
+      Type.Boolean({
+        title: 'Signature de l’ordre du jour',
         description:
-          'Qui signe l’ordre du jour : [president] par défaut ; [] : aucun bloc de signature (ni qualité ni nom).',
+          'false : l’ordre du jour s’imprime sans le bloc de signature du président, ni qualité ni nom ; true ou absent : signé.',
       }),
     ),
   },
