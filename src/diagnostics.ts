@@ -60,8 +60,10 @@ export const DIAGNOSTIC_CODES = {
   'rule.deprecated': 'Ancienne écriture, encore acceptée',
   'rule.ballot-request': 'Demande de scrutin sans le nombre de membres requis',
   'rule.genre': 'Genre d’une partie deviné',
-  'rule.dispositif': 'Délibération sans article',
+  'rule.dispositif': 'Délibération ou convention sans article',
+  'rule.attendance-text': 'Liste des présents écrite qui ne dit pas les présents',
   'rule.departement': 'Département absent de l’en-tête',
+  'rule.no-points': 'Séance sans point',
   // Rich text (Markdown subset)
   'richtext.html': 'HTML refusé',
   'richtext.image': 'Image refusée',

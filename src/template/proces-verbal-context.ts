@@ -146,8 +146,15 @@ function presencesLines(
   // The counts stay those of the opening; the lists name each arrival once, in the présents.
   const presences = withoutArrivals(opening, arrivals.refs, index);
   const members = (refs: readonly string[]) => refs.map((r) => memberOf(r, index));
-  const who = (refs: readonly string[], list: ListeNoms, more: readonly string[] = []) =>
-    listValues(joinNames([...members(refs).map((m) => printed(m, f)), ...more], f, list), members(refs));
+  const who = (refs: readonly string[], list: ListeNoms, more: readonly string[] = [], asWritten?: string) =>
+    listValues(
+      joinNames(
+        [...(asWritten === undefined ? members(refs).map((m) => printed(m, f)) : [asWritten]), ...more],
+        f,
+        list,
+      ),
+      members(refs),
+    );
   const a = attendance(seance, opening);
   if (!a) return none;
   const proxies = namedProxies(presences);
@@ -157,7 +164,10 @@ function presencesLines(
     presents:
       typeof presences.presents === 'number'
         ? ''
-        : fillFormula(f.pv_presents, who(presences.presents, 'presents', arrivals.noms)),
+        : fillFormula(
+            f.pv_presents,
+            who(presences.presents, 'presents', arrivals.noms, presences.presents_texte),
+          ),
     // Proxies given as a number only: no list of names to print (the count line says how many).
     representes:
       typeof presences.representes === 'number' && presences.representes > 0
@@ -673,6 +683,8 @@ export function procesVerbalContext(seance: Seance) {
     })),
     cloture: sentence(r.cloture, () => fillFormula(f.pv_cloture, { heure: heure(r.cloture ?? '') })),
     arrete: sentence(r.arrete_le, () => fillFormula(f.pv_arrete, { date: dateLongue(r.arrete_le ?? '') })),
+    // The signature block, unless the collectivité's compte rendu is not signed (`signatures_pv`).
+    signe: r.signatures ?? seance.collectivite.signatures_pv ?? true,
     signaturesSecretaires: secretarySignatures(seance, index, f),
   };
 }
