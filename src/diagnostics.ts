@@ -91,6 +91,7 @@ export const DIAGNOSTIC_CODES = {
   'output.unsafe': 'Dossier de sortie qui mettrait en danger d’autres fichiers',
   'apercu.busy': 'Aperçu déjà ouvert sur ce dossier',
   'reference.not-docx': 'Document Word de référence qui n’est pas un .docx',
+  'reference.font': 'Tableaux du document Word de référence dans une police que delib ne peut pas mesurer',
   // Electronic signatures
   'sign.password': 'Mot de passe du certificat incorrect ou absent',
   'sign.certificate': 'Certificat illisible ou hors de sa période de validité',

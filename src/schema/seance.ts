@@ -462,20 +462,18 @@ export const CollectiviteSchema = Type.Object(
         },
       ),
     ),
-    signataires_convocation: Type.Optional(
-      Type.Array(StringEnum(['president'] as const, { title: 'Signataire', description: 'president.' }), {
-        uniqueItems: true,
-        title: 'Signataires de la convocation',
+    signatures_convocation: Type.Optional(
+      Type.Boolean({
+        title: 'Signature de la convocation',
         description:
-          'Qui signe la convocation : [president] par défaut ; [] : aucun bloc de signature (ni qualité ni nom).',
+          'false : la convocation s’imprime sans le bloc de signature du président, ni qualité ni nom (la transcription d’une source coupée avant sa signature) ; true ou absent : signée.',
       }),
     ),
-    signataires_ordre_du_jour: Type.Optional(
-      Type.Array(StringEnum(['president'] as const, { title: 'Signataire', description: 'president.' }), {
-        uniqueItems: true,
-        title: 'Signataires de l’ordre du jour',
+    signatures_ordre_du_jour: Type.Optional(
+      Type.Boolean({
+        title: 'Signature de l’ordre du jour',
         description:
-          'Qui signe l’ordre du jour : [president] par défaut ; [] : aucun bloc de signature (ni qualité ni nom).',
+          'false : l’ordre du jour s’imprime sans le bloc de signature du président, ni qualité ni nom ; true ou absent : signé.',
       }),
     ),
   },
@@ -1630,6 +1628,31 @@ export const PartiePvSchema = Type.Object(
         title: 'Après le point',
         description: 'Numéro du point après le chapitre duquel la partie vient ; sans lui, avant les points.',
       }),
+    ),
+    suite_de: Type.Optional(
+      Type.Union(
+        [
+          Type.Integer({
+            minimum: 1,
+            maximum: 100_000,
+            title: 'Numéro du point continué',
+            description: 'Le numéro du point dont cette partie est la suite.',
+          }),
+          Type.String({
+            minLength: 1,
+            maxLength: 499,
+            pattern: '^[^\\n\\r]*$',
+            title: 'Intitulé de la partie continuée',
+            description:
+              'L’intitulé exact (« titre ») d’une partie précédente de la liste dont celle-ci est la suite.',
+          }),
+        ],
+        {
+          title: 'Suite de',
+          description:
+            'Cette partie continue un point (son numéro) ou une partie précédente de la liste (son intitulé exact) : un débat qui reprend plus loin. Elle s’imprime à sa place, sous son propre intertitre, sans entrée au sommaire : l’entrée du point ou de la partie qu’elle continue donne ses deux pages (« p. 10, 89 », séparées par « pv_sommaire_pages_separateur »).',
+        },
+      ),
     ),
   },
   {

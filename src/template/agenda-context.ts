@@ -109,8 +109,8 @@ export function ordreDuJourContext(seance: Seance) {
     entreesFinales: closingEntries(seance, f),
     convocationLigne: convocation ? fillFormula(f.ordre_du_jour_convocation, convocationDate(values)) : '',
     signataireQualite: fillFormula(f.ordre_du_jour_signature, { qualite: b.presidentQualite }),
-    /** `signataires_ordre_du_jour: []`: no signature block at all. */
-    signe: (seance.collectivite.signataires_ordre_du_jour ?? ['president']).includes('president'),
+    /** `signatures_ordre_du_jour: false`: no signature block at all. */
+    signe: seance.collectivite.signatures_ordre_du_jour ?? true,
   };
 }
 
@@ -164,8 +164,8 @@ function convocationLetter(seance: Seance, f: Formules, qualite: string) {
     notes: f.convocation_notes,
     salutations: f.convocation_salutations,
     signature: fillFormula(f.convocation_signature, { qualite }),
-    /** `signataires_convocation: []`: no signature block at all. */
-    signe: (seance.collectivite.signataires_convocation ?? ['president']).includes('president'),
+    /** `signatures_convocation: false`: no signature block at all. */
+    signe: seance.collectivite.signatures_convocation ?? true,
   };
 }
 
