@@ -922,6 +922,11 @@ export const FORMULES = {
   liste_numero: spec('N°', 'Liste des délibérations : en-tête de la colonne des numéros'),
   liste_objet: spec('Objet', 'Liste des délibérations : en-tête de la colonne des objets'),
   liste_resultat: spec('Résultat', 'Liste des délibérations : en-tête de la colonne des résultats'),
+  liste_entree: spec(
+    '',
+    'Liste des délibérations : chaque délibération en un paragraphe, sans tableau (« {numero} {objet} », « {objet} ({numero}) ») ; {numero} son numéro d’acte, {objet}, {resultat} son résultat, {page} sa page dans le recueil (« premiere_page ») ; vide (par défaut) : le tableau',
+    ['numero', 'objet', 'resultat', 'page'],
+  ),
   liste_page: spec(
     'Page',
     'Liste des délibérations : en-tête de la colonne des pages, imprimée quand une délibération de la liste donne sa « premiere_page » (la page du recueil où elle commence)',
