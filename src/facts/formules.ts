@@ -808,6 +808,10 @@ export const FORMULES = {
     'Procès-verbal : l’entrée du sommaire d’une partie qui n’est pas un point ; {titre} son intertitre (formule « pv_partie ») ; vide : pas d’entrée',
     ['titre', 'page'],
   ),
+  pv_sommaire_pages_separateur: spec(
+    ', ',
+    'Procès-verbal : entre les pages d’une entrée du sommaire dont le point ou la partie se poursuit plus loin (« deroulement.parties[].suite_de ») : « p. 10, 89 »',
+  ),
   pv_annexe: spec(
     'Annexe {numero} – {titre}',
     'Procès-verbal : titre d’une annexe du procès-verbal (« deroulement.annexes »), après les signatures ; {numero} son numéro ou son rang',

@@ -1636,6 +1636,31 @@ export const PartiePvSchema = Type.Object(
         description: 'Numéro du point après le chapitre duquel la partie vient ; sans lui, avant les points.',
       }),
     ),
+    suite_de: Type.Optional(
+      Type.Union(
+        [
+          Type.Integer({
+            minimum: 1,
+            maximum: 100_000,
+            title: 'Numéro du point continué',
+            description: 'Le numéro du point dont cette partie est la suite.',
+          }),
+          Type.String({
+            minLength: 1,
+            maxLength: 499,
+            pattern: '^[^\\n\\r]*$',
+            title: 'Intitulé de la partie continuée',
+            description:
+              'L’intitulé exact (« titre ») d’une partie précédente de la liste dont celle-ci est la suite.',
+          }),
+        ],
+        {
+          title: 'Suite de',
+          description:
+            'Cette partie continue un point (son numéro) ou une partie précédente de la liste (son intitulé exact) : un débat qui reprend plus loin. Elle s’imprime à sa place, sous son propre intertitre, sans entrée au sommaire : l’entrée du point ou de la partie qu’elle continue donne ses deux pages (« p. 10, 89 », séparées par « pv_sommaire_pages_separateur »).',
+        },
+      ),
+    ),
   },
   {
     additionalProperties: false,
