@@ -685,6 +685,11 @@ export const FORMULES = {
     'Procès-verbal : un point de l’ordre du jour ; {mention} : la formule « pv_odj_retire » ou « pv_odj_ajoute », {numero_affiche} le numéro tel que l’ordre du jour l’écrit',
     ['numero', 'numero_affiche', 'objet', 'mention'],
   ),
+  pv_section_ordre_du_jour: spec(
+    '',
+    'Procès-verbal : ligne d’une rubrique dans la liste des points de l’ordre du jour (`section` des points), avant son premier point (« {section} ») ; vide par défaut : la liste sans rubriques',
+    ['section'],
+  ),
   pv_odj_retire: spec('retiré', 'Procès-verbal : mention d’un point retiré, dans l’ordre du jour'),
   pv_odj_ajoute: spec(
     'ajouté en séance',

@@ -664,8 +664,15 @@ export function procesVerbalContext(seance: Seance) {
       membres: f.pv_vote_membres,
     },
     // Each entry with its sub-items (formula `sous_point`), each on a line of its own under it.
+    /** The ordre du jour before the réunion sentence (`position_ordre_du_jour_pv: debut`). */
+    ordreDuJourDebut: seance.collectivite.position_ordre_du_jour_pv === 'debut',
     ordreDuJour: [
-      ...seance.points.map((p) => ({
+      ...seance.points.map((p, i) => ({
+        // The line of a section of the ordre du jour before its first point, when the formula asks for it.
+        section:
+          p.section !== undefined && p.section !== seance.points[i - 1]?.section
+            ? fillFormula(f.pv_section_ordre_du_jour, { section: p.section })
+            : '',
         texte: fillFormula(f.pv_point_ordre_du_jour, {
           numero: String(p.numero),
           numero_affiche: shownNumber(p),
@@ -675,7 +682,7 @@ export function procesVerbalContext(seance: Seance) {
         sousPoints: subItems(p, f),
       })),
       // The affaires urgentes and questions diverses the séance put on its ordre du jour.
-      ...closingEntries(seance, f).map((texte) => ({ texte, sousPoints: [] as string[] })),
+      ...closingEntries(seance, f).map((texte) => ({ section: '', texte, sousPoints: [] as string[] })),
     ],
     decisions: (r.decisions_delegation ?? []).map((x) =>
       fillFormula(f.pv_decision, {
