@@ -55,6 +55,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   numero: '1',
   'deliberation.numero': '"2024_06_01"',
   'documents.convocation': 'false',
+  'premieres_pages.convocation': '3',
   numero_ctes: 'D2024_06_01',
   heure_reception: '"10:42"',
   'habilitation.numero': '"2024_06_03"',
