@@ -60,8 +60,10 @@ export const DIAGNOSTIC_CODES = {
   'rule.deprecated': 'Ancienne écriture, encore acceptée',
   'rule.ballot-request': 'Demande de scrutin sans le nombre de membres requis',
   'rule.genre': 'Genre d’une partie deviné',
-  'rule.dispositif': 'Délibération sans article',
+  'rule.dispositif': 'Délibération ou convention sans article',
+  'rule.attendance-text': 'Liste des présents écrite qui ne dit pas les présents',
   'rule.departement': 'Département absent de l’en-tête',
+  'rule.no-points': 'Séance sans point',
   // Rich text (Markdown subset)
   'richtext.html': 'HTML refusé',
   'richtext.image': 'Image refusée',
@@ -89,6 +91,7 @@ export const DIAGNOSTIC_CODES = {
   'output.unsafe': 'Dossier de sortie qui mettrait en danger d’autres fichiers',
   'apercu.busy': 'Aperçu déjà ouvert sur ce dossier',
   'reference.not-docx': 'Document Word de référence qui n’est pas un .docx',
+  'reference.font': 'Tableaux du document Word de référence dans une police que delib ne peut pas mesurer',
   // Electronic signatures
   'sign.password': 'Mot de passe du certificat incorrect ou absent',
   'sign.certificate': 'Certificat illisible ou hors de sa période de validité',

@@ -343,6 +343,12 @@ describe('delib validate --pv: one located warning per missing legal element', (
       return `${d.path} ${d.message}`;
     });
   }
+  /** The full fixture's warnings, validated once for every case that compares against them. */
+  let fullWarnings: Promise<Set<string>> | undefined;
+  const warningsOfBase = () => {
+    fullWarnings ??= warnings(base).then((list) => new Set(list));
+    return fullWarnings;
+  };
   const between = (start: string, end: string) => base.slice(base.indexOf(start), base.indexOf(end));
   const cases: [string, string, string, string][] = [
     ['  secretaire: ileclerc\n', '', '/seance', 'nommer le ou les secrétaires'],
@@ -403,7 +409,7 @@ describe('delib validate --pv: one located warning per missing legal element', (
   });
 
   it('asks no vote of a point examined whose result the YAML states unknown (« statut: examine »)', async () => {
-    const full = new Set(await warnings(base));
+    const full = await warningsOfBase();
     const [from, to] = cases[5] ?? ['', ''];
     const withoutVote = base.replace(from, to);
     const examined = withoutVote.replace('  - numero: 2\n', '  - numero: 2\n    statut: examine\n');
@@ -415,7 +421,7 @@ describe('delib validate --pv: one located warning per missing legal element', (
   it.each(cases)('warns at its place when an element is taken out (%#)', async (from, to, path, words) => {
     expect(from).not.toBe('');
     expect(base.split(from)).toHaveLength(2);
-    const full = new Set(await warnings(base));
+    const full = await warningsOfBase();
     const added = (await warnings(base.replace(from, to))).filter((w) => !full.has(w));
     expect(added).toHaveLength(1);
     expect(added[0]?.startsWith(`${path} `), added[0]).toBe(true);

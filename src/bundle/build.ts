@@ -215,8 +215,10 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
         return r.title;
       },
     });
-    if (options.formats.includes('pdf')) {
-      const odj = refs[0] ?? listDocuments(seance)[0]!;
+    // The dossier gathers the documents sent before the séance: none when the séance makes none
+    // of them (`documents: { convocation: false, … }`, a séance transcribed for its PV alone).
+    const odj = refs[0] ?? listDocuments(seance)[0];
+    if (options.formats.includes('pdf') && odj && refs.some((ref) => kindSpec(ref.kind).dossier)) {
       const meta = {
         ...documentMeta(seance, odj),
         title: `Dossier de séance – ${seance.instance} du ${dateLongue(seance.seance.date)}`,

@@ -69,6 +69,7 @@ export function composeDocument(seance: Seance, ref: DocumentRef, options: Compo
     header,
     ...(pages ? { pages } : {}),
     ...(firstPage === undefined || firstPage === 1 ? {} : { firstPage }),
+    ...(seance.collectivite.puces ? { bullets: seance.collectivite.puces } : {}),
     children: blocks,
   };
   const typographic = frenchTypography(tree);

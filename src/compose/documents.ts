@@ -54,3 +54,12 @@ export function listDocuments(seance: Seance): DocumentRef[] {
 export function hasRecord(seance: Seance): boolean {
   return seance.deroulement !== undefined || seance.points.some((p) => p.deroulement !== undefined);
 }
+
+/**
+ * How many entries the séance's ordre du jour has: its points, and the affaires urgentes and
+ * questions diverses it announces. None (`points: []`): no ordre du jour, and a convocation without one.
+ */
+export function agendaEntries(seance: Seance): number {
+  const s = seance.seance;
+  return seance.points.length + (s.urgences === true ? 1 : 0) + (s.questions_diverses === true ? 1 : 0);
+}

@@ -17,7 +17,7 @@ import { conventionContext } from '../template/convention-context.ts';
 import type { TemplateName } from '../template/env.ts';
 import { procesVerbalContext } from '../template/proces-verbal-context.ts';
 import type { DocumentKind } from '../tree/types.ts';
-import { hasRecord } from './documents.ts';
+import { agendaEntries, hasRecord } from './documents.ts';
 import { isAct, isListed, isProjet } from './moment.ts';
 
 /** What a kind's document is about: the whole séance, one point, or one annex of a point. */
@@ -51,6 +51,8 @@ export interface KindSpec {
   readonly last?: boolean;
   /** Does the séance (séance-wide kinds) or the point have this document? */
   readonly present: (seance: Seance, point: Point | undefined) => boolean;
+  /** Why this séance has no such document (séance-wide kinds that are not always made), in French. */
+  readonly absent?: (seance: Seance) => string;
   readonly template: TemplateName;
   /** What the template receives. */
   readonly context: (target: KindTarget) => object;
@@ -90,7 +92,8 @@ const hasNote = (point: Point | undefined) => Boolean(point?.note?.expose || poi
 export const KINDS = {
   convocation: {
     scope: 'seance',
-    present: () => true,
+    present: (seance) => seance.seance.documents?.convocation !== false,
+    absent: () => 'la séance ne la produit pas (« documents: { convocation: false } »)',
     template: 'convocation',
     context: ({ seance }) => convocationContext(seance),
     subject: 'Convocation',
@@ -101,7 +104,12 @@ export const KINDS = {
   },
   'ordre-du-jour': {
     scope: 'seance',
-    present: () => true,
+    // A séance whose points are not known yet, or without any (installation): nothing to list.
+    present: (seance) => agendaEntries(seance) > 0 && seance.seance.documents?.ordre_du_jour !== false,
+    absent: (seance) =>
+      seance.seance.documents?.ordre_du_jour === false
+        ? 'la séance ne le produit pas (« documents: { ordre_du_jour: false } »)'
+        : 'son ordre du jour n’a aucune entrée (« points: [] », ni « urgences » ni « questions_diverses »)',
     template: 'ordre-du-jour',
     context: ({ seance }) => ordreDuJourContext(seance),
     subject: 'Ordre du jour',
@@ -161,7 +169,11 @@ export const KINDS = {
   'liste-des-deliberations': {
     scope: 'seance',
     last: true,
-    present: (seance) => seance.points.some(isListed),
+    present: (seance) => seance.points.some(isListed) && seance.seance.documents?.liste !== false,
+    absent: (seance) =>
+      seance.seance.documents?.liste === false
+        ? 'la séance ne la produit pas (« documents: { liste: false } »)'
+        : 'aucun de ses points n’a de délibération adoptée ni d’examen noté',
     template: 'liste-des-deliberations',
     context: ({ seance }) => listeContext(seance),
     subject: 'Liste des délibérations',
@@ -175,6 +187,7 @@ export const KINDS = {
     scope: 'seance',
     last: true,
     present: (seance) => hasRecord(seance),
+    absent: () => 'son déroulement n’est pas noté (« deroulement », sous la séance ou sous un point)',
     template: 'proces-verbal',
     // The procès-verbal resolves members itself (it needs their keys for votes by name).
     context: ({ written }) => procesVerbalContext(written),

@@ -387,14 +387,14 @@ export const FORMULES = {
   entre: spec('ENTRE', 'Avant la première partie d’une convention'),
   et: spec('ET', 'Entre deux parties'),
   represente: spec(
-    'représenté{e} par',
-    'Avant le signataire d’une partie ; {e} devient « e » pour une partie au féminin',
-    ['e'],
+    'représenté{e}{s} par',
+    'Avant le signataire d’une partie ; {e} devient « e » pour une partie au féminin, {s} « s » pour une partie au pluriel (« Les Amis du Moulin »)',
+    ['e', 's'],
   ),
   ci_apres: spec(
     'ci-après « {denomination} »',
-    'Dénomination d’une partie (« ci-après dénommé{e} « {denomination} » »)',
-    ['denomination', 'e'],
+    'Dénomination d’une partie (« ci-après dénommé{e}{s} « {denomination} » »)',
+    ['denomination', 'e', 's'],
   ),
   d_une_part: spec('d’une part,', 'Après la première partie (vide : rien)'),
   d_autre_part: spec(
@@ -421,6 +421,7 @@ export const FORMULES = {
       'mandat',
       'ci_apres',
       'e',
+      's',
       'position',
     ],
   ),
@@ -802,6 +803,10 @@ export const FORMULES = {
     'Procès-verbal : l’entrée du sommaire d’une partie qui n’est pas un point ; {titre} son intertitre (formule « pv_partie ») ; vide : pas d’entrée',
     ['titre', 'page'],
   ),
+  pv_sommaire_pages_separateur: spec(
+    ', ',
+    'Procès-verbal : entre les pages d’une entrée du sommaire dont le point ou la partie se poursuit plus loin (« deroulement.parties[].suite_de ») : « p. 10, 89 »',
+  ),
   pv_annexe: spec(
     'Annexe {numero} – {titre}',
     'Procès-verbal : titre d’une annexe du procès-verbal (« deroulement.annexes »), après les signatures ; {numero} son numéro ou son rang',
@@ -917,6 +922,10 @@ export const FORMULES = {
   liste_numero: spec('N°', 'Liste des délibérations : en-tête de la colonne des numéros'),
   liste_objet: spec('Objet', 'Liste des délibérations : en-tête de la colonne des objets'),
   liste_resultat: spec('Résultat', 'Liste des délibérations : en-tête de la colonne des résultats'),
+  liste_page: spec(
+    'Page',
+    'Liste des délibérations : en-tête de la colonne des pages, imprimée quand une délibération de la liste donne sa « premiere_page » (la page du recueil où elle commence)',
+  ),
   liste_unanimite: spec(
     'Adoptée à l’unanimité',
     'Liste des délibérations : résultat d’un vote à l’unanimité',

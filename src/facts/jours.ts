@@ -34,26 +34,59 @@ export interface PointDay {
   readonly heure: string | undefined;
 }
 
-/**
- * The day a point was examined on: the séance's first day, or the later day from whose
- * `premier_point` on it comes (points taken in the order of the ordre du jour, as their
- * attendance is). A later day's hour is its own `heure`: never the first day's.
- */
-export function pointDay(
-  seance: {
-    readonly seance: Pick<SeanceDetails, 'date' | 'heure' | 'jours_suivants'>;
-    readonly points: readonly { readonly numero: number }[];
-  },
-  numero: number,
-): PointDay {
+type DaysInput = {
+  readonly seance: Pick<SeanceDetails, 'date' | 'heure' | 'jours_suivants'>;
+  readonly points: readonly { readonly numero: number }[];
+};
+
+/** The days of every point of a séance, and the day of a number no point has (the last one). */
+interface PointDays {
+  readonly details: DaysInput['seance'];
+  readonly jours: DaysInput['seance']['jours_suivants'];
+  readonly count: number;
+  readonly byNumber: ReadonlyMap<number, PointDay>;
+  readonly last: PointDay;
+}
+
+/** One pass over the points per séance (points array), not one per call: 10 000 points call it 10 000 times. */
+const computed = new WeakMap<DaysInput['points'], PointDays>();
+
+function pointDays(seance: DaysInput): PointDays {
+  const known = computed.get(seance.points);
+  const same =
+    known?.details === seance.seance &&
+    known.jours === seance.seance.jours_suivants &&
+    known.count === seance.points.length;
+  if (known && same) return known;
   const starts = new Map<number, JourSuivant>();
   for (const day of statedDays(seance.seance))
     if (day.premier_point !== undefined) starts.set(day.premier_point, day);
+  const byNumber = new Map<number, PointDay>();
   let current: PointDay = { date: seance.seance.date, heure: seance.seance.heure };
   for (const point of seance.points) {
     const day = starts.get(point.numero);
     if (day) current = { date: day.date, heure: day.heure };
-    if (point.numero === numero) return current;
+    // A number given to several points: its first point's day.
+    if (!byNumber.has(point.numero)) byNumber.set(point.numero, current);
   }
-  return current;
+  const days = {
+    details: seance.seance,
+    jours: seance.seance.jours_suivants,
+    count: seance.points.length,
+    byNumber,
+    last: current,
+  };
+  computed.set(seance.points, days);
+  return days;
+}
+
+/**
+ * The day a point was examined on: the séance's first day, or the later day from whose
+ * `premier_point` on it comes (points taken in the order of the ordre du jour, as their
+ * attendance is). A later day's hour is its own `heure`: never the first day's. A number no
+ * point has gets the last day reached. Linear in the points once per séance, then constant.
+ */
+export function pointDay(seance: DaysInput, numero: number): PointDay {
+  const days = pointDays(seance);
+  return days.byNumber.get(numero) ?? days.last;
 }

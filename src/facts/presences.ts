@@ -59,7 +59,15 @@ export function afterMovements(presences: Presences, point: Point, index: EluInd
     else if (depart.excuse) excuses = [...(excuses ?? []), depart.elu];
     else absents = add(absents, depart.elu);
   }
-  return { presents, representes: unnamed ?? [...representes], absents, ...(excuses ? { excuses } : {}) };
+  // The présents as the collectivité typed them stay theirs while no one arrives or leaves.
+  const written = presents === presences.presents ? presences.presents_texte : undefined;
+  return {
+    presents,
+    ...(written === undefined ? {} : { presents_texte: written }),
+    representes: unnamed ?? [...representes],
+    absents,
+    ...(excuses ? { excuses } : {}),
+  };
 }
 
 /**

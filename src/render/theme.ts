@@ -58,6 +58,8 @@ export interface Theme {
     readonly topOffset: number;
   };
   readonly paragraphs: Readonly<Record<ParagraphRole, ParagraphStyle>>;
+  /** Left indent added to an indented paragraph (`:::retrait` in a clerk's text), on its role's. */
+  readonly indented: number;
   readonly headings: Readonly<Record<HeadingLevel, ParagraphStyle>>;
   /** Lines of a title block: the first is the document's name (`title`), others `titleLine`. */
   readonly title: ParagraphStyle;
@@ -244,6 +246,8 @@ export const theme: Theme = {
     note: { ...base, styleName: 'Mention', fontSize: 9, align: 'left', spaceAfter: 3 },
     toc: { ...base, styleName: 'Sommaire', fontSize: body, align: 'left', spaceAfter: 3 },
   },
+  // 1 cm.
+  indented: 28.35,
   headings: {
     1: {
       ...base,

@@ -54,6 +54,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   mandataire: 'Hélène Marchand',
   numero: '1',
   'deliberation.numero': '"2024_06_01"',
+  'documents.convocation': 'false',
   numero_ctes: 'D2024_06_01',
   heure_reception: '"10:42"',
   'habilitation.numero': '"2024_06_03"',

@@ -146,6 +146,13 @@ export const PresencesSchema = Type.Object(
           'Membres absents représentés : la liste des pouvoirs (mandant, mandataire), « [] » si aucun, ou leur nombre seul quand l’acte ne les nomme pas.',
       },
     ),
+    presents_texte: Type.Optional(
+      Text({
+        title: 'Présents, tels qu’écrits',
+        description:
+          'La liste des présents telle que la collectivité l’a écrite (« Monsieur A – Monsieur B - Madame C »), imprimée à la place des noms de « presents » joints par leurs séparateurs ; « presents » reste la liste qui compte, et chacun de ses noms doit s’y lire, dans son ordre, sans autre élu (rule.attendance-text).',
+      }),
+    ),
     absents: Effectif('Absents', 'Membres absents et non représentés.'),
     excuses: Type.Optional(
       Type.Array(MembreRef('Excusé', 'Le membre excusé.'), {
@@ -381,6 +388,20 @@ export const CollectiviteSchema = Type.Object(
           'true : le procès-verbal s’ouvre sur un sommaire des points (et de leurs sections), chacun avec la page où il commence dans ce procès-verbal (formules « pv_sommaire_… ») ; « deroulement.sommaire » le décide pour une séance.',
       }),
     ),
+    signatures_pv: Type.Optional(
+      Type.Boolean({
+        title: 'Signatures du procès-verbal',
+        description:
+          'false : le procès-verbal (ou le compte rendu) s’imprime sans le bloc des signatures du président et des secrétaires (ni champs de signature), la mention « pv_arrete » restant à sa place ; true ou absent : signé ; « deroulement.signatures » le décide pour une séance.',
+      }),
+    ),
+    signatures_liste: Type.Optional(
+      Type.Boolean({
+        title: 'Signature de la liste des délibérations',
+        description:
+          'false : la liste des délibérations (ou le sommaire du recueil) s’imprime sans le bloc de signature du président (ni champ de signature) ; true ou absent : signée.',
+      }),
+    ),
     dispositif_pv: Type.Optional(
       StringEnum(['aucun', 'decision', 'complet'] as const, {
         title: 'Dispositif des actes dans le procès-verbal',
@@ -424,6 +445,36 @@ export const CollectiviteSchema = Type.Object(
             'Qui signe l’extrait de la délibération, dans l’ordre de la liste : president (« Le Maire », son nom), secretaire (le secrétaire de séance « secretaire »), secretaires (tous les secrétaires de séance, chacun avec sa qualité). Sans lui : [president, secretaire] ; [president] pour la seule signature du maire.',
         },
       ),
+    ),
+    puces: Type.Optional(
+      Type.Array(
+        Type.String({
+          maxLength: 3,
+          title: 'Puce',
+          description: 'Le signe d’un niveau de liste (« • », « - », « o ») ; vide : aucun.',
+        }),
+        {
+          minItems: 1,
+          maxItems: 6,
+          title: 'Puces des listes',
+          description:
+            'Les puces des listes à puces, du premier niveau au plus profond (au-delà, la liste recommence), en PDF et en DOCX : [•, •] garde « • » au deuxième niveau, [-, o] imite une liste de Word, [""] n’imprime aucune puce. Par défaut : •, –, ◦.',
+        },
+      ),
+    ),
+    signatures_convocation: Type.Optional(
+      Type.Boolean({
+        title: 'Signature de la convocation',
+        description:
+          'false : la convocation s’imprime sans le bloc de signature du président, ni qualité ni nom (la transcription d’une source coupée avant sa signature) ; true ou absent : signée.',
+      }),
+    ),
+    signatures_ordre_du_jour: Type.Optional(
+      Type.Boolean({
+        title: 'Signature de l’ordre du jour',
+        description:
+          'false : l’ordre du jour s’imprime sans le bloc de signature du président, ni qualité ni nom ; true ou absent : signé.',
+      }),
     ),
   },
   {
@@ -601,6 +652,30 @@ export const SeanceDetailsSchema = Type.Object(
         description:
           'true : l’ordre du jour (convocation et ordre du jour) se termine par « Questions diverses » (formule « questions_diverses »), après les affaires urgentes ; sans lui, aucune.',
       }),
+    ),
+    documents: Type.Optional(
+      Type.Object(
+        {
+          convocation: Type.Optional(
+            Type.Literal(false, { title: 'Convocation', description: 'false : pas de convocation.' }),
+          ),
+          ordre_du_jour: Type.Optional(
+            Type.Literal(false, { title: 'Ordre du jour', description: 'false : pas d’ordre du jour.' }),
+          ),
+          liste: Type.Optional(
+            Type.Literal(false, {
+              title: 'Liste des délibérations',
+              description: 'false : pas de liste des délibérations.',
+            }),
+          ),
+        },
+        {
+          additionalProperties: false,
+          title: 'Documents de la séance',
+          description:
+            'Les documents de toute la séance que la collectivité ne produit pas avec ce fichier (une séance transcrite pour son seul procès-verbal, une convention ou un recueil) : « convocation: false », « ordre_du_jour: false », « liste: false » ; ils ne sont ni écrits ni joints au dossier de séance. Sans elle, chacun est produit quand la séance a de quoi le remplir.',
+        },
+      ),
     ),
     president: PresidentSchema,
     secretaire: Type.Optional(
@@ -968,6 +1043,13 @@ export const PartieSchema = Type.Object(
           'Genre grammatical de la partie, pour l’accord (« représentée », « dénommée ») : f ou m. Par défaut, l’article ou le premier nom de la dénomination (« la Commune », « le Département », « l’Établissement »), sinon le premier nom de la partie (« Syndicat mixte … », « Région … », « SIVU … »), sinon masculin.',
       }),
     ),
+    nombre: Type.Optional(
+      StringEnum(['singulier', 'pluriel'] as const, {
+        title: 'Nombre',
+        description:
+          'Nombre grammatical de la partie, pour l’accord (« représentés », « dénommés » : {s} des formules) : singulier ou pluriel. Par défaut, pluriel quand la dénomination ou le nom commence par « Les » (« Les Amis du Moulin »), sinon singulier.',
+      }),
+    ),
     denomination: Type.Optional(
       Text({
         title: 'Dénomination',
@@ -1149,10 +1231,9 @@ export const ConventionSchema = Type.Object(
           'Un article, un titre (« division: … ») ou un chapitre (« chapitre: … ») qui regroupe les articles suivants.',
       }),
       {
-        minItems: 1,
         title: 'Articles',
         description:
-          'Articles de la convention, numérotés à la suite ; un élément « division: … » ouvre un TITRE, un élément « chapitre: … » un chapitre de ce TITRE, qui regroupent les articles suivants.',
+          'Articles de la convention, numérotés à la suite ; un élément « division: … » ouvre un TITRE, un élément « chapitre: … » un chapitre de ce TITRE, qui regroupent les articles suivants. « [] » : aucun article (la transcription d’une convention coupée avant ses articles) : rien n’est imprimé à leur place, et « delib validate » le signale (rule.dispositif).',
       },
     ),
     annexes: Type.Optional(
@@ -1172,6 +1253,13 @@ export const ConventionSchema = Type.Object(
         maximum: 1_000,
         title: 'Exemplaires',
         description: 'Nombre d’exemplaires originaux.',
+      }),
+    ),
+    signatures: Type.Optional(
+      Type.Literal(false, {
+        title: 'Signatures',
+        description:
+          'false : aucun bloc de signature à la fin de la convention (ni champ de signature dans le PDF) : une convention transcrite d’une source coupée avant ses signatures, ou signée sur un autre exemplaire ; sans lui, un bloc par signataire de chaque partie.',
       }),
     ),
     formules_page: Type.Optional(FormulesPageSchema),
@@ -1541,6 +1629,31 @@ export const PartiePvSchema = Type.Object(
         description: 'Numéro du point après le chapitre duquel la partie vient ; sans lui, avant les points.',
       }),
     ),
+    suite_de: Type.Optional(
+      Type.Union(
+        [
+          Type.Integer({
+            minimum: 1,
+            maximum: 100_000,
+            title: 'Numéro du point continué',
+            description: 'Le numéro du point dont cette partie est la suite.',
+          }),
+          Type.String({
+            minLength: 1,
+            maxLength: 499,
+            pattern: '^[^\\n\\r]*$',
+            title: 'Intitulé de la partie continuée',
+            description:
+              'L’intitulé exact (« titre ») d’une partie précédente de la liste dont celle-ci est la suite.',
+          }),
+        ],
+        {
+          title: 'Suite de',
+          description:
+            'Cette partie continue un point (son numéro) ou une partie précédente de la liste (son intitulé exact) : un débat qui reprend plus loin. Elle s’imprime à sa place, sous son propre intertitre, sans entrée au sommaire : l’entrée du point ou de la partie qu’elle continue donne ses deux pages (« p. 10, 89 », séparées par « pv_sommaire_pages_separateur »).',
+        },
+      ),
+    ),
   },
   {
     additionalProperties: false,
@@ -1638,6 +1751,13 @@ export const DeroulementSeanceSchema = Type.Object(
         title: 'Sommaire',
         description:
           'true : le procès-verbal de cette séance s’ouvre sur un sommaire des points avec leurs pages ; false : sans sommaire ; absent : « collectivite.sommaire_pv ».',
+      }),
+    ),
+    signatures: Type.Optional(
+      Type.Boolean({
+        title: 'Signatures',
+        description:
+          'false : le procès-verbal de cette séance s’imprime sans le bloc des signatures ; true : avec ; absent : « collectivite.signatures_pv ».',
       }),
     ),
     dispositif: Type.Optional(
@@ -1859,7 +1979,6 @@ const seanceProperties = {
 };
 
 const pointsDoc = {
-  minItems: 1,
   title: 'Points',
   description: 'Points à l’ordre du jour, dans l’ordre.',
 };

@@ -109,6 +109,8 @@ export function ordreDuJourContext(seance: Seance) {
     entreesFinales: closingEntries(seance, f),
     convocationLigne: convocation ? fillFormula(f.ordre_du_jour_convocation, convocationDate(values)) : '',
     signataireQualite: fillFormula(f.ordre_du_jour_signature, { qualite: b.presidentQualite }),
+    /** `signatures_ordre_du_jour: false`: no signature block at all. */
+    signe: seance.collectivite.signatures_ordre_du_jour ?? true,
   };
 }
 
@@ -146,6 +148,7 @@ function letterEntries(seance: Seance, f: Formules): LetterEntry[] {
 function convocationLetter(seance: Seance, f: Formules, qualite: string) {
   const s = seance.seance;
   const values = seanceValues(seance, f);
+  const points = letterEntries(seance, f);
   return {
     titre: {
       avant: formulaLines(f.convocation_titre_avant, values),
@@ -155,11 +158,14 @@ function convocationLetter(seance: Seance, f: Formules, qualite: string) {
     date: s.convocation ? fillFormula(f.convocation_date, convocationDate(values)) : '',
     appel: f.convocation_appel,
     objet: fillFormula(f.convocation_objet, values),
-    ordreDuJour: f.convocation_ordre_du_jour,
-    points: letterEntries(seance, f),
+    // Before the points are known (`points: []`), no ordre du jour to announce.
+    ordreDuJour: points.length > 0 ? f.convocation_ordre_du_jour : '',
+    points,
     notes: f.convocation_notes,
     salutations: f.convocation_salutations,
     signature: fillFormula(f.convocation_signature, { qualite }),
+    /** `signatures_convocation: false`: no signature block at all. */
+    signe: seance.collectivite.signatures_convocation ?? true,
   };
 }
 

@@ -124,8 +124,9 @@ function printer(index: EluIndex, f: Formules) {
   return {
     members,
     grouped,
-    list: (label: string, refs: readonly string[], key: ListeNoms, written = false) =>
-      listLine(label, joinNames(grouped(refs), f, key), members(refs), f, refs.length, written),
+    /** A list's line; `asWritten`: the list as the collectivité typed it, instead of its joined names. */
+    list: (label: string, refs: readonly string[], key: ListeNoms, written = false, asWritten?: string) =>
+      listLine(label, asWritten ?? joinNames(grouped(refs), f, key), members(refs), f, refs.length, written),
     pouvoir: (p: Pouvoir) =>
       fillFormula(f.pouvoir, {
         mandant: name(p.mandant),
@@ -175,7 +176,7 @@ export function attendanceLines(
   const quorum = seance.seance.quorum;
   const print = printer(index, f);
   const lines = [
-    print.list(f.presents_noms, named(presences.presents), 'presents'),
+    print.list(f.presents_noms, named(presences.presents), 'presents', false, presences.presents_texte),
     quorum === undefined ? '' : fillFormula(f.quorum, { quorum: String(quorum) }),
     ...notPresentLines(presences, f, print),
   ];

@@ -251,7 +251,9 @@ export function listeContext(seance: Seance) {
     // examined without its délibération written shows its own number.
     const own = point.deliberation?.numero;
     const numero = examine ? (own ?? shownNumber(point)) : isAct(point) ? (own ?? '') : '';
-    return [{ numero, objet: point.objet, resultat }];
+    // The page of the recueil where the délibération starts, when it is printed in one.
+    const page = point.deliberation?.premiere_page;
+    return [{ numero, objet: point.objet, resultat, page: page === undefined ? '' : String(page) }];
   });
   const values = seanceValues(seance, f);
   const lines = (text: string) => formulaLines(text, values);
@@ -274,10 +276,15 @@ export function listeContext(seance: Seance) {
       numero: f.liste_numero,
       objet: f.liste_objet,
       resultat: f.liste_resultat,
+      page: f.liste_page,
     },
     deliberations,
     // The result column only when some point has a result to print (none when the YAML states none).
     colonneResultat: deliberations.some((d) => d.resultat !== ''),
+    // The page column only when some délibération gives the recueil page where it starts.
+    colonnePage: deliberations.some((d) => d.page !== ''),
+    // The president's signature, unless the collectivité does not sign it (`signatures_liste`).
+    signe: seance.collectivite.signatures_liste ?? true,
   };
 }
 

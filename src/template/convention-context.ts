@@ -16,6 +16,7 @@ import {
   type Genre,
   genreOfParty,
   genreOfPerson,
+  pluralParty,
   withArticle,
   withBodyArticle,
 } from './grammar.ts';
@@ -92,6 +93,7 @@ function sentenceLine(filled: string, name: string) {
  */
 function partyContext(seance: Seance, convention: Convention, p: Partie, f: Formules, position: string) {
   const e = agreement(genreOfParty(p));
+  const s = pluralParty(p) ? 's' : '';
   const signers = signersOf(p);
   const blank = convention.a_remplir === true ? BLANK : '';
   const h = p.habilitation;
@@ -108,14 +110,15 @@ function partyContext(seance: Seance, convention: Convention, p: Partie, f: Form
   const filled = fillFormula(formula, {
     nom: NAME_MARK,
     e,
+    s,
     adresse: p.adresse ?? '',
     siret: p.siret ?? '',
-    represente: fillFormula(f.represente, { e }),
+    represente: fillFormula(f.represente, { e, s }),
     representant: several ? signersSentence(signers) : (p.representant ?? ''),
     qualite: several ? '' : (p.qualite ?? ''),
     habilitation,
     mandat: p.mandat ?? '',
-    ci_apres: p.denomination ? fillFormula(f.ci_apres, { denomination: p.denomination, e }) : '',
+    ci_apres: p.denomination ? fillFormula(f.ci_apres, { denomination: p.denomination, e, s }) : '',
     position,
   });
   const lignes = filled
@@ -183,6 +186,8 @@ function bodyItems(convention: Convention, f: Formules) {
           titre: item.titre ?? '',
         }),
         marque: marks(articleLevel),
+        // The level a clerk's « # » inside the text stands under (`{{riche texte sous=niveau}}`).
+        niveau: articleLevel,
         texte: item.texte ?? '',
         sousArticles: (item.sous_articles ?? []).map((sub, k) => ({
           libelle: fillFormula(f.sous_article, {
@@ -192,6 +197,7 @@ function bodyItems(convention: Convention, f: Formules) {
             titre: sub.titre ?? '',
           }),
           marque: marks(articleLevel + 1),
+          niveau: articleLevel + 1,
           texte: sub.texte,
         })),
       },
@@ -245,7 +251,7 @@ export function conventionContext(seance: Seance, point: Point, convention: Conv
         fillFormula(f.annexe_convention, { numero: a.numero, titre: a.titre }),
       ),
       cloture: signaturePlace(convention, f),
-      signataires: convention.parties.flatMap((p, i) =>
+      signataires: (convention.signatures === false ? [] : convention.parties).flatMap((p, i) =>
         (parties[i]?.signers ?? []).map((s) => ({
           id: `signature-${++field}`,
           pour: fillFormula(f.signature_pour, {

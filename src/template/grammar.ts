@@ -180,15 +180,32 @@ export function withBodyArticle(name: string, genre: Genre): string {
 }
 
 /**
+ * Whether a convention party is plural: its `nombre`, else the article « Les » opening its
+ * dénomination or its name (« Les Amis du Moulin »).
+ */
+export function pluralParty(party: {
+  readonly nombre?: 'singulier' | 'pluriel';
+  readonly denomination?: string;
+  readonly nom?: string;
+}): boolean {
+  if (party.nombre !== undefined) return party.nombre === 'pluriel';
+  return [party.denomination, party.nom].some((name) => /^les\s/iu.test(name?.trim() ?? ''));
+}
+
+/**
  * Whether nothing about a party gives its genre (no `genre`, no article nor known noun in its
  * dénomination or name, no civility): delib then takes the masculine, and says so.
  */
 export function partyGenreGuessed(party: {
   readonly genre?: Genre;
+  readonly nombre?: 'singulier' | 'pluriel';
   readonly denomination?: string;
   readonly nom?: string;
 }): boolean {
+  // A plural party without a genre takes the masculine plural, French's form for any group not
+  // said to be feminine (« Les Amis du Moulin, représentés par … »): nothing is guessed.
   return (
+    !pluralParty(party) &&
     party.genre === undefined &&
     genreOfBodyName(party.denomination) === undefined &&
     genreOfBodyName(party.nom) === undefined &&

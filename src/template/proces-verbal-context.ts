@@ -146,8 +146,15 @@ function presencesLines(
   // The counts stay those of the opening; the lists name each arrival once, in the présents.
   const presences = withoutArrivals(opening, arrivals.refs, index);
   const members = (refs: readonly string[]) => refs.map((r) => memberOf(r, index));
-  const who = (refs: readonly string[], list: ListeNoms, more: readonly string[] = []) =>
-    listValues(joinNames([...members(refs).map((m) => printed(m, f)), ...more], f, list), members(refs));
+  const who = (refs: readonly string[], list: ListeNoms, more: readonly string[] = [], asWritten?: string) =>
+    listValues(
+      joinNames(
+        [...(asWritten === undefined ? members(refs).map((m) => printed(m, f)) : [asWritten]), ...more],
+        f,
+        list,
+      ),
+      members(refs),
+    );
   const a = attendance(seance, opening);
   if (!a) return none;
   const proxies = namedProxies(presences);
@@ -157,7 +164,10 @@ function presencesLines(
     presents:
       typeof presences.presents === 'number'
         ? ''
-        : fillFormula(f.pv_presents, who(presences.presents, 'presents', arrivals.noms)),
+        : fillFormula(
+            f.pv_presents,
+            who(presences.presents, 'presents', arrivals.noms, presences.presents_texte),
+          ),
     // Proxies given as a number only: no list of names to print (the count line says how many).
     representes:
       typeof presences.representes === 'number' && presences.representes > 0
@@ -378,10 +388,46 @@ const sectionAnchor = (i: number) => `section-${i + 1}`;
 const partAnchor = (k: number) => `partie-${k + 1}`;
 const annexAnchor = (k: number) => `annexe-${k + 1}`;
 
-/** A sommaire entry: its formula filled, escaped, its {page} made a reference to `anchor`. */
-function entry(formula: string, values: Record<string, string>, anchor: string): string {
-  const text = fillFormula(formula, { ...values, page: PAGE });
-  return text === '' ? '' : escapeMarkdownText(text).replace(PAGE, pageRefMarker(anchor));
+/**
+ * A sommaire entry: its formula filled, escaped, its {page} made a reference to `anchor` — or to
+ * each of `anchor`'s places, joined by `pv_sommaire_pages_separateur` (« p. 10, 89 »).
+ */
+function entry(
+  formula: string,
+  values: Record<string, string>,
+  anchor: string | readonly string[],
+  f: Formules,
+): string {
+  const anchors = typeof anchor === 'string' ? [anchor] : anchor;
+  // One placeholder per page, the separator escaped with the text around it (never trimmed).
+  const pages = anchors.map(() => PAGE).join(f.pv_sommaire_pages_separateur);
+  const text = fillFormula(formula, { ...values, page: pages });
+  let k = 0;
+  return text === ''
+    ? ''
+    : escapeMarkdownText(text).replaceAll(PAGE, () => pageRefMarker(anchors[k++] ?? ''));
+}
+
+/**
+ * The parts that continue a point or an earlier part (`suite_de`), by what they continue: the
+ * point's number, or the index of the part whose intitulé they name (the nearest one before them
+ * that is not itself a continuation).
+ */
+function continuations(seance: Seance): { points: Map<number, number[]>; parts: Map<number, number[]> } {
+  const list = seance.deroulement?.parties ?? [];
+  const points = new Map<number, number[]>();
+  const parts = new Map<number, number[]>();
+  const add = (map: Map<number, number[]>, key: number, k: number) =>
+    map.set(key, [...(map.get(key) ?? []), k]);
+  list.forEach((part, k) => {
+    const of = part.suite_de;
+    if (typeof of === 'number') add(points, of, k);
+    else if (of !== undefined) {
+      const j = list.findLastIndex((p, i) => i < k && p.suite_de === undefined && p.titre === of);
+      if (j >= 0) add(parts, j, k);
+    }
+  });
+  return { points, parts };
 }
 
 /**
@@ -389,16 +435,18 @@ function entry(formula: string, values: Record<string, string>, anchor: string):
  * (formula `pv_partie`), with its sommaire entry (`pv_sommaire_partie`): before the points, or
  * after the point `apres_point` names.
  */
-function partsOf(seance: Seance, f: Formules, wanted: boolean) {
+function partsOf(seance: Seance, f: Formules, wanted: boolean, later: ReadonlyMap<number, number[]>) {
   const index = eluIndex(seance.elus);
   const who = (ref: string) => printed(memberOf(ref, index), f);
   return (seance.deroulement?.parties ?? []).map((part, k) => {
     const titre = fillFormula(f.pv_partie, { titre: part.titre });
+    // A continuation has no entry of its own: its page is in the entry of what it continues.
+    const pages = [partAnchor(k), ...(later.get(k) ?? []).map(partAnchor)];
     return {
       apresPoint: part.apres_point,
       titre,
       ancre: wanted ? partAnchor(k) : '',
-      entree: wanted ? entry(f.pv_sommaire_partie, { titre }, partAnchor(k)) : '',
+      entree: wanted && part.suite_de === undefined ? entry(f.pv_sommaire_partie, { titre }, pages, f) : '',
       texte: part.texte ?? '',
       interventions: interventionsOf(part.interventions, who, f),
     };
@@ -419,7 +467,7 @@ function annexesOf(seance: Seance, f: Formules, wanted: boolean) {
       return {
         titre: heading,
         ancre: wanted ? anchor : '',
-        entree: wanted ? entry(f.pv_sommaire_annexe_partie, { titre: heading }, anchor) : '',
+        entree: wanted ? entry(f.pv_sommaire_annexe_partie, { titre: heading }, anchor, f) : '',
         texte: part.texte ?? '',
       };
     });
@@ -427,7 +475,7 @@ function annexesOf(seance: Seance, f: Formules, wanted: boolean) {
     return {
       titre,
       ancre: wanted ? annexAnchor(k) : '',
-      entree: wanted ? entry(formula, { titre, numero }, annexAnchor(k)) : '',
+      entree: wanted ? entry(formula, { titre, numero }, annexAnchor(k), f) : '',
       texte: annexe.texte ?? '',
       parties,
     };
@@ -450,9 +498,10 @@ function chapters(seance: Seance, f: Formules, approbationTitre: string) {
       ? 'approbation'
       : '';
   if (approbationAncre !== '') {
-    entries.push(entry(f.pv_sommaire_approbation, { titre: approbationTitre }, approbationAncre));
+    entries.push(entry(f.pv_sommaire_approbation, { titre: approbationTitre }, approbationAncre, f));
   }
-  const parts = partsOf(seance, f, wanted);
+  const suites = continuations(seance);
+  const parts = partsOf(seance, f, wanted, suites.parts);
   const partsAfter = (numero: number | undefined) => parts.filter((p) => p.apresPoint === numero);
   entries.push(...partsAfter(undefined).map((p) => p.entree));
   const chapitres = points.map((p, i) => {
@@ -475,7 +524,12 @@ function chapters(seance: Seance, f: Formules, approbationTitre: string) {
     }
     if (titre !== '') {
       entries.push(
-        entry(f.pv_sommaire_point, { ...values, titre, suite: p.suite_sommaire ?? '' }, pointAnchor(i)),
+        entry(
+          f.pv_sommaire_point,
+          { ...values, titre, suite: p.suite_sommaire ?? '' },
+          [pointAnchor(i), ...(suites.points.get(p.numero) ?? []).map(partAnchor)],
+          f,
+        ),
       );
     }
     const after = partsAfter(p.numero);
@@ -673,6 +727,8 @@ export function procesVerbalContext(seance: Seance) {
     })),
     cloture: sentence(r.cloture, () => fillFormula(f.pv_cloture, { heure: heure(r.cloture ?? '') })),
     arrete: sentence(r.arrete_le, () => fillFormula(f.pv_arrete, { date: dateLongue(r.arrete_le ?? '') })),
+    // The signature block, unless the collectivité's compte rendu is not signed (`signatures_pv`).
+    signe: r.signatures ?? seance.collectivite.signatures_pv ?? true,
     signaturesSecretaires: secretarySignatures(seance, index, f),
   };
 }

@@ -11,27 +11,50 @@
  * ::signataire{nom="{{attr nom}}"}
  */
 import type Handlebars from 'handlebars';
+import { RETRAIT_CLOSE, RETRAIT_END, RETRAIT_OPEN, RETRAIT_START } from '../tree/retrait.ts';
 import { escapeAttributeValue } from './escape.ts';
 import { frenchHelpers, HELPERS_WITH_OPTIONS } from './helpers/index.ts';
 
 type HelperFn = (...args: never[]) => unknown;
 
 /**
- * A clerk's rich text, inserted as Markdown. It was checked against the documented subset before
- * templating; a line starting with « : » is escaped so it can never open or close a directive of
- * the template around it.
+ * The lines of a clerk's text with every « : » opening a line escaped, so that it can never open
+ * or close a directive of the template around it — except each `:::retrait` line followed by a
+ * `:::` line, the one block a clerk may write: the pair becomes the template's ::debut-retrait and
+ * ::fin-retrait (leaf directives, which close nothing), on lines of their own.
  */
-export function richTextMarkdown(value: string, field = 0): string {
-  const text = value
-    .replace(/\r\n?/g, '\n')
-    .trim()
-    .replace(/^([ \t]*):/gm, '$1\\:')
-    // « # Titre » is a section of the exposé or article, one level below the document's title; a
-    // clerk's headings stop at level 3 (« ### » and deeper read as « ## »), as they always did.
-    .replace(
-      /^( {0,3})(#{1,6})(?=[ \t]|$)/gm,
-      (_, indent: string, marks: string) => `${indent}#${marks.slice(0, 2)}`,
-    );
+function escapeDirectives(text: string): string {
+  const lines = text.split('\n');
+  const out: string[] = [];
+  let open = false;
+  for (const [i, line] of lines.entries()) {
+    if (!open && RETRAIT_OPEN.test(line) && lines.slice(i + 1).some((l) => RETRAIT_CLOSE.test(l))) {
+      out.push('', `::${RETRAIT_START}`, '');
+      open = true;
+    } else if (open && RETRAIT_CLOSE.test(line)) {
+      out.push('', `::${RETRAIT_END}`, '');
+      open = false;
+    } else {
+      out.push(line.replace(/^([ \t]*):/, '$1\\:'));
+    }
+  }
+  return out.join('\n');
+}
+
+/**
+ * A clerk's rich text, inserted as Markdown. It was checked against the documented subset before
+ * templating; lines starting with « : » are escaped (escapeDirectives).
+ *
+ * `under` is the level of the heading the text sits under: 1, the document's title, for an exposé;
+ * a convention article's own level for its text. « # Titre » is a section one level below it,
+ * « ## » two; a clerk's headings stop there (« ### » and deeper read as « ## »), and at level 6.
+ */
+export function richTextMarkdown(value: string, field = 0, under = 1): string {
+  const text = escapeDirectives(value.replace(/\r\n?/g, '\n').trim()).replace(
+    /^( {0,3})(#{1,6})(?=[ \t]|$)/gm,
+    (_, indent: string, marks: string) =>
+      `${indent}${'#'.repeat(Math.min(under + Math.min(marks.length, 2), 6))}`,
+  );
   // Footnote labels are the clerk's per field: two fields of one document may both use [^1].
   return field === 0 ? text : text.replace(/\[\^([^\]\s]+)\]/g, `[^${field}-$1]`);
 }
@@ -52,8 +75,12 @@ export function templateHelpers(hb: typeof Handlebars): Record<string, Handlebar
     };
   }
   let field = 0;
-  out.riche = (value: unknown) =>
-    new hb.SafeString(typeof value === 'string' ? richTextMarkdown(value, ++field) : '');
+  // `{{riche texte sous=niveau}}`: the text of a heading of level `niveau` (a convention article).
+  out.riche = (value: unknown, options: Handlebars.HelperOptions) => {
+    const sous = Number(options.hash?.sous ?? 1);
+    const under = Number.isInteger(sous) && sous >= 1 && sous <= 6 ? sous : 1;
+    return new hb.SafeString(typeof value === 'string' ? richTextMarkdown(value, ++field, under) : '');
+  };
   out.attr = (value: unknown) =>
     new hb.SafeString(escapeAttributeValue(value === undefined ? '' : String(value)));
   out.majuscules = (value: unknown) => String(value ?? '').toLocaleUpperCase('fr-FR');

@@ -24,6 +24,7 @@ import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import type { DiagnosticCode } from '../diagnostics.ts';
 import { parseMarkdown } from './markdown.ts';
 import { splitPageRefs } from './page-ref-marker.ts';
+import { RETRAIT_CLOSE, RETRAIT_END, RETRAIT_OPEN, RETRAIT_START } from './retrait.ts';
 import type {
   Block,
   CellAlign,
@@ -95,6 +96,8 @@ interface Context {
   readonly definitions: ReadonlyMap<string, FootnoteDefinition>;
   /** Footnotes numbered so far (shared by the whole text). */
   readonly notes: { count: number };
+  /** Inside a clerk's `:::retrait` block: paragraphs are indented. */
+  readonly indented?: boolean;
 }
 
 /**
@@ -402,61 +405,146 @@ function container(node: ContainerDirective, ctx: Context): Block[] {
   }
 }
 
-function blocks(nodes: readonly MdNode[], ctx: Context): Block[] {
+/**
+ * A clerk's indented block, `:::retrait` … `:::` at the start of lines of the text (no name
+ * attributes, no label, not inside a list or another retrait): its paragraphs, indented. Anything
+ * else inside is refused, so that the block stays what it says.
+ */
+function retrait(node: ContainerDirective, ctx: Context): Block[] {
+  // The very lines richTextMarkdown pairs: `:::retrait` and `:::` alone, at the start of a line.
+  const lines = ctx.source.split('\n');
+  const line = (at: number | undefined) => (lines[(at ?? 0) - 1] ?? '').replace(/\r$/, '');
+  const fenced =
+    (node.position?.start.column ?? 1) === 1 &&
+    RETRAIT_OPEN.test(line(node.position?.start.line)) &&
+    RETRAIT_CLOSE.test(line(node.position?.end.line));
+  if (!fenced || ctx.indented || ctx.listDepth > 0) {
+    problem(
+      ctx,
+      node,
+      'richtext.unsupported',
+      'Bloc en retrait mal formé.',
+      'Écrivez « :::retrait » seul en début de ligne, les paragraphes en retrait, puis « ::: » seul sur sa ligne (hors liste, sans accolades ni crochets).',
+    );
+    return [];
+  }
+  const inner = { ...ctx, indented: true };
   const out: Block[] = [];
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'paragraph': {
-        const children = inlines(node.children, ctx);
-        if (children.length > 0) out.push({ type: 'paragraph', role: ctx.role, children });
-        break;
-      }
-      case 'heading': {
-        // A clerk's « # Titre » reaches here one level down (see richTextMarkdown).
-        const level = Math.min(node.depth, 6) as HeadingLevel;
-        out.push({ type: 'heading', level, children: inlines(node.children, ctx) });
-        break;
-      }
-      case 'footnoteDefinition':
-        // Its text went into the footnote where it is called.
-        break;
-      case 'list':
-        out.push(list(node, ctx));
-        break;
-      case 'table': {
-        const t = table(node, ctx);
-        if (t) out.push(t);
-        break;
-      }
-      case 'containerDirective':
-      case 'leafDirective':
-        if (ctx.mode === 'richtext') {
-          problem(
-            ctx,
-            node,
-            'richtext.unsupported',
-            `Les directives (« :: ») ne sont pas acceptées dans ce texte.`,
-            'Retirez les deux-points en début de ligne, ou échappez-les avec « \\: ».',
-          );
-        } else if (node.type === 'containerDirective') {
-          out.push(...container(node, ctx));
-        } else if (node.name === 'saut-de-page') {
-          out.push({ type: 'pageBreak' });
-        } else {
-          problem(
-            ctx,
-            node,
-            'template.directive',
-            `Directive inconnue « ::${node.name} ».`,
-            `Directives possibles : ${DIRECTIVE_NAMES.join(', ')}.`,
-          );
-        }
-        break;
-      default:
-        rejected(ctx, node);
+  for (const child of node.children) {
+    if (child.type === 'paragraph') out.push(...blocks([child], inner));
+    else if (child.type !== 'footnoteDefinition') {
+      problem(
+        ctx,
+        child,
+        'richtext.unsupported',
+        'Un bloc en retrait ne contient que des paragraphes.',
+        'Placez le titre, la liste ou le tableau hors du bloc « :::retrait ».',
+      );
     }
   }
   return out;
+}
+
+function blocks(nodes: readonly MdNode[], ctx: Context): Block[] {
+  const out: Block[] = [];
+  // Between a template's ::debut-retrait and ::fin-retrait (a clerk's retrait block, see
+  // richTextMarkdown): the siblings' paragraphs are indented.
+  let opened: MdNode | undefined;
+  let here = ctx;
+  for (const node of nodes) {
+    if (
+      ctx.mode === 'template' &&
+      node.type === 'leafDirective' &&
+      (node.name === RETRAIT_START || node.name === RETRAIT_END)
+    ) {
+      const start = node.name === RETRAIT_START;
+      if (start === (opened !== undefined)) {
+        problem(
+          ctx,
+          node,
+          'template.directive',
+          start ? 'Retrait ouvert deux fois.' : 'Fin de retrait sans début.',
+          'Les lignes ::debut-retrait et ::fin-retrait vont par paires, au même niveau.',
+        );
+      }
+      opened = start ? node : undefined;
+      here = { ...ctx, indented: start };
+      continue;
+    }
+    blockInto(out, node, here);
+  }
+  if (opened) {
+    problem(
+      ctx,
+      opened,
+      'template.directive',
+      'Retrait ouvert sans fin.',
+      'Les lignes ::debut-retrait et ::fin-retrait vont par paires, au même niveau.',
+    );
+  }
+  return out;
+}
+
+function blockInto(out: Block[], node: MdNode, ctx: Context): void {
+  switch (node.type) {
+    case 'paragraph': {
+      const children = inlines(node.children, ctx);
+      if (children.length > 0) {
+        out.push({
+          type: 'paragraph',
+          role: ctx.role,
+          children,
+          ...(ctx.indented ? { indented: true } : {}),
+        });
+      }
+      break;
+    }
+    case 'heading': {
+      // A clerk's « # Titre » reaches here one level down (see richTextMarkdown).
+      const level = Math.min(node.depth, 6) as HeadingLevel;
+      out.push({ type: 'heading', level, children: inlines(node.children, ctx) });
+      break;
+    }
+    case 'footnoteDefinition':
+      // Its text went into the footnote where it is called.
+      break;
+    case 'list':
+      out.push(list(node, ctx));
+      break;
+    case 'table': {
+      const t = table(node, ctx);
+      if (t) out.push(t);
+      break;
+    }
+    case 'containerDirective':
+    case 'leafDirective':
+      if (ctx.mode === 'richtext' && node.type === 'containerDirective' && node.name === 'retrait') {
+        out.push(...retrait(node, ctx));
+      } else if (ctx.mode === 'richtext') {
+        problem(
+          ctx,
+          node,
+          'richtext.unsupported',
+          `Les directives (« :: ») ne sont pas acceptées dans ce texte.`,
+          'Retirez les deux-points en début de ligne, ou échappez-les avec « \\: » ; seul le bloc « :::retrait » … « ::: » est accepté.',
+        );
+      } else if (node.type === 'containerDirective') {
+        out.push(...container(node, ctx));
+      } else if (node.name === 'saut-de-page') {
+        out.push({ type: 'pageBreak' });
+      } else {
+        problem(
+          ctx,
+          node,
+          'template.directive',
+          `Directive inconnue « ::${node.name} ».`,
+          `Directives possibles : ${DIRECTIVE_NAMES.join(', ')}.`,
+        );
+      }
+      break;
+    default:
+      rejected(ctx, node);
+  }
 }
 
 /** Footnote definitions anywhere in the text (inside directives and list items too). */

@@ -104,6 +104,11 @@ export interface Paragraph {
   readonly type: 'paragraph';
   readonly role: ParagraphRole;
   readonly children: readonly Inline[];
+  /**
+   * Set back from the left by the theme's `indented` (a clerk's `:::retrait` … `:::` block): a
+   * quoted text, a paragraph the collectivité indents. Absent: the role's own indent only.
+   */
+  readonly indented?: true;
 }
 
 /** Depth of a heading: 1 (a document's sections) to 6, as Markdown's « # » to « ###### ». */
@@ -271,6 +276,11 @@ export interface DocumentTree {
    * continuously starts at 26); absent: 1. `{pages}` stays the document's own number of pages.
    */
   readonly firstPage?: number;
+  /**
+   * The collectivité's list markers by depth (`puces`: « - », « o »…), in place of the theme's
+   * bullets; absent: the theme's.
+   */
+  readonly bullets?: readonly string[];
   readonly children: readonly Block[];
 }
 

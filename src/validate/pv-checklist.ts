@@ -46,6 +46,20 @@ function seanceChecks(seance: Seance, warn: Warn): void {
       'Ajoutez « deroulement: { ouverture: "HH:MM" } ».',
     );
   }
+  // Signed by the président and the secretaries (L. 2121-15): a compte rendu may be printed unsigned.
+  const place =
+    r?.signatures === false
+      ? '/deroulement/signatures'
+      : r?.signatures === undefined && seance.collectivite.signatures_pv === false
+        ? '/collectivite/signatures_pv'
+        : undefined;
+  if (place !== undefined) {
+    warn(
+      place,
+      'Le procès-verbal doit être signé par le président et le ou les secrétaires de séance.',
+      'Retirez « signatures: false » (ou « signatures_pv: false ») pour imprimer le bloc des signatures.',
+    );
+  }
   if (!r?.pv_precedent) {
     warn(
       record,

@@ -5,6 +5,8 @@
  */
 import { unzipSync } from 'fflate';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
+import { referenceTableFont } from '../render/docx/reference-font.ts';
+import { readReferenceParts } from '../render/docx/reference-parts.ts';
 
 const SAVE_AS_DOCX =
   'Ouvrez-le dans Word ou LibreOffice et enregistrez-le au format « Document Word (.docx) ».';
@@ -61,5 +63,29 @@ export function referenceDocxDiagnostics(bytes: Uint8Array, file: string): Diagn
       file,
       hint: SAVE_AS_DOCX,
     }),
+  ];
+}
+
+/**
+ * A warning when a reference DOCX writes the tables in another family than the one delib measures
+ * their columns with (its own, or the collectivité's `polices`): Word then breaks the cells' lines
+ * elsewhere than delib planned. delib never reads the machine's fonts (same bytes on every machine).
+ *
+ * @example
+ * referenceFontDiagnostics(bytes, 'charte.docx', 'Source Sans 3') // → [{ code: 'reference.font', … }]
+ */
+export function referenceFontDiagnostics(bytes: Uint8Array, file: string, measured: string): Diagnostic[] {
+  const family = referenceTableFont(readReferenceParts(bytes));
+  if (family === undefined || family.toLowerCase() === measured.toLowerCase()) return [];
+  return [
+    diagnostic(
+      'reference.font',
+      'avertissement',
+      `Le document Word de référence « ${file} » écrit les tableaux en « ${family} » ; delib mesure leurs colonnes avec « ${measured} », la police dont il a les fichiers.`,
+      {
+        file,
+        hint: `Donnez les quatre fichiers de « ${family} » dans collectivite.polices : les colonnes seront mesurées avec elle, et le PDF l’emploiera aussi (delib ne lit pas les polices installées sur la machine, pour qu’une séance donne partout les mêmes fichiers).`,
+      },
+    ),
   ];
 }

@@ -45,6 +45,7 @@ function ruleContext(
     points: points.flatMap((point: unknown, index) =>
       isObject(point) && isClean(errors, `/points/${index}`) ? [{ index, point: point as Point }] : [],
     ),
+    pointsWritten: Array.isArray(data.points) ? data.points.length : undefined,
     sources,
     resources,
   };

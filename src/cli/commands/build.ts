@@ -12,6 +12,8 @@ import { warmUp } from '../../bundle/scheduler.ts';
 import { DiagnosticError } from '../../diagnostics.ts';
 import { readReferenceDocx } from '../../load/reference-docx.ts';
 import { ctesDiagnostics } from '../../publish/ctes.ts';
+import { defaultFontFiles } from '../../render/font-files.ts';
+import { referenceFontDiagnostics } from '../../validate/reference-docx.ts';
 import { type Command, EXIT, InterruptedError, UsageError } from '../command.ts';
 import { frenchSeconds } from '../duration.ts';
 import { type CliIo, inCwd } from '../io.ts';
@@ -170,6 +172,11 @@ Exemples :
         typeof values['reference-docx'] === 'string'
           ? readReferenceDocx(inCwd(io, values['reference-docx']), values['reference-docx'])
           : undefined;
+      if (referenceDocx) {
+        const measured = loaded.fonts?.family ?? defaultFontFiles().family;
+        const shown = String(values['reference-docx']);
+        reportDiagnostics(io, reporter, file, referenceFontDiagnostics(referenceDocx, shown, measured));
+      }
       const outDir =
         typeof values.sortie === 'string'
           ? values.sortie

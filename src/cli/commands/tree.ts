@@ -6,6 +6,7 @@ import { composeDocument, documentMarkdown } from '../../compose/compose.ts';
 import { listDocuments } from '../../compose/documents.ts';
 import { KIND_NAMES, kindSpec } from '../../compose/kinds.ts';
 import { templateEnv } from '../../template/env.ts';
+import type { DocumentKind } from '../../tree/types.ts';
 import { type Command, EXIT, UsageError } from '../command.ts';
 import { inCwd } from '../io.ts';
 import { loadForRendering, parseReporter } from '../options.ts';
@@ -67,10 +68,13 @@ Exemples :
     );
     const ref = kind === 'convention' ? refs[annexe - 1] : refs[0];
     if (!ref) {
+      const why = SEANCE_WIDE.includes(kind) ? kindSpec(kind as DocumentKind).absent?.(seance) : undefined;
       throw new UsageError(
-        kind === 'convention'
-          ? `Le point ${point} n’a pas de convention n° ${annexe}.`
-          : `Le point ${point} n’existe pas ou n’a pas de document « ${kind} ».`,
+        why !== undefined
+          ? `La séance n’a pas de document « ${kind} » : ${why}.`
+          : kind === 'convention'
+            ? `Le point ${point} n’a pas de convention n° ${annexe}.`
+            : `Le point ${point} n’existe pas ou n’a pas de document « ${kind} ».`,
       );
     }
     const env = templateEnv(

@@ -54,7 +54,18 @@ function paragraphSpec(node: Paragraph, ctx: BlockContext): ParagraphSpec {
   // close to the next item as the PDF draws it (pdf/blocks/paragraph.ts: compact spacing).
   const spacing =
     inList && node.role !== 'body' ? { spacing: { after: twips(ctx.theme.list.itemSpacing) } } : {};
-  return paragraph({ style, children: inlineRuns(node.children), ...listOptions(ctx), ...spacing });
+  // An indented paragraph (a clerk's retrait block, never inside a list): its role's indent and
+  // the theme's, as the PDF draws it.
+  const indent = node.indented
+    ? { indent: { left: twips(ctx.theme.paragraphs[node.role].indent + ctx.theme.indented) } }
+    : {};
+  return paragraph({
+    style,
+    children: inlineRuns(node.children),
+    ...listOptions(ctx),
+    ...spacing,
+    ...indent,
+  });
 }
 
 function headingSpec(node: Heading, ctx: BlockContext): ParagraphSpec {

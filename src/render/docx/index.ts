@@ -105,7 +105,7 @@ function documentOf(
     description: cleanLine(doc.meta.shortTitle),
     revision: 1,
     styles,
-    numbering: { config: numberingConfig(doc.children, theme) },
+    numbering: { config: numberingConfig(doc.children, theme, doc.bullets) },
     ...SETTINGS,
     ...(options.pageNumbers ? { pageNumbers: knownPages(options.pageNumbers) } : {}),
     sections: [
@@ -116,7 +116,10 @@ function documentOf(
             size: { width: twips(theme.page.width), height: twips(theme.page.height) },
             margin: {
               top: twips(theme.page.marginTop),
-              bottom: twips(theme.page.marginBottom),
+              // Word and LibreOffice cannot give the last page alone the PDF's `absorb` (its few
+              // lines above the footer): every page gets it, so that a document the PDF ends on a
+              // page with them never needs one more page in Word (a page may hold two lines more).
+              bottom: twips(theme.page.marginBottom - theme.page.absorb),
               left: twips(theme.page.marginLeft),
               right: twips(theme.page.marginRight),
               // The PDF draws the first page's header from the top margin down and starts the text

@@ -35,7 +35,12 @@ function indent(level: number, theme: Theme) {
 }
 
 /** The numbering definitions a tree needs. */
-export function numberingConfig(blocks: readonly Block[], theme: Theme): NumberingDefinition[] {
+export function numberingConfig(
+  blocks: readonly Block[],
+  theme: Theme,
+  /** The document's own bullets by depth (`DocumentTree.bullets`), as the PDF draws them. */
+  own?: readonly string[],
+): NumberingDefinition[] {
   const starts = [
     ...new Set(
       listsInOrder(blocks)
@@ -44,7 +49,8 @@ export function numberingConfig(blocks: readonly Block[], theme: Theme): Numberi
     ),
   ].sort((a, b) => a - b);
   const levels = Array.from({ length: LEVELS }, (_, level) => level);
-  const { bullets, ordered } = theme.list.numbering;
+  const { ordered } = theme.list.numbering;
+  const bullets = own ?? theme.list.numbering.bullets;
   return [
     {
       reference: BULLET_REFERENCE,

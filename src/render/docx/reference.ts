@@ -15,7 +15,7 @@
 import { REFERENCE_LIMITS, ReferenceDocxError, readReferenceParts } from './reference-parts.ts';
 import { type Parts, readParts, setText, text, writeParts } from './zip.ts';
 
-interface StyleElement {
+export interface StyleElement {
   readonly id: string;
   readonly name: string;
   readonly type: string;
@@ -30,7 +30,7 @@ function nextStyleStart(xml: string, from: number): number {
 }
 
 /** The `<w:style>` elements of a styles.xml, in one pass (no backtracking regular expression). */
-function parseStyles(xml: string): StyleElement[] {
+export function parseStyles(xml: string): StyleElement[] {
   const out: StyleElement[] = [];
   let at = nextStyleStart(xml, 0);
   while (at >= 0) {

@@ -180,6 +180,7 @@ async function renderSections(
       x: marginLeft,
       width: width - marginLeft - marginRight,
       parent,
+      ...(tree.bullets ? { bullets: tree.bullets } : {}),
     });
     paginate(flowables, frame, ctx, { absorb: theme.page.absorb });
   }

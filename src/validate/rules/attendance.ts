@@ -134,7 +134,78 @@ function checkPresences(context: RuleContext, presences: Presences, pointer: str
       );
     }
   });
+  if (presences.presents_texte !== undefined) {
+    out.push(...writtenPresents(context, presences, presences.presents_texte, `${pointer}/presents_texte`));
+  }
   return out;
+}
+
+/** A name as it is read in a written list: without accents, case, civility or runs of spaces. */
+const folded = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:MM?\.|Mmes?|Mlles?|Monsieur|Madame|Mademoiselle) /u, '')
+    .toLowerCase();
+
+/** Where a name stands in a folded text from `from` on, as a whole name (not inside a longer word). */
+function nameAt(text: string, name: string, from: number): number {
+  for (let i = text.indexOf(name, from); i >= 0; i = text.indexOf(name, i + 1)) {
+    const before = text[i - 1];
+    const after = text[i + name.length];
+    if (!(before && /[\p{L}\p{N}]/u.test(before)) && !(after && /[\p{L}\p{N}]/u.test(after))) return i;
+  }
+  return -1;
+}
+
+/**
+ * `presents_texte`, the présents as the collectivité typed them, must say who `presents` lists:
+ * each name there, in the list's order, and no other declared élu (its counts are those of the list).
+ */
+function writtenPresents(
+  context: RuleContext,
+  presences: Presences,
+  written: string,
+  pointer: string,
+): Diagnostic[] {
+  const problem = (message: string, hint: string) => [
+    at(context, pointer, 'rule.attendance-text', 'erreur', message, hint),
+  ];
+  if (typeof presences.presents === 'number') {
+    return problem(
+      'La liste des présents écrite (« presents_texte ») accompagne la liste de leurs noms, pas leur seul nombre.',
+      'Écrivez sous « presents » les noms des présents, dans l’ordre de la liste écrite.',
+    );
+  }
+  const index = eluIndex(context.elus);
+  const refs = presences.presents;
+  const text = folded(written);
+  let from = 0;
+  for (const ref of refs) {
+    const name = memberName(ref, index);
+    const found = nameAt(text, folded(name), from);
+    if (found < 0) {
+      const elsewhere = nameAt(text, folded(name), 0) >= 0;
+      return problem(
+        elsewhere
+          ? `${name} n’est pas à sa place dans la liste des présents écrite : elle ne suit pas l’ordre de « presents ».`
+          : `${name}, présent selon « presents », ne figure pas dans la liste des présents écrite.`,
+        'La liste écrite nomme les présents de « presents », dans le même ordre : corrigez l’une ou l’autre.',
+      );
+    }
+    from = found + folded(name).length;
+  }
+  const present = (e: { cle: string; nom: string }) => refs.some((ref) => sameMember(ref, e.cle, index));
+  const intruder = (context.elus ?? []).find((e) => !present(e) && nameAt(text, folded(e.nom), 0) >= 0);
+  if (intruder) {
+    return problem(
+      `${intruder.nom} figure dans la liste des présents écrite sans être dans « presents ».`,
+      'Ajoutez ce membre à « presents », ou retirez son nom de la liste écrite.',
+    );
+  }
+  return [];
 }
 
 /** Checks the séance's presences, each later day's and every point's own presences. */

@@ -33,6 +33,8 @@ export interface RuleContext {
   readonly deroulement?: DeroulementSeance | undefined;
   /** The points that passed the schema, with their index in `points`. */
   readonly points: readonly CleanPoint[];
+  /** How many points the file lists, valid or not (`points: []`: none). */
+  readonly pointsWritten?: number;
   readonly sources: SourceMap;
   /** The files the séance refers to, read once at loading: rules never read files. */
   readonly resources: Resources;

@@ -14,6 +14,7 @@ import { filesRule } from './files.ts';
 import { fontsRule } from './fonts.ts';
 import { formulesRule } from './formules.ts';
 import { membersRule } from './members.ts';
+import { noPointsRule } from './no-points.ts';
 import { recordRule } from './record.ts';
 import { richTextRule } from './rich-text.ts';
 import { siretRule } from './siret.ts';
@@ -24,6 +25,7 @@ import { voteRule } from './votes.ts';
 /** The business rules JSON Schema cannot express. */
 export const RULES: readonly Rule[] = [
   uniquenessRule,
+  noPointsRule,
   membersRule,
   attendanceRule,
   voteRule,

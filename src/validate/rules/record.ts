@@ -111,9 +111,61 @@ export const recordRule: Rule = (context) => {
       if (a.vote) out.push(...checkNamedVote(context, a.vote, `${base}/amendements/${j}/vote`, atVote));
     });
   }
-  out.push(...placesOfSeanceEvents(context), ...approvalPlacedTwice(context), ...sommaireUnused(context));
+  out.push(
+    ...placesOfSeanceEvents(context),
+    ...approvalPlacedTwice(context),
+    ...sommaireUnused(context),
+    ...continuationsMisplaced(context),
+  );
   return out;
 };
+
+/**
+ * A part that continues a point (« suite_de: N ») comes after that point's chapter; one that
+ * continues a part (« suite_de: "intitulé" ») names an earlier part of the list that is not itself
+ * a continuation.
+ */
+function continuationsMisplaced(context: RuleContext): Diagnostic[] {
+  const numbers = context.points.map((p) => p.point.numero);
+  const parts = context.deroulement?.parties ?? [];
+  const problem = problemAt(context);
+  return parts.flatMap((part, k) => {
+    const of = part.suite_de;
+    const here = `/deroulement/parties/${k}`;
+    if (typeof of === 'number') {
+      if (!numbers.includes(of)) {
+        return [
+          problem(
+            `${here}/suite_de`,
+            `Aucun point ne porte le numéro ${of}.`,
+            `Écrivez le numéro d’un point de l’ordre du jour (${numbers.join(', ')}).`,
+          ),
+        ];
+      }
+      const after = part.apres_point === undefined ? -1 : numbers.indexOf(part.apres_point);
+      return after >= numbers.indexOf(of)
+        ? []
+        : [
+            problem(
+              part.apres_point === undefined ? `${here}/suite_de` : `${here}/apres_point`,
+              `La suite du point ${of} vient avant son chapitre.`,
+              `Placez-la après lui : « apres_point: ${of} » ou le numéro d’un point suivant.`,
+            ),
+          ];
+    }
+    if (of === undefined) return [];
+    const earlier = parts.slice(0, k).some((p) => p.suite_de === undefined && p.titre === of);
+    return earlier
+      ? []
+      : [
+          problem(
+            `${here}/suite_de`,
+            `Aucune partie avant celle-ci n’a pour intitulé « ${of} ».`,
+            'Écrivez l’intitulé exact (« titre ») d’une partie précédente de la liste, ou le numéro d’un point.',
+          ),
+        ];
+  });
+}
 
 /** A point's « suite_sommaire » is printed only in the PV's sommaire: without one, it is lost. */
 function sommaireUnused(context: RuleContext): Diagnostic[] {

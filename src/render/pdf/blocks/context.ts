@@ -22,6 +22,8 @@ export interface LayoutContext {
   readonly compact?: boolean;
   /** Lists around the block (0 outside lists): the label's format depends on it. */
   readonly listDepth?: number;
+  /** The document's list markers by depth (`DocumentTree.bullets`); absent: the theme's. */
+  readonly bullets?: readonly string[];
   /** Lays out nested blocks (list items, kept-together groups) with the same handler map. */
   readonly layout: (blocks: readonly Block[], ctx: LayoutContext) => Flowable[];
 }

@@ -69,7 +69,8 @@ export const list: BlockHandler<List> = (block, ctx) => {
       compact: true,
       listDepth: depth + 1,
     });
-    const text = listLabel(theme.list.numbering, { ordered: block.ordered, depth, n: block.start + i });
+    const numbering = ctx.bullets ? { ...theme.list.numbering, bullets: ctx.bullets } : theme.list.numbering;
+    const text = listLabel(numbering, { ordered: block.ordered, depth, n: block.start + i });
     const label = labelLine(text, ctx);
     // An item that opens with a list (« - - x », « 1. - x ») has its label on a line of its own,
     // the inner list below it: one label per line, as Word numbers one paragraph (docx/blocks.ts).

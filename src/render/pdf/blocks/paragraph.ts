@@ -23,10 +23,13 @@ export function styledText(
     readonly keepWithNext?: boolean;
     readonly splittable?: boolean;
     readonly title?: string;
+    /** Added to the style's left indent (an indented paragraph's `theme.indented`). */
+    readonly indent?: number;
   },
 ): Flowable {
-  const x = ctx.x + style.indent;
-  const width = ctx.width - style.indent;
+  const indent = style.indent + (options.indent ?? 0);
+  const x = ctx.x + indent;
+  const width = ctx.width - indent;
   const notes = noteFlowables(children, ctx);
   const lines = breakLines(
     inlineRuns(children),
@@ -87,5 +90,8 @@ export function noteFlowables(
 }
 
 export const paragraph: BlockHandler<Paragraph> = (block, ctx) => [
-  styledText(block.children, theme.paragraphs[block.role], ctx, { type: 'P' }),
+  styledText(block.children, theme.paragraphs[block.role], ctx, {
+    type: 'P',
+    ...(block.indented ? { indent: theme.indented } : {}),
+  }),
 ];

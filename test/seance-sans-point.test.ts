@@ -1,0 +1,57 @@
+// A séance without any point (fixtures/structures/seance-sans-point.yaml: `points: []`, a séance
+// of installation): its procès-verbal is made of its parts, without an « Ordre du jour » heading;
+// its convocation announces no ordre du jour; no ordre du jour, no liste des délibérations. Read
+// back from the PDF (pdf.js) and the DOCX (word/document.xml); the warning by code and position;
+// `delib tree` says why the ordre du jour is missing.
+import { describe, expect, it } from 'vitest';
+import { listDocuments } from '../src/compose/documents.ts';
+import { loadAndValidate } from '../src/validate/index.ts';
+import { runMain } from './support/cli.ts';
+import { bothTexts, documentOf, placesInOrder, renderFixture } from './support/rendered.ts';
+
+const FILE = 'fixtures/structures/seance-sans-point.yaml';
+const docs = await renderFixture(FILE);
+
+describe('points: []', () => {
+  it('makes the convocation and the procès-verbal only', async () => {
+    const { seance, diagnostics } = await loadAndValidate(FILE);
+    if (!seance) throw new Error('invalid fixture');
+    expect(listDocuments(seance).map((r) => r.id)).toEqual(['convocation', 'proces-verbal']);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.path, d.line, d.column])).toEqual([
+      ['rule.no-points', 'avertissement', '/points', 44, 9],
+    ]);
+    expect(diagnostics[0]?.message).toBe(
+      'La séance n’a aucun point : ni ordre du jour ni liste des délibérations ni documents de point ; la convocation n’annonce pas d’ordre du jour.',
+    );
+  });
+
+  it('prints the procès-verbal’s parts, without an ordre du jour', () => {
+    for (const text of bothTexts(documentOf(docs, 'proces-verbal'))) {
+      const places = placesInOrder(text, [
+        'La séance est ouverte à 10 h 05.',
+        'Installation des conseillers municipaux',
+        'La doyenne d’âge déclare installés les trois conseillers élus au scrutin du 17 mai.',
+        'Désignation du secrétaire de séance',
+        'M. Bastien Mas, le plus jeune des conseillers, accepte de tenir le procès-verbal.',
+        'La séance est levée à 10 h 40.',
+      ]);
+      expect(places.every((at) => at >= 0)).toBe(true);
+      expect(text).not.toContain('Ordre du jour');
+    }
+  });
+
+  it('convokes without announcing an ordre du jour', () => {
+    for (const text of bothTexts(documentOf(docs, 'convocation'))) {
+      expect(text).toContain('J’ai l’honneur de vous convoquer à la séance du Conseil municipal');
+      expect(text).not.toContain('ordre du jour');
+    }
+  });
+
+  it('says why there is no ordre du jour when one is asked for', async () => {
+    const { code, stderr } = await runMain(['tree', FILE, '--doc', 'ordre-du-jour']);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'La séance n’a pas de document « ordre-du-jour » : son ordre du jour n’a aucune entrée (« points: [] », ni « urgences » ni « questions_diverses »).',
+    );
+  });
+});
