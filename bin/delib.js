@@ -112,13 +112,14 @@ async function run() {
   let main;
   // An installed package has no src/: it always runs dist/ (and has no tsx to run sources with).
   if (!existsSync(new URL('src/', root)) || distIsFresh()) {
-    await enableCompileCache();
     if (args[0] === 'build') {
       const { runFromSnapshot, snapshotPlace } = await import('./snapshot.js');
       snapshot = snapshotPlace();
-      // Does not return when the snapshot is ready: this process becomes the one started from it.
+      // Does not return when the snapshot is ready: this process becomes the one started from it
+      // (which compiles nothing of dist/: the compile cache is only enabled when it did not).
       if (snapshot) runFromSnapshot(snapshot, args);
     }
+    await enableCompileCache();
     // The bundled CLI (bin/build-dist.js), or dist/ file by file when built without it.
     ({ main } = existsSync(new URL('dist/bin/delib.js', root))
       ? await import('../dist/bin/delib.js')

@@ -100,11 +100,22 @@ function busy(lock) {
   }
 }
 
+/**
+ * V8 options of the process started from the snapshot. Its heap starts at ≈ 25 MB (the
+ * deserialized CLI) and V8 started a full collection of it a few megabytes later, midway through
+ * a one-point séance (Node 24: ≈ 12 ms on the main thread plus the marking threads, ≈ 50 ms of CPU
+ * in all); a first limit of 64 MB lets a small séance end before it. Node 22 keeps its own limit
+ * for a deserialized heap (the option changes nothing there). A séance big enough to need more
+ * leaves this process for one without the snapshot (src/cli/threads-hand-over.ts).
+ */
+const SNAPSHOT_V8_OPTIONS = ['--initial-old-space-size=64'];
+
 /** Becomes the process started from the snapshot when it is ready (returns otherwise). */
 export function runFromSnapshot(place, args) {
   if (!ready(place)) return;
   try {
-    process.execve(process.execPath, [process.execPath, '--snapshot-blob', place.blob, ...args], process.env);
+    const argv = [process.execPath, '--snapshot-blob', place.blob, ...SNAPSHOT_V8_OPTIONS, ...args];
+    process.execve(process.execPath, argv, process.env);
   } catch {
     // execve refused (an unreadable binary?): run as without a snapshot.
   }

@@ -685,6 +685,11 @@ export const FORMULES = {
     'Procès-verbal : un point de l’ordre du jour ; {mention} : la formule « pv_odj_retire » ou « pv_odj_ajoute », {numero_affiche} le numéro tel que l’ordre du jour l’écrit',
     ['numero', 'numero_affiche', 'objet', 'mention'],
   ),
+  pv_section_ordre_du_jour: spec(
+    '',
+    'Procès-verbal : ligne d’une rubrique dans la liste des points de l’ordre du jour (`section` des points), avant son premier point (« {section} ») ; vide par défaut : la liste sans rubriques',
+    ['section'],
+  ),
   pv_odj_retire: spec('retiré', 'Procès-verbal : mention d’un point retiré, dans l’ordre du jour'),
   pv_odj_ajoute: spec(
     'ajouté en séance',
@@ -922,6 +927,11 @@ export const FORMULES = {
   liste_numero: spec('N°', 'Liste des délibérations : en-tête de la colonne des numéros'),
   liste_objet: spec('Objet', 'Liste des délibérations : en-tête de la colonne des objets'),
   liste_resultat: spec('Résultat', 'Liste des délibérations : en-tête de la colonne des résultats'),
+  liste_entree: spec(
+    '',
+    'Liste des délibérations : chaque délibération en un paragraphe, sans tableau (« {numero} {objet} », « {objet} ({numero}) ») ; {numero} son numéro d’acte, {objet}, {resultat} son résultat, {page} sa page dans le recueil (« premiere_page ») ; vide (par défaut) : le tableau',
+    ['numero', 'objet', 'resultat', 'page'],
+  ),
   liste_page: spec(
     'Page',
     'Liste des délibérations : en-tête de la colonne des pages, imprimée quand une délibération de la liste donne sa « premiere_page » (la page du recueil où elle commence)',

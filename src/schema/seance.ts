@@ -409,6 +409,13 @@ export const CollectiviteSchema = Type.Object(
           'Ce que le procès-verbal (ou le compte rendu) imprime de l’acte adopté sur chaque point, après les débats et avant le vote : aucun (par défaut : le renvoi « pv_deliberation » seul) ; decision : la formule « pv_dispositif » (« Après en avoir délibéré, »), le verbe « decision » (« DÉLIBÈRE », ou « decision_prend_acte ») et les articles de l’acte avec leurs libellés, comme la délibération les imprime ; complet : aussi ses visas, ses considérants et son « avant_decision ».',
       }),
     ),
+    position_ordre_du_jour_pv: Type.Optional(
+      StringEnum(['debut'] as const, {
+        title: 'Place de l’ordre du jour dans le procès-verbal',
+        description:
+          'debut : le procès-verbal imprime l’ordre du jour (son titre et ses points) en tête, après « mentions.debut » et avant la phrase de réunion et les présences, comme un procès-verbal qui s’ouvre sur sa convocation ; absent : après les présences et l’approbation du procès-verbal précédent.',
+      }),
+    ),
     position_approbation_pv: Type.Optional(
       StringEnum(['avant_ordre_du_jour', 'apres_ordre_du_jour'] as const, {
         title: 'Place de l’approbation du procès-verbal précédent',

@@ -279,6 +279,11 @@ export function listeContext(seance: Seance) {
       page: f.liste_page,
     },
     deliberations,
+    // Each délibération as a paragraph of the collectivité's formula, instead of the table (`liste_entree`).
+    entrees:
+      f.liste_entree === ''
+        ? []
+        : deliberations.map((d) => fillFormula(f.liste_entree, d)).filter((e) => e !== ''),
     // The result column only when some point has a result to print (none when the YAML states none).
     colonneResultat: deliberations.some((d) => d.resultat !== ''),
     // The page column only when some délibération gives the recueil page where it starts.

@@ -41,7 +41,7 @@ import { agreement, genreOfPerson, instanceForms } from './grammar.ts';
 import { anneeEnLettresAvec } from './helpers/date-en-lettres.ts';
 import { heure } from './helpers/heure.ts';
 import { dateLongue, jourMoisEnLettres, nombre } from './helpers/index.ts';
-import { namedVote, namedVoteTable, votesNominatifsOf } from './named-vote.ts';
+import { namedVote, votesNominatifsOf } from './named-vote.ts';
 import { daysContext, guestsLine } from './pv-days.ts';
 import { pvDispositif } from './pv-dispositif.ts';
 import { joinNames, joinWith, memberAgreement, secretarySignatures } from './seance-text.ts';
@@ -281,7 +281,8 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
               { numero: String(a.numero), vote: voteClause(facts, f) },
             )
           : '',
-        table: facts ? namedVoteTable(facts, f, (m) => printed(m, f)) : [],
+        // Named as the point's vote is: a table (kept with the result) by default, or lines.
+        ...votesByName(namedVote(facts, mode, 'tableau', f, (m) => printed(m, f))),
       };
     }),
     suspensions: (d.suspensions ?? []).map((x) => suspension(x, f)),
@@ -311,8 +312,7 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
         : moment === 'ajourne'
           ? fillFormula(f.pv_ajourne, { ...forms, instance: seance.instance, objet: point.objet })
           : '',
-    votesNominatifs: byName.tableau,
-    votesLignes: byName.lignes,
+    ...votesByName(byName),
     // Only an act of the registre (voted, or « prend acte »): a projet without a vote took none.
     deliberation: isAct(point) ? point.deliberation : undefined,
     // The act's dispositif under the point, when the collectivité asks for it (`dispositif_pv`).
@@ -321,6 +321,11 @@ function pointContext(seance: Seance, point: Point, f: Formules) {
       fillFormula(f.pv_deliberation, { numero: point.deliberation?.numero ?? '', objet: point.objet }),
     ),
   };
+}
+
+/** A vote by name as the template prints it: its table's rows, or its lines (`votes_nominatifs`). */
+function votesByName(byName: ReturnType<typeof namedVote>) {
+  return { votesNominatifs: byName.tableau, votesLignes: byName.lignes };
 }
 
 /** Who speaks and what is said, each intervention in the PV's formulas (a point's or a part's). */
@@ -659,8 +664,15 @@ export function procesVerbalContext(seance: Seance) {
       membres: f.pv_vote_membres,
     },
     // Each entry with its sub-items (formula `sous_point`), each on a line of its own under it.
+    /** The ordre du jour before the réunion sentence (`position_ordre_du_jour_pv: debut`). */
+    ordreDuJourDebut: seance.collectivite.position_ordre_du_jour_pv === 'debut',
     ordreDuJour: [
-      ...seance.points.map((p) => ({
+      ...seance.points.map((p, i) => ({
+        // The line of a section of the ordre du jour before its first point, when the formula asks for it.
+        section:
+          p.section !== undefined && p.section !== seance.points[i - 1]?.section
+            ? fillFormula(f.pv_section_ordre_du_jour, { section: p.section })
+            : '',
         texte: fillFormula(f.pv_point_ordre_du_jour, {
           numero: String(p.numero),
           numero_affiche: shownNumber(p),
@@ -670,7 +682,7 @@ export function procesVerbalContext(seance: Seance) {
         sousPoints: subItems(p, f),
       })),
       // The affaires urgentes and questions diverses the séance put on its ordre du jour.
-      ...closingEntries(seance, f).map((texte) => ({ texte, sousPoints: [] as string[] })),
+      ...closingEntries(seance, f).map((texte) => ({ section: '', texte, sousPoints: [] as string[] })),
     ],
     decisions: (r.decisions_delegation ?? []).map((x) =>
       fillFormula(f.pv_decision, {
