@@ -28,12 +28,18 @@ const sameLine = (a: PageLine | undefined, b: PageLine | undefined) =>
 
 /**
  * The number of the document's first page when the YAML gives one (`premiere_page` of the
- * délibération or of the convention), else undefined (page 1).
+ * délibération or of the convention, `seance.premieres_pages` for a document of the whole
+ * séance), else undefined (page 1).
  */
 export function documentFirstPage(seance: Seance, ref: DocumentRef): number | undefined {
   const point = ref.point === null ? undefined : seance.points.find((p) => p.numero === ref.point);
   if (ref.kind === 'deliberation') return point?.deliberation?.premiere_page;
   if (ref.kind === 'convention') return conventionAt(point, ref.annex)?.premiere_page;
+  const own = seance.seance.premieres_pages;
+  if (ref.kind === 'convocation') return own?.convocation;
+  if (ref.kind === 'ordre-du-jour') return own?.ordre_du_jour;
+  if (ref.kind === 'liste-des-deliberations') return own?.liste;
+  if (ref.kind === 'proces-verbal') return own?.proces_verbal;
   return undefined;
 }
 

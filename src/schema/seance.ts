@@ -684,6 +684,22 @@ export const SeanceDetailsSchema = Type.Object(
         },
       ),
     ),
+    premieres_pages: Type.Optional(
+      Type.Object(
+        {
+          convocation: Type.Optional(PremierePage('de la convocation')),
+          ordre_du_jour: Type.Optional(PremierePage('de l’ordre du jour')),
+          liste: Type.Optional(PremierePage('de la liste des délibérations')),
+          proces_verbal: Type.Optional(PremierePage('du procès-verbal')),
+        },
+        {
+          additionalProperties: false,
+          title: 'Premières pages des documents de la séance',
+          description:
+            'Le numéro de la première page de chaque document de toute la séance imprimé dans un recueil (« proces_verbal: 12 »), comme « premiere_page » d’une délibération : pied de page et numéros des pages du PDF, « w:pgNumType » du DOCX ; {pages} reste le nombre de pages du document (écrivez « pied_page_droite: "p. {page}" » pour ne pas l’imprimer). Les numéros du sommaire du procès-verbal suivent.',
+        },
+      ),
+    ),
     president: PresidentSchema,
     secretaire: Type.Optional(
       MembreRef('Secrétaire de séance', 'Le secrétaire de séance, désigné en début de séance.'),
