@@ -50,11 +50,23 @@ const WORKER_URL = new URL(COMPILED ? './worker.js' : './worker.ts', import.meta
 export const WORKER_HEAP_MB = 320;
 
 /**
+ * Young generation of a worker: 48 MB is two 16 MB semi-spaces and their large-object space, what
+ * V8 11 and 12 (Node 20, 22) choose by themselves. V8 13 (Node 24) lets each semi-space grow to
+ * 64 MB (`--scavenger-max-new-space-capacity-mb=32`, doubled without pointer compression): a
+ * 128 MB new space per thread, most of Node 24's extra memory at 500 points (bench/results.md,
+ * memory, session 8). At 16 MB the 100-point build takes the same CPU.
+ */
+export const WORKER_YOUNG_MB = 48;
+
+/**
  * A worker that waits for its job (the first message it receives, see worker.ts): it can be
  * started before the séance is loaded and validated, and load its modules meanwhile.
  */
 function startWorker(): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
+  const resourceLimits = {
+    maxOldGenerationSizeMb: WORKER_HEAP_MB,
+    maxYoungGenerationSizeMb: WORKER_YOUNG_MB,
+  };
   // The bundled CLI (dist/bin/, see bin/build-dist.js) starts its own bundled worker.
   const bundled = workerEntry();
   if (bundled) return new Worker(bundled, { resourceLimits });

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import Handlebars from 'handlebars';
+import { BIG_BUILD_NODE_FLAGS } from '../bundle/heap-growth.ts';
 import { setWorkerEntry } from '../bundle/worker-entry.ts';
 import type { CliIo } from './io.ts';
 import { main } from './main.ts';
@@ -53,11 +54,12 @@ if (v8.startupSnapshot?.isBuildingSnapshot()) {
     // `node --snapshot-blob FILE build …`: the arguments follow node's own.
     const args = process.argv.slice(1);
     // A séance rendered on several threads: the same command without the snapshot (no worker can
-    // start from it, see threads-hand-over.ts). Nothing has been written yet.
+    // start from it, see threads-hand-over.ts), its main thread's young generation bounded as it
+    // can only be at the start (heap-growth.ts). Nothing has been written yet.
     const execve = (process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => void })
       .execve;
     setThreadsHandOver(() =>
-      execve?.(process.execPath, [process.execPath, BIN, ...args], {
+      execve?.(process.execPath, [process.execPath, ...BIG_BUILD_NODE_FLAGS, BIN, ...args], {
         ...process.env,
         DELIB_NO_SNAPSHOT: '1',
       }),
