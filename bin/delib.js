@@ -101,10 +101,84 @@ function answer(stream, text, code) {
   return code;
 }
 
-const args = process.argv.slice(2);
-const quick = quickAnswer(args[0]);
-if (quick !== undefined) process.exitCode = quick;
-else await run();
+/**
+ * V8 flags a big `delib build` starts its main thread with, as the start-up snapshot's hand-over
+ * does (BIG_BUILD_NODE_FLAGS, src/bundle/heap-growth.ts; test/snapshot.test.ts checks both): V8 13
+ * (Node 24) lets a main thread's new space grow to 128 MB, and only a flag given at start bounds it.
+ */
+const BIG_BUILD_FLAGS = ['--max-semi-space-size=16'];
+/**
+ * Names the flags in the environment of the process re-executed with them: bin/snapshot.js then
+ * knows that these node flags are delib's own, and still makes the snapshot after that build.
+ */
+const BIG_BUILD_MARK = 'DELIB_BIG_BUILD_FLAGS';
+/** The options of `delib build` that take a value (src/cli/commands/build.ts). */
+const BUILD_VALUE_OPTIONS = new Set([
+  '-o',
+  '--sortie',
+  '-f',
+  '--formats',
+  '-p',
+  '--points',
+  '-t',
+  '--templates',
+  '--reference-docx',
+  '--polices-docx',
+  '-j',
+  '--jobs',
+  '-r',
+  '--reporter',
+]);
+
+/**
+ * Whether `delib build …` renders a séance big enough to start workers, judged as the build
+ * command does before loading it (threadsForBytes and handOverIfBig, src/cli/threads-hand-over.ts):
+ * one séance file of WARM_UP_BYTES (64 KiB, scaled by DELIB_PARALLEL_FROM) or more, no selection of
+ * points, no `--jobs 1`. Anything unclear (stdin, no file, an option it does not know) is small.
+ */
+function bigBuild(buildArgs, env) {
+  let file;
+  let jobs;
+  for (let i = 0; i < buildArgs.length; i++) {
+    const arg = buildArgs[i];
+    const [name, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    if (arg === '--') return false;
+    if (BUILD_VALUE_OPTIONS.has(name)) {
+      const value = inline ?? buildArgs[++i];
+      if (name === '-p' || name === '--points') return false;
+      if (name === '-j' || name === '--jobs') jobs = value;
+    } else if (arg.startsWith('-')) {
+      if (!/^--?[a-z-]+$/.test(arg) || arg.startsWith('-p') || arg.startsWith('-j')) return false;
+    } else if (file === undefined) file = arg;
+    else return false;
+  }
+  if (file === undefined || jobs === '1') return false;
+  const parallelFrom = env.DELIB_PARALLEL_FROM ? Number(env.DELIB_PARALLEL_FROM) : 40;
+  try {
+    return statSync(file).size >= (64 * 1024 * parallelFrom) / 40;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Replaces this process (`process.execve`: same pid, streams, signals and exit code) by the same
+ * command with BIG_BUILD_FLAGS when it builds a big séance on a V8 that needs them (13 and later;
+ * V8 11 and 12, Node 20 and 22, already start with 16 MB semi-spaces) and no semi-space size was
+ * given. Returns when none of that holds, or when execve is refused.
+ */
+function reexecIfBig(buildArgs) {
+  if (typeof process.execve !== 'function' || Number(process.versions.v8.split('.')[0]) < 13) return;
+  const given = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  if (given.some((flag) => flag.startsWith('--max-semi-space-size'))) return;
+  if (!bigBuild(buildArgs, process.env)) return;
+  const argv = [process.execPath, ...process.execArgv, ...BIG_BUILD_FLAGS, process.argv[1], ...args];
+  try {
+    process.execve(process.execPath, argv, { ...process.env, [BIG_BUILD_MARK]: BIG_BUILD_FLAGS.join(' ') });
+  } catch {
+    // execve refused: the build runs with V8's own new space.
+  }
+}
 
 async function run() {
   /** Where `delib build` keeps its start-up snapshot (bin/snapshot.js), when it has one. */
@@ -116,8 +190,11 @@ async function run() {
       const { runFromSnapshot, snapshotPlace } = await import('./snapshot.js');
       snapshot = snapshotPlace();
       // Does not return when the snapshot is ready: this process becomes the one started from it
-      // (which compiles nothing of dist/: the compile cache is only enabled when it did not).
+      // (which compiles nothing of dist/: the compile cache is only enabled when it did not), and
+      // hands a big séance over to a process started with BIG_BUILD_FLAGS.
       if (snapshot) runFromSnapshot(snapshot, args);
+      // Without the snapshot (off, CI, not made yet): a big séance starts with them here.
+      reexecIfBig(args.slice(1));
     }
     await enableCompileCache();
     // The bundled CLI (bin/build-dist.js), or dist/ file by file when built without it.
@@ -125,6 +202,7 @@ async function run() {
       ? await import('../dist/bin/delib.js')
       : await import('../dist/cli/main.js'));
   } else {
+    if (args[0] === 'build') reexecIfBig(args.slice(1));
     const { register } = await import('tsx/esm/api');
     register();
     ({ main } = await import('../src/cli/main.ts'));
@@ -133,3 +211,8 @@ async function run() {
   // A build that ran without its snapshot makes it, in a process of its own, for the next ones.
   if (snapshot && process.exitCode === 0) (await import('./snapshot.js')).prepareSnapshot(snapshot);
 }
+
+const args = process.argv.slice(2);
+const quick = quickAnswer(args[0]);
+if (quick !== undefined) process.exitCode = quick;
+else await run();

@@ -8,7 +8,8 @@
 // name, tried (`build --help` from it) and renamed; a failure is remembered and never retried for
 // that key. Later builds replace their process by `node --snapshot-blob …` (`process.execve`, Node
 // ≥ 22.15 and 24: same pid, streams, signals and exit code). DELIB_NO_SNAPSHOT=1 turns it off;
-// so do node flags on the command line (`node --cpu-prof bin/delib.js …`) and CI (the CI variable).
+// so do node flags on the command line (`node --cpu-prof bin/delib.js …`, except those bin/delib.js
+// adds to a big build) and CI (the CI variable).
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -37,7 +38,10 @@ export function snapshotPlace(env = process.env) {
   // A CI job starts from a clean machine: a snapshot made there would be lost, after costing a
   // process of its own.
   if (env.CI && env.CI !== 'false' && env.CI !== '0') return undefined;
-  if (process.execArgv.length > 0) return undefined;
+  // Except the heap flags bin/delib.js re-executed a big build with (DELIB_BIG_BUILD_FLAGS names
+  // them): the snapshot's own process, started for a small séance, does not need them.
+  const flags = process.execArgv.join(' ');
+  if (flags !== '' && flags !== env.DELIB_BIG_BUILD_FLAGS) return undefined;
   const folder = cacheFolder(env);
   if (!folder) return undefined;
   let script;

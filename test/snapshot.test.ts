@@ -140,6 +140,32 @@ describe.skipIf(!hasExecve || !existsSync('/proc/self/cmdline'))(
       expect(existsSync(out)).toBe(false);
     });
 
+    it('starts a big build without the snapshot with the same heap flags (V8 13 and later)', async () => {
+      const big = join(folder, 'big-without.yaml');
+      const text = readFileSync(SEANCE, 'utf8').replace('  date: 2023-03-23', '  date: 2023-02-30');
+      await import('node:fs/promises').then(({ writeFile }) =>
+        writeFile(big, `${text}\n${'# remplissage\n'.repeat(6000)}`),
+      );
+      // V8 11 and 12 (Node 20, 22) already start with 16 MB semi-spaces: nothing to re-execute.
+      const needsFlags = Number(process.versions.v8.split('.')[0]) >= 13;
+      const [off, ci, oneThread] = await Promise.all([
+        build(['-o', join(folder, 'without-out'), big, '--jobs=2'], { DELIB_NO_SNAPSHOT: '1' }),
+        build([big, '-o', join(folder, 'ci-out')], { CI: 'true' }),
+        build([big, '-j', '1', '-o', join(folder, 'one-out')], { DELIB_NO_SNAPSHOT: '1' }),
+      ]);
+      for (const run of [off, ci, oneThread]) {
+        // Re-executed before loading the séance (same pid): its report and exit code are the CLI's.
+        expect(run.code).toBe(1);
+        expect(run.stderr).toContain('2023-02-30');
+        expect(fromSnapshot(run)).toBe(false);
+      }
+      expect(off.commandLines.at(-1)).toMatch(needsFlags ? HANDED_OVER : /^\S+ \S+bin\/delib\.js build /);
+      expect(ci.commandLines.at(-1)).toMatch(needsFlags ? HANDED_OVER : /^\S+ \S+bin\/delib\.js build /);
+      // One thread: judged small, as the hand-over judges it.
+      expect(oneThread.commandLines).toEqual([expect.stringMatching(/^\S+ \S+bin\/delib\.js build /)]);
+      expect(existsSync(join(folder, 'without-out'))).toBe(false);
+    });
+
     it('reports an invalid séance as the CLI does, exit 1, nothing written', async () => {
       const bad = join(folder, 'bad.yaml');
       const out = join(folder, 'bad-out');
