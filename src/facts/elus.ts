@@ -56,16 +56,18 @@ const CIVILITY_PREFIX = /^(?:MM?\.|Mmes?|Mlles?|Monsieur|Madame|Mademoiselle) /u
  * a civility written before the name (« M. Yves Marchal » is « Yves Marchal »).
  */
 export function sameMember(a: string, b: string, index: EluIndex): boolean {
-  const fold = (s: string) =>
-    s
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .replace(CIVILITY_PREFIX, '')
-      .toLowerCase();
-  return fold(memberName(a, index)) === fold(memberName(b, index));
+  return foldedName(memberName(a, index)) === foldedName(memberName(b, index));
 }
+
+/** A name as it is compared: without accents, case, a civility before it or runs of spaces. */
+export const foldedName = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(CIVILITY_PREFIX, '')
+    .toLowerCase();
 
 /**
  * The séance with the single-member fields templates print directly (président, secrétaire,

@@ -24,6 +24,7 @@ import { dayRestarts } from '../facts/jours.ts';
 import { pointFacts, shownNumber } from '../facts/point.ts';
 import { namedProxies } from '../facts/presences.ts';
 import { quorumOf } from '../facts/quorum.ts';
+import { continuedPart } from '../facts/suites.ts';
 import { type VoteFacts, voteFacts } from '../facts/vote.ts';
 import type { Intervention, Point, Presences, Seance, Vote } from '../schema/seance.ts';
 import { pageRefMarker } from '../tree/page-ref-marker.ts';
@@ -427,8 +428,8 @@ function continuations(seance: Seance): { points: Map<number, number[]>; parts: 
   list.forEach((part, k) => {
     const of = part.suite_de;
     if (typeof of === 'number') add(points, of, k);
-    else if (of !== undefined) {
-      const j = list.findLastIndex((p, i) => i < k && p.suite_de === undefined && p.titre === of);
+    else {
+      const j = continuedPart(list, k);
       if (j >= 0) add(parts, j, k);
     }
   });

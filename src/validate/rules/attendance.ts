@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../diagnostics.ts';
 import {
   agreed,
   eluIndex,
+  foldedName,
   genreOf,
   type Member,
   memberName,
@@ -140,16 +141,6 @@ function checkPresences(context: RuleContext, presences: Presences, pointer: str
   return out;
 }
 
-/** A name as it is read in a written list: without accents, case, civility or runs of spaces. */
-const folded = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^(?:MM?\.|Mmes?|Mlles?|Monsieur|Madame|Mademoiselle) /u, '')
-    .toLowerCase();
-
 /** Where a name stands in a folded text from `from` on, as a whole name (not inside a longer word). */
 function nameAt(text: string, name: string, from: number): number {
   for (let i = text.indexOf(name, from); i >= 0; i = text.indexOf(name, i + 1)) {
@@ -181,13 +172,14 @@ function writtenPresents(
   }
   const index = eluIndex(context.elus);
   const refs = presences.presents;
-  const text = folded(written);
+  const text = foldedName(written);
   let from = 0;
   for (const ref of refs) {
     const name = memberName(ref, index);
-    const found = nameAt(text, folded(name), from);
+    const key = foldedName(name);
+    const found = nameAt(text, key, from);
     if (found < 0) {
-      const elsewhere = nameAt(text, folded(name), 0) >= 0;
+      const elsewhere = nameAt(text, key, 0) >= 0;
       return problem(
         elsewhere
           ? `${name} n’est pas à sa place dans la liste des présents écrite : elle ne suit pas l’ordre de « presents ».`
@@ -195,10 +187,10 @@ function writtenPresents(
         'La liste écrite nomme les présents de « presents », dans le même ordre : corrigez l’une ou l’autre.',
       );
     }
-    from = found + folded(name).length;
+    from = found + key.length;
   }
   const present = (e: { cle: string; nom: string }) => refs.some((ref) => sameMember(ref, e.cle, index));
-  const intruder = (context.elus ?? []).find((e) => !present(e) && nameAt(text, folded(e.nom), 0) >= 0);
+  const intruder = (context.elus ?? []).find((e) => !present(e) && nameAt(text, foldedName(e.nom), 0) >= 0);
   if (intruder) {
     return problem(
       `${intruder.nom} figure dans la liste des présents écrite sans être dans « presents ».`,

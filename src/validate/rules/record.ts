@@ -6,6 +6,7 @@ import type { Diagnostic } from '../../diagnostics.ts';
 import { agreed, eluIndex, memberName, memberOf, sameMember } from '../../facts/elus.ts';
 import { dayRestarts } from '../../facts/jours.ts';
 import { afterMovements, namedProxies } from '../../facts/presences.ts';
+import { continuedPart } from '../../facts/suites.ts';
 import type { Presences, Vote } from '../../schema/seance.ts';
 import { at, type Rule, type RuleContext } from './context.ts';
 
@@ -154,8 +155,7 @@ function continuationsMisplaced(context: RuleContext): Diagnostic[] {
           ];
     }
     if (of === undefined) return [];
-    const earlier = parts.slice(0, k).some((p) => p.suite_de === undefined && p.titre === of);
-    return earlier
+    return continuedPart(parts, k) >= 0
       ? []
       : [
           problem(

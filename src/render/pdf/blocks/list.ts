@@ -57,6 +57,8 @@ export const list: BlockHandler<List> = (block, ctx) => {
   const indent = theme.list.indent;
   const depth = ctx.listDepth ?? 0;
   const flowables: Flowable[] = [];
+  // The document's own bullets (`DocumentTree.bullets`), else the theme's: once per list.
+  const numbering = ctx.bullets ? { ...theme.list.numbering, bullets: ctx.bullets } : theme.list.numbering;
   block.children.forEach((item, i) => {
     const li = tag(ctx.doc, childParent(l), 'LI');
     const lbl = tag(ctx.doc, childParent(li), 'Lbl');
@@ -69,7 +71,6 @@ export const list: BlockHandler<List> = (block, ctx) => {
       compact: true,
       listDepth: depth + 1,
     });
-    const numbering = ctx.bullets ? { ...theme.list.numbering, bullets: ctx.bullets } : theme.list.numbering;
     const text = listLabel(numbering, { ordered: block.ordered, depth, n: block.start + i });
     const label = labelLine(text, ctx);
     // An item that opens with a list (« - - x », « 1. - x ») has its label on a line of its own,
