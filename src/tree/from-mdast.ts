@@ -346,11 +346,13 @@ function anchored(node: ContainerDirective, inner: Block[], ctx: Context): Block
   return inner.map((b, i) => (i === at && b.type === 'heading' ? { ...b, anchor: id } : b));
 }
 
+/** Line `n` (1-based) of the text, without its carriage return; '' when there is none. */
+function sourceLine(ctx: Context, n: number | undefined): string {
+  return n === undefined ? '' : (ctx.source.split('\n')[n - 1] ?? '').replace(/\r$/, '');
+}
+
 function containerClosed(node: ContainerDirective, ctx: Context): boolean {
-  const endLine = node.position?.end.line;
-  if (endLine === undefined) return false;
-  const line = ctx.source.split('\n')[endLine - 1] ?? '';
-  return /^\s*:{3,}\s*$/.test(line);
+  return /^\s*:{3,}\s*$/.test(sourceLine(ctx, node.position?.end.line));
 }
 
 function container(node: ContainerDirective, ctx: Context): Block[] {
@@ -412,12 +414,10 @@ function container(node: ContainerDirective, ctx: Context): Block[] {
  */
 function retrait(node: ContainerDirective, ctx: Context): Block[] {
   // The very lines richTextMarkdown pairs: `:::retrait` and `:::` alone, at the start of a line.
-  const lines = ctx.source.split('\n');
-  const line = (at: number | undefined) => (lines[(at ?? 0) - 1] ?? '').replace(/\r$/, '');
   const fenced =
     (node.position?.start.column ?? 1) === 1 &&
-    RETRAIT_OPEN.test(line(node.position?.start.line)) &&
-    RETRAIT_CLOSE.test(line(node.position?.end.line));
+    RETRAIT_OPEN.test(sourceLine(ctx, node.position?.start.line)) &&
+    RETRAIT_CLOSE.test(sourceLine(ctx, node.position?.end.line));
   if (!fenced || ctx.indented || ctx.listDepth > 0) {
     problem(
       ctx,
