@@ -35,8 +35,30 @@ export class ReferenceDocxError extends Error {
 
 const mo = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} Mo`;
 
+/**
+ * Parts already read, by the reference's bytes: the loader checks the reference, the validator
+ * reads its table font and every DOCX document of the thread merges its styles, all from the same
+ * bytes, which are unzipped and checked once per thread. A refused reference is refused again
+ * with the same problem. Callers only read the parts.
+ */
+const readParts = new WeakMap<Uint8Array, Parts | ReferenceDocxError>();
+
 /** The used parts of a reference DOCX, each checked to be well-formed XML. */
 export function readReferenceParts(bytes: Uint8Array): Parts {
+  const known = readParts.get(bytes);
+  if (known instanceof ReferenceDocxError) throw known;
+  if (known !== undefined) return known;
+  try {
+    const parts = readUncached(bytes);
+    readParts.set(bytes, parts);
+    return parts;
+  } catch (error) {
+    if (error instanceof ReferenceDocxError) readParts.set(bytes, error);
+    throw error;
+  }
+}
+
+function readUncached(bytes: Uint8Array): Parts {
   if (bytes.length > REFERENCE_LIMITS.fileBytes) {
     throw new ReferenceDocxError(`fichier de plus de ${mo(REFERENCE_LIMITS.fileBytes)}`);
   }
