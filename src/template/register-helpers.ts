@@ -25,10 +25,13 @@ type HelperFn = (...args: never[]) => unknown;
  */
 function escapeDirectives(text: string): string {
   const lines = text.split('\n');
+  // An opening is a block only if a closing line follows it somewhere: the last closing line's
+  // index answers that for every opening (a search after each one was quadratic in the lines).
+  const lastClose = lines.findLastIndex((l) => RETRAIT_CLOSE.test(l));
   const out: string[] = [];
   let open = false;
   for (const [i, line] of lines.entries()) {
-    if (!open && RETRAIT_OPEN.test(line) && lines.slice(i + 1).some((l) => RETRAIT_CLOSE.test(l))) {
+    if (!open && RETRAIT_OPEN.test(line) && i < lastClose) {
       out.push('', `::${RETRAIT_START}`, '');
       open = true;
     } else if (open && RETRAIT_CLOSE.test(line)) {
