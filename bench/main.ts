@@ -7,7 +7,8 @@
  * BENCH_REPS, at most 3 on the 500-point séance), BENCH_SOFFICE=0 to skip LibreOffice,
  * BENCH_BASELINE=/other/checkout/bin/delib.js to run another delib (e.g. the previous main, with
  * its dist/ built) interleaved with this one, so that a loaded machine still gives ratios;
- * BENCH_STAGES=100,500 (default 100): the séances whose CPU is split by stage (bench/stages.ts).
+ * BENCH_STAGES=100,500 (default: every size of 100 points or more, so that each throughput target
+ * gets its bound): the séances whose CPU is split by stage (bench/stages.ts).
  *
  * @example
  * npm run bench
@@ -60,6 +61,8 @@ const median = (xs: readonly number[]) => {
 };
 const fmtS = (ms: number) => (ms / 1000).toFixed(2);
 const hasTime = existsSync('/usr/bin/time');
+/** Issue 13's wall-time targets, in seconds, by number of points. */
+const TARGETS_S: Readonly<Record<number, number>> = { 100: 3, 500: 15 };
 
 /** One cold run of the CLI: wall time measured here, peak RSS from /usr/bin/time -v or the probe. */
 const BASELINE = process.env.BENCH_BASELINE;
@@ -277,7 +280,10 @@ for (const r of results.filter((x) => x.points <= 100)) {
 const floorTarget = results.find((r) => r.points === 100) ?? results.at(-1)!;
 process.stderr.write(`Plancher des bibliothèques sur ${floorTarget.label}…\n`);
 const floorResult = floor(floorTarget.file);
-const stageSizes = (process.env.BENCH_STAGES ?? '100').split(',').map(Number);
+// Every séance a throughput target is set for (100 and 500 points) gets its bound by default.
+const stageSizes = process.env.BENCH_STAGES
+  ? process.env.BENCH_STAGES.split(',').map(Number)
+  : sizes.filter((n) => n >= 100);
 const stageResults = results
   .filter((r) => r.label !== 'sceaux' && stageSizes.includes(r.points))
   .map((r) => {
@@ -424,8 +430,13 @@ for (const { result, stages: st } of stageResults) {
     const enginesPerDoc = ((f.rawPdf ?? Number.NaN) + (f.rawDocx ?? Number.NaN)) / floorResult.documents;
     const composeMs = Object.values(st.kinds).reduce((a, k) => a + k.composeMs, 0);
     const engines = enginesPerDoc * st.documents;
+    const bound = (engines + composeMs) / 2 + st.dossierMs;
+    const target = TARGETS_S[result.points];
     out(
-      `Bound: the raw engines alone (pdfkit plain paragraphs + docx without styles, ${enginesPerDoc.toFixed(1)} ms a document) need ${fmtS(engines)} s of CPU for these ${st.documents} documents, ${fmtS(engines / 2)} s on two cores; with this run's composition (${fmtS(composeMs)} s) ${fmtS((engines + composeMs) / 2)} s, before start-up and the dossier (${fmtS(st.dossierMs)} s, one thread).`,
+      `Bound: the raw engines alone (pdfkit plain paragraphs + docx without styles, ${enginesPerDoc.toFixed(1)} ms a document) need ${fmtS(engines)} s of CPU for these ${st.documents} documents, ${fmtS(engines / 2)} s on two cores; with this run's composition (${fmtS(composeMs)} s) ${fmtS((engines + composeMs) / 2)} s, before start-up and the dossier (${fmtS(st.dossierMs)} s, one thread): ${fmtS(bound)} s in all` +
+        (target === undefined
+          ? '.'
+          : `, against the target of ${target} s (${bound > target ? 'the target is below what the engines and the composition need' : 'the target is above it'}).`),
     );
   }
 }
