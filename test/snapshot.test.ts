@@ -32,20 +32,23 @@ describe.skipIf(!hasExecve || !existsSync('/proc/self/cmdline'))(
     const snapshots = join(cache, 'delib', 'snapshot');
     afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+    /** A user's environment, with the private cache and the snapshot on (outside CI). */
+    const childEnv = (env: Readonly<Record<string, string>>) => ({
+      ...process.env,
+      NO_COLOR: '1',
+      DELIB_DIST: '1',
+      DELIB_NO_SNAPSHOT: '',
+      CI: '',
+      XDG_CACHE_HOME: cache,
+      SOURCE_DATE_EPOCH: '1700000000',
+      ...env,
+    });
+
     function build(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<Run> {
       return new Promise((done) => {
         const child = spawn(process.execPath, [BIN, 'build', ...args], {
           cwd: ROOT,
-          env: {
-            ...process.env,
-            NO_COLOR: '1',
-            DELIB_DIST: '1',
-            DELIB_NO_SNAPSHOT: '',
-            CI: '',
-            XDG_CACHE_HOME: cache,
-            SOURCE_DATE_EPOCH: '1700000000',
-            ...env,
-          },
+          env: childEnv(env),
           stdio: ['ignore', 'ignore', 'pipe'],
         });
         const commandLines: string[] = [];
@@ -118,6 +121,52 @@ describe.skipIf(!hasExecve || !existsSync('/proc/self/cmdline'))(
         );
         expect(same, name).toBe(true);
       }
+    });
+
+    it('leaves the pipes it shares blocking after a hand-over: the next writer gets no EAGAIN', async () => {
+      // Node makes a pipe non-blocking when it opens it as a stream; `process.execve` keeps that
+      // mode, and the process it starts took it for the pipe's own and left it so at exit. The
+      // shell runs the handed-over build, then a node that writes 1 MiB to the same stderr pipe
+      // with writeSync, which this test reads only 300 ms later: on a non-blocking pipe the write
+      // fails at once (EAGAIN, exit 1), as /usr/bin/time's report did after such a build.
+      const writer = `const fs = require('node:fs'); fs.writeSync(1, 'go\\n'); const b = Buffer.alloc(1 << 20, 46);
+        for (let at = 0; at < b.length; ) at += fs.writeSync(2, b, at, b.length - at);`;
+      const child = spawn(
+        'sh',
+        [
+          '-c',
+          '"$0" "$@" && exec "$0" -e "$WRITER"',
+          process.execPath,
+          BIN,
+          'build',
+          SEANCE,
+          '-o',
+          join(folder, 'shared'),
+          '--jobs',
+          '2',
+        ],
+        {
+          cwd: ROOT,
+          env: childEnv({ DELIB_PARALLEL_FROM: '1', WRITER: writer }),
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let stderr = '';
+      const read = () =>
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+        });
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('go')) setTimeout(read, 300);
+      });
+      const code = await new Promise((done) => child.on('close', done));
+      if (stderr === '') read();
+      expect(code).toBe(0);
+      const dots = 1 << 20;
+      expect(stderr.slice(0, -dots)).toMatch(
+        /^\d+ fichiers, \d+ pages PDF, écrits dans .* en [\d,]+\ss\.\n$/,
+      );
+      expect(stderr.slice(-dots)).toBe('.'.repeat(dots));
     });
 
     it('hands a big séance file over before loading it: an invalid one is reported without the snapshot', async () => {

@@ -36,7 +36,28 @@ export function inCwd(io: Pick<CliIo, 'cwd'>, path: string): string {
   return resolve(io.cwd, path);
 }
 
-let pipeGuard = false;
+const guarded = new Set<NodeJS.WriteStream>();
+
+/**
+ * A standard stream, taken when first written to. A reader that goes away (`delib validate … |
+ * head -1`) is not an error: stop quietly. Node makes a pipe non-blocking when it opens it as a
+ * stream, and `process.execve` (the start-up snapshot's hand-over, src/cli/snapshot-entry.ts)
+ * keeps that mode for the next program, which then takes it for the pipe's own and leaves it so
+ * at exit: whoever writes to the same pipe after delib (`/usr/bin/time`, a shell's `echo` in
+ * `{ delib build …; echo fait; } | tee journal`) gets EAGAIN. So nothing opens them before a
+ * write: not asking whether they are terminals (`isatty` asks the descriptor).
+ */
+function standard(name: 'stdout' | 'stderr'): NodeJS.WriteStream {
+  const stream = process[name];
+  if (!guarded.has(stream)) {
+    guarded.add(stream);
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+      throw error;
+    });
+  }
+  return stream;
+}
 
 /**
  * The real process streams.
@@ -45,21 +66,11 @@ let pipeGuard = false;
  * await main(['validate', 'seance.yaml'], processIo());
  */
 export function processIo(): CliIo {
-  // A reader that goes away (`delib validate … | head -1`) is not an error: stop quietly.
-  if (!pipeGuard) {
-    pipeGuard = true;
-    for (const stream of [process.stdout, process.stderr]) {
-      stream.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-        throw error;
-      });
-    }
-  }
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    isTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
+    stdout: (text) => standard('stdout').write(text),
+    stderr: (text) => standard('stderr').write(text),
+    isTTY: isatty(1),
+    stderrIsTTY: isatty(2),
     env: process.env,
     cwd: process.cwd(),
     ...(isatty(0) ? { terminalInput: process.stdin } : {}),
