@@ -3,6 +3,9 @@
  * (« **OBJET**: » has its colon in another node than its last word), and rebuilt as inlines
  * afterwards, each character going back to the text node it came from.
  *
+ * A run is its text and, for each UTF-16 code unit, its owner and flags in typed arrays: no object
+ * per character (the typography rules go over every paragraph of every document thirteen times).
+ *
  * @example
  * const run = flattenRun(paragraph.children);
  * const edited = applyEdits(run, [{ kind: 'replace', start: 5, end: 6, text: '\u00A0', ownerAt: 5 }]);
@@ -10,18 +13,19 @@
  */
 import type { Inline } from '../types.ts';
 
-/** One UTF-16 code unit of a run and where it belongs. */
-export interface RunChar {
-  readonly ch: string;
-  /** Index of its text node in document order, or -1 for a line break. */
-  readonly owner: number;
-  /** Its text node already sits inside a superscript. */
-  readonly inSuperscript: boolean;
-  /** To be raised into a new superscript node. */
-  readonly raise: boolean;
-}
+/** The code unit's text node already sits inside a superscript. */
+export const IN_SUPERSCRIPT = 1;
+/** The code unit is to be raised into a new superscript node. */
+export const RAISE = 2;
 
-export type Run = readonly RunChar[];
+export interface Run {
+  /** One character per UTF-16 code unit (code units, not code points: indices match regexes). */
+  readonly text: string;
+  /** Index of each code unit's text node in document order, or -1 (line break, note mark). */
+  readonly owners: Int32Array;
+  /** IN_SUPERSCRIPT and RAISE bits of each code unit. */
+  readonly flags: Uint8Array;
+}
 
 /** Replace `[start, end)` of the run by `text`, the new characters owned by the node of `ownerAt`. */
 export interface ReplaceEdit {
@@ -43,82 +47,114 @@ export type Edit = ReplaceEdit | RaiseEdit;
 
 /** The characters of a run of inlines; a line break is one '\n' owned by no text node. */
 export function flattenRun(inlines: readonly Inline[]): Run {
-  const chars: RunChar[] = [];
+  const parts: string[] = [];
+  const owners: number[] = [];
+  const flags: number[] = [];
   let owner = 0;
   const walk = (nodes: readonly Inline[], inSuperscript: boolean): void => {
+    const flag = inSuperscript ? IN_SUPERSCRIPT : 0;
     for (const node of nodes) {
       if (node.type === 'text') {
-        // Code units, not code points: indices then match the run's text and its regexes.
+        parts.push(node.value);
         for (let k = 0; k < node.value.length; k++) {
-          chars.push({ ch: node.value[k] ?? '', owner, inSuperscript, raise: false });
+          owners.push(owner);
+          flags.push(flag);
         }
         owner++;
       } else if (node.type === 'break') {
-        chars.push({ ch: '\n', owner: -1, inSuperscript, raise: false });
+        parts.push('\n');
+        owners.push(-1);
+        flags.push(flag);
       } else if (node.type === 'footnote' || node.type === 'pageRef') {
         // A note is a text of its own (mapInlines gives it its own run): its mark joins no word;
         // nor does a page number, which only the layout knows.
-        chars.push({ ch: '\uFFFC', owner: -1, inSuperscript, raise: false });
+        parts.push('\uFFFC');
+        owners.push(-1);
+        flags.push(flag);
       } else {
         walk(node.children, inSuperscript || node.type === 'superscript');
       }
     }
   };
   walk(inlines, false);
-  return chars;
+  return { text: parts.join(''), owners: Int32Array.from(owners), flags: Uint8Array.from(flags) };
 }
 
 /** The run's text, one character per code unit (same indices as the run). */
 export function runText(run: Run): string {
-  return run.map((c) => c.ch).join('');
+  return run.text;
 }
 
 /** Applies edits that do not overlap (in any order) and returns the new run. */
 export function applyEdits(run: Run, edits: readonly Edit[]): Run {
   if (edits.length === 0) return run;
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: RunChar[] = [];
+  const parts: string[] = [];
+  const owners: number[] = [];
+  const flags: number[] = [];
+  const copy = (from: number, to: number): void => {
+    if (to <= from) return;
+    parts.push(run.text.slice(from, to));
+    for (let k = from; k < to; k++) {
+      owners.push(run.owners[k] as number);
+      flags.push(run.flags[k] as number);
+    }
+  };
   let i = 0;
   for (const edit of sorted) {
     if (edit.start < i) continue; // overlapping edit: the first one wins
-    while (i < edit.start) out.push(run[i++] as RunChar);
+    copy(i, edit.start);
+    i = edit.start;
     if (edit.kind === 'raise') {
-      for (; i < edit.end; i++) out.push({ ...(run[i] as RunChar), raise: true });
+      parts.push(run.text.slice(i, edit.end));
+      for (; i < edit.end; i++) {
+        owners.push(run.owners[i] as number);
+        flags.push((run.flags[i] as number) | RAISE);
+      }
     } else {
-      const anchor = run[edit.ownerAt] as RunChar;
+      const owner = run.owners[edit.ownerAt] as number;
+      // The new characters sit in the anchor's node: inside a superscript if it is; never raised.
+      const flag = (run.flags[edit.ownerAt] as number) & IN_SUPERSCRIPT;
+      parts.push(edit.text);
       for (let k = 0; k < edit.text.length; k++) {
-        out.push({
-          ch: edit.text[k] ?? '',
-          owner: anchor.owner,
-          inSuperscript: anchor.inSuperscript,
-          raise: false,
-        });
+        owners.push(owner);
+        flags.push(flag);
       }
       i = edit.end;
     }
   }
-  while (i < run.length) out.push(run[i++] as RunChar);
-  return out;
+  copy(i, run.text.length);
+  return { text: parts.join(''), owners: Int32Array.from(owners), flags: Uint8Array.from(flags) };
 }
 
-function piecesOf(chars: readonly RunChar[]): Inline[] {
+/** The text node (and superscripts) made of the run's code units at `indices`, in order. */
+function piecesOf(run: Run, indices: readonly number[]): Inline[] {
   const nodes: Inline[] = [];
+  const raised = (k: number) => ((run.flags[indices[k] as number] as number) & RAISE) !== 0;
   let start = 0;
-  for (let i = 1; i <= chars.length; i++) {
-    if (i === chars.length || chars[i]?.raise !== chars[start]?.raise) {
-      const value = chars
-        .slice(start, i)
-        .map((c) => c.ch)
-        .join('');
+  for (let k = 1; k <= indices.length; k++) {
+    if (k === indices.length || raised(k) !== raised(start)) {
+      const value = textAt(run, indices, start, k);
       nodes.push(
-        chars[start]?.raise
+        raised(start)
           ? { type: 'superscript', children: [{ type: 'text', value }] }
           : { type: 'text', value },
       );
-      start = i;
+      start = k;
     }
   }
   return nodes;
+}
+
+/** The characters of `indices[from..to)`: one slice when they follow each other, as they mostly do. */
+function textAt(run: Run, indices: readonly number[], from: number, to: number): string {
+  if (to <= from) return '';
+  const first = indices[from] as number;
+  const last = indices[to - 1] as number;
+  if (last - first === to - from - 1) return run.text.slice(first, last + 1);
+  let value = '';
+  for (let k = from; k < to; k++) value += run.text[indices[k] as number];
+  return value;
 }
 
 /**
@@ -126,26 +162,28 @@ function piecesOf(chars: readonly RunChar[]): Inline[] {
  * nodes left unchanged are the same objects, so untouched subtrees are shared, never mutated.
  */
 export function rebuildRun(original: readonly Inline[], run: Run): readonly Inline[] {
-  const byOwner = new Map<number, RunChar[]>();
-  for (const c of run) {
-    if (c.owner < 0) continue;
-    const list = byOwner.get(c.owner);
-    if (list) list.push(c);
-    else byOwner.set(c.owner, [c]);
+  const byOwner = new Map<number, number[]>();
+  for (let i = 0; i < run.owners.length; i++) {
+    const owner = run.owners[i] as number;
+    if (owner < 0) continue;
+    const list = byOwner.get(owner);
+    if (list) list.push(i);
+    else byOwner.set(owner, [i]);
   }
+  const none: number[] = [];
   let owner = 0;
   const rebuild = (nodes: readonly Inline[]): readonly Inline[] => {
     let changed = false;
     const out: Inline[] = [];
     for (const node of nodes) {
       if (node.type === 'text') {
-        const chars = byOwner.get(owner++) ?? [];
-        const value = chars.map((c) => c.ch).join('');
-        if (value === node.value && !chars.some((c) => c.raise)) {
+        const indices = byOwner.get(owner++) ?? none;
+        const value = textAt(run, indices, 0, indices.length);
+        if (value === node.value && !indices.some((i) => ((run.flags[i] as number) & RAISE) !== 0)) {
           out.push(node);
         } else {
           changed = true;
-          out.push(...piecesOf(chars));
+          out.push(...piecesOf(run, indices));
         }
       } else if (node.type === 'break' || node.type === 'footnote' || node.type === 'pageRef') {
         out.push(node);

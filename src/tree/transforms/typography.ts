@@ -15,11 +15,17 @@ import { applyEdits, flattenRun, type Run, rebuildRun, runText } from './inline-
 import { mapInlines } from './map-inlines.ts';
 import { protectedMask, TYPOGRAPHY_RULES } from './typography-rules.ts';
 
+/** The rules one after the other; text and mask are made again only after a rule changed the run. */
 function typesetRun(run: Run): Run {
   let current = run;
+  let text = runText(current);
+  let mask = protectedMask(text);
   for (const rule of TYPOGRAPHY_RULES) {
-    const text = runText(current);
-    current = applyEdits(current, rule(text, protectedMask(text), current));
+    const edits = rule(text, mask, current);
+    if (edits.length === 0) continue;
+    current = applyEdits(current, edits);
+    text = runText(current);
+    mask = protectedMask(text);
   }
   return current;
 }
