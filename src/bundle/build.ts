@@ -94,38 +94,38 @@ function selected(seance: Seance, points: ReadonlySet<number> | undefined): Docu
  * The dossier de séance sent with the convocation: the séance-wide documents the registry puts
  * in it (convocation, ordre du jour), then for each point, under one bookmark, its documents that
  * go in (note, projet de délibération, annexes in their order); each rendered part is read back
- * from the PDF already written in `dir`, by its reference and title (`titles[i]` is `refs[i]`'s).
- * Adopted acts and the liste are not in it.
+ * from the PDF already written in `dir`, by its reference and title (`titleOf(i)`: `refs[i]`'s,
+ * once it is written). Adopted acts and the liste are not in it. Each part is given when its
+ * document is written: the dossier is assembled while the others are rendered.
  */
-function dossierParts(
+async function* dossierParts(
   seance: Seance,
   f: Formules,
   refs: readonly DocumentRef[],
-  titles: readonly string[],
+  titleOf: (index: number) => Promise<string>,
   dir: string,
   files: ReadonlyMap<string, AnnexFile>,
-): DossierPart[] {
-  const parts: DossierPart[] = [];
+): AsyncGenerator<DossierPart> {
   // File annexes of the current point not joined yet, by their index among its annexes.
   let pending: { point: number | null; items: { index: number; part: DossierPart }[] } | undefined;
-  const flush = (before = Number.POSITIVE_INFINITY) => {
-    while (pending?.items[0] && pending.items[0].index < before) parts.push(pending.items.shift()!.part);
-  };
+  function* flush(before = Number.POSITIVE_INFINITY): Generator<DossierPart> {
+    while (pending?.items[0] && pending.items[0].index < before) yield pending.items.shift()!.part;
+  }
   const typeset = (formula: string, values: Readonly<Record<string, string>>) =>
     frenchTypographyText(fillFormula(formula, values));
   for (const [i, ref] of refs.entries()) {
-    const title = titles[i] ?? '';
     const key = kindSpec(ref.kind).dossier;
     if (!key) continue;
+    const title = await titleOf(i);
     const bookmark = (titre: string) => typeset(f[key], { titre });
-    if (pending && pending.point !== ref.point) flush();
+    if (pending && pending.point !== ref.point) yield* flush();
     const file = `${ref.id}.pdf`;
     const load = async () => ({
       kind: 'pdf' as const,
       bytes: new Uint8Array(await readFile(join(dir, file))),
     });
     if (ref.point === null) {
-      parts.push({ title: bookmark(title), label: file, load });
+      yield { title: bookmark(title), label: file, load };
       continue;
     }
     const point = seance.points.find((p) => p.numero === ref.point);
@@ -136,15 +136,29 @@ function dossierParts(
     if (point && pending?.point !== ref.point) {
       pending = { point: ref.point, items: fileAnnexParts(f.annexe, point, group, files) };
     }
-    if (ref.annex !== null) flush(ref.annex);
+    if (ref.annex !== null) yield* flush(ref.annex);
     const numero = point && ref.annex !== null ? annexList(point)[ref.annex]?.numero : undefined;
     const shown = ref.annex === null ? bookmark(title) : annexTitle(f.annexe, numero ?? '', title);
-    parts.push({ title: shown, group, label: file, load });
-    if (point && ref.annex !== null)
-      parts.push(...conventionAnnexParts(f.annexe, point, ref.annex, group, files));
+    yield { title: shown, group, label: file, load };
+    if (point && ref.annex !== null) yield* conventionAnnexParts(f.annexe, point, ref.annex, group, files);
   }
-  flush();
-  return parts;
+  yield* flush();
+}
+
+/** A promise and its two ends; a rejection nobody waits for is not an unhandled one. */
+function deferred<T>(): {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+} {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
 }
 
 export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
@@ -189,47 +203,20 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
       await writeFile(join(staged.dir, file), bytes);
       into.push({ ...entry, path: file, sha256: sha256(bytes), bytes: bytes.byteLength });
     };
-    const titles = await renderAll(job, refs, {
-      ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
-      ...(options.parallelFrom !== undefined ? { parallelFrom: options.parallelFrom } : {}),
-      ...(options.warm ? { warm: options.warm } : {}),
-      onDone: (done) => options.onProgress?.(done, total),
-      ...(options.signal ? { signal: options.signal } : {}),
-      // Written at once, then only the title is kept (for the dossier's bookmarks).
-      onResult: async (r, index) => {
-        const ref = refs[index]!;
-        const entries: ManifestDocument[] = [];
-        byIndex[index] = entries;
-        const base = { kind: ref.kind, point: ref.point, title: r.title };
-        if (r.pdf) {
-          const act = options.ctes ? ctesAct(seance, ref) : undefined;
-          await write(entries, `${ref.id}.pdf`, r.pdf.bytes, {
-            ...base,
-            format: 'pdf',
-            pages: r.pdf.pages,
-            ...(act ? { ctes: act } : {}),
-          });
-          pages += r.pdf.pages;
-        }
-        if (r.docx) await write(entries, `${ref.id}.docx`, r.docx, { ...base, format: 'docx' });
-        return r.title;
-      },
-    });
-    // The dossier gathers the documents sent before the séance: none when the séance makes none
-    // of them (`documents: { convocation: false, … }`, a séance transcribed for its PV alone).
-    const odj = refs[0] ?? listDocuments(seance)[0];
-    if (options.formats.includes('pdf') && odj && refs.some((ref) => kindSpec(ref.kind).dossier)) {
+    /** Writes the dossier into the folder as its parts come: never whole in memory. */
+    const writeSeanceDossier = async (
+      parts: AsyncIterable<DossierPart>,
+      odj: DocumentRef,
+    ): Promise<ManifestDocument> => {
       const meta = {
         ...documentMeta(seance, odj),
         title: `Dossier de séance – ${seance.instance} du ${dateLongue(seance.seance.date)}`,
         shortTitle: `Dossier de séance – ${seance.instance}`,
         subject: 'Dossier de séance',
       };
-      // Written into the folder as its parts are copied: never whole in memory.
-      options.signal?.throwIfAborted();
       const file = `${DOSSIER_ID}.pdf`;
-      const dossier = await writeDossierFile(
-        dossierParts(seance, formules, refs, titles, staged.dir, options.annexes ?? new Map()),
+      const written = await writeDossierFile(
+        parts,
         {
           meta,
           creationDate: job.creationDate,
@@ -239,17 +226,81 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
         },
         join(staged.dir, file),
       );
-      dossierEntries.push({
+      return {
         kind: 'dossier',
         point: null,
         format: 'pdf',
-        pages: dossier.pages,
+        pages: written.pages,
         title: meta.title,
         path: file,
-        sha256: dossier.sha256,
-        bytes: dossier.size,
+        sha256: written.sha256,
+        bytes: written.size,
+      };
+    };
+    // The dossier gathers the documents sent before the séance: none when the séance makes none
+    // of them (`documents: { convocation: false, … }`, a séance transcribed for its PV alone).
+    // Assembled in this thread while the documents are rendered, each part as soon as it is
+    // written: the threads that render meanwhile take this thread's share of the documents.
+    const odj = refs[0] ?? listDocuments(seance)[0];
+    const titles = refs.map(() => deferred<string>());
+    // A dossier that fails (an annexed file that cannot be read) stops the rendering.
+    const dossierFailed = new AbortController();
+    const signal = options.signal
+      ? AbortSignal.any([options.signal, dossierFailed.signal])
+      : dossierFailed.signal;
+    const dossier =
+      options.formats.includes('pdf') && odj && refs.some((ref) => kindSpec(ref.kind).dossier)
+        ? writeSeanceDossier(
+            dossierParts(
+              seance,
+              formules,
+              refs,
+              (i) => titles[i]!.promise,
+              staged.dir,
+              options.annexes ?? new Map(),
+            ),
+            odj,
+          )
+        : undefined;
+    dossier?.catch((error: unknown) => dossierFailed.abort(error));
+    try {
+      await renderAll(job, refs, {
+        ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+        ...(options.parallelFrom !== undefined ? { parallelFrom: options.parallelFrom } : {}),
+        ...(options.warm ? { warm: options.warm } : {}),
+        onDone: (done) => options.onProgress?.(done, total),
+        signal,
+        // Written at once, then only the title is kept (for the dossier's bookmarks).
+        onResult: async (r, index) => {
+          const ref = refs[index]!;
+          const entries: ManifestDocument[] = [];
+          byIndex[index] = entries;
+          const base = { kind: ref.kind, point: ref.point, title: r.title };
+          if (r.pdf) {
+            const act = options.ctes ? ctesAct(seance, ref) : undefined;
+            await write(entries, `${ref.id}.pdf`, r.pdf.bytes, {
+              ...base,
+              format: 'pdf',
+              pages: r.pdf.pages,
+              ...(act ? { ctes: act } : {}),
+            });
+            pages += r.pdf.pages;
+          }
+          if (r.docx) await write(entries, `${ref.id}.docx`, r.docx, { ...base, format: 'docx' });
+          titles[index]!.resolve(r.title);
+          return r.title;
+        },
       });
-      pages += dossier.pages;
+    } catch (error) {
+      // The dossier waits for documents that will not come: it stops, then the folder goes.
+      for (const title of titles) title.reject(error);
+      await dossier?.catch(() => undefined);
+      throw error;
+    }
+    if (dossier) {
+      const entry = await dossier;
+      dossierEntries.push(entry);
+      pages += entry.pages ?? 0;
       options.onProgress?.(total, total);
     }
     // Each point's annexed files, copied as they are, listed after the point's documents.

@@ -43,7 +43,7 @@ interface Group {
 }
 
 export async function writeDossier(
-  parts: readonly DossierPart[],
+  parts: Iterable<DossierPart> | AsyncIterable<DossierPart>,
   options: DossierOptions,
   sink: ByteSink,
 ): Promise<WrittenDossier> {
@@ -63,7 +63,7 @@ export async function writeDossier(
   let outputIntents: PDFArray | undefined;
   let group: Group | undefined;
 
-  for (const part of parts) {
+  for await (const part of parts) {
     options.signal?.throwIfAborted();
     const source = await part.load();
     digest.update(part.title).update(source.bytes);
@@ -163,7 +163,7 @@ export async function assembleDossier(
 
 /** The dossier written straight into `path` (created or replaced), never whole in memory. */
 export async function writeDossierFile(
-  parts: readonly DossierPart[],
+  parts: Iterable<DossierPart> | AsyncIterable<DossierPart>,
   options: DossierOptions,
   path: string,
 ): Promise<WrittenDossier> {
