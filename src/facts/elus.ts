@@ -75,7 +75,18 @@ export const foldedName = (s: string): string =>
  */
 export function withMemberNames(seance: Seance): Seance {
   if (!seance.elus || seance.elus.length === 0) return seance;
-  const index = eluIndex(seance.elus);
+  // Every document of a séance asks for it, and it maps every point: once per séance.
+  const known = NAMED.get(seance);
+  if (known) return known;
+  const named = namedSeance(seance);
+  NAMED.set(seance, named);
+  return named;
+}
+
+const NAMED = new WeakMap<Seance, Seance>();
+
+function namedSeance(seance: Seance): Seance {
+  const index = eluIndex(seance.elus ?? []);
   const name = (ref: string) => memberName(ref, index);
   return {
     ...seance,

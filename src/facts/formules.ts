@@ -1325,6 +1325,25 @@ export function resolveFormules(
   own: Readonly<Partial<Record<string, string>>> | undefined,
   seanceDate: string,
 ): Formules {
+  // Asked for by every document of a séance (≈ 90 formulas, ≈ 40 µs): made once per formulas
+  // written and date. Frozen, since every caller shares it.
+  const byDate =
+    own === undefined ? DEFAULT_FORMULES : (OWN_FORMULES.get(own) ?? new Map<string, Formules>());
+  if (own !== undefined) OWN_FORMULES.set(own, byDate);
+  const known = byDate.get(seanceDate);
+  if (known) return known;
+  const made = Object.freeze(formulesFor(own, seanceDate));
+  byDate.set(seanceDate, made);
+  return made;
+}
+
+const DEFAULT_FORMULES = new Map<string, Formules>();
+const OWN_FORMULES = new WeakMap<Readonly<Partial<Record<string, string>>>, Map<string, Formules>>();
+
+function formulesFor(
+  own: Readonly<Partial<Record<string, string>>> | undefined,
+  seanceDate: string,
+): Formules {
   const out = {} as Record<FormulaKey, string>;
   for (const key of Object.keys(FORMULES) as FormulaKey[]) out[key] = own?.[key] ?? FORMULES[key].defaut;
   if (own?.telerecours === undefined && seanceDate < TELERECOURS_SINCE) out.telerecours = '';

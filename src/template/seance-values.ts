@@ -56,7 +56,21 @@ export function actRange(seance: Seance, f: Formules): string {
 }
 
 /** Every value a title formula knows (`SEANCE_VALEURS`), for this séance. */
-export function seanceValues(seance: Seance, f: Formules): Record<string, string> {
+export function seanceValues(seance: Seance, f: Formules): Readonly<Record<string, string>> {
+  // Asked for by every document, line by line, and it goes over every point (the acts' range):
+  // once per séance and formulas. Frozen, since every caller shares it.
+  const byFormules = VALUES.get(seance) ?? new WeakMap<Formules, Readonly<Record<string, string>>>();
+  VALUES.set(seance, byFormules);
+  const known = byFormules.get(f);
+  if (known) return known;
+  const made = Object.freeze(valuesOf(seance, f));
+  byFormules.set(f, made);
+  return made;
+}
+
+const VALUES = new WeakMap<Seance, WeakMap<Formules, Readonly<Record<string, string>>>>();
+
+function valuesOf(seance: Seance, f: Formules): Record<string, string> {
   const s = seance.seance;
   const date = parseIsoDate(s.date, 'date');
   const days = seanceDays(s);
