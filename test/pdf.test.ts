@@ -94,14 +94,15 @@ describe('renderPdf on the sample tree', async () => {
   it('starts a new page at an explicit page break', () => {
     const page = pdf.pages[2];
     const first = page?.items.find((i) => !i.artifact && i.str.trim() !== '');
-    expect(first?.str).toBe('Fait');
+    // The pieces of a line are one text object: pdf.js reads the line as one item.
+    expect(first?.str).toMatch(/^Fait /);
     expect(first?.y).toBeLessThan(theme.page.marginTop + 20);
   });
 
   it('draws the superscript smaller and raised', () => {
     const items = pdf.pages[0]?.items ?? [];
     const er = items.find((i) => i.str.trim() === 'er');
-    const one = items.find((i) => i.str.trim() === '1' && Math.abs(i.x + i.width - (er?.x ?? 0)) < 1);
+    const one = items.find((i) => i.str.trim().endsWith('1') && Math.abs(i.x + i.width - (er?.x ?? 0)) < 1);
     expect(one && er).toBeTruthy();
     expect(er?.fontSize).toBeLessThan((one?.fontSize ?? 0) * 0.8);
     expect(er?.y).toBeLessThan((one?.y ?? 0) - 2);

@@ -6,6 +6,8 @@
  * `Tm`, `Tf`, the `TJ` segments, `ET`, `Q`), records glyphs in the subset, widths and ToUnicode
  * the way pdfkit's `EmbeddedFont.encode` does, and leaves `doc.x`/`doc.y` where pdfkit leaves
  * them: same bytes (pdfkit 0.20; the bundles of the fixtures are compared with `cmp`).
+ * `drawRuns` writes the pieces of a line (one a word) in one text object: the same glyphs at the
+ * same places, without a `q`/`cm`/`BT`/`Tf`/`ET`/`Q` and a colour for each word.
  *
  * @example
  * doc.font('delib-regular').fontSize(11);
@@ -67,28 +69,81 @@ export function drawRun(doc: PdfDoc, text: string, x: number, y: number): void {
   d.x = x;
   d.y = y;
   if (text.length === 0) return;
-  const font = d._font;
-  const size = d._fontSize;
-  const { glyphs, positions, advanceWidth } = font.layout(text);
   doc.save();
   doc.transform(1, 0, 0, -1, 0, d.page.height);
-  const top = d.page.height - y - 0;
-  if (d.page.fonts[font.id] == null) d.page.fonts[font.id] = font.ref();
   doc.addContent('BT');
-  doc.addContent(`1 0 0 1 ${number(x)} ${number(top)} Tm`);
-  doc.addContent(`/${font.id} ${number(size)} Tf`);
-  const encoded: string[] = [];
-  for (const glyph of glyphs) {
-    const gid = font.subset.includeGlyph(glyph.id);
-    encoded.push(`0000${gid.toString(16)}`.slice(-4));
-    if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
-    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
-  }
-  writeSegments(doc, encoded, positions, x, top, size / 1000);
+  showRun(doc, text, x, y, undefined);
   doc.addContent('ET');
   doc.restore();
+}
+
+/** A piece of text of a line: where its baseline starts, in which registered font and size. */
+export interface TextRun {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly font: string;
+  readonly size: number;
+}
+
+/**
+ * The pieces of one line in one text object: one `q`/`cm`/`BT` … `ET`/`Q` around them and a `Tf`
+ * only where the font or size changes, each piece placed by its own `Tm` at the position
+ * `drawRun` gives it (same glyphs, same places), instead of a text object per word (delib draws
+ * one piece per word: ≈ 110 bytes of operators each).
+ */
+export function drawRuns(doc: PdfDoc, runs: readonly TextRun[]): void {
+  const d = doc as unknown as DocInternals;
+  if (d._textOptions || runs.some((run) => run.text.includes('\n'))) {
+    for (const run of runs) drawRun(doc.font(run.font).fontSize(run.size), run.text, run.x, run.y);
+    return;
+  }
+  let open = false;
+  let current: string | undefined;
+  for (const run of runs) {
+    doc.font(run.font).fontSize(run.size);
+    d.x = run.x;
+    d.y = run.y;
+    if (run.text.length === 0) continue;
+    if (!open) {
+      doc.save();
+      doc.transform(1, 0, 0, -1, 0, d.page.height);
+      doc.addContent('BT');
+      open = true;
+    }
+    current = showRun(doc, run.text, run.x, run.y, current);
+  }
+  if (open) {
+    doc.addContent('ET');
+    doc.restore();
+  }
+}
+
+/**
+ * The operators of one run inside a text object whose matrix flips the page (`Tm`, `Tf` unless
+ * `font` already holds, the `TJ` segments); returns the font and size now set.
+ */
+function showRun(doc: PdfDoc, text: string, x: number, y: number, font: string | undefined): string {
+  const d = doc as unknown as DocInternals;
+  const face = d._font;
+  const size = d._fontSize;
+  const { glyphs, positions, advanceWidth } = face.layout(text);
+  const top = d.page.height - y - 0;
+  if (d.page.fonts[face.id] == null) d.page.fonts[face.id] = face.ref();
+  doc.addContent(`1 0 0 1 ${number(x)} ${number(top)} Tm`);
+  const set = `/${face.id} ${number(size)} Tf`;
+  if (set !== font) doc.addContent(set);
+  const encoded: string[] = [];
+  for (const glyph of glyphs) {
+    const gid = face.subset.includeGlyph(glyph.id);
+    encoded.push(`0000${gid.toString(16)}`.slice(-4));
+    if (face.widths[gid] == null) face.widths[gid] = glyph.advanceWidth * face.scale;
+    if (face.unicode[gid] == null) face.unicode[gid] = glyph.codePoints;
+  }
+  writeSegments(doc, encoded, positions, x, top, size / 1000);
   // `_line` then advances doc.x by the text's width, as `doc.widthOfString` computes it.
   d.x += ((advanceWidth * (size / 1000) + 0 * (text.length - 1)) * 100) / 100;
+  return set;
 }
 
 /** pdfkit's TJ segments: a new segment after each glyph whose advance differs from its width. */
