@@ -243,11 +243,14 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
     // written: the threads that render meanwhile take this thread's share of the documents.
     const odj = refs[0] ?? listDocuments(seance)[0];
     const titles = refs.map(() => deferred<string>());
-    // A dossier that fails (an annexed file that cannot be read) stops the rendering.
-    const dossierFailed = new AbortController();
-    const signal = options.signal
-      ? AbortSignal.any([options.signal, dossierFailed.signal])
-      : dossierFailed.signal;
+    // A dossier that fails (an annexed file that cannot be read) stops the rendering, as the
+    // caller's signal does. Not AbortSignal.any: its FinalizationRegistry breaks the start-up
+    // snapshot, which builds a séance (V8: dirty_js_finalization_registries_list).
+    const stopRendering = new AbortController();
+    const signal = stopRendering.signal;
+    const forward = () => stopRendering.abort(options.signal?.reason);
+    if (options.signal?.aborted) forward();
+    options.signal?.addEventListener('abort', forward, { once: true });
     const dossier =
       options.formats.includes('pdf') && odj && refs.some((ref) => kindSpec(ref.kind).dossier)
         ? writeSeanceDossier(
@@ -262,7 +265,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
             odj,
           )
         : undefined;
-    dossier?.catch((error: unknown) => dossierFailed.abort(error));
+    dossier?.catch((error: unknown) => stopRendering.abort(error));
     try {
       await renderAll(job, refs, {
         ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
@@ -296,6 +299,8 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
       for (const title of titles) title.reject(error);
       await dossier?.catch(() => undefined);
       throw error;
+    } finally {
+      options.signal?.removeEventListener('abort', forward);
     }
     if (dossier) {
       const entry = await dossier;
