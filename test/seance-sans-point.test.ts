@@ -3,6 +3,9 @@
 // its convocation announces no ordre du jour; no ordre du jour, no liste des délibérations. Read
 // back from the PDF (pdf.js) and the DOCX (word/document.xml); the warning by code and position;
 // `delib tree` says why the ordre du jour is missing.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listDocuments } from '../src/compose/documents.ts';
 import { loadAndValidate } from '../src/validate/index.ts';
@@ -23,6 +26,33 @@ describe('points: []', () => {
     expect(diagnostics[0]?.message).toBe(
       'La séance n’a aucun point : ni ordre du jour ni liste des délibérations ni documents de point ; la convocation n’annonce pas d’ordre du jour.',
     );
+  });
+
+  it('keeps an ordre du jour of its last entries when it announces questions diverses', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'delib-sans-point-'));
+    try {
+      const file = join(folder, 'seance.yaml');
+      const text = readFileSync(FILE, 'utf8');
+      writeFileSync(
+        file,
+        text.replace('  heure: "10:00"\n', '  heure: "10:00"\n  questions_diverses: true\n'),
+      );
+      const { seance, diagnostics } = await loadAndValidate(file);
+      if (!seance) throw new Error('invalid séance');
+      expect(listDocuments(seance).map((r) => r.id)).toEqual([
+        'convocation',
+        'ordre-du-jour',
+        'proces-verbal',
+      ]);
+      expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
+        [
+          'rule.no-points',
+          'La séance n’a aucun point : ni liste des délibérations ni documents de point ; l’ordre du jour ne donne que ses dernières entrées (affaires urgentes, questions diverses).',
+        ],
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('prints the procès-verbal’s parts, without an ordre du jour', () => {

@@ -7,6 +7,7 @@
  * @example
  * listDocuments(seance).map((d) => d.id) // ['convocation', 'ordre-du-jour', 'point-01-note', 'point-01-projet', …]
  */
+import { announcedClosings } from '../facts/seance.ts';
 import type { Seance } from '../schema/seance.ts';
 import type { DocumentKind } from '../tree/types.ts';
 import { KIND_NAMES, kindSpec } from './kinds.ts';
@@ -60,6 +61,5 @@ export function hasRecord(seance: Seance): boolean {
  * questions diverses it announces. None (`points: []`): no ordre du jour, and a convocation without one.
  */
 export function agendaEntries(seance: Seance): number {
-  const s = seance.seance;
-  return seance.points.length + (s.urgences === true ? 1 : 0) + (s.questions_diverses === true ? 1 : 0);
+  return seance.points.length + announcedClosings(seance.seance);
 }

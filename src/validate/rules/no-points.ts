@@ -5,13 +5,13 @@
  * urgentes or questions diverses), the liste des délibérations, the points' own documents, and
  * the convocation announces no ordre du jour.
  */
+import { announcedClosings } from '../../facts/seance.ts';
 import { at, type Rule } from './context.ts';
 
 /** Warns at `points: []`. */
 export const noPointsRule: Rule = (context) => {
   if (context.pointsWritten !== 0) return [];
-  const s = context.seance;
-  const closing = s?.urgences === true || s?.questions_diverses === true;
+  const closing = context.seance !== undefined && announcedClosings(context.seance) > 0;
   return [
     at(
       context,
