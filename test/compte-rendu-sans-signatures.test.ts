@@ -70,4 +70,21 @@ describe('signatures_pv: false', () => {
       ],
     ]);
   });
+
+  it('is said at deroulement.signatures when the séance decides, not at all when it signs', async () => {
+    const pvWarnings = async (text: string, name: string) => {
+      const { seance, sources } = await loadAndValidate(variant(name, text));
+      if (!seance || !sources) throw new Error('invalid variant');
+      return pvDiagnostics(seance, sources)
+        .filter((d) => d.message.includes('signé'))
+        .map((d) => [d.path, d.line]);
+    };
+    const at = (value: boolean) =>
+      SOURCE.replace('  arrete_le: 2025-11-13\n', `  arrete_le: 2025-11-13\n  signatures: ${value}\n`);
+    const line = at(false).split('\n').indexOf('  signatures: false') + 1;
+    expect(await pvWarnings(at(false), 'seance-non-signee.yaml')).toEqual([
+      ['/deroulement/signatures', line],
+    ]);
+    expect(await pvWarnings(at(true), 'seance-signee-pv.yaml')).toEqual([]);
+  });
 });

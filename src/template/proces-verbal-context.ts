@@ -24,6 +24,7 @@ import { dayRestarts } from '../facts/jours.ts';
 import { pointFacts, shownNumber } from '../facts/point.ts';
 import { namedProxies } from '../facts/presences.ts';
 import { quorumOf } from '../facts/quorum.ts';
+import { pvSigned } from '../facts/seance.ts';
 import { continuedPart } from '../facts/suites.ts';
 import { type VoteFacts, voteFacts } from '../facts/vote.ts';
 import type { Intervention, Point, Presences, Seance, Vote } from '../schema/seance.ts';
@@ -741,7 +742,7 @@ export function procesVerbalContext(seance: Seance) {
     cloture: sentence(r.cloture, () => fillFormula(f.pv_cloture, { heure: heure(r.cloture ?? '') })),
     arrete: sentence(r.arrete_le, () => fillFormula(f.pv_arrete, { date: dateLongue(r.arrete_le ?? '') })),
     // The signature block, unless the collectivité's compte rendu is not signed (`signatures_pv`).
-    signe: r.signatures ?? seance.collectivite.signatures_pv ?? true,
+    signe: pvSigned(seance),
     signaturesSecretaires: secretarySignatures(seance, index, f),
   };
 }

@@ -6,6 +6,7 @@
 import { isWithdrawn } from '../compose/moment.ts';
 import { type Diagnostic, diagnostic } from '../diagnostics.ts';
 import { secretairesOf } from '../facts/elus.ts';
+import { pvSigned } from '../facts/seance.ts';
 import { locate, type SourceMap } from '../load/source-map.ts';
 import type { Point, Seance, Vote } from '../schema/seance.ts';
 
@@ -47,15 +48,9 @@ function seanceChecks(seance: Seance, warn: Warn): void {
     );
   }
   // Signed by the président and the secretaries (L. 2121-15): a compte rendu may be printed unsigned.
-  const place =
-    r?.signatures === false
-      ? '/deroulement/signatures'
-      : r?.signatures === undefined && seance.collectivite.signatures_pv === false
-        ? '/collectivite/signatures_pv'
-        : undefined;
-  if (place !== undefined) {
+  if (!pvSigned(seance)) {
     warn(
-      place,
+      r?.signatures === false ? '/deroulement/signatures' : '/collectivite/signatures_pv',
       'Le procès-verbal doit être signé par le président et le ou les secrétaires de séance.',
       'Retirez « signatures: false » (ou « signatures_pv: false ») pour imprimer le bloc des signatures.',
     );
