@@ -10,7 +10,7 @@
  * KINDS.convocation.scope // 'seance'
  */
 import type { FormulaKey } from '../facts/formules.ts';
-import type { Convention, Point, Seance } from '../schema/seance.ts';
+import type { Convention, Point, Seance, SeanceDetails } from '../schema/seance.ts';
 import { convocationContext, ordreDuJourContext } from '../template/agenda-context.ts';
 import { deliberationContext, listeContext, noteContext } from '../template/context.ts';
 import { conventionContext } from '../template/convention-context.ts';
@@ -86,13 +86,17 @@ const deliberationOf = (target: KindTarget) => {
   return deliberationContext(target.seance, point, point.deliberation);
 };
 
+/** Whether the séance declines one of its séance-wide documents (`documents: { liste: false }`). */
+const declined = (seance: Seance, document: keyof NonNullable<SeanceDetails['documents']>): boolean =>
+  seance.seance.documents?.[document] === false;
+
 const hasNote = (point: Point | undefined) => Boolean(point?.note?.expose || point?.note?.proposition);
 
 /** The document kinds, in the order of the documents of a séance. */
 export const KINDS = {
   convocation: {
     scope: 'seance',
-    present: (seance) => seance.seance.documents?.convocation !== false,
+    present: (seance) => !declined(seance, 'convocation'),
     absent: () => 'la séance ne la produit pas (« documents: { convocation: false } »)',
     template: 'convocation',
     context: ({ seance }) => convocationContext(seance),
@@ -105,9 +109,9 @@ export const KINDS = {
   'ordre-du-jour': {
     scope: 'seance',
     // A séance whose points are not known yet, or without any (installation): nothing to list.
-    present: (seance) => agendaEntries(seance) > 0 && seance.seance.documents?.ordre_du_jour !== false,
+    present: (seance) => agendaEntries(seance) > 0 && !declined(seance, 'ordre_du_jour'),
     absent: (seance) =>
-      seance.seance.documents?.ordre_du_jour === false
+      declined(seance, 'ordre_du_jour')
         ? 'la séance ne le produit pas (« documents: { ordre_du_jour: false } »)'
         : 'son ordre du jour n’a aucune entrée (« points: [] », ni « urgences » ni « questions_diverses »)',
     template: 'ordre-du-jour',
@@ -169,9 +173,9 @@ export const KINDS = {
   'liste-des-deliberations': {
     scope: 'seance',
     last: true,
-    present: (seance) => seance.points.some(isListed) && seance.seance.documents?.liste !== false,
+    present: (seance) => seance.points.some(isListed) && !declined(seance, 'liste'),
     absent: (seance) =>
-      seance.seance.documents?.liste === false
+      declined(seance, 'liste')
         ? 'la séance ne la produit pas (« documents: { liste: false } »)'
         : 'aucun de ses points n’a de délibération adoptée ni d’examen noté',
     template: 'liste-des-deliberations',
