@@ -76,4 +76,22 @@ describe('pointDay', () => {
     points.push({ numero: 3 });
     expect(pointDay({ seance: changed, points }, 3)).toEqual({ date: '2025-03-12', heure: undefined });
   });
+
+  it('sees each change its cache checks for, alone: the details, their later days, a point added', () => {
+    const days = [{ date: '2025-03-13', premier_point: 3 }];
+    const first: Details = { date: '2025-03-11', jours_suivants: days };
+    const points = [{ numero: 1 }, { numero: 2 }];
+    expect(pointDay({ seance: first, points }, 1).date).toBe('2025-03-11');
+    // Other details, the same later days and points.
+    const other: Details = { date: '2025-03-10', jours_suivants: days };
+    expect(pointDay({ seance: other, points }, 1).date).toBe('2025-03-10');
+    // The same details given other later days.
+    other.jours_suivants = [{ date: '2025-03-12', premier_point: 2 }];
+    expect(pointDay({ seance: other, points }, 2).date).toBe('2025-03-12');
+    // A point added to the same array: the day that starts with it.
+    other.jours_suivants = days;
+    expect(pointDay({ seance: other, points }, 3).date).toBe('2025-03-10');
+    points.push({ numero: 3 });
+    expect(pointDay({ seance: other, points }, 3).date).toBe('2025-03-13');
+  });
 });
