@@ -106,7 +106,7 @@ function answer(stream, text, code) {
  * does (BIG_BUILD_NODE_FLAGS, src/bundle/heap-growth.ts; test/snapshot.test.ts checks both): V8 13
  * (Node 24) lets a main thread's new space grow to 128 MB, and only a flag given at start bounds it.
  */
-const BIG_BUILD_FLAGS = ['--max-semi-space-size=16'];
+const BIG_BUILD_FLAGS = ['--max-semi-space-size=8'];
 /**
  * Names the flags in the environment of the process re-executed with them: bin/snapshot.js then
  * knows that these node flags are delib's own, and still makes the snapshot after that build.
@@ -163,8 +163,8 @@ function bigBuild(buildArgs, env) {
 
 /**
  * Replaces this process (`process.execve`: same pid, streams, signals and exit code) by the same
- * command with BIG_BUILD_FLAGS when it builds a big séance on a V8 that needs them (13 and later;
- * V8 11 and 12, Node 20 and 22, already start with 16 MB semi-spaces) and no semi-space size was
+ * command with BIG_BUILD_FLAGS when it builds a big séance on a V8 that needs them most (13 and
+ * later; V8 11 and 12, Node 20 and 22, start with 16 MB semi-spaces) and no semi-space size was
  * given. Returns when none of that holds, or when execve is refused.
  */
 function reexecIfBig(buildArgs) {

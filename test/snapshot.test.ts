@@ -112,7 +112,7 @@ describe.skipIf(!hasExecve || !existsSync('/proc/self/cmdline'))(
         DELIB_PARALLEL_FROM: '1',
       });
       expect(run).toMatchObject({ code: 0, stderr: '' });
-      // Started from the snapshot, then replaced (same pid) by `node --max-semi-space-size=16 bin/delib.js build …`.
+      // Started from the snapshot, then replaced (same pid) by `node --max-semi-space-size=8 bin/delib.js build …`.
       expect(fromSnapshot(run)).toBe(true);
       expect(run.commandLines.at(-1)).toMatch(HANDED_OVER);
       for (const name of files(join(folder, 'first'))) {

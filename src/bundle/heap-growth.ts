@@ -19,13 +19,14 @@ import { setFlagsFromString } from 'node:v8';
 /**
  * V8 flags for a process that will build a big séance, given where one is started anyway (the
  * start-up snapshot's hand-over, src/cli/snapshot-entry.ts). The main thread's young generation
- * is sized when its heap is made: `setFlagsFromString('--max-semi-space-size=16')` later has no
+ * is sized when its heap is made: `setFlagsFromString('--max-semi-space-size=8')` later has no
  * effect, and a main thread has no `resourceLimits`. V8 13 (Node 24) lets its semi-spaces grow to
  * 64 MB each (a 128 MB new space); 16 MB is what V8 11 and 12 (Node 20, 22) choose, the workers'
  * size (WORKER_YOUNG_MB): 500 points 508 → 391 MB on Node 24, same CPU at 100 points
- * (bench/results.md, memory, session 8).
+ * (bench/results.md, memory, session 8). 8 MB (session 10, Node 24): 500 points 462 → 415 MB,
+ * 100 points 363 → 309 MB, same CPU; the workers stay at 16 MB (8 gained nothing there).
  */
-export const BIG_BUILD_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=16'];
+export const BIG_BUILD_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
 
 /** Growth allowed past the live heap, in percent of it: a factor of 2 (V8's default goes up to 4). */
 export const HEAP_GROWING_PERCENT = 100;
