@@ -145,20 +145,76 @@ async function* dossierParts(
   yield* flush();
 }
 
+interface Deferred<T> {
+  readonly promise: Promise<T>;
+  readonly resolve: (value: T) => void;
+  readonly reject: (error: unknown) => void;
+  readonly settled: () => boolean;
+}
+
 /** A promise and its two ends; a rejection nobody waits for is not an unhandled one. */
-function deferred<T>(): {
-  promise: Promise<T>;
-  resolve: (value: T) => void;
-  reject: (error: unknown) => void;
-} {
+function deferred<T>(): Deferred<T> {
   let resolve!: (value: T) => void;
   let reject!: (error: unknown) => void;
+  let settled = false;
   const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
+    resolve = (value) => {
+      settled = true;
+      res(value);
+    };
+    reject = (error) => {
+      settled = true;
+      rej(error);
+    };
   });
   promise.catch(() => undefined);
-  return { promise, resolve, reject };
+  return { promise, resolve, reject, settled: () => settled };
+}
+
+/**
+ * Whether the dossier has work in hand (a document written that it has not copied yet): the
+ * thread that assembles it then leaves the rendering to the workers until it waits again, so that
+ * the dossier keeps up with the documents instead of finishing after them.
+ */
+class DossierTurn {
+  private waiting: Promise<void> = Promise.resolve();
+  private release: (() => void) | undefined;
+  private ended = false;
+
+  /** The title of document `index`, once written; the dossier is idle while it waits for it. */
+  title(titles: readonly Deferred<string>[], index: number): Promise<string> {
+    const title = titles[index]!;
+    if (title.settled()) return title.promise;
+    this.idle();
+    return title.promise.then((value) => {
+      this.busy();
+      return value;
+    });
+  }
+
+  /** Resolves when the dossier waits for a document, or is done. */
+  whenIdle(): Promise<void> {
+    return this.waiting;
+  }
+
+  /** The dossier is done (or failed): it never holds the rendering back again. */
+  end(): void {
+    this.ended = true;
+    this.idle();
+  }
+
+  private busy(): void {
+    if (this.ended || this.release) return;
+    this.waiting = new Promise((resolve) => {
+      this.release = resolve;
+    });
+  }
+
+  private idle(): void {
+    const release = this.release;
+    this.release = undefined;
+    release?.();
+  }
 }
 
 export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
@@ -243,6 +299,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
     // written: the threads that render meanwhile take this thread's share of the documents.
     const odj = refs[0] ?? listDocuments(seance)[0];
     const titles = refs.map(() => deferred<string>());
+    const turn = new DossierTurn();
     // A dossier that fails (an annexed file that cannot be read) stops the rendering, as the
     // caller's signal does. Not AbortSignal.any: its FinalizationRegistry breaks the start-up
     // snapshot, which builds a séance (V8: dirty_js_finalization_registries_list).
@@ -258,14 +315,20 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
               seance,
               formules,
               refs,
-              (i) => titles[i]!.promise,
+              (i) => turn.title(titles, i),
               staged.dir,
               options.annexes ?? new Map(),
             ),
             odj,
           )
         : undefined;
-    dossier?.catch((error: unknown) => stopRendering.abort(error));
+    dossier?.then(
+      () => turn.end(),
+      (error: unknown) => {
+        turn.end();
+        stopRendering.abort(error);
+      },
+    );
     try {
       await renderAll(job, refs, {
         ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
@@ -273,6 +336,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
         ...(options.warm ? { warm: options.warm } : {}),
         onDone: (done) => options.onProgress?.(done, total),
         signal,
+        ...(dossier ? { beforeEach: () => turn.whenIdle() } : {}),
         // Written at once, then only the title is kept (for the dossier's bookmarks).
         onResult: async (r, index) => {
           const ref = refs[index]!;

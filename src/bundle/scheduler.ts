@@ -29,6 +29,11 @@ export interface ScheduleOptions<T> {
   readonly signal?: AbortSignal;
   /** Workers started ahead (`warmUp`), taken before any new one is started. */
   readonly warm?: WarmWorkers;
+  /**
+   * Waited for before this thread takes its next document when workers render beside it (the
+   * dossier assembled in this thread meanwhile, build.ts): the workers take its share meanwhile.
+   */
+  readonly beforeEach?: () => Promise<void>;
 }
 
 /** Below this many documents, starting threads costs more than it saves. */
@@ -276,6 +281,7 @@ function renderOnThreads<T>(
       for (;;) {
         // Replies that arrived while this thread rendered are handled (and their workers fed) first.
         await turn();
+        await options.beforeEach?.();
         const index = failed ? undefined : handOut.next(false);
         if (index === undefined) return;
         finished(index, renderedFiles(await renderDocument(job, refs[index]!)));
