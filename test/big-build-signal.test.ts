@@ -1,8 +1,8 @@
 // SIGTERM on a big build that bin/delib.js re-executed with BIG_BUILD_FLAGS (reexecIfBig:
-// `process.execve`, same pid, V8 13 and later). The process that receives the signal is the new
+// `process.execve`, same pid). The process that receives the signal is the new
 // image, whose handlers are the CLI's own: it must still stop as any build does, exit 143 with the
 // French message, the previous bundle intact, no temporary folder left. Needs a node with
-// `process.execve` and V8 ≥ 13 (Node 24): the one running the tests, or the one DELIB_TEST_NODE24
+// `process.execve` (Node 22.15+, 24): the one running the tests, or the one DELIB_TEST_NODE24
 // names (`DELIB_TEST_NODE24=/path/to/node24 npx vitest run test/big-build-signal.test.ts` from a
 // Node 20 or 22); skipped otherwise, and where there is no /proc to see the re-execution in.
 import { execFileSync, spawn } from 'node:child_process';
@@ -15,10 +15,10 @@ import { generateSeance } from '../bench/generate.ts';
 import { BIG_BUILD_NODE_FLAGS } from '../src/bundle/heap-growth.ts';
 import { BIN, ROOT } from './support/cli.ts';
 
-/** Whether `node` re-executes a big build: it has `process.execve` and V8 13 or later. */
+/** Whether `node` re-executes a big build: it has `process.execve`. */
 function reexecutes(node: string): boolean {
   try {
-    const script = "typeof process.execve === 'function' && Number(process.versions.v8.split('.')[0]) >= 13";
+    const script = "typeof process.execve === 'function'";
     return execFileSync(node, ['-p', script], { encoding: 'utf8' }).trim() === 'true';
   } catch {
     return false;
