@@ -57,11 +57,13 @@ function renumberRelationships(parts: Parts): void {
   }
 }
 
+/** The 16 bytes of a font key (a GUID), in the order ECMA-376 XORs them with the font's head. */
 function keyBytes(guid: string): number[] {
   const hex = guid.replace(/[{}-]/g, '');
   return (hex.match(/../g) ?? []).map((h) => Number.parseInt(h, 16)).reverse();
 }
 
+/** The font with its first 32 bytes XORed with the key's (ECMA-376 Part 2, 11.1: obfuscation). */
 function xorHead(data: Uint8Array, key: readonly number[]): Uint8Array {
   const out = data.slice();
   for (let i = 0; i < Math.min(32, out.length); i++) out[i] = (out[i] ?? 0) ^ (key[i % key.length] ?? 0);
@@ -71,6 +73,15 @@ function xorHead(data: Uint8Array, key: readonly number[]): Uint8Array {
 function guidFrom(data: Uint8Array): string {
   const h = createHash('sha256').update(data).digest('hex').toUpperCase();
   return `{${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}}`;
+}
+
+/**
+ * A font obfuscated for a package (word/fonts/*.odttf) with the key derived from its own bytes,
+ * the same as rekeyFonts gives whatever key the font was obfuscated with first.
+ */
+export function obfuscatedFont(plain: Uint8Array): { readonly key: string; readonly data: Uint8Array } {
+  const key = guidFrom(plain);
+  return { key, data: xorHead(plain, keyBytes(key)) };
 }
 
 /** Re-keys every embedded font with a key derived from the font itself. */
@@ -92,9 +103,8 @@ function rekeyFonts(parts: Parts): void {
       target === undefined ? undefined : `word/${target.replace(/^\//, '').replace(/^word\//, '')}`;
     const data = part === undefined ? undefined : parts.get(part);
     if (oldKey === undefined || part === undefined || data === undefined) return element;
-    const plain = xorHead(data, keyBytes(oldKey));
-    const newKey = guidFrom(plain);
-    parts.set(part, xorHead(plain, keyBytes(newKey)));
+    const { key: newKey, data: obfuscated } = obfuscatedFont(xorHead(data, keyBytes(oldKey)));
+    parts.set(part, obfuscated);
     return element.replace(oldKey, newKey);
   });
   setText(parts, 'word/fontTable.xml', fixed);
