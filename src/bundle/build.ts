@@ -244,7 +244,7 @@ export async function buildBundle(options: BuildOptions): Promise<BuildResult> {
               seance,
               formules,
               refs,
-              (i) => turn.title(titles, i),
+              (i) => turn.title(titles[i]!),
               staged.dir,
               options.annexes ?? new Map(),
             ),

@@ -38,7 +38,7 @@ describe('DossierTurn', () => {
     // Nothing asked yet: the rendering goes on.
     expect(await isSettled(turn.whenIdle())).toBe(true);
     // The dossier waits for document 0: idle.
-    const first = turn.title(titles, 0);
+    const first = turn.title(titles[0]!);
     expect(await isSettled(turn.whenIdle())).toBe(true);
     // Document 0 written: the dossier copies it, the rendering waits.
     titles[0]!.resolve('Convocation');
@@ -47,7 +47,7 @@ describe('DossierTurn', () => {
     expect(await isSettled(held)).toBe(false);
     // Document 1 already written when asked for: still busy.
     titles[1]!.resolve('Ordre du jour');
-    await turn.title(titles, 1);
+    await turn.title(titles[1]!);
     expect(await isSettled(held)).toBe(false);
     // The dossier is done: the rendering goes on, and is never held again.
     turn.end();
@@ -58,12 +58,12 @@ describe('DossierTurn', () => {
   it('releases the rendering when the dossier waits for the next document', async () => {
     const titles = [deferred<string>(), deferred<string>()];
     const turn = new DossierTurn();
-    const first = turn.title(titles, 0);
+    const first = turn.title(titles[0]!);
     titles[0]!.resolve('Note');
     await first;
     const held = turn.whenIdle();
     expect(await isSettled(held)).toBe(false);
-    const second = turn.title(titles, 1);
+    const second = turn.title(titles[1]!);
     expect(await isSettled(held)).toBe(true);
     titles[1]!.reject(new Error('rendu interrompu'));
     await expect(second).rejects.toThrow('rendu interrompu');

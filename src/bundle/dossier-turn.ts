@@ -45,9 +45,8 @@ export class DossierTurn {
   private release: (() => void) | undefined;
   private ended = false;
 
-  /** The title of document `index`, once written; the dossier is idle while it waits for it. */
-  title(titles: readonly Deferred<string>[], index: number): Promise<string> {
-    const title = titles[index]!;
+  /** A document's title, once it is written; the dossier is idle while it waits for it. */
+  title(title: Deferred<string>): Promise<string> {
     if (title.settled()) return title.promise;
     this.idle();
     return title.promise.then((value) => {

@@ -7,6 +7,7 @@
  * fillFormula('Article {numero} –', { numero: '2' }) // 'Article 2 –'
  */
 
+import { perObject } from '../per-object.ts';
 import { DEFAULT_FOOTER_TITLE, DEFAULT_PAGE_NUMBER } from '../tree/furniture.ts';
 
 export interface FormulaSpec {
@@ -1327,9 +1328,7 @@ export function resolveFormules(
 ): Formules {
   // Asked for by every document of a séance (≈ 90 formulas, ≈ 40 µs): made once per formulas
   // written and date. Frozen, since every caller shares it.
-  const byDate =
-    own === undefined ? DEFAULT_FORMULES : (OWN_FORMULES.get(own) ?? new Map<string, Formules>());
-  if (own !== undefined) OWN_FORMULES.set(own, byDate);
+  const byDate = resolved(own ?? NOTHING_WRITTEN);
   const known = byDate.get(seanceDate);
   if (known) return known;
   const made = Object.freeze(formulesFor(own, seanceDate));
@@ -1337,8 +1336,10 @@ export function resolveFormules(
   return made;
 }
 
-const DEFAULT_FORMULES = new Map<string, Formules>();
-const OWN_FORMULES = new WeakMap<Readonly<Partial<Record<string, string>>>, Map<string, Formules>>();
+/** By the formulas written (the same object for every document of a séance), then by date. */
+const resolved = perObject<Readonly<Partial<Record<string, string>>>, string, Formules>();
+/** The key of a collectivité that wrote no formula. */
+const NOTHING_WRITTEN = Object.freeze({});
 
 function formulesFor(
   own: Readonly<Partial<Record<string, string>>> | undefined,

@@ -6,13 +6,14 @@
  * @example
  * fontMeasurer(loadFonts()).width('Bonjour', 'bold', 11) // 38.9…
  */
+
+import { perObject } from '../per-object.ts';
 import type { FontFiles } from './font-files.ts';
 import { type LoadedFonts, loadFonts } from './fonts.ts';
-import { faceCache } from './pdf/face-cache.ts';
 import type { Measurer } from './pdf/measure.ts';
 
 /** Advances (1 000 units an em) by parsed face, shared by every document of the thread. */
-const advanceCache = faceCache<object, string, number>(200_000);
+const advanceCache = perObject<object, string, number>(200_000);
 
 export function fontMeasurer(fonts: LoadedFonts): Measurer {
   return {

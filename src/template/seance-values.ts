@@ -12,6 +12,7 @@
 import { isAct } from '../compose/moment.ts';
 import { eluIndex } from '../facts/elus.ts';
 import { type Formules, fillFormula, type SEANCE_MOTS } from '../facts/formules.ts';
+import { perObject } from '../per-object.ts';
 import type { Seance } from '../schema/seance.ts';
 import { instanceForms } from './grammar.ts';
 import { anneeEnLettresAvec } from './helpers/date-en-lettres.ts';
@@ -59,8 +60,7 @@ export function actRange(seance: Seance, f: Formules): string {
 export function seanceValues(seance: Seance, f: Formules): Readonly<Record<string, string>> {
   // Asked for by every document, line by line, and it goes over every point (the acts' range):
   // once per séance and formulas. Frozen, since every caller shares it.
-  const byFormules = VALUES.get(seance) ?? new WeakMap<Formules, Readonly<Record<string, string>>>();
-  VALUES.set(seance, byFormules);
+  const byFormules = VALUES(seance);
   const known = byFormules.get(f);
   if (known) return known;
   const made = Object.freeze(valuesOf(seance, f));
@@ -68,7 +68,7 @@ export function seanceValues(seance: Seance, f: Formules): Readonly<Record<strin
   return made;
 }
 
-const VALUES = new WeakMap<Seance, WeakMap<Formules, Readonly<Record<string, string>>>>();
+const VALUES = perObject<Seance, Formules, Readonly<Record<string, string>>>();
 
 function valuesOf(seance: Seance, f: Formules): Record<string, string> {
   const s = seance.seance;

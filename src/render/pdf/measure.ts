@@ -6,7 +6,7 @@
  * const m = pdfMeasurer(doc);
  * m.width('Bonjour', 'bold', 11) // 38.9…
  */
-import { faceCache } from './face-cache.ts';
+import { perObject } from '../../per-object.ts';
 import type { PdfDoc } from './pdfkit.ts';
 
 export type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -32,7 +32,7 @@ interface EmbeddedFont {
 }
 
 /** Advance widths of measured texts by fontkit face (at most 200 000 distinct texts a face). */
-const advanceCache = faceCache<object, string, number>(200_000);
+const advanceCache = perObject<object, string, number>(200_000);
 
 /**
  * Widths measured by pdfkit itself (same fonts, same layout cache as the drawing), each text's

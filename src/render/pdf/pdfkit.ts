@@ -6,8 +6,8 @@
  * const doc = createPdfKitDocument({ size: [595.28, 841.89], bufferPages: true });
  */
 import PDFDocument from 'pdfkit';
+import { perObject } from '../../per-object.ts';
 import type { LoadedFont } from '../fonts.ts';
-import { faceCache } from './face-cache.ts';
 import { cacheSubsetGlyphs } from './subset-cache.ts';
 
 export type PdfDoc = PDFKit.PDFDocument;
@@ -160,7 +160,7 @@ function fillEmptyUnicode(embedded: EmbeddedFontInternals): void {
  * The cache is a Map read by a replacement of pdfkit's `layoutCached` (same lookups, same runs),
  * of at most 200 000 distinct words and spaces-delimited runs a font.
  */
-const sharedLayoutCache = faceCache<object, string, unknown>(200_000);
+const sharedLayoutCache = perObject<object, string, unknown>(200_000);
 
 /** pdfkit's `layoutCached(text)` reading the face's shared cache. */
 function shareLayouts(embedded: EmbeddedFontInternals, font: object): void {

@@ -10,7 +10,7 @@
  * @example
  * cacheSubsetGlyphs(embeddedFont.subset); // before pdfkit encodes the subset
  */
-import { faceCache } from './face-cache.ts';
+import { perObject } from '../../per-object.ts';
 
 interface Component {
   readonly glyphID: number;
@@ -43,7 +43,7 @@ interface TtfFont {
   readonly _variationProcessor?: unknown;
 }
 
-const glyphCache = faceCache<TtfFont, number, SubsetGlyph>();
+const glyphCache = perObject<TtfFont, number, SubsetGlyph>();
 
 /**
  * Lets `subset` take each glyph from its face's cache. Only plain TrueType subsets (no variations:
