@@ -55,6 +55,32 @@ describe('points: []', () => {
     }
   });
 
+  it('counts no entry whose formula the collectivité emptied', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'delib-sans-point-'));
+    try {
+      const file = join(folder, 'seance.yaml');
+      const text = readFileSync(FILE, 'utf8')
+        .replace('  heure: "10:00"\n', '  heure: "10:00"\n  questions_diverses: true\n')
+        .replace('  departement: "98"\n', '  departement: "98"\n  formules:\n    questions_diverses: ""\n');
+      writeFileSync(file, text);
+      const { seance, diagnostics } = await loadAndValidate(file);
+      if (!seance) throw new Error('invalid séance');
+      // The entry would print nothing: no ordre du jour made of no entry, none announced.
+      expect(listDocuments(seance).map((r) => r.id)).toEqual(['convocation', 'proces-verbal']);
+      expect(diagnostics.map((d) => [d.code, d.message])).toEqual([
+        [
+          'rule.no-points',
+          'La séance n’a aucun point : ni ordre du jour ni liste des délibérations ni documents de point ; la convocation n’annonce pas d’ordre du jour.',
+        ],
+      ]);
+      const { code, stderr } = await runMain(['tree', file, '--doc', 'ordre-du-jour']);
+      expect(code).toBe(2);
+      expect(stderr).toContain('dont la formule s’imprime');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('prints the procès-verbal’s parts, without an ordre du jour', () => {
     for (const text of bothTexts(documentOf(docs, 'proces-verbal'))) {
       const places = placesInOrder(text, [
@@ -81,7 +107,7 @@ describe('points: []', () => {
     const { code, stderr } = await runMain(['tree', FILE, '--doc', 'ordre-du-jour']);
     expect(code).toBe(2);
     expect(stderr).toContain(
-      'La séance n’a pas de document « ordre-du-jour » : son ordre du jour n’a aucune entrée (« points: [] », ni « urgences » ni « questions_diverses »).',
+      'La séance n’a pas de document « ordre-du-jour » : son ordre du jour n’a aucune entrée (« points: [] », ni « urgences » ni « questions_diverses » dont la formule s’imprime).',
     );
   });
 });

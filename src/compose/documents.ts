@@ -7,6 +7,7 @@
  * @example
  * listDocuments(seance).map((d) => d.id) // ['convocation', 'ordre-du-jour', 'point-01-note', 'point-01-projet', …]
  */
+import { resolveFormules } from '../facts/formules.ts';
 import { announcedClosings } from '../facts/seance.ts';
 import type { Seance } from '../schema/seance.ts';
 import type { DocumentKind } from '../tree/types.ts';
@@ -61,5 +62,8 @@ export function hasRecord(seance: Seance): boolean {
  * questions diverses it announces. None (`points: []`): no ordre du jour, and a convocation without one.
  */
 export function agendaEntries(seance: Seance): number {
-  return seance.points.length + announcedClosings(seance.seance);
+  return (
+    seance.points.length +
+    announcedClosings(seance.seance, resolveFormules(seance.collectivite.formules, seance.seance.date))
+  );
 }

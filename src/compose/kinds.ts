@@ -113,7 +113,7 @@ export const KINDS = {
     absent: (seance) =>
       declined(seance, 'ordre_du_jour')
         ? 'la séance ne le produit pas (« documents: { ordre_du_jour: false } »)'
-        : 'son ordre du jour n’a aucune entrée (« points: [] », ni « urgences » ni « questions_diverses »)',
+        : 'son ordre du jour n’a aucune entrée (« points: [] », ni « urgences » ni « questions_diverses » dont la formule s’imprime)',
     template: 'ordre-du-jour',
     context: ({ seance }) => ordreDuJourContext(seance),
     subject: 'Ordre du jour',

@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { announcedClosings, pvSigned } from './seance.ts';
+import { announcedClosings, closingEntries, pvSigned } from './seance.ts';
 
 describe('announcedClosings', () => {
+  const f = { urgences: 'Affaires urgentes', questions_diverses: 'Questions diverses' };
   it('counts the affaires urgentes and the questions diverses the séance announces', () => {
-    expect(announcedClosings({})).toBe(0);
-    expect(announcedClosings({ urgences: false, questions_diverses: false })).toBe(0);
-    expect(announcedClosings({ urgences: true })).toBe(1);
-    expect(announcedClosings({ questions_diverses: true })).toBe(1);
-    expect(announcedClosings({ urgences: true, questions_diverses: true })).toBe(2);
+    expect(announcedClosings({}, f)).toBe(0);
+    expect(announcedClosings({ urgences: false, questions_diverses: false }, f)).toBe(0);
+    expect(announcedClosings({ urgences: true }, f)).toBe(1);
+    expect(announcedClosings({ questions_diverses: true }, f)).toBe(1);
+    expect(announcedClosings({ urgences: true, questions_diverses: true }, f)).toBe(2);
+  });
+
+  it('leaves out an entry whose formula is empty, as the ordre du jour prints it', () => {
+    const both = { urgences: true, questions_diverses: true };
+    expect(closingEntries(both, f)).toEqual(['Affaires urgentes', 'Questions diverses']);
+    expect(closingEntries(both, { ...f, urgences: '' })).toEqual(['Questions diverses']);
+    expect(announcedClosings(both, { urgences: '', questions_diverses: '' })).toBe(0);
   });
 });
 

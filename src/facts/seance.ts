@@ -4,16 +4,32 @@
  * is signed.
  *
  * @example
- * announcedClosings({ urgences: true }) // 1
+ * closingEntries({ urgences: true }, { urgences: 'Affaires urgentes', questions_diverses: '' }) // ['Affaires urgentes']
  */
 import type { Collectivite, DeroulementSeance, SeanceDetails } from '../schema/seance.ts';
+import type { Formules } from './formules.ts';
 
 /**
- * How many entries the ordre du jour announces after its points: affaires urgentes, questions
- * diverses (template/agenda-context.ts prints them, with their formulas).
+ * The entries the ordre du jour prints after its points, each with its formula: the affaires
+ * urgentes and the questions diverses the séance announces (`true`), unless the collectivité
+ * emptied the formula, which removes the entry (template/agenda-context.ts prints them).
  */
-export function announcedClosings(details: Pick<SeanceDetails, 'urgences' | 'questions_diverses'>): number {
-  return (details.urgences === true ? 1 : 0) + (details.questions_diverses === true ? 1 : 0);
+export function closingEntries(
+  details: Pick<SeanceDetails, 'urgences' | 'questions_diverses'>,
+  f: Pick<Formules, 'urgences' | 'questions_diverses'>,
+): string[] {
+  const out: string[] = [];
+  if (details.urgences === true && f.urgences !== '') out.push(f.urgences);
+  if (details.questions_diverses === true && f.questions_diverses !== '') out.push(f.questions_diverses);
+  return out;
+}
+
+/** How many entries the ordre du jour prints after its points (`closingEntries`). */
+export function announcedClosings(
+  details: Pick<SeanceDetails, 'urgences' | 'questions_diverses'>,
+  f: Pick<Formules, 'urgences' | 'questions_diverses'>,
+): number {
+  return closingEntries(details, f).length;
 }
 
 /**

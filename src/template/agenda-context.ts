@@ -10,6 +10,7 @@
 
 import { type Formules, fillFormula } from '../facts/formules.ts';
 import { shownNumber } from '../facts/point.ts';
+import { closingEntries } from '../facts/seance.ts';
 import type { Point, Seance } from '../schema/seance.ts';
 import { annexLines, baseContext } from './context.ts';
 import { agreement, genreOfPerson } from './grammar.ts';
@@ -46,15 +47,6 @@ function agendaPoints(seance: Seance, f: Formules) {
     listeAnnexes: annexLines(p),
     sousPoints: subItems(p, f),
   }));
-}
-
-/** The entries after the points, only those the séance states: affaires urgentes, questions diverses. */
-export function closingEntries(seance: Seance, f: Formules): string[] {
-  const out: string[] = [];
-  if (seance.seance.urgences === true && f.urgences !== '') out.push(f.urgences);
-  if (seance.seance.questions_diverses === true && f.questions_diverses !== '')
-    out.push(f.questions_diverses);
-  return out;
 }
 
 /** The date of the convocation as `convocation_date` and `ordre_du_jour_convocation` name its forms. */
@@ -106,7 +98,7 @@ export function ordreDuJourContext(seance: Seance) {
               e: agreement(genreOfPerson(p.rapporteur, seance.elus)),
             }),
     })),
-    entreesFinales: closingEntries(seance, f),
+    entreesFinales: closingEntries(seance.seance, f),
     convocationLigne: convocation ? fillFormula(f.ordre_du_jour_convocation, convocationDate(values)) : '',
     signataireQualite: fillFormula(f.ordre_du_jour_signature, { qualite: b.presidentQualite }),
     /** `signatures_ordre_du_jour: false`: no signature block at all. */
@@ -135,7 +127,7 @@ function letterEntries(seance: Seance, f: Formules): LetterEntry[] {
         acte: p.acte,
       }),
     })),
-    ...closingEntries(seance, f).map((texte) => ({ section: '', texte, sousPoints: [] })),
+    ...closingEntries(seance.seance, f).map((texte) => ({ section: '', texte, sousPoints: [] })),
   ];
   const last = entries.length - 1;
   return entries.map((e, i) => ({

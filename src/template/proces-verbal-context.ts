@@ -24,12 +24,12 @@ import { dayRestarts } from '../facts/jours.ts';
 import { pointFacts, shownNumber } from '../facts/point.ts';
 import { namedProxies } from '../facts/presences.ts';
 import { quorumOf } from '../facts/quorum.ts';
-import { pvSigned } from '../facts/seance.ts';
+import { closingEntries, pvSigned } from '../facts/seance.ts';
 import { continuedPart } from '../facts/suites.ts';
 import { type VoteFacts, voteFacts } from '../facts/vote.ts';
 import type { Intervention, Point, Presences, Seance, Vote } from '../schema/seance.ts';
 import { pageRefMarker } from '../tree/page-ref-marker.ts';
-import { closingEntries, subItems } from './agenda-context.ts';
+import { subItems } from './agenda-context.ts';
 import {
   attendance,
   baseContext,
@@ -684,7 +684,11 @@ export function procesVerbalContext(seance: Seance) {
         sousPoints: subItems(p, f),
       })),
       // The affaires urgentes and questions diverses the séance put on its ordre du jour.
-      ...closingEntries(seance, f).map((texte) => ({ section: '', texte, sousPoints: [] as string[] })),
+      ...closingEntries(seance.seance, f).map((texte) => ({
+        section: '',
+        texte,
+        sousPoints: [] as string[],
+      })),
     ],
     decisions: (r.decisions_delegation ?? []).map((x) =>
       fillFormula(f.pv_decision, {

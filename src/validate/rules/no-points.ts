@@ -5,13 +5,18 @@
  * urgentes or questions diverses), the liste des délibérations, the points' own documents, and
  * the convocation announces no ordre du jour.
  */
+import { resolveFormules } from '../../facts/formules.ts';
 import { announcedClosings } from '../../facts/seance.ts';
 import { at, type Rule } from './context.ts';
 
 /** Warns at `points: []`. */
 export const noPointsRule: Rule = (context) => {
   if (context.pointsWritten !== 0) return [];
-  const closing = context.seance !== undefined && announcedClosings(context.seance) > 0;
+  // Only the entries printed: a formula emptied by the collectivité removes its entry.
+  const closing =
+    context.seance !== undefined &&
+    announcedClosings(context.seance, resolveFormules(context.collectivite?.formules, context.seance.date)) >
+      0;
   return [
     at(
       context,
