@@ -5,10 +5,12 @@
 // is reported the same way. Only where node has `process.execve` (Node ≥ 22.15, 24): elsewhere
 // delib never makes one. Run it with each supported line's node (Node 20 skips it).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generateSeance } from '../bench/generate.ts';
 import { BIG_BUILD_NODE_FLAGS } from '../src/bundle/heap-growth.ts';
 import { BIN, ROOT, runDelib } from './support/cli.ts';
 
@@ -44,7 +46,16 @@ describe.skipIf(!hasExecve || !existsSync('/proc/self/cmdline'))(
       ...env,
     });
 
-    function build(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<Run> {
+    /**
+     * `delib build ARGS` as a user starts it. With `signalWhen`, SIGTERM is sent once the process's
+     * command line passes it and the new bundle is being written (its temporary folder is beside
+     * `out`); the run then says whether it was sent.
+     */
+    function build(
+      args: readonly string[],
+      env: Readonly<Record<string, string>> = {},
+      signalWhen?: { readonly out: string; readonly commandLine: (line: string) => boolean },
+    ): Promise<Run & { readonly signalled: boolean }> {
       return new Promise((done) => {
         const child = spawn(process.execPath, [BIN, 'build', ...args], {
           cwd: ROOT,
@@ -52,12 +63,21 @@ describe.skipIf(!hasExecve || !existsSync('/proc/self/cmdline'))(
           stdio: ['ignore', 'ignore', 'pipe'],
         });
         const commandLines: string[] = [];
+        let signalled = false;
         const poll = setInterval(() => {
           try {
             const line = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0').join(' ');
             if (line !== '' && line !== commandLines.at(-1)) commandLines.push(line);
           } catch {
             // Ended between two polls.
+          }
+          if (signalWhen === undefined || signalled) return;
+          const last = commandLines.at(-1);
+          const temporary = `.${basename(signalWhen.out)}.delib-tmp-`;
+          const writing = readdirSync(dirname(signalWhen.out)).some((f) => f.startsWith(temporary));
+          if (last !== undefined && signalWhen.commandLine(last) && writing) {
+            signalled = true;
+            child.kill('SIGTERM');
           }
         }, 5);
         let stderr = '';
@@ -66,7 +86,7 @@ describe.skipIf(!hasExecve || !existsSync('/proc/self/cmdline'))(
         });
         child.on('close', (code) => {
           clearInterval(poll);
-          done({ code, stderr, commandLines });
+          done({ code, stderr, commandLines, signalled });
         });
       });
     }
@@ -167,6 +187,55 @@ describe.skipIf(!hasExecve || !existsSync('/proc/self/cmdline'))(
         /^\d+ fichiers, \d+ pages PDF, écrits dans .* en [\d,]+\ss\.\n$/,
       );
       expect(stderr.slice(-dots)).toBe('.'.repeat(dots));
+    });
+
+    const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+    const hashes = (dir: string) => Object.fromEntries(files(dir).map((f) => [f, sha(join(dir, f))]));
+
+    /**
+     * SIGTERM to a build started from the snapshot, while it writes over a previous bundle: it
+     * stops as any build does (exit 143, the French message, no stack), the previous bundle
+     * intact, no temporary folder left.
+     */
+    async function interrupted(
+      name: string,
+      args: readonly string[],
+      env: Readonly<Record<string, string>>,
+      commandLine: (line: string) => boolean,
+    ): Promise<Run> {
+      const out = join(folder, name);
+      const previous = await build([SEANCE, '-o', out, '--quiet']);
+      expect(previous).toMatchObject({ code: 0, stderr: '' });
+      const before = hashes(out);
+      const run = await build(['-o', out, '--quiet', ...args], env, { out, commandLine });
+      expect(run.signalled, run.commandLines.join(' | ')).toBe(true);
+      expect(fromSnapshot(run)).toBe(true);
+      expect(run.code).toBe(143);
+      expect(run.stderr).toContain('Construction interrompue : le dossier précédent est intact.');
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(hashes(out)).toEqual(before);
+      expect(readdirSync(folder).filter((f) => f.startsWith(`.${name}`))).toEqual([]);
+      return run;
+    }
+
+    it('stops a build running in the snapshot on SIGTERM, the previous bundle intact', async () => {
+      // Thirty points on one thread: judged small, rendered by the process started from the snapshot.
+      const seance = join(folder, 'trente.yaml');
+      writeFileSync(seance, generateSeance(30));
+      const run = await interrupted('signal-here', [seance, '--jobs', '1'], {}, (line) =>
+        line.includes('--snapshot-blob'),
+      );
+      expect(run.commandLines.every((line) => !HANDED_OVER.test(line))).toBe(true);
+    });
+
+    it('stops a build the snapshot handed over on SIGTERM, the previous bundle intact', async () => {
+      // Ten points judged big (DELIB_PARALLEL_FROM=10): handed over to a process without the
+      // snapshot (same pid), which the signal reaches.
+      const seance = join(folder, 'dix.yaml');
+      writeFileSync(seance, generateSeance(10));
+      await interrupted('signal-over', [seance, '--jobs', '2'], { DELIB_PARALLEL_FROM: '10' }, (line) =>
+        HANDED_OVER.test(line),
+      );
     });
 
     it('hands a big séance file over before loading it: an invalid one is reported without the snapshot', async () => {
