@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticError } from '../src/diagnostics.ts';
 import { templateEnv } from '../src/template/env.ts';
@@ -70,6 +71,62 @@ describe('escaping plain values', () => {
       .blocks[0];
     if (table?.type !== 'table') throw new Error('table expected');
     expect(inlineText(table.body[0]?.children[0]?.children ?? [])).toBe(folded);
+  });
+
+  it('gives the tree a backslash before every punctuation mark gives, in every place a template puts a value', () => {
+    // The escaping of the first versions: every ASCII punctuation character.
+    const everyMark = (v: string) =>
+      v
+        .replace(/[\t\r\n\f\v]+/g, ' ')
+        .trim()
+        .replace(/[!-/:-@[-`{-~]/g, '\\$&');
+    const places = [
+      (e: string) => e,
+      (e: string) => `Texte ${e} suite`,
+      (e: string) => `**${e}**`,
+      (e: string) => `*${e}*, puis _${e}_`,
+      (e: string) => `# ${e}`,
+      (e: string) => `## Titre ${e}`,
+      (e: string) => `${e}${e}`,
+      (e: string) => `1${e}`,
+      (e: string) => `- ${e}`,
+      (e: string) => `> ${e}`,
+      (e: string) => `${e}\n${e}`,
+      (e: string) => `Titre\n${e}`,
+      (e: string) => `| ${e} | ${e} |\n| ${e} | x |\n|---|---|\n| ${e} | x |`,
+      (e: string) => `:::objet\n${e}\n:::\n\n:::corps\n${e}\n\n${e}\n:::`,
+      (e: string) => `Note${e}[^1]\n\n[^1]: ${e}`,
+      (e: string) => `  ${e}`,
+    ];
+    const value = fc.oneof(
+      fc.stringMatching(/^[-a-zé0-9 .,;:!?()'"*_`#|<>&{}[\]\\~+=/^$%@]{0,12}$/),
+      fc.constantFrom(
+        ...hostile,
+        'Titre #',
+        'a ##',
+        '1)',
+        '2024.',
+        '+ x',
+        '= =',
+        ':::',
+        '::x',
+        '|---|',
+        '!',
+        'x\\',
+      ),
+    );
+    fc.assert(
+      fc.property(value, fc.nat(places.length - 1), (v, at) => {
+        const place = places[at]!;
+        // The blocks, and the problems by code and line (columns move with the backslashes).
+        const tree = (e: string) => {
+          const { blocks, problems } = blocksFromMarkdown(place(e), { mode: 'template' });
+          return JSON.stringify({ blocks, problems: problems.map((p) => [p.code, p.line]) });
+        };
+        expect(tree(escapeMarkdownText(v))).toBe(tree(everyMark(v)));
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('encodes directive attributes so quotes and ampersands survive', () => {
