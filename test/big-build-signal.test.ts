@@ -6,7 +6,6 @@
 // names (`DELIB_TEST_NODE24=/path/to/node24 npx vitest run test/big-build-signal.test.ts` from a
 // Node 20 or 22); skipped otherwise, and where there is no /proc to see the re-execution in.
 import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateSeance } from '../bench/generate.ts';
 import { BIG_BUILD_NODE_FLAGS } from '../src/bundle/heap-growth.ts';
 import { BIN, ROOT } from './support/cli.ts';
+import { hashes } from './support/faults.ts';
 
 /** Whether `node` re-executes a big build: it has `process.execve`. */
 function reexecutes(node: string): boolean {
@@ -38,9 +38,6 @@ interface Exit {
   readonly signal: NodeJS.Signals | null;
   readonly stderr: string;
 }
-
-const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-const hashes = (dir: string) => Object.fromEntries(readdirSync(dir).map((f) => [f, sha(join(dir, f))]));
 
 describe.skipIf(NODE === undefined || !existsSync('/proc/self/cmdline'))(
   'a signal to a big build re-executed with its heap flags',

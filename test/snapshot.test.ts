@@ -5,7 +5,6 @@
 // is reported the same way. Only where node has `process.execve` (Node ≥ 22.15, 24): elsewhere
 // delib never makes one. Run it with each supported line's node (Node 20 skips it).
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -13,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateSeance } from '../bench/generate.ts';
 import { BIG_BUILD_NODE_FLAGS } from '../src/bundle/heap-growth.ts';
 import { BIN, ROOT, runDelib } from './support/cli.ts';
+import { hashes } from './support/faults.ts';
 
 const hasExecve = typeof (process as { execve?: unknown }).execve === 'function';
 const SEANCE = join(ROOT, 'fixtures/sceaux-2023-03-23.yaml');
@@ -188,9 +188,6 @@ describe.skipIf(!hasExecve || !existsSync('/proc/self/cmdline'))(
       );
       expect(stderr.slice(-dots)).toBe('.'.repeat(dots));
     });
-
-    const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-    const hashes = (dir: string) => Object.fromEntries(files(dir).map((f) => [f, sha(join(dir, f))]));
 
     /**
      * SIGTERM to a build started from the snapshot, while it writes over a previous bundle: it

@@ -9,8 +9,7 @@
  * const root = parseMarkdown(':::objet\nOBJET : x\n:::\n');
  */
 import type { Root, RootContent } from 'mdast';
-import type { ContainerDirective } from 'mdast-util-directive';
-import { directiveFromMarkdown } from 'mdast-util-directive';
+import { type ContainerDirective, directiveFromMarkdown } from 'mdast-util-directive';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
