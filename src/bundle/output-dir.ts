@@ -15,7 +15,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { renameSync } from 'node:fs';
-import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DiagnosticError, diagnostic } from '../diagnostics.ts';
 import { MANIFEST_FILE, type Manifest, type ManifestDocument, serializeManifest } from './manifest.ts';
@@ -105,32 +105,83 @@ async function releaseLock(lockPath: string): Promise<void> {
   await rm(lockPath, { force: true });
 }
 
+/** A lock whose owner cannot be read is left alone this long (it may be being written). */
+const UNREADABLE_LOCK_GRACE_MS = 10_000;
+
+function busyError(target: string, owner: number): DiagnosticError {
+  return new DiagnosticError([
+    diagnostic(
+      'output.busy',
+      'erreur',
+      Number.isInteger(owner) && owner > 0
+        ? `Une autre construction écrit déjà dans « ${target} » (processus ${owner}).`
+        : `Une autre construction écrit déjà dans « ${target} ».`,
+      {
+        file: target,
+        hint: 'Attendez la fin de l’autre construction, ou choisissez un autre dossier avec -o.',
+      },
+    ),
+  ]);
+}
+
+/**
+ * Creates the lock with its content at once: the pid is written into a file of our own, which is
+ * then hard-linked to the lock's name (link fails when the name exists). Another run never sees
+ * a lock without its owner. File systems without hard links get an exclusive create instead.
+ */
+async function createLock(lockPath: string): Promise<void> {
+  const own = `${lockPath}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  await writeFile(own, String(process.pid), { flag: 'wx' });
+  try {
+    await link(own, lockPath);
+    return;
+  } catch (error) {
+    const code = errorCode(error);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+  } finally {
+    await rm(own, { force: true });
+  }
+  await writeFile(lockPath, String(process.pid), { flag: 'wx' });
+}
+
 async function acquireLock(lockPath: string, target: string): Promise<void> {
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const handle = await open(lockPath, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
+      await createLock(lockPath);
       HELD.add(lockPath);
       return;
     } catch (error) {
       if (errorCode(error) !== 'EEXIST') throw error;
-      const owner = Number.parseInt(await readFile(lockPath, 'utf8').catch(() => ''), 10);
-      if (isAlive(owner) && (owner !== process.pid || HELD.has(lockPath))) {
-        throw new DiagnosticError([
-          diagnostic(
-            'output.busy',
-            'erreur',
-            `Une autre construction écrit déjà dans « ${target} » (processus ${owner}).`,
-            {
-              file: target,
-              hint: 'Attendez la fin de l’autre construction, ou choisissez un autre dossier avec -o.',
-            },
-          ),
-        ]);
-      }
-      await rm(lockPath, { force: true });
     }
+    const seen = await readFile(lockPath, 'utf8').catch(() => undefined);
+    if (seen === undefined) continue; // released meanwhile: try again
+    const owner = Number.parseInt(seen, 10);
+    if (!Number.isInteger(owner)) {
+      // Not a lock this version writes whole: an older run may be writing it, or one died then.
+      const age = await stat(lockPath).then(
+        (info) => Date.now() - info.mtimeMs,
+        () => 0,
+      );
+      if (age < UNREADABLE_LOCK_GRACE_MS) throw busyError(target, owner);
+    } else if (isAlive(owner) && (owner !== process.pid || HELD.has(lockPath))) {
+      throw busyError(target, owner);
+    }
+    // A stale lock: moved aside under a name of our own, removed only if it is the one we read
+    // (another run may have replaced it in between: that one is put back and wins).
+    const aside = `${lockPath}-stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+    try {
+      await rename(lockPath, aside);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') continue;
+      throw error;
+    }
+    const moved = await readFile(aside, 'utf8').catch(() => undefined);
+    if (moved !== seen) {
+      await link(aside, lockPath).catch(() => undefined);
+      await rm(aside, { force: true });
+      throw busyError(target, Number.parseInt(moved ?? '', 10));
+    }
+    await rm(aside, { force: true });
   }
   throw new DiagnosticError([
     diagnostic('output.busy', 'erreur', `Le verrou de « ${target} » n’a pas pu être pris.`, { file: target }),
@@ -147,6 +198,10 @@ async function recover(parent: string, name: string, target: string): Promise<vo
     } else if (entry.startsWith(`.${name}${OLD}`) && !isAlive(pidOf(entry, OLD))) {
       if (targetExists) await rm(join(parent, entry), { recursive: true, force: true });
       else await rename(join(parent, entry), target);
+    } else if (entry.startsWith(`.${name}${LOCK}-`)) {
+      // What a killed run left while taking or clearing the lock (the lock itself ends in LOCK).
+      const pid = Number.parseInt(entry.slice(`.${name}${LOCK}-`.length).replace(/^stale-/, ''), 10);
+      if (!isAlive(pid)) await rm(join(parent, entry), { force: true });
     }
   }
 }
