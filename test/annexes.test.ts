@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
@@ -18,6 +17,7 @@ import {
   writeHostileAnnexes,
 } from './support/annex-fixture.ts';
 import { runDelib } from './support/cli.ts';
+import { getDocument } from './support/pdfjs.ts';
 
 const EPOCH = { SOURCE_DATE_EPOCH: '1719446400' };
 

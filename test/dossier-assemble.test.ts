@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { assembleDossier, stampLabel } from '../src/dossier/assemble.ts';
 import type { DossierPart, PartSource } from '../src/dossier/types.ts';
@@ -8,6 +7,7 @@ import { renderPdf } from '../src/render/pdf/index.ts';
 import { foldSpaces } from '../src/tree/text.ts';
 import { png } from './hostile/images.ts';
 import { readPdf } from './support/pdf.ts';
+import { getDocument } from './support/pdfjs.ts';
 import { sampleTree } from './support/sample-tree.ts';
 
 const creationDate = new Date('2023-03-23T00:00:00Z');

@@ -6,12 +6,12 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { theme } from '../src/render/theme.ts';
 import { runDelib } from './support/cli.ts';
 import { paragraphsOf, readDocx } from './support/docx.ts';
 import { readPdf } from './support/pdf.ts';
+import { getDocument, OPS } from './support/pdfjs.ts';
 
 const FILE = 'fixtures/structures/en-tete.yaml';
 const SOURCE = readFileSync(FILE, 'utf8');

@@ -2,10 +2,10 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { runDelib } from './support/cli.ts';
 import { readDocx } from './support/docx.ts';
+import { getDocument, OPS } from './support/pdfjs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 

@@ -1,6 +1,7 @@
 // The test helpers that read documents back must not hide typography (c17): `asRead` keeps quotes
 // and apostrophes (the helper it replaces folded « » " and ’ ' into one), and
 // `ordinarySpacesAfterCivilities` finds a civility the DOCX separates from its name by an ordinary space.
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { asRead, foldQuotes, ordinarySpacesAfterCivilities } from './support/rendered.ts';
 
@@ -32,5 +33,21 @@ describe('ordinarySpacesAfterCivilities', () => {
       [],
     );
     expect(ordinarySpacesAfterCivilities('Art. M. est. Madame Roux, ALM. Dupont')).toEqual([]);
+  });
+});
+
+describe('pdf.js in the tests (support/pdfjs.ts)', () => {
+  it('leaves Array.prototype.push and JSON.parse native, also after reading a PDF', async () => {
+    const { readPdf } = await import('./support/pdf.ts');
+    const { renderPdf } = await import('../src/render/pdf/index.ts');
+    const { para, treeOf } = await import('./support/pdf-trees.ts');
+    const { bytes } = await renderPdf(treeOf([para('Bonjour')]), { creationDate: new Date(0) });
+    expect((await readPdf(bytes)).bodyLines()).toEqual(['Bonjour']);
+    // core-js replaces Function.prototype.toString too (its functions then say « native code »):
+    // another realm's is the engine's own.
+    const sourceOf = runInNewContext('Function.prototype.toString') as (this: unknown) => string;
+    const native = (f: unknown) => sourceOf.call(f).includes('[native code]');
+    expect(native(Array.prototype.push)).toBe(true);
+    expect(native(JSON.parse)).toBe(true);
   });
 });

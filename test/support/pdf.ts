@@ -6,10 +6,11 @@
  * const pdf = await readPdf(bytes);
  * expect(dehyphenate(pdf.bodyLines(), softText(tree))).toBe(foldSpaces(treeText(tree)));
  */
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { signatureReadingOrder } from '../../src/tree/signature-rows.ts';
 import type { Block, DocumentTree, Inline } from '../../src/tree/types.ts';
+import { getDocument } from './pdfjs.ts';
 
 export interface PdfTextItem {
   readonly str: string;
