@@ -232,4 +232,23 @@ describe('template environment', () => {
   it('compiles once per process and folder', () => {
     expect(templateEnv()).toBe(templateEnv());
   });
+
+  // A text compiled once is not compiled again for another folder (src/template/env.ts keeps the
+  // compiled code by text): each folder still gets its own files and the same diagnostics.
+  it('gives a second folder with the same texts its own files and the same diagnostics', () => {
+    const texts: Record<string, string>[] = [
+      { 'note-de-presentation.hbs': 'Titre\n\nMontant : {{point.montant}} €\n' },
+      { 'ordre-du-jour.hbs': 'A\n\n  {{> inexistant}}\n' },
+      { 'note-de-presentation.hbs': 'OBJET\n\n{{#each (liste point)}}{{this}}{{/each}}' },
+    ];
+    for (const files of texts) {
+      const [first, second] = [overrideDir(files), overrideDir(files)];
+      const problems = (dir: string) =>
+        diagnosticsOf(() => templateEnv({ templatesDir: dir }).render('note-de-presentation', seanceData));
+      const [a, b] = [problems(first), problems(second)];
+      expect(a.length).toBeGreaterThan(0);
+      expect(b.map((d) => [d.code, d.line, d.column])).toEqual(a.map((d) => [d.code, d.line, d.column]));
+      for (const d of b) expect(d.file?.startsWith(second)).toBe(true);
+    }
+  });
 });

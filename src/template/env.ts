@@ -250,9 +250,14 @@ interface Precompiled {
 
 /** The default templates compiled at build time (bin/build-dist.js writes it into dist/). */
 const PRECOMPILED = new URL('./precompiled-templates.json', import.meta.url);
-let precompiled: ReadonlyMap<string, Precompiled> | undefined;
+/**
+ * Compiled templates by compileKey: those of dist/, then each one compiled in this process, so
+ * that an environment for other overrides (another folder, a template edited under `apercu`)
+ * compiles only the texts not seen before. Grows by one small entry per new text.
+ */
+let precompiled: Map<string, Precompiled> | undefined;
 
-function precompiledTemplates(): ReadonlyMap<string, Precompiled> {
+function precompiledTemplates(): Map<string, Precompiled> {
   if (precompiled === undefined) {
     try {
       precompiled = new Map(Object.entries(JSON.parse(readFileSync(PRECOMPILED, 'utf8'))));
@@ -302,7 +307,8 @@ function buildEnv(overrides: TemplateSources | undefined): TemplateEnv {
     const source = given ?? readFileSync(file.path, 'utf8');
     sources.set(`${file.partial}:${file.name}`, { file, source });
     try {
-      const ready = precompiledTemplates().get(compileKey(source, options));
+      const key = compileKey(source, options);
+      const ready = precompiledTemplates().get(key);
       const { calls, inline } = ready
         ? { calls: ready.calls, inline: new Set(ready.inline) }
         : partialCalls(hb, source);
@@ -318,8 +324,12 @@ function buildEnv(overrides: TemplateSources | undefined): TemplateEnv {
           );
         }
       }
-      // One compilation per file and process (or at build time): the spec, then instantiated.
-      const spec = ready?.spec ?? (hb.precompile(source, options) as string);
+      // One compilation per text and process (or at build time): the spec, then instantiated.
+      let spec = ready?.spec;
+      if (spec === undefined) {
+        spec = hb.precompile(source, options) as string;
+        precompiledTemplates().set(key, { spec, calls, inline: [...inline] });
+      }
       const fn = (hb as unknown as HandlebarsInternals).template(new Function(`return ${spec}`)());
       compiled.set(`${file.partial}:${file.name}`, fn);
       if (file.partial) hb.registerPartial(file.name, fn);
