@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { renderDocx } from '../src/render/docx/index.ts';
 import { renderPdf, renderPdfDossier } from '../src/render/pdf/index.ts';
 import { foldSpaces } from '../src/tree/text.ts';
 import { DOSSIER_META, logoSections, twoLogos } from './support/logo-dossier.ts';
@@ -38,7 +39,7 @@ describe('renderPdfDossier', () => {
 });
 
 describe('reproducibility', () => {
-  it('gives identical bytes for the same input and date, in this process and in another one (also a dossier with two logos)', async () => {
+  it('gives identical bytes for the same input and date, in this process and in another one in another time zone (also a dossier with two logos, and the DOCX)', async () => {
     const options = {
       creationDate,
       pdfa: { source: { name: 'seance.yaml', data: new TextEncoder().encode('seance: 2023-03-23\n') } },
@@ -57,6 +58,7 @@ describe('reproducibility', () => {
       import { sampleTree } from './test/support/sample-tree.ts';
       import { renderPdfDossier } from './src/render/pdf/index.ts';
       import { DOSSIER_META, logoSections, twoLogos } from './test/support/logo-dossier.ts';
+      import { renderDocx } from './src/render/docx/index.ts';
       const sha = (bytes) => createHash('sha256').update(bytes).digest('hex');
       const r = await renderPdf(sampleTree({ paragraphs: 5 }), {
         creationDate: new Date('2023-03-23T00:00:00Z'),
@@ -66,14 +68,19 @@ describe('reproducibility', () => {
         creationDate: new Date('2023-03-23T00:00:00Z'),
         assets: twoLogos(),
       });
-      process.stdout.write(sha(r.bytes) + ' ' + sha(d.bytes));
+      const w = await renderDocx(sampleTree(), { creationDate: new Date('2023-03-23T18:30:00Z') });
+      process.stdout.write(sha(r.bytes) + ' ' + sha(d.bytes) + ' ' + sha(w));
     `;
+    // One process for the three renderers (each process started costs seconds here).
     const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
       cwd: root,
       encoding: 'utf8',
+      env: { ...process.env, TZ: 'Pacific/Auckland' },
     });
     expect(child.stderr).toBe('');
-    expect(child.stdout).toBe(`${sha(first.bytes)} ${sha(dossier.bytes)}`);
+    // 18:30 UTC is the next day in Auckland: a date written in local time would differ.
+    const docx = await renderDocx(sampleTree(), { creationDate: new Date('2023-03-23T18:30:00Z') });
+    expect(child.stdout).toBe(`${sha(first.bytes)} ${sha(dossier.bytes)} ${sha(docx)}`);
   });
 
   it('changes the bytes when the creation date changes', async () => {
