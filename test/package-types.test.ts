@@ -4,7 +4,11 @@
 // The declarations are dist/'s when `npm run build` wrote them after the last source change, else
 // emitted here the same way (bin/declarations.js). The README's typed example compiles without an
 // error, in it or in delib's declarations; a wrong use of the API is an error (the types are not
-// `any`). .ci/pack-roundtrip does the same with the packed and installed package and runs it.
+// `any`). The consumer is compiled by TypeScript 7's tsc (a process: 7.0 has no JavaScript API);
+// .ci/pack-roundtrip compiles the example with TypeScript 5.9 against the packed and installed
+// package and runs it.
+
+import { spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -18,8 +22,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import ts from 'typescript';
+import { dirname, isAbsolute, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitDeclarations } from '../bin/declarations.js';
 import { ROOT } from './support/cli.ts';
@@ -68,7 +71,9 @@ if (seance) {
 }
 `;
 
-let program: ts.Program;
+/** What tsc printed: its diagnostics, one a line, and the files it read. */
+let diagnostics: string[] = [];
+let read: string[] = [];
 
 beforeAll(async () => {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
@@ -91,54 +96,64 @@ beforeAll(async () => {
   writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'consommateur', type: 'module' }));
   writeFileSync(join(work, 'exemple.ts'), readmeExample('exemple.ts'));
   writeFileSync(join(work, 'erreur.ts'), MISUSE);
-  program = ts.createProgram([join(work, 'exemple.ts'), join(work, 'erreur.ts')], {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    exactOptionalPropertyTypes: true,
-    skipLibCheck: false,
-    noEmit: true,
-    types: ['node'],
-  });
+  writeFileSync(
+    join(work, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        noUncheckedIndexedAccess: true,
+        exactOptionalPropertyTypes: true,
+        skipLibCheck: false,
+        noEmit: true,
+        types: ['node'],
+      },
+      files: ['exemple.ts', 'erreur.ts'],
+    }),
+  );
+  // TypeScript 7's tsc, npm run check's (.ci/pack-roundtrip compiles the example with 5.9's).
+  const tsc = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript-7/bin/tsc'), '-p', '.', '--listFiles', '--pretty', 'false'],
+    { cwd: work, encoding: 'utf8' },
+  );
+  expect(tsc.stderr).toBe('');
+  const lines = tsc.stdout.split('\n').filter((line) => line !== '');
+  // A message's further lines are indented; the files read are absolute paths.
+  read = lines.filter((line) => isAbsolute(line));
+  diagnostics = lines.filter((line) => !isAbsolute(line) && !line.startsWith(' '));
 }, 180_000);
 
-/** `file:line TScode` for each problem of one file of the program. */
+/** `file:line TScode message` for each problem of one file (relative to the consumer's folder). */
 function problems(file: string): string[] {
-  const source = program.getSourceFile(file);
-  if (!source) throw new Error(`absent du programme : ${file}`);
-  return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((d) => {
-    const line = d.start === undefined ? 0 : source.getLineAndCharacterOfPosition(d.start).line + 1;
-    return `${file.slice(work.length + 1)}:${line} TS${d.code} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
+  return diagnostics.flatMap((line) => {
+    const m = /^(.*?)\((\d+),\d+\): error (TS\d+): (.*)$/.exec(line);
+    return m && m[1] === file ? [`${file}:${m[2]} ${m[3]} ${m[4]}`] : [];
   });
 }
 
 describe('the package’s declarations', () => {
   it('are what `import … from "delib"` resolves to, and hold no error for a strict consumer', () => {
-    const declarations = program
-      .getSourceFiles()
-      .map((f) => f.fileName)
-      .filter((f) => f.startsWith(PACKAGE));
+    const declarations = read.filter((f) => f.startsWith(PACKAGE));
     expect(declarations).toContain(join(PACKAGE, 'dist', 'index.d.ts'));
     expect(declarations.every((f) => f.endsWith('.d.ts'))).toBe(true);
-    expect(program.getOptionsDiagnostics()).toEqual([]);
-    expect(program.getGlobalDiagnostics()).toEqual([]);
-    expect(declarations.flatMap(problems)).toEqual([]);
+    // No problem anywhere (options, declarations, the example) but in the wrong use below.
+    expect(diagnostics.filter((line) => !line.startsWith('erreur.ts('))).toEqual([]);
     // No type package but Node's: fontkit's and pdfkit's (development dependencies) stay out.
-    const typePackages = program
-      .getSourceFiles()
-      .map((f) => /\/node_modules\/@types\/([^/]+)\//.exec(f.fileName)?.[1])
+    const typePackages = read
+      .map((f) => /\/node_modules\/@types\/([^/]+)\//.exec(f)?.[1])
       .filter((name) => name !== undefined);
     expect(new Set(typePackages)).toEqual(new Set(['node']));
   });
 
   it('type the README’s example, which compiles without an error', () => {
-    expect(problems(join(work, 'exemple.ts'))).toEqual([]);
+    expect(problems('exemple.ts')).toEqual([]);
   });
 
   it('refuse a wrong use of the API, line by line', () => {
-    expect(problems(join(work, 'erreur.ts')).map((p) => p.split(' ').slice(0, 2).join(' '))).toEqual([
+    expect(problems('erreur.ts').map((p) => p.split(' ').slice(0, 2).join(' '))).toEqual([
       'erreur.ts:4 TS2345',
       'erreur.ts:5 TS2532',
       'erreur.ts:6 TS2339',
