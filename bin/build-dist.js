@@ -16,12 +16,16 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
 const dist = join(root, 'dist');
 
-/** Every .ts file under `dir` (no declaration files). */
+/**
+ * Every .ts file under `dir`, but declaration files and unit tests (`*.test.ts`, run from the
+ * sources by vitest: not compiled, and an edited test does not make dist/ stale for bin/delib.js).
+ */
 function sources(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sources(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+    const source = entry.name.endsWith('.ts') && !/\.(d|test)\.ts$/.test(entry.name);
+    return source ? [path] : [];
   });
 }
 

@@ -13,12 +13,16 @@ const { existsSync, readdirSync, readFileSync, statSync } = process.getBuiltinMo
 
 const root = new URL('../', import.meta.url);
 
-/** Relative paths and newest mtime of the .ts files under src/. */
+/** Relative paths and newest mtime of the .ts files under src/ that dist/ is built from (no tests). */
 function scan(dir, prefix, out) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const name = prefix + entry.name;
     if (entry.isDirectory()) scan(new URL(`${entry.name}/`, dir), `${name}/`, out);
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
+    else if (
+      entry.name.endsWith('.ts') &&
+      !entry.name.endsWith('.d.ts') &&
+      !entry.name.endsWith('.test.ts')
+    ) {
       out.files.push(name);
       out.newest = Math.max(out.newest, statSync(new URL(entry.name, dir)).mtimeMs);
     }

@@ -3,20 +3,34 @@
 // process, dist/ forced (DELIB_DIST=1). It answers like the sources do in-process: same version,
 // same report of a valid and of an invalid séance, same exit codes. When dist/ is older than the
 // sources (sources edited since the last build), only what no edit changes is compared.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runDelib, spawnDelib } from './support/cli.ts';
 
 const STAMP = join(ROOT, 'dist/.stamp');
 
-/** Newest modification time of the TypeScript sources under `dir`. */
+/** Newest modification time of the TypeScript sources under `dir` (dist/'s: unit tests left out). */
 function newestSource(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
+      newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
@@ -61,5 +75,51 @@ describe('the bundled CLI (dist/bin)', () => {
     const [okHere, badHere] = await Promise.all([runDelib(valid), runDelib(invalid)]);
     expect(ok).toEqual(okHere);
     expect(bad).toEqual(badHere);
+  });
+});
+
+// bin/delib.js in a checkout of its own: dist/ (a stand-in main printing « dist ») against the
+// sources (tsx, absent here: the run fails). A unit test (*.test.ts) is not a source of dist/.
+describe('bin/delib.js: when dist/ is up to date', () => {
+  const root = mkdtempSync(join(tmpdir(), 'delib-stamp-'));
+  const at = (path: string, seconds: number) => utimesSync(join(root, path), seconds, seconds);
+  const t0 = Math.floor(Date.now() / 1000) - 100;
+  mkdirSync(join(root, 'bin'));
+  mkdirSync(join(root, 'src/sign'), { recursive: true });
+  mkdirSync(join(root, 'dist/bin'), { recursive: true });
+  for (const file of ['delib.js', 'cache-folder.js'])
+    copyFileSync(join(ROOT, 'bin', file), join(root, 'bin', file));
+  writeFileSync(join(root, 'package.json'), '{ "type": "module", "version": "0.0.0" }\n');
+  writeFileSync(join(root, 'src/sign/cms.ts'), 'export {};\n');
+  writeFileSync(join(root, 'src/sign/cms.test.ts'), 'export {};\n');
+  writeFileSync(
+    join(root, 'dist/bin/delib.js'),
+    "export const main = async () => { console.log('dist'); return 0; };\n",
+  );
+  writeFileSync(join(root, 'dist/.stamp'), '{"files":["sign/cms.ts"]}\n');
+  for (const file of ['package.json', 'src/sign/cms.ts', 'src/sign/cms.test.ts']) at(file, t0 - 10);
+  at('dist/.stamp', t0);
+  const runs = () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: join(root, 'cache') };
+    delete env.DELIB_DIST;
+    delete env.DELIB_SOURCES;
+    const run = spawnSync(process.execPath, [join(root, 'bin/delib.js'), 'validate'], {
+      env,
+      encoding: 'utf8',
+    });
+    return run.stdout.trim() === 'dist' && run.status === 0 ? 'dist' : 'sources';
+  };
+
+  it('runs dist/ after a unit test was edited or added, the sources after a source was', () => {
+    try {
+      expect(runs()).toBe('dist');
+      at('src/sign/cms.test.ts', t0 + 10);
+      writeFileSync(join(root, 'src/sign/new.test.ts'), 'export {};\n');
+      expect(runs()).toBe('dist');
+      at('src/sign/cms.ts', t0 + 10);
+      expect(runs()).toBe('sources');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
