@@ -10,34 +10,33 @@ import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * Seconds each long file took in one worker of a full run, the mean of two runs at once at load
- * 10–20 (2 December 2026, 04:37, dist/ built as on a fresh clone; several times their quiet
- * time; untrusted-files from the run with the font check of e7d4165). Only the order matters; a
- * file not listed counts as short.
+ * Seconds each long file took in one worker of a full run (3 December 2026, 13:12, main at
+ * ddef3d4, dist/ built as on a fresh clone, under some CPU steal). Only the order matters; a file
+ * not listed counts as short.
  */
 export const LONG_FILES: Readonly<Record<string, number>> = {
-  'test/hostile.test.ts': 297,
-  'test/property.test.ts': 264,
-  'test/logo-reproducible.test.ts': 96,
-  'test/proces-verbal-checklist.test.ts': 91,
-  'test/build.test.ts': 50,
-  'src/render/shaping/shaper.test.ts': 46,
-  'test/ci-recipes.test.ts': 26,
-  'test/pdf-pages.test.ts': 26,
-  'test/faults.test.ts': 22,
-  'test/pdf-dossier.test.ts': 15,
-  'test/compose.test.ts': 13,
-  'test/untrusted-files.test.ts': 13,
-  'test/package-types.test.ts': 12,
-  'test/typography.test.ts': 12,
-  'test/votes-nominatifs.test.ts': 12,
-  'test/sign-certificates.test.ts': 11,
-  'test/annexes.test.ts': 11,
-  'test/fixed-words.test.ts': 10,
-  'test/docx.test.ts': 9,
-  'test/proces-verbal-sommaire.test.ts': 9,
-  'test/sign.test.ts': 7,
-  'test/docx-constant-parts.test.ts': 7,
+  'test/hostile.test.ts': 26.9,
+  'test/property.test.ts': 20.8,
+  'test/logo-reproducible.test.ts': 13.7,
+  'test/proces-verbal-checklist.test.ts': 12.0,
+  'src/render/shaping/shaper.test.ts': 10.6,
+  'test/dossier-overlap.test.ts': 10.5,
+  'test/build.test.ts': 8.8,
+  'test/ci-recipes.test.ts': 7.4,
+  'test/faults.test.ts': 6.3,
+  'test/pdf-pages.test.ts': 5.3,
+  'test/sign-certificates.test.ts': 5.1,
+  'test/pdf-dossier.test.ts': 4.4,
+  'test/template-env.test.ts': 4.4,
+  'test/untrusted-files.test.ts': 3.6,
+  'test/sign.test.ts': 3.2,
+  'test/dist-bin.test.ts': 3.1,
+  'test/annexes.test.ts': 2.6,
+  'test/votes-nominatifs.test.ts': 2.3,
+  'test/fixed-words.test.ts': 2.2,
+  'test/compose.test.ts': 2.0,
+  'test/docx-constant-parts.test.ts': 2.0,
+  'src/tree/markdown.test.ts': 1.8,
 };
 
 export default class LongestFirst extends BaseSequencer {
