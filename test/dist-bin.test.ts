@@ -9,7 +9,6 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -19,23 +18,11 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runDelib, spawnDelib } from './support/cli.ts';
+import { newestDistSource, ROOT, runDelib, spawnDelib } from './support/cli.ts';
 
 const STAMP = join(ROOT, 'dist/.stamp');
 
-/** Newest modification time of the TypeScript sources under `dir` (dist/'s: unit tests left out). */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
-      newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-const fresh = existsSync(STAMP) && newestSource(join(ROOT, 'src')) <= statSync(STAMP).mtimeMs;
+const fresh = existsSync(STAMP) && newestDistSource() <= statSync(STAMP).mtimeMs;
 const dist = (args: readonly string[]) => spawnDelib(args, { env: { DELIB_DIST: '1' } });
 
 describe('the bundled CLI (dist/bin)', () => {

@@ -14,7 +14,6 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -25,30 +24,18 @@ import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitDeclarations } from '../bin/declarations.js';
-import { ROOT } from './support/cli.ts';
+import { newestDistSource, ROOT } from './support/cli.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'delib-types-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const PACKAGE = join(work, 'node_modules', 'delib');
-
-/** The newest modification time of the files under `dir`, unit tests left out. */
-function newest(dir: string): number {
-  return Math.max(
-    0,
-    ...readdirSync(dir, { withFileTypes: true })
-      .filter((e) => !e.name.endsWith('.test.ts'))
-      .map((e) => (e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs)),
-  );
-}
 
 /** dist/ holds declarations written after every source they come from. */
 function distDeclarationsFresh(): boolean {
   const stamp = join(ROOT, 'dist', '.stamp');
   if (!existsSync(stamp) || !existsSync(join(ROOT, 'dist', 'index.d.ts'))) return false;
   const inputs = [join(ROOT, 'tsconfig.types.json'), join(ROOT, 'bin', 'declarations.js')];
-  return (
-    Math.max(newest(join(ROOT, 'src')), ...inputs.map((f) => statSync(f).mtimeMs)) <= statSync(stamp).mtimeMs
-  );
+  return Math.max(newestDistSource(), ...inputs.map((f) => statSync(f).mtimeMs)) <= statSync(stamp).mtimeMs;
 }
 
 /** The README's ```ts block that starts with `// name`. */

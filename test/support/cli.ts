@@ -10,12 +10,27 @@
  * const { code, stderr } = await runDelib(['validate', 'fixtures/sceaux-2023-03-23.yaml']);
  */
 import { execFile } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CliIo } from '../../src/cli/io.ts';
 import { main } from '../../src/cli/main.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const BIN = join(ROOT, 'bin/delib.js');
+
+/**
+ * Newest modification time of the sources dist/ is built from: the .ts files under src/, unit
+ * tests left out (as bin/build-dist.js and bin/delib.js count them).
+ */
+export function newestDistSource(dir: string = join(ROOT, 'src')): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestDistSource(path));
+    else if (/(?<!\.(d|test))\.ts$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
 
 export interface CliResult {
   /** Exit code, or -1 when the process was killed. */
