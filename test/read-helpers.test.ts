@@ -51,3 +51,10 @@ describe('pdf.js in the tests (support/pdfjs.ts)', () => {
     expect(native(JSON.parse)).toBe(true);
   });
 });
+
+describe('packages under test (vitest.config.ts)', () => {
+  it('are the builds delib ships: micromark without its development build', () => {
+    expect(process.execArgv).not.toContain('development');
+    expect(import.meta.resolve('micromark')).toMatch(/\/node_modules\/micromark\/index\.js$/);
+  });
+});
