@@ -10,33 +10,35 @@ import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * Seconds each long file took in one worker of a full run (3 December 2026, 13:12, main at
- * ddef3d4, dist/ built as on a fresh clone, under some CPU steal). Only the order matters; a file
- * not listed counts as short.
+ * Seconds each long file took in one worker of a full run (3 December 2026, 14:33, main at
+ * 88b345e, dist/ built as on a fresh clone, quiet machine). Only the order matters; a file not
+ * listed counts as short.
  */
 export const LONG_FILES: Readonly<Record<string, number>> = {
-  'test/hostile.test.ts': 26.9,
-  'test/property.test.ts': 20.8,
-  'test/logo-reproducible.test.ts': 13.7,
-  'test/proces-verbal-checklist.test.ts': 12.0,
-  'src/render/shaping/shaper.test.ts': 10.6,
-  'test/dossier-overlap.test.ts': 10.5,
-  'test/build.test.ts': 8.8,
-  'test/ci-recipes.test.ts': 7.4,
-  'test/faults.test.ts': 6.3,
-  'test/pdf-pages.test.ts': 5.3,
-  'test/sign-certificates.test.ts': 5.1,
-  'test/pdf-dossier.test.ts': 4.4,
-  'test/template-env.test.ts': 4.4,
-  'test/untrusted-files.test.ts': 3.6,
-  'test/sign.test.ts': 3.2,
-  'test/dist-bin.test.ts': 3.1,
-  'test/annexes.test.ts': 2.6,
-  'test/votes-nominatifs.test.ts': 2.3,
-  'test/fixed-words.test.ts': 2.2,
-  'test/compose.test.ts': 2.0,
-  'test/docx-constant-parts.test.ts': 2.0,
-  'src/tree/markdown.test.ts': 1.8,
+  'test/hostile.test.ts': 21.5,
+  'test/property.test.ts': 16.1,
+  'test/logo-reproducible.test.ts': 10.9,
+  'test/build.test.ts': 9.4,
+  'test/dossier-overlap.test.ts': 7.8,
+  'src/render/shaping/shaper.test.ts': 7.4,
+  'test/ci-recipes.test.ts': 6.9,
+  'test/faults.test.ts': 4.9,
+  'test/proces-verbal-checklist.test.ts': 4.8,
+  'test/sign-certificates.test.ts': 4.8,
+  'test/sign.test.ts': 4.8,
+  'test/annexes.test.ts': 4.0,
+  'test/pdf-pages.test.ts': 3.9,
+  'test/pdf-dossier.test.ts': 3.4,
+  'test/untrusted-files.test.ts': 3.4,
+  'test/template-env.test.ts': 2.9,
+  'test/docx-constant-parts.test.ts': 2.3,
+  'test/package-types.test.ts': 2.1,
+  'test/dist-bin.test.ts': 1.8,
+  'test/votes-nominatifs.test.ts': 1.7,
+  'test/fixed-words.test.ts': 1.7,
+  'src/render/docx/prebuilt-fonts.test.ts': 1.5,
+  'test/editor-lsp.test.ts': 1.3,
+  'test/act-numbers.test.ts': 1.3,
 };
 
 export default class LongestFirst extends BaseSequencer {
