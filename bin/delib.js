@@ -110,7 +110,11 @@ function answer(stream, text, code) {
  * does (BIG_BUILD_NODE_FLAGS, src/bundle/heap-growth.ts; test/snapshot.test.ts checks both): V8 13
  * (Node 24) lets a main thread's new space grow to 128 MB, and only a flag given at start bounds it.
  */
-const BIG_BUILD_FLAGS = ['--max-semi-space-size=8'];
+const BIG_BUILD_FLAGS = [
+  '--max-semi-space-size=8',
+  // V8 13 (Node 24): Maglev as the top tier, no TurboFan (why: heap-growth.ts).
+  ...(Number.parseInt(process.versions.v8, 10) >= 13 ? ['--no-turbofan'] : []),
+];
 /**
  * Names the flags in the environment of the process re-executed with them: bin/snapshot.js then
  * knows that these node flags are delib's own, and still makes the snapshot after that build.

@@ -25,8 +25,21 @@ import { setFlagsFromString } from 'node:v8';
  * size (WORKER_YOUNG_MB): 500 points 508 → 391 MB on Node 24, same CPU at 100 points
  * (bench/results.md, memory, session 8). 8 MB (session 10, Node 24): 500 points 462 → 415 MB,
  * 100 points 363 → 309 MB, same CPU; the workers stay at 16 MB (8 gained nothing there).
+ *
+ * On V8 13 (Node 24), also `--no-turbofan`: Maglev, on by default there, is then the top tier. A
+ * build runs a large code base for a few seconds, and TurboFan's compilations (≈ 4 s of CPU of a
+ * 100-point build on V8's threads, which share the two cores with the renderers) cost more than
+ * its faster code gains: 100 points 7.64 → 6.74 s (user 13.8 → 12.0 s), 500 points 25.3 → 24.4 s,
+ * same memory and bytes (bench/results.md, session 14). Node 22 keeps V8's own tiers: Maglev is
+ * off by default there, and without TurboFan nor Maglev a build took the same time.
  */
-export const BIG_BUILD_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
+export const BIG_BUILD_NODE_FLAGS: readonly string[] = bigBuildNodeFlags(process.versions.v8);
+
+/** BIG_BUILD_NODE_FLAGS for a V8 version (`process.versions.v8`); bin/delib.js has the same rule. */
+export function bigBuildNodeFlags(v8Version: string): string[] {
+  const major = Number.parseInt(v8Version, 10);
+  return ['--max-semi-space-size=8', ...(major >= 13 ? ['--no-turbofan'] : [])];
+}
 
 /** Growth allowed past the live heap, in percent of it: a factor of 2 (V8's default goes up to 4). */
 export const HEAP_GROWING_PERCENT = 100;
